@@ -1,0 +1,47 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import electron from 'vite-plugin-electron';
+import { builtinModules } from 'node:module';
+import pkg from './package.json' with { type: 'json' };
+
+/** Runtime dependencies stay outside the bundles: native modules and big clients load from node_modules. */
+const external = [
+  'electron',
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+  ...Object.keys(pkg.dependencies ?? {}),
+];
+
+const nodeBuild = (entry: string, fileName: string, format: 'es' | 'cjs' = 'es') => ({
+  entry,
+  vite: {
+    build: {
+      outDir: 'dist-electron',
+      emptyOutDir: false,
+      sourcemap: true,
+      minify: false,
+      lib: { entry, formats: [format], fileName: () => fileName },
+      rollupOptions: { external },
+    },
+  },
+});
+
+/**
+ * One config builds everything: the renderer (React, to dist/renderer) and, through vite-plugin-electron,
+ * the Electron main process, the preload script (CommonJS: sandboxed preloads cannot be ES modules) and the
+ * `sched-sync` command, all to dist-electron/.
+ */
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [
+    react(),
+    electron([
+      nodeBuild('main/index.ts', 'main.js'),
+      nodeBuild('preload/index.ts', 'preload.cjs', 'cjs'),
+      nodeBuild('main/cli.ts', 'cli.js'),
+    ]),
+  ],
+  build: { outDir: '../dist/renderer', emptyOutDir: true },
+  server: { port: 5173, strictPort: true },
+});
