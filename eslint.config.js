@@ -30,7 +30,15 @@ const ioModules = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'dist', 'dist-electron', 'release', 'test-results', 'playwright-report', '.tmp'],
+    ignores: [
+      'node_modules',
+      'dist',
+      'dist-electron',
+      'release',
+      'test-results',
+      'playwright-report',
+      '.tmp',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -52,7 +60,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../../main/*', '../../../main/*', '../../sandbox/*', '../../../sandbox/*', 'node:*', 'electron'],
+              group: [
+                '../../main/*',
+                '../../../main/*',
+                '../../sandbox/*',
+                '../../../sandbox/*',
+                'node:*',
+                'electron',
+              ],
               message: 'The renderer reaches the agent only through renderer/src/api and the contract.',
             },
             {
@@ -71,7 +86,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]",
+          selector: 'ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]',
           message: 'Raw ipcMain/ipcRenderer live only in main/transport and preload.',
         },
       ],
@@ -83,7 +98,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../sandbox/*', '../../sandbox/*', '../../../sandbox/*'], message: 'Only composition roots import the sandbox.' }] },
+        {
+          patterns: [
+            {
+              group: ['../sandbox/*', '../../sandbox/*', '../../../sandbox/*'],
+              message: 'Only composition roots import the sandbox.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -12,7 +12,7 @@ const external = [
   ...Object.keys(pkg.dependencies ?? {}),
 ];
 
-const nodeBuild = (entry: string, fileName: string, format: 'es' | 'cjs' = 'es') => ({
+const nodeBuild = (entry: string, fileName: string, format: 'es' | 'cjs' = 'es', externals = external) => ({
   entry,
   vite: {
     build: {
@@ -21,7 +21,7 @@ const nodeBuild = (entry: string, fileName: string, format: 'es' | 'cjs' = 'es')
       sourcemap: true,
       minify: false,
       lib: { entry, formats: [format], fileName: () => fileName },
-      rollupOptions: { external },
+      rollupOptions: { external: externals },
     },
   },
 });
@@ -38,7 +38,8 @@ export default defineConfig({
     react(),
     electron([
       nodeBuild('main/index.ts', 'main.js'),
-      nodeBuild('preload/index.ts', 'preload.cjs', 'cjs'),
+      // The sandboxed preload may only require('electron'): everything else is bundled in.
+      nodeBuild('preload/index.ts', 'preload.cjs', 'cjs', ['electron']),
       nodeBuild('main/cli.ts', 'cli.js'),
     ]),
   ],

@@ -1,0 +1,160 @@
+/**
+ * The contract between the UI and the agent: every operation's name, input schema and result type.
+ * Main validates every input with these schemas; preload exposes one method per operation; the renderer and the
+ * HTTP client are typed by `AgentApi`. JSON is snake_case, as in Sched's own API (shared/API.md §2).
+ * This file imports zod only, so it is safe in the renderer, preload and main alike.
+ */
+import { z } from 'zod';
+
+export const calendarServices = ['google', 'microsoft'] as const;
+export const directions = ['two-way', 'sched-to-external', 'external-to-sched'] as const;
+export const syncFrequencies = ['manual', '5min', '15min', '30min', '1h', '6h', '24h'] as const;
+export const conflictResolutions = ['prefer-sched', 'prefer-external', 'newest', 'manual'] as const;
+export const privacyModes = ['full', 'busy-only'] as const;
+export const syncStatuses = [
+  'active',
+  'syncing',
+  'paused',
+  'error',
+  'reauth_required',
+  'needs_review',
+  'disconnected',
+] as const;
+
+/** Per-connection sync settings (shared/SYNC.md, "Sync settings"). */
+export const SyncSettingsSchema = z
+  .object({
+    direction: z.enum(directions),
+    sync_frequency: z.enum(syncFrequencies),
+    conflict_resolution: z.enum(conflictResolutions),
+    privacy: z.enum(privacyModes),
+    window_days_past: z.number().int().min(0).max(3650),
+    window_days_future: z.number().int().min(1).max(3650),
+  })
+  .strict();
+export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
+
+/** A partial update of sync settings: the fields given replace the stored ones. */
+export const SyncSettingsPatchSchema = SyncSettingsSchema.partial().strict();
+export type SyncSettingsPatch = z.infer<typeof SyncSettingsPatchSchema>;
+
+export const defaultSyncSettings: SyncSettings = {
+  direction: 'two-way',
+  sync_frequency: '15min',
+  conflict_resolution: 'manual',
+  privacy: 'full',
+  window_days_past: 30,
+  window_days_future: 180,
+};
+
+const id = z.string().trim().min(1, 'must not be empty').max(1024);
+
+/** `connect`: Sched's `POST /calendars/connect` payload, plus the agent's `account_id` and `sync_settings`. */
+export const ConnectInputSchema = z
+  .object({
+    resource_id: id,
+    calendar_service: z.enum(calendarServices),
+    calendar_id: id,
+    account_id: id.optional(),
+    oauth_token: z.string().min(1, 'must not be empty').optional(),
+    sync_settings: SyncSettingsPatchSchema.optional(),
+  })
+  .strict();
+export type ConnectInput = z.infer<typeof ConnectInputSchema>;
+
+export const ListInputSchema = z.object({}).strict();
+export type ListInput = z.infer<typeof ListInputSchema>;
+
+/** `update`: Sched's `PUT /calendars/{calendar_id}`; `calendar_id` comes from the path over HTTP. */
+export const UpdateInputSchema = z
+  .object({
+    calendar_id: id,
+    oauth_token: z.string().min(1, 'must not be empty').optional(),
+    sync_settings: SyncSettingsPatchSchema.optional(),
+    resource_id: id.optional(),
+  })
+  .strict();
+export type UpdateInput = z.infer<typeof UpdateInputSchema>;
+
+export const DisconnectInputSchema = z.object({ calendar_id: id }).strict();
+export type DisconnectInput = z.infer<typeof DisconnectInputSchema>;
+
+export type CalendarService = (typeof calendarServices)[number];
+export type SyncStatus = (typeof syncStatuses)[number];
+
+/** A connection as the agent reports it. Tokens are never part of it. */
+export interface Connection {
+  resource_id: string;
+  calendar_service: CalendarService;
+  calendar_id: string;
+  account_id: string | null;
+  sync_status: SyncStatus;
+  /** Why the status is `error`, `reauth_required` or `needs_review`, in words a person can act on. */
+  status_message?: string | null;
+  sync_settings: SyncSettings;
+  last_sync: string | null;
+}
+
+export interface ListResult {
+  calendars: Connection[];
+}
+
+export interface DisconnectResult {
+  message: string;
+}
+
+/** Every operation: its input schema. Adding a feature starts here. */
+export const operations = {
+  connect: ConnectInputSchema,
+  list: ListInputSchema,
+  update: UpdateInputSchema,
+  disconnect: DisconnectInputSchema,
+} as const;
+export type OperationName = keyof typeof operations;
+
+/** The agent's API as both transports expose it. */
+export interface AgentApi {
+  connect(input: ConnectInput): Promise<Connection>;
+  list(input?: ListInput): Promise<ListResult>;
+  update(input: UpdateInput): Promise<Connection>;
+  disconnect(input: DisconnectInput): Promise<DisconnectResult>;
+}
+
+export type OperationInput<K extends OperationName> = z.infer<(typeof operations)[K]>;
+export type OperationResult<K extends OperationName> = Awaited<ReturnType<AgentApi[K]>>;
+
+/** Error codes shared by both transports (HTTP maps them to 400, 401, 404, 409, 500). */
+export type ApiErrorCode =
+  'validation' | 'unauthorized' | 'not_found' | 'conflict' | 'unavailable' | 'internal';
+
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+}
+
+/** What an IPC call resolves to: Electron drops the fields of thrown errors, so results travel in an envelope. */
+export type IpcEnvelope<T> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
+
+/** The IPC channel of an operation. */
+export const channelOf = (op: OperationName): string => `sched-sync:${op}`;
+
+/** Validates an operation's input; a failure names the field and the reason ("calendar_service: …"). */
+export function validateInput<K extends OperationName>(
+  op: K,
+  payload: unknown,
+): { ok: true; value: OperationInput<K> } | { ok: false; error: ApiErrorBody } {
+  const parsed = operations[op].safeParse(payload ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as OperationInput<K> };
+  return { ok: false, error: { code: 'validation', message: describeIssues(parsed.error.issues) } };
+}
+
+/** Turns zod issues into one sentence that names each field. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => {
+      if (issue.code === 'unrecognized_keys') return `${issue.keys.join(', ')}: unknown field`;
+      const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
+      return `${field}: ${issue.message}`;
+    })
+    .join('; ');
+}
