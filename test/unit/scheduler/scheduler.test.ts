@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { Scheduler, type CronLike, type RunReason } from '../../../main/scheduler/scheduler';
+
+class FakeCron implements CronLike {
+  readonly tasks = new Map<
+    number,
+    { expression: string; task: () => void | Promise<void>; stopped: boolean }
+  >();
+  private next = 0;
+  schedule(expression: string, task: () => void | Promise<void>) {
+    const id = this.next++;
+    const entry = { expression, task, stopped: false };
+    this.tasks.set(id, entry);
+    return { stop: () => void (entry.stopped = true) };
+  }
+  live() {
+    return [...this.tasks.values()].filter((t) => !t.stopped);
+  }
+}
+
+const deferred = () => {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+};
+
+const setup = () => {
+  const cron = new FakeCron();
+  const runs: { id: string; reason: RunReason }[] = [];
+  let gate: ReturnType<typeof deferred> | null = null;
+  const scheduler = new Scheduler({
+    cron,
+    run: async (id, reason) => {
+      runs.push({ id, reason });
+      if (gate) await gate.promise;
+      return runs.length;
+    },
+  });
+  return { cron, runs, scheduler, hold: () => (gate = deferred()), release: () => gate?.resolve() };
+};
+
+describe('Scheduler', () => {
+  it('schedules runnable connections and skips manual or paused ones', () => {
+    const { cron, scheduler } = setup();
+
+    scheduler.update([
+      { calendar_id: 'a', sync_frequency: '15min', runnable: true },
+      { calendar_id: 'b', sync_frequency: 'manual', runnable: true },
+      { calendar_id: 'c', sync_frequency: '5min', runnable: false },
+    ]);
+
+    expect(cron.live()).toHaveLength(1);
+    expect(Object.keys(scheduler.schedules())).toEqual(['a']);
+  });
+
+  it('replaces a job when the frequency changes and keeps it otherwise', () => {
+    const { cron, scheduler } = setup();
+    scheduler.update([{ calendar_id: 'a', sync_frequency: '15min', runnable: true }]);
+
+    scheduler.update([{ calendar_id: 'a', sync_frequency: '15min', runnable: true }]);
+    const afterSame = cron.tasks.size;
+    scheduler.update([{ calendar_id: 'a', sync_frequency: '1h', runnable: true }]);
+
+    expect(afterSame).toBe(1);
+    expect(cron.tasks.size).toBe(2);
+    expect(cron.live()).toHaveLength(1);
+  });
+
+  it('skips a scheduled tick while a run is in flight', async () => {
+    const { cron, runs, scheduler, hold, release } = setup();
+    scheduler.update([{ calendar_id: 'a', sync_frequency: '5min', runnable: true }]);
+    hold();
+
+    const tick = cron.live()[0]!.task;
+    void tick();
+    void tick();
+    release();
+    await scheduler.stop();
+
+    expect(runs).toEqual([{ id: 'a', reason: 'schedule' }]);
+  });
+
+  it('queues manual runs behind the run in flight, coalescing repeats', async () => {
+    const { runs, scheduler, hold, release } = setup();
+    hold();
+
+    const first = scheduler.runNow('a');
+    const second = scheduler.runNow('a');
+    const third = scheduler.runNow('a');
+    release();
+    await Promise.all([first, second, third]);
+
+    expect(runs.map((r) => r.id)).toEqual(['a', 'a']);
+    expect(await second).toBe(await third);
+  });
+
+  it('runs every runnable connection once on a trigger', async () => {
+    const { runs, scheduler } = setup();
+    scheduler.update([
+      { calendar_id: 'a', sync_frequency: '15min', runnable: true },
+      { calendar_id: 'b', sync_frequency: 'manual', runnable: true },
+      { calendar_id: 'c', sync_frequency: '15min', runnable: false },
+    ]);
+
+    await scheduler.trigger('resume');
+
+    expect(runs).toEqual([
+      { id: 'a', reason: 'resume' },
+      { id: 'b', reason: 'resume' },
+    ]);
+  });
+
+  it('stops every job on stop', async () => {
+    const { cron, scheduler } = setup();
+    scheduler.update([{ calendar_id: 'a', sync_frequency: '15min', runnable: true }]);
+
+    await scheduler.stop();
+
+    expect(cron.live()).toHaveLength(0);
+  });
+});
