@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { validateInput, type AgentApi, type ApiErrorBody } from '../../preload/contract';
 import { statusOf, toApiError } from './api-error';
 import { matchRoute } from './http-routes';
@@ -38,7 +38,7 @@ export interface HttpTransport {
 
 /** Starts the transport on 127.0.0.1. */
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     handle(req, res, options).catch(() => sendError(res, { code: 'internal', message: 'Unexpected error.' }));
   });

@@ -98,9 +98,11 @@ describe('HTTP transport', () => {
     const broken = await call('POST', '/api/calendars/connect', '{"resource_id":');
 
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.message).toMatch(/^calendar_service: /);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(
+      /^calendar_service: /,
+    );
     expect(broken.status).toBe(400);
-    expect((await broken.json()).error.message).toMatch(/^body: /);
+    expect(((await broken.json()) as { error: { message: string } }).error.message).toMatch(/^body: /);
     expect(agent.calendars.size).toBe(0);
   });
 
