@@ -1,0 +1,10 @@
+import type { Migration } from './migration';
+import { initialSchema } from './001-initial-schema';
+
+export type { Migration } from './migration';
+
+/**
+ * Every schema step, oldest first. Append only: a step's position is the `user_version` it produces,
+ * so reordering or editing a shipped step would corrupt databases already on people's machines.
+ */
+export const migrations: readonly Migration[] = [initialSchema];
