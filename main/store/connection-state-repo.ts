@@ -67,8 +67,7 @@ export class ConnectionStateRepo {
 
   get(calendarId: string): ConnectionState | null {
     const row = this.db.prepare(`SELECT * FROM connection_state WHERE calendar_id = ?`).get(calendarId) as
-      | Row
-      | undefined;
+      Row | undefined;
     return row ? fromRow(row) : null;
   }
 

@@ -123,7 +123,9 @@ export class LinkRepo {
   }
 
   count(connectionId: string): number {
-    const row = this.db.prepare(`SELECT count(*) AS n FROM links WHERE connection_id = ?`).get(connectionId) as {
+    const row = this.db
+      .prepare(`SELECT count(*) AS n FROM links WHERE connection_id = ?`)
+      .get(connectionId) as {
       n: number;
     };
     return row.n;

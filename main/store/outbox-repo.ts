@@ -28,7 +28,10 @@ export interface OutboxEntry {
   note: string | null;
 }
 
-export type OutboxIntent = Pick<OutboxEntry, 'connectionId' | 'idempotencyKey' | 'side' | 'operation' | 'payload'> &
+export type OutboxIntent = Pick<
+  OutboxEntry,
+  'connectionId' | 'idempotencyKey' | 'side' | 'operation' | 'payload'
+> &
   Partial<Pick<OutboxEntry, 'runId' | 'bookingId' | 'eventId'>>;
 
 interface Row {
@@ -103,8 +106,7 @@ export class OutboxRepo {
 
   byKey(idempotencyKey: string): OutboxEntry | null {
     const row = this.db.prepare(`SELECT * FROM outbox WHERE idempotency_key = ?`).get(idempotencyKey) as
-      | Row
-      | undefined;
+      Row | undefined;
     return row ? fromRow(row) : null;
   }
 
@@ -141,7 +143,9 @@ export class OutboxRepo {
 
   private finish(id: number, outcome: 'done' | 'abandoned', note: string | null): boolean {
     const result = this.db
-      .prepare(`UPDATE outbox SET finished_at = ?, outcome = ?, note = ? WHERE id = ? AND finished_at IS NULL`)
+      .prepare(
+        `UPDATE outbox SET finished_at = ?, outcome = ?, note = ? WHERE id = ? AND finished_at IS NULL`,
+      )
       .run(isoNow(this.clock), outcome, note, id);
     return result.changes > 0;
   }

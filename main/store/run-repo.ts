@@ -100,7 +100,8 @@ function columnsOf(delta: RunCountsDelta): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [column, value] of Object.entries(flat)) {
     if (value === undefined || value === 0) continue;
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`Run count ${column} must be a whole number ≥ 0.`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`Run count ${column} must be a whole number ≥ 0.`);
     out[column] = value;
   }
   return out;
@@ -128,14 +129,19 @@ export class RunRepo {
     const names = Object.keys(columns);
     if (names.length > 0) {
       const sets = names.map((c) => `${c} = ${c} + @${c}`).join(', ');
-      const result = this.db.prepare(`UPDATE runs SET ${sets} WHERE run_id = @runId`).run({ ...columns, runId });
+      const result = this.db
+        .prepare(`UPDATE runs SET ${sets} WHERE run_id = @runId`)
+        .run({ ...columns, runId });
       if (result.changes === 0) throw new Error(`No run ${runId}.`);
     }
     return this.require(runId);
   }
 
   /** Closes a run with its final status and, on failure, a message a person can act on. */
-  finish(runId: string, outcome: { status: Exclude<RunStatus, 'running'>; errorMessage?: string | null }): Run {
+  finish(
+    runId: string,
+    outcome: { status: Exclude<RunStatus, 'running'>; errorMessage?: string | null },
+  ): Run {
     const result = this.db
       .prepare(`UPDATE runs SET status = ?, error_message = ?, finished_at = ? WHERE run_id = ?`)
       .run(outcome.status, outcome.errorMessage ?? null, isoNow(this.clock), runId);
@@ -177,7 +183,9 @@ export class RunRepo {
       options.connectionId === undefined
         ? this.db.prepare(`SELECT * FROM runs ORDER BY started_at DESC, rowid DESC LIMIT ?`).all(limit)
         : this.db
-            .prepare(`SELECT * FROM runs WHERE connection_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?`)
+            .prepare(
+              `SELECT * FROM runs WHERE connection_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?`,
+            )
             .all(options.connectionId, limit)
     ) as Row[];
     return rows.map(fromRow);

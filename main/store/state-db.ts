@@ -67,10 +67,19 @@ export class StateDb {
 
   /** SQLite's own consistency check plus foreign keys; an empty list means the file is sound. */
   check(): string[] {
-    const integrity = this.sqlite.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+    const integrity = this.sqlite.pragma('integrity_check', { simple: false }) as {
+      integrity_check: string;
+    }[];
     const problems = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-    const orphans = this.sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-    return [...problems, ...orphans.map((o) => `${o.table} row ${o.rowid} points to a missing ${o.parent} row`)];
+    const orphans = this.sqlite.pragma('foreign_key_check') as {
+      table: string;
+      rowid: number;
+      parent: string;
+    }[];
+    return [
+      ...problems,
+      ...orphans.map((o) => `${o.table} row ${o.rowid} points to a missing ${o.parent} row`),
+    ];
   }
 
   get isOpen(): boolean {

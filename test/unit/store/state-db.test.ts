@@ -78,7 +78,10 @@ describe('openStateDb', () => {
   it('says plainly when the file is not a database', () => {
     env = tempStateDb();
     const garbage = `${env.dir}/garbage.db`;
-    writeFileSync(garbage, 'this is not sqlite, just some text that is long enough to have a header'.repeat(20));
+    writeFileSync(
+      garbage,
+      'this is not sqlite, just some text that is long enough to have a header'.repeat(20),
+    );
 
     expect(() => openStateDb(garbage)).toThrow(/is not a SQLite file/);
   });
