@@ -1,0 +1,131 @@
+/**
+ * events.insert/update/patch/delete with Google's rules: client ids and 409 on a duplicate, If-Match and
+ * 412, `sequence`, delete as cancellation (kept for the change feed), and writes to an instance id stored
+ * as an exception of its series.
+ */
+import { randomBytes } from 'node:crypto';
+import { GoogleApiError, invalid, notFound } from './errors';
+import type { EventStore } from './event-store';
+import { etagOf, virtualInstance } from './event-resource';
+import { mergePatch, parseEventInput, storedAsBody, validateClientId, type EventInput } from './event-input';
+import { sameTime } from './event-times';
+import type { StoredCalendar, StoredEvent } from './model';
+
+/** A write's target and preconditions, as the route read them. */
+export interface WriteRequest {
+  calendar: StoredCalendar;
+  eventId: string;
+  body: unknown;
+  /** The If-Match header, if any. */
+  ifMatch?: string;
+}
+
+const base32hex = '0123456789abcdefghijklmnopqrstuv';
+
+/** A server-chosen id: 26 base32hex characters, like Google's. */
+export function generateEventId(): string {
+  return Array.from(randomBytes(26), (byte) => base32hex[byte % 32]).join('');
+}
+
+/** sendUpdates is accepted (nobody is mailed in the sandbox) but must be one of Google's values. */
+export function checkSendUpdates(query: URLSearchParams): void {
+  const value = query.get('sendUpdates');
+  if (value !== null && value !== '' && !['all', 'externalOnly', 'none'].includes(value)) {
+    throw invalid(`Invalid value for sendUpdates: ${value}`);
+  }
+}
+
+function checkIfMatch(ifMatch: string | undefined, current: StoredEvent): void {
+  if (ifMatch === undefined || ifMatch.trim() === '*') return;
+  const wanted = ifMatch.trim().replace(/^W\//, '');
+  if (wanted !== etagOf(current)) throw new GoogleApiError(412, 'conditionNotMet', 'Precondition Failed');
+}
+
+/** events.insert. */
+export function insertEvent(store: EventStore, calendar: StoredCalendar, body: unknown): StoredEvent {
+  const requestedId = (body as { id?: unknown } | null)?.id;
+  const id =
+    requestedId === undefined || requestedId === null ? generateEventId() : validateClientId(requestedId);
+  if (store.record(calendar.id, id) || store.instanceRef(calendar, id)) {
+    throw new GoogleApiError(409, 'duplicate', 'The requested identifier already exists.');
+  }
+  const input = parseEventInput(body, calendar.timeZone);
+  const now = store.nowIso();
+  return store.save({
+    id,
+    calendarId: calendar.id,
+    status: input.status,
+    start: input.start,
+    end: input.end,
+    fields: input.fields,
+    recurrence: input.recurrence,
+    iCalUID: input.iCalUID ?? `${id}@google.com`,
+    sequence: input.sequence ?? 0,
+    created: now,
+    updated: now,
+    changeSeq: 0,
+    createdSeq: store.nextCreatedSeq(),
+  });
+}
+
+function nextSequence(current: StoredEvent, input: EventInput): number {
+  if (input.sequence !== undefined) {
+    if (input.sequence < current.sequence) {
+      throw invalid(
+        'Invalid sequence value. The specified sequence number is below the current sequence number of the resource.',
+      );
+    }
+    return input.sequence;
+  }
+  const moved =
+    !sameTime(current.start, input.start) ||
+    !sameTime(current.end, input.end) ||
+    JSON.stringify(current.recurrence) !== JSON.stringify(input.recurrence);
+  return moved ? current.sequence + 1 : current.sequence;
+}
+
+/** The stored record an id names, or a new exception for an instance of a series; 404 otherwise. */
+function target(
+  store: EventStore,
+  calendar: StoredCalendar,
+  eventId: string,
+): { record: StoredEvent; isNew: boolean } {
+  const record = store.record(calendar.id, eventId);
+  if (record) return { record, isNew: false };
+  const ref = store.instanceRef(calendar, eventId);
+  if (!ref) throw notFound();
+  return { record: virtualInstance(ref.series, ref.occurrence), isNew: true };
+}
+
+/** events.update (full replacement) and events.patch (merge onto the stored event). */
+export function replaceEvent(store: EventStore, write: WriteRequest, mode: 'update' | 'patch'): StoredEvent {
+  const { record: current } = target(store, write.calendar, write.eventId);
+  checkIfMatch(write.ifMatch, current);
+  const body = mode === 'patch' ? mergePatch(storedAsBody(current), write.body) : write.body;
+  const input = parseEventInput(body, write.calendar.timeZone);
+  // An instance cannot carry its own rule; Google ignores recurrence on exceptions likewise.
+  if (current.recurringEventId) input.recurrence = undefined;
+  const next: StoredEvent = {
+    ...current,
+    status: input.status,
+    start: input.start,
+    end: input.end,
+    fields: input.fields,
+    recurrence: input.recurrence,
+    sequence: nextSequence(current, input),
+  };
+  return store.save(next);
+}
+
+/** events.delete: the event (or instance) stays, cancelled, so change feeds can report it. */
+export function deleteEvent(store: EventStore, write: Omit<WriteRequest, 'body'>): void {
+  const { record: current } = target(store, write.calendar, write.eventId);
+  if (current.status === 'cancelled') throw new GoogleApiError(410, 'deleted', 'Resource has been deleted');
+  checkIfMatch(write.ifMatch, current);
+  store.save({ ...current, status: 'cancelled', sequence: current.sequence + 1 });
+  if (current.recurrence && !current.recurringEventId) {
+    for (const exception of store.exceptionsOf(current).values()) {
+      if (exception.status !== 'cancelled') store.save({ ...exception, status: 'cancelled' });
+    }
+  }
+}
