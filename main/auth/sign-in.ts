@@ -1,0 +1,167 @@
+/**
+ * The interactive sign-in of a native app (RFC 8252): authorization code with PKCE S256, a `state` check and a
+ * one-shot loopback redirect. The agent hands `auth_url` to the UI, the person opens it in their browser, and
+ * the tokens go straight into the keychain; the flow resolves with who signed in, never with a token.
+ */
+import { randomBytes } from 'node:crypto';
+import { CryptoProvider } from '@azure/msal-node';
+import { CodeChallengeMethod } from 'google-auth-library';
+import { accountIdOf, providerLabel, type AccountIdentity, type AuthProviderName } from './account-tokens';
+import { SignInError } from './auth-errors';
+import { oauthErrorCode } from './classify-auth-error';
+import { createGoogleOAuthClient, defaultGoogleScopes, type GoogleAuthConfig } from './google-account';
+import { emailOf, readIdTokenClaims } from './id-token-claims';
+import { listenLoopback, type LoopbackReceiver } from './loopback-receiver';
+import {
+  createMsalApp,
+  microsoftScopesOf,
+  saveMsalSignIn,
+  type MicrosoftAuthConfig,
+} from './microsoft-account';
+import { refreshTokenKey, type SecretVault } from './secret-keys';
+
+/** What sign-in needs: the keychain and the configuration of each provider that can be signed in to. */
+export interface SignInDeps {
+  secrets: SecretVault;
+  google?: GoogleAuthConfig;
+  microsoft?: MicrosoftAuthConfig;
+  /** How long the person has to finish in the browser; 5 minutes unless told. */
+  timeoutMs?: number;
+}
+
+/** A sign-in in progress. */
+export interface SignInFlow {
+  /** The page to open in the person's browser. */
+  auth_url: string;
+  /** Resolves once the tokens are in the keychain; rejects with a `SignInError` (denied, timeout, cancelled, …). */
+  done: Promise<AccountIdentity>;
+  /** Gives up: the loopback server closes and `done` rejects as cancelled. */
+  cancel(): void;
+}
+
+const defaultTimeoutMs = 5 * 60_000;
+
+/** Starts a sign-in to `provider`: opens the loopback receiver and builds the authorization URL. */
+export async function startSignIn(deps: SignInDeps, provider: AuthProviderName): Promise<SignInFlow> {
+  const makeFlow = flowFor(deps, provider);
+  const receiver = await listenLoopback();
+  const state = randomBytes(24).toString('base64url');
+  try {
+    const flow = await makeFlow(receiver);
+    const authUrl = await flow.authUrl(state);
+    const timeoutMs = deps.timeoutMs ?? defaultTimeoutMs;
+    const done = receiver.receive({ provider, state, timeoutMs, onCode: flow.exchange });
+    return { auth_url: authUrl, done, cancel: () => receiver.close() };
+  } catch (err) {
+    receiver.close();
+    throw err;
+  }
+}
+
+function flowFor(
+  deps: SignInDeps,
+  provider: AuthProviderName,
+): (receiver: LoopbackReceiver) => Promise<ProviderFlow> {
+  const { google, microsoft, secrets } = deps;
+  if (provider === 'google' && google) return (receiver) => googleFlow(google, secrets, receiver);
+  if (provider === 'microsoft' && microsoft) return (receiver) => microsoftFlow(microsoft, secrets, receiver);
+  throw new SignInError(
+    provider,
+    'failed',
+    `Signing in to ${providerLabel(provider)} is not configured on this device.`,
+  );
+}
+
+interface ProviderFlow {
+  authUrl(state: string): Promise<string>;
+  exchange(code: string): Promise<AccountIdentity>;
+}
+
+async function googleFlow(
+  config: GoogleAuthConfig,
+  secrets: SecretVault,
+  receiver: LoopbackReceiver,
+): Promise<ProviderFlow> {
+  const client = createGoogleOAuthClient(config, receiver.redirectUri);
+  const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
+  return {
+    authUrl: async (state) =>
+      client.generateAuthUrl({
+        // `offline` + `consent`: Google returns a refresh token only then, also on a second sign-in.
+        access_type: 'offline',
+        prompt: 'consent',
+        scope: config.scopes ?? defaultGoogleScopes,
+        state,
+        code_challenge: codeChallenge,
+        code_challenge_method: CodeChallengeMethod.S256,
+      }),
+    async exchange(code) {
+      let tokens;
+      try {
+        ({ tokens } = await client.getToken({ code, codeVerifier, redirect_uri: receiver.redirectUri }));
+      } catch (err) {
+        throw refused('google', err);
+      }
+      const email = emailOf(readIdTokenClaims(tokens.id_token));
+      if (!email) {
+        throw new SignInError('google', 'failed', 'Google did not say which account signed in. Try again.');
+      }
+      if (!tokens.refresh_token) {
+        throw new SignInError(
+          'google',
+          'failed',
+          'Google did not grant offline access, so syncing could not continue later. Sign in again and allow access.',
+        );
+      }
+      const accountId = accountIdOf('google', email);
+      await secrets.set(refreshTokenKey(accountId), tokens.refresh_token);
+      return { account_id: accountId, email, provider: 'google' };
+    },
+  };
+}
+
+async function microsoftFlow(
+  config: MicrosoftAuthConfig,
+  secrets: SecretVault,
+  receiver: LoopbackReceiver,
+): Promise<ProviderFlow> {
+  // A memory cache: the account id, and so the keychain entry, is known only after the code exchange.
+  const app = createMsalApp(config);
+  const { verifier, challenge } = await new CryptoProvider().generatePkceCodes();
+  const scopes = microsoftScopesOf(config);
+  return {
+    authUrl: (state) =>
+      app.getAuthCodeUrl({
+        scopes,
+        redirectUri: receiver.redirectUri,
+        codeChallenge: challenge,
+        codeChallengeMethod: 'S256',
+        state,
+      }),
+    async exchange(code) {
+      let result;
+      try {
+        result = await app.acquireTokenByCode({
+          code,
+          scopes,
+          redirectUri: receiver.redirectUri,
+          codeVerifier: verifier,
+        });
+      } catch (err) {
+        throw refused('microsoft', err);
+      }
+      return saveMsalSignIn(app, result, secrets);
+    },
+  };
+}
+
+/** The token endpoint refused the code: name its OAuth error code and nothing else from it. */
+function refused(provider: AuthProviderName, err: unknown): SignInError {
+  const name = providerLabel(provider);
+  const code = oauthErrorCode(err);
+  return new SignInError(
+    provider,
+    'failed',
+    `${name} did not complete the sign-in${code ? ` (${code})` : ''}. Try signing in again.`,
+  );
+}
