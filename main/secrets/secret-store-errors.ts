@@ -1,0 +1,37 @@
+/** The message a person sees when there is no keychain; it says what to do and that nothing falls back to a file. */
+export const noKeychainMessage =
+  'No system keychain is available (Secret Service on Linux). Sched Sync will not store sign-ins in plain text. ' +
+  'Install and unlock GNOME Keyring or KWallet, then try again.';
+
+/** No OS keychain answered (no Secret Service, no D-Bus session, or a locked keyring). */
+export class KeychainUnavailableError extends Error {
+  readonly code = 'keychain_unavailable';
+
+  constructor(
+    /** What the platform said, with any secret value removed. */
+    readonly detail: string,
+  ) {
+    super(noKeychainMessage);
+    this.name = 'KeychainUnavailableError';
+  }
+}
+
+/** The keychain answered but refused one operation (an ambiguous entry, a value it cannot hold, …). */
+export class SecretStoreError extends Error {
+  readonly code = 'keychain_failed';
+
+  constructor(
+    readonly operation: 'read' | 'save' | 'delete',
+    readonly key: string,
+    readonly detail: string,
+  ) {
+    super(`The system keychain could not ${operation} the secret "${key}": ${detail}`);
+    this.name = 'SecretStoreError';
+  }
+}
+
+/** Replaces every occurrence of `secret` in `text`, so a platform message can never leak the value it was given. */
+export function redact(text: string, secret: string | undefined): string {
+  if (secret === undefined || secret === '') return text;
+  return text.split(secret).join('[redacted]');
+}
