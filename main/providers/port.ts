@@ -1,0 +1,129 @@
+/**
+ * The `CalendarProvider` port: what the engine needs from Sched, Google and Microsoft alike. Adapters translate
+ * wire formats to the core's `SyncItem` and back and nothing else; every rule lives in main/sync and main/engine.
+ * One contract suite (test/contract) holds every adapter and the in-memory provider to this.
+ */
+import type { BookingSource, EventTags, ItemFields, Side, SyncItem, SyncWindow } from '../sync';
+
+/** Which changes to list. */
+export interface ListRequest {
+  /** The cursor from the last list; `null` for a full read of `window` (first run, lost state, after a 410). */
+  cursor: string | null;
+  /** The sync window; a full read lists the live items overlapping it (recurring series expanded into instances). */
+  window: SyncWindow;
+}
+
+/** One page-complete answer to a list. */
+export interface ListResult {
+  /** Items changed since the cursor (every live item in the window for a full read); cancelled ones included. */
+  items: SyncItem[];
+  /** Ids deleted outright since the cursor (a provider that reports cancellations as items leaves this empty). */
+  deleted: string[];
+  /** Cursor for the next list (Google `nextSyncToken`, Graph deltaLink, Sched `next_sync_token`). */
+  nextCursor: string;
+  /** True when this was a full read of the window, so absence from `items` means something (see main/sync). */
+  full: boolean;
+}
+
+/** A create the agent makes: always idempotent, always marked as the agent's. */
+export interface CreateRequest {
+  fields: ItemFields;
+  /** Same key, same item: a retry after a crash or timeout returns the item created the first time. */
+  idempotencyKey: string;
+  /** External side: the tags written as private / single-value extended properties. */
+  tags?: EventTags;
+  /** Sched side: the booking's `source`. */
+  source?: BookingSource;
+  /** Sched side: create even though the slot overlaps a confirmed booking. */
+  allowOverlap?: boolean;
+}
+
+/** One calendar (a Sched resource's bookings, or one external calendar) seen through the port. */
+export interface CalendarProvider {
+  /** Which side of a connection this provider plays. */
+  readonly side: Side;
+  /** Changes since `cursor`, or a full read. Throws `CursorExpiredError` when the cursor is no longer accepted. */
+  listChanges(request: ListRequest): Promise<ListResult>;
+  /** The current item, cancelled included; `null` when it does not exist. */
+  get(id: string): Promise<SyncItem | null>;
+  /** Creates an item; throws `SlotUnavailableError` on the Sched side when the slot is taken. */
+  create(request: CreateRequest): Promise<SyncItem>;
+  /** Replaces the synced fields when the item is still at version `ifMatch`; else `PreconditionFailedError`. */
+  update(id: string, fields: ItemFields, options: { ifMatch: string }): Promise<SyncItem>;
+  /** Deletes (external) or cancels (Sched) an item. Deleting what is already gone is not an error. */
+  delete(id: string, options?: { ifMatch?: string }): Promise<void>;
+}
+
+/** Why a provider call failed, as a value the engine can branch on. */
+export type ProviderErrorCode =
+  'cursor_expired' | 'precondition_failed' | 'slot_unavailable' | 'not_found' | 'auth' | 'rate_limited';
+
+/** Base of every typed provider failure; `message` is written for a person (STYLE.md, habit 6). */
+export class ProviderError extends Error {
+  constructor(
+    readonly code: ProviderErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** 410: the sync token or delta link expired; do a full read and relink by tags. */
+export class CursorExpiredError extends ProviderError {
+  constructor(readonly provider: string) {
+    super(
+      'cursor_expired',
+      `${provider} no longer accepts the saved sync position; a full read will follow.`,
+    );
+  }
+}
+
+/** 412: the item changed since the version the agent wrote against; re-read it and plan it again. */
+export class PreconditionFailedError extends ProviderError {
+  constructor(
+    readonly itemId: string,
+    readonly currentVersion?: string,
+  ) {
+    super('precondition_failed', `Item ${itemId} changed while syncing; it will be read again.`);
+  }
+}
+
+/** Sched 409 `slot_unavailable`: the booking would overlap a confirmed booking of the same resource. */
+export class SlotUnavailableError extends ProviderError {
+  constructor(readonly conflictingBookingId?: string) {
+    super(
+      'slot_unavailable',
+      conflictingBookingId
+        ? `The slot is already taken by booking ${conflictingBookingId}. Choose "import anyway" or "skip".`
+        : 'The slot is already taken by another booking. Choose "import anyway" or "skip".',
+    );
+  }
+}
+
+/** 404 on an item the agent expected. */
+export class NotFoundError extends ProviderError {
+  constructor(readonly itemId: string) {
+    super('not_found', `Item ${itemId} no longer exists.`);
+  }
+}
+
+/** `invalid_grant` or a revoked key: the connection needs the person to sign in again; nothing is written. */
+export class AuthError extends ProviderError {
+  constructor(
+    readonly provider: string,
+    readonly reauthRequired = true,
+  ) {
+    super('auth', `${provider} refused the saved sign-in. Sign in again to resume syncing.`);
+  }
+}
+
+/** 429 / 403 rate limits after the retries ran out; the run stops cleanly and the next run resumes. */
+export class RateLimitError extends ProviderError {
+  constructor(
+    readonly provider: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super('rate_limited', `${provider} asked the agent to slow down; syncing resumes on the next run.`);
+  }
+}

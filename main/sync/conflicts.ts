@@ -1,0 +1,109 @@
+/**
+ * Edit conflicts (shared/SYNC.md, "Conflicts" 1): telling them apart from agreement, settling them by strategy,
+ * and describing both versions field by field for a person.
+ */
+import type { ConflictAction, ConflictVersion, FieldDifference, LinkKey } from './actions';
+import type { ItemFields, ItemTime, Side } from './item';
+import type { Observation } from './observations';
+import type { ConflictResolution } from './settings';
+import type { LinkSide } from './state';
+
+/** How a time reads in a conflict: the UTC instant with its zone, or the date. */
+export function describeTime(time: ItemTime): string {
+  return time.kind === 'date' ? time.date : `${time.utc} (${time.zone})`;
+}
+
+const fieldNames = ['title', 'description', 'location', 'start', 'end'] as const;
+
+/** The fields whose values differ between the two versions. */
+export function fieldDifferences(sched: ItemFields, external: ItemFields): FieldDifference[] {
+  const differences: FieldDifference[] = [];
+  for (const field of fieldNames) {
+    const a = sched[field];
+    const b = external[field];
+    const left = typeof a === 'string' ? a : describeTime(a);
+    const right = typeof b === 'string' ? b : describeTime(b);
+    if (left !== right) differences.push({ field, sched: left, external: right });
+  }
+  return differences;
+}
+
+function versionOf(observation: Observation, last: LinkSide): ConflictVersion {
+  if (observation.state === 'gone') {
+    return {
+      id: last.id,
+      deleted: true,
+      fields: observation.item ? { ...last.fields, ...pickFields(observation.item) } : last.fields,
+      version: observation.item?.version ?? last.version,
+      updated: observation.item?.updated ?? last.updated,
+    };
+  }
+  const current = observation.current;
+  return {
+    id: current.id,
+    deleted: false,
+    fields: current.fields,
+    version: current.version,
+    updated: current.updated,
+  };
+}
+
+function pickFields(fields: ItemFields): ItemFields {
+  const { title, description, location, start, end } = fields;
+  return { title, description, location, start, end };
+}
+
+/** The conflict a person sees: both versions side by side and the fields that differ. */
+export function editConflict(
+  link: LinkKey,
+  sched: Observation,
+  external: Observation,
+  last: { sched: LinkSide; external: LinkSide },
+): ConflictAction {
+  const schedVersion = versionOf(sched, last.sched);
+  const externalVersion = versionOf(external, last.external);
+  return {
+    type: 'conflict',
+    kind: 'edit',
+    link,
+    sched: schedVersion,
+    external: externalVersion,
+    differences: fieldDifferences(schedVersion.fields, externalVersion.fields),
+  };
+}
+
+/** When a side changed, by its own clock; unknown for a deletion that came without the item. */
+function changedAt(observation: Observation): number | undefined {
+  if (observation.state === 'same') return undefined;
+  const stamp = observation.item?.updated;
+  const ms = stamp === undefined ? Number.NaN : Date.parse(stamp);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * The side whose version wins a two-way edit conflict, or `manual` when a person must choose.
+ * `newest`: the later `updated` wins and a tie goes to Sched; a deletion whose time is unknown loses to an edit,
+ * because a wrong deletion costs a person more than a wrong edit.
+ */
+export function resolveConflict(
+  strategy: ConflictResolution,
+  sched: Observation,
+  external: Observation,
+): Side | 'manual' {
+  switch (strategy) {
+    case 'prefer-sched':
+      return 'sched';
+    case 'prefer-external':
+      return 'external';
+    case 'manual':
+      return 'manual';
+    case 'newest': {
+      const schedAt = changedAt(sched);
+      const externalAt = changedAt(external);
+      if (schedAt === undefined && externalAt === undefined) return 'sched';
+      if (schedAt === undefined) return sched.state === 'gone' ? 'external' : 'sched';
+      if (externalAt === undefined) return external.state === 'gone' ? 'sched' : 'external';
+      return externalAt > schedAt ? 'external' : 'sched';
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The pure sync core's public API. The engine reads changes through providers, calls `plan`, and applies the
+ * returned actions as actions.ts describes; providers translate wire formats to `SyncItem` with the time helpers.
+ */
+export type {
+  BookingSource,
+  EventTags,
+  ItemFields,
+  ItemStatus,
+  ItemTime,
+  RecurrenceInfo,
+  Side,
+  SyncItem,
+} from './item';
+export { fieldsOf, isCancelled, otherSide } from './item';
+export { canonicalFields, contentHash, fnv1a64 } from './content-hash';
+export type { PrivacyMode } from './privacy';
+export { applyPrivacy, busyTitle } from './privacy';
+export {
+  addDays,
+  allDayFromInstants,
+  dateInZone,
+  instantAt,
+  instantsFromAllDay,
+  isValidZone,
+  startOfDayUtc,
+  timeToEpochMs,
+  utcToWallTime,
+  wallTimeToUtc,
+  zoneOffsetMinutes,
+} from './time';
+export type { SyncWindow } from './window';
+export { overlapsWindow, syncWindow } from './window';
+export type { ConflictResolution, ConnectionRef, Direction, PlanSettings } from './settings';
+export { isInbound, isOutbound } from './settings';
+export type { Link, LinkSide, SyncState } from './state';
+export { linkSideOf } from './state';
+export type {
+  Action,
+  ActionReason,
+  ConflictAction,
+  ConflictVersion,
+  CreateAction,
+  DeleteAction,
+  FieldDifference,
+  LinkAction,
+  LinkKey,
+  UnlinkAction,
+  UpdateAction,
+} from './actions';
+export { keyOf, linkAfterWrite } from './actions';
+export type { SideRead } from './observations';
+export { describeTime, fieldDifferences, resolveConflict } from './conflicts';
+export type { GuardVerdict } from './mass-delete-guard';
+export { checkMassDelete, deleteLimit } from './mass-delete-guard';
+export { createKey, identityFor, recreateKey } from './identity';
+export type { ConflictChoice, Plan, PlanCounts, PlanInput } from './plan';
+export { countActions, plan } from './plan';
+export { overlapConflict } from './overlap';
+export type { OverlapConflict } from './overlap';

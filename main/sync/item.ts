@@ -1,0 +1,81 @@
+/**
+ * The normalised item both sides of a connection are translated into (shared/SYNC.md, "Words" and "Time").
+ * Providers map Sched bookings, Google events and Graph events to `SyncItem` and back; the core sees nothing else.
+ */
+
+/** A point in time: an instant (UTC plus the IANA zone it was written in) or an all-day date. */
+export type ItemTime =
+  | { kind: 'instant'; utc: string; zone: string }
+  | { kind: 'date'; date: string /* YYYY-MM-DD; as an end it is exclusive */ };
+
+/** Lifecycle of an item. `cancelled` counts as a deletion everywhere in the core. */
+export type ItemStatus = 'confirmed' | 'tentative' | 'pending' | 'completed' | 'cancelled';
+
+/** Which side of a connection an item lives on. */
+export type Side = 'sched' | 'external';
+
+/** The fields the agent copies between sides; everything the content hash covers. */
+export interface ItemFields {
+  title: string;
+  description: string;
+  location: string;
+  start: ItemTime;
+  end: ItemTime;
+}
+
+/** Tags the agent writes on every external event it creates (Google private / Graph single-value properties). */
+export interface EventTags {
+  bookingId: string;
+  connectionId: string;
+}
+
+/** Sched's `source` on bookings the agent creates from an external event (shared/API.md §3). */
+export interface BookingSource {
+  calendarService: 'google' | 'microsoft';
+  calendarId: string;
+  eventId: string;
+}
+
+/** For an instance of an expanded recurring series: which series, and where the instance was before any move. */
+export interface RecurrenceInfo {
+  seriesId: string;
+  originalStart: ItemTime;
+}
+
+/** One booking or event as the core sees it, with its identity on its own side. */
+export interface SyncItem extends ItemFields {
+  /** Id on its own side (booking id, Google event id, Graph immutable id). */
+  id: string;
+  /** Opaque version for conditional writes: Sched `version`, Google/Graph etag. */
+  version: string;
+  /** Last modification, RFC 3339 UTC; decides `newest` conflicts. */
+  updated: string;
+  status: ItemStatus;
+  /** Set on instances of recurring series; each instance is one link of its own. */
+  recurrence?: RecurrenceInfo;
+  /** External events: present when the agent wrote this event. */
+  tags?: EventTags;
+  /** Sched bookings: present when the agent created this booking from an external event. */
+  source?: BookingSource;
+}
+
+/** The other side of `side`. */
+export function otherSide(side: Side): Side {
+  return side === 'sched' ? 'external' : 'sched';
+}
+
+/** Copies just the synced fields out of an item (drops identity, version and tags). */
+export function fieldsOf(item: ItemFields): ItemFields {
+  return {
+    title: item.title,
+    description: item.description,
+    location: item.location,
+    start: item.start,
+    end: item.end,
+  };
+}
+
+/** True when the item is gone for sync purposes (cancelled). */
+export function isCancelled(item: SyncItem): boolean {
+  return item.status === 'cancelled';
+}

@@ -1,0 +1,168 @@
+/**
+ * The decision for one existing link: which side is the truth this run, and which create, update, delete, link,
+ * unlink or conflict action makes the other side match it (shared/SYNC.md, "What each direction may touch",
+ * "Conflicts", "Deletions and cancellations").
+ */
+import type { Action, ActionReason, LinkKey } from './actions';
+import { editConflict, resolveConflict } from './conflicts';
+import { contentHash } from './content-hash';
+import { identityFor, recreateKey } from './identity';
+import type { ItemFields, Side } from './item';
+import { otherSide } from './item';
+import type { Observation } from './observations';
+import { projectOnto } from './projection';
+import type { ConnectionRef, PlanSettings } from './settings';
+import type { Link, LinkSide } from './state';
+
+/** What the decision needs besides the link itself. */
+export interface LinkContext {
+  settings: PlanSettings;
+  connection: ConnectionRef;
+  /** A person's choice for this link's open conflict, if any. */
+  resolution?: Side;
+  /** The link has an open manual conflict: write nothing until it is resolved. */
+  conflicted: boolean;
+  /** The link was just made by a relink: there is no common baseline, so any difference is a change on both sides. */
+  relinked: boolean;
+}
+
+type Sides = Record<Side, Observation>;
+
+function changed(observation: Observation): boolean {
+  return observation.state !== 'same';
+}
+
+function current(observation: Observation, last: LinkSide): LinkSide {
+  return observation.state === 'gone' ? last : observation.current;
+}
+
+/** Bookkeeping when nothing needs writing but a version or hash moved on (an echo, or a relink). */
+function refresh(link: Link, sides: Sides, force: boolean): Action[] {
+  const next: Link = {
+    sched: current(sides.sched, link.sched),
+    external: current(sides.external, link.external),
+    origin: link.origin ?? 'sched',
+  };
+  const moved =
+    next.sched.version !== link.sched.version ||
+    next.external.version !== link.external.version ||
+    next.sched.hash !== link.sched.hash ||
+    next.external.hash !== link.external.hash;
+  return moved || force ? [{ type: 'link', link: next, reason: force ? 'relink' : 'refresh' }] : [];
+}
+
+/** True when writing `from`'s content onto `to` would change nothing a person can see. */
+function alreadyMatches(to: Side, link: Link, sides: Sides, privacy: PlanSettings['privacy']): boolean {
+  const from = otherSide(to);
+  const source = current(sides[from], link[from]);
+  const target = current(sides[to], link[to]);
+  const projected = projectOnto(to, source.fields, target.fields, link.origin ?? 'sched', privacy);
+  return contentHash(projected) === target.hash;
+}
+
+/** Which side wins this run, or a conflict / nothing. */
+function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'conflict' | 'none' {
+  if (context.resolution) return context.resolution;
+  const schedChanged = changed(sides.sched);
+  const externalChanged = changed(sides.external);
+  if (!schedChanged && !externalChanged) return 'none';
+  if (context.conflicted) return 'conflict';
+  if (context.settings.direction === 'sched-to-external') return 'sched';
+  if (context.settings.direction === 'external-to-sched') return 'external';
+  if (schedChanged && !externalChanged) return 'sched';
+  if (externalChanged && !schedChanged) return 'external';
+  const bothPresent = sides.sched.state !== 'gone' && sides.external.state !== 'gone';
+  if (bothPresent && alreadyMatches('external', link, sides, context.settings.privacy)) return 'none';
+  const verdict = resolveConflict(context.settings.conflict_resolution, sides.sched, sides.external);
+  return verdict === 'manual' ? 'conflict' : verdict;
+}
+
+/** Actions that make the loser match the winner. */
+function propagate(
+  winner: Side,
+  link: Link,
+  sides: Sides,
+  context: LinkContext,
+  reason: ActionReason,
+): Action[] {
+  const loser = otherSide(winner);
+  const key: LinkKey = { bookingId: link.sched.id, eventId: link.external.id };
+  const winnerSeen = sides[winner];
+  const loserSeen = sides[loser];
+  const origin = link.origin ?? 'sched';
+  if (winnerSeen.state === 'gone') {
+    if (loserSeen.state === 'gone') return [{ type: 'unlink', link: key, reason: 'both-gone' }];
+    const target = current(loserSeen, link[loser]);
+    return [
+      {
+        type: 'delete',
+        side: loser,
+        id: target.id,
+        ifMatch: target.version,
+        before: target.fields,
+        link: key,
+        reason,
+      },
+    ];
+  }
+  const source = winnerSeen.current;
+  if (loserSeen.state === 'gone') {
+    const fields = projectOnto(loser, source.fields, source.fields, origin, context.settings.privacy);
+    return [
+      {
+        type: 'create',
+        side: loser,
+        fields,
+        idempotencyKey: recreateKey(context.connection.id, loser, source.id, link[loser].id),
+        ...identityFor(loser, source, context.connection),
+        counterpart: source,
+        replaces: key,
+        reason: reason === 'conflict-resolved' ? reason : 'recreate',
+      },
+    ];
+  }
+  const target = loserSeen.current;
+  const fields: ItemFields = projectOnto(
+    loser,
+    source.fields,
+    target.fields,
+    origin,
+    context.settings.privacy,
+  );
+  if (contentHash(fields) === target.hash) return refresh(link, sides, context.relinked);
+  const update: Action = {
+    type: 'update',
+    side: loser,
+    id: target.id,
+    ifMatch: target.version,
+    fields,
+    before: target.fields,
+    counterpart: source,
+    origin,
+    link: key,
+    reason,
+  };
+  return context.relinked ? [...refresh(link, sides, true), update] : [update];
+}
+
+/** The actions for one link given what each side's read showed. */
+export function decideLink(link: Link, sides: Sides, context: LinkContext): Action[] {
+  const winner = pickWinner(link, sides, context);
+  if (winner === 'none') return refresh(link, sides, context.relinked);
+  if (winner === 'conflict') {
+    const key = { bookingId: link.sched.id, eventId: link.external.id };
+    const conflict = editConflict(key, sides.sched, sides.external, link);
+    return context.relinked ? [...refresh(link, sides, true), conflict] : [conflict];
+  }
+  const reason = pickReason(winner, sides, context);
+  return propagate(winner, link, sides, context, reason);
+}
+
+function pickReason(winner: Side, sides: Sides, context: LinkContext): ActionReason {
+  if (context.resolution) return 'conflict-resolved';
+  const loser = otherSide(winner);
+  const twoWay = context.settings.direction === 'two-way';
+  if (twoWay && changed(sides[winner]) && changed(sides[loser])) return 'conflict-resolved';
+  if (!changed(sides[winner])) return 'overwrite';
+  return sides[winner].state === 'gone' ? 'deleted' : 'changed';
+}

@@ -1,0 +1,80 @@
+/**
+ * Creates for items that have no link yet (shared/SYNC.md, "What each direction may touch"): bookings in the
+ * window become events in outbound directions, events in the window become bookings in inbound directions.
+ * The agent's own copies (tagged events, bookings with this calendar's `source`) are never copied again.
+ */
+import type { CreateAction } from './actions';
+import { createKey, identityFor } from './identity';
+import type { SyncItem } from './item';
+import type { SideView } from './observations';
+import { projectOnto } from './projection';
+import { cameFromThisCalendar } from './relink';
+import type { ConnectionRef, PlanSettings } from './settings';
+import { isInbound, isOutbound } from './settings';
+import { linkSideOf } from './state';
+import type { SyncWindow } from './window';
+import { overlapsWindow } from './window';
+
+/** What deciding creates needs. */
+export interface NewItemsInput {
+  sched: SideView;
+  external: SideView;
+  settings: PlanSettings;
+  connection: ConnectionRef;
+  window: SyncWindow;
+  zone: string;
+  /** Ids already in a link (stored or found by tags this run). */
+  linkedBookings: ReadonlySet<string>;
+  linkedEvents: ReadonlySet<string>;
+  /** Events whose overlap conflict the person answered with `skip`. */
+  skippedEventIds: ReadonlySet<string>;
+  /** Events whose overlap conflict the person answered with `import anyway`. */
+  importAnyway: ReadonlySet<string>;
+}
+
+function exportBooking(booking: SyncItem, input: NewItemsInput): CreateAction {
+  return {
+    type: 'create',
+    side: 'external',
+    fields: projectOnto('external', booking, booking, 'sched', input.settings.privacy),
+    idempotencyKey: createKey(input.connection.id, 'external', booking.id),
+    ...identityFor('external', booking, input.connection),
+    counterpart: linkSideOf(booking),
+    reason: 'new',
+  };
+}
+
+function importEvent(event: SyncItem, input: NewItemsInput): CreateAction {
+  return {
+    type: 'create',
+    side: 'sched',
+    fields: projectOnto('sched', event, event, 'external', input.settings.privacy),
+    idempotencyKey: createKey(input.connection.id, 'sched', event.id),
+    ...identityFor('sched', event, input.connection),
+    ...(input.importAnyway.has(event.id) ? { allowOverlap: true } : {}),
+    counterpart: linkSideOf(event),
+    reason: 'new',
+  };
+}
+
+/** Creates for the unlinked items of this run's reads, in a stable order. */
+export function planNewItems(input: NewItemsInput): CreateAction[] {
+  const creates: CreateAction[] = [];
+  const inWindow = (item: SyncItem): boolean => overlapsWindow(item, input.window, input.zone);
+  if (isOutbound(input.settings.direction)) {
+    for (const booking of input.sched.presentItems()) {
+      if (input.linkedBookings.has(booking.id) || !inWindow(booking)) continue;
+      if (cameFromThisCalendar(booking, input.connection)) continue;
+      creates.push(exportBooking(booking, input));
+    }
+  }
+  if (isInbound(input.settings.direction)) {
+    for (const event of input.external.presentItems()) {
+      if (input.linkedEvents.has(event.id) || !inWindow(event)) continue;
+      // Any tagged event is a copy of some booking; importing it would make that booking twice.
+      if (event.tags || input.skippedEventIds.has(event.id)) continue;
+      creates.push(importEvent(event, input));
+    }
+  }
+  return creates;
+}

@@ -1,0 +1,26 @@
+/**
+ * Double booking (shared/SYNC.md, "Conflicts" 2). Sched detects it (409 `slot_unavailable`); the engine turns that
+ * answer into this record. The person's choice comes back into `plan` as `importAnyway` (retry with
+ * `allow_overlap`) or as `SyncState.skippedEventIds` (never asked again).
+ */
+import type { ItemFields, SyncItem } from './item';
+import { fieldsOf } from './item';
+
+/** An inbound event that could not become a booking because its slot is taken. */
+export interface OverlapConflict {
+  kind: 'overlap';
+  eventId: string;
+  event: ItemFields;
+  /** The booking Sched named as taking the slot, when it said. */
+  booking?: { id: string; fields: ItemFields };
+}
+
+/** The overlap conflict for `event`, optionally naming the booking in the way. */
+export function overlapConflict(event: SyncItem, booking?: SyncItem): OverlapConflict {
+  return {
+    kind: 'overlap',
+    eventId: event.id,
+    event: fieldsOf(event),
+    ...(booking ? { booking: { id: booking.id, fields: fieldsOf(booking) } } : {}),
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * What a copy looks like on the side it is written to: privacy outbound, and under busy-only only the times flow
+ * where details would overwrite a person's own text with "Busy" (see `Link.origin`).
+ */
+import type { ItemFields, Side } from './item';
+import type { PrivacyMode } from './privacy';
+import { applyPrivacy } from './privacy';
+
+/**
+ * The fields to write on `target` so it matches `source`, given the target's current fields and where the link
+ * started. Creates pass the source as `targetNow`.
+ */
+export function projectOnto(
+  target: Side,
+  source: ItemFields,
+  targetNow: ItemFields,
+  origin: Side,
+  privacy: PrivacyMode,
+): ItemFields {
+  if (privacy === 'full') return { ...source };
+  if (target === 'external' && origin === 'sched') return applyPrivacy(source, privacy);
+  // Busy-only, any other case: keep the target's own details, move only the times.
+  return { ...targetNow, start: source.start, end: source.end };
+}

@@ -1,0 +1,38 @@
+/**
+ * The per-connection sync settings the plan obeys (shared/SYNC.md, "Sync settings"). Field names match
+ * `SyncSettings` in preload/contract.ts so the contract's value can be passed straight in; main/sync may not
+ * import the contract, so the shape is restated here.
+ */
+import type { PrivacyMode } from './privacy';
+
+/** Which way changes flow. */
+export type Direction = 'two-way' | 'sched-to-external' | 'external-to-sched';
+
+/** How an edit conflict on one link is settled. */
+export type ConflictResolution = 'prefer-sched' | 'prefer-external' | 'newest' | 'manual';
+
+/** The subset of a connection's sync settings that shapes a plan. */
+export interface PlanSettings {
+  direction: Direction;
+  conflict_resolution: ConflictResolution;
+  privacy: PrivacyMode;
+  window_days_past: number;
+  window_days_future: number;
+}
+
+/** True when changes flow from Sched to the external calendar. */
+export function isOutbound(direction: Direction): boolean {
+  return direction !== 'external-to-sched';
+}
+
+/** True when changes flow from the external calendar into Sched. */
+export function isInbound(direction: Direction): boolean {
+  return direction !== 'sched-to-external';
+}
+
+/** The connection a plan is for: its id (written into event tags) and the external calendar (booking `source`). */
+export interface ConnectionRef {
+  id: string;
+  calendarService: 'google' | 'microsoft';
+  calendarId: string;
+}

@@ -1,0 +1,45 @@
+/**
+ * What the state DB remembers per connection, as the plan reads it (shared/SYNC.md, "Words": Link).
+ * main/store persists these shapes; the plan never mutates them, it returns actions that say how they change.
+ */
+import type { ItemFields, Side, SyncItem } from './item';
+import { fieldsOf } from './item';
+import { contentHash } from './content-hash';
+
+/** One side of a link as last synced: identity, version for `If-Match`, hash and the synced fields themselves. */
+export interface LinkSide {
+  id: string;
+  version: string;
+  /** `contentHash` of `fields`: a change whose hash equals this is the agent's own echo, not a change. */
+  hash: string;
+  /** The fields as last synced; lets a one-way run overwrite the other side without re-reading this one. */
+  fields: ItemFields;
+  /** `updated` of the item when last synced (RFC 3339). */
+  updated: string;
+}
+
+/** One booking ↔ one event. A link is keyed by either id: each id appears in at most one link. */
+export interface Link {
+  sched: LinkSide;
+  external: LinkSide;
+  /**
+   * The side the linked pair started from (absent: `sched`). Under busy-only privacy an event the agent made from a
+   * booking says "Busy", so only times flow back to the booking; an event the person made keeps its own details.
+   */
+  origin?: Side;
+}
+
+/** The stored state of one connection that the plan needs. */
+export interface SyncState {
+  links: readonly Link[];
+  /** External event ids whose overlap conflict the person answered with `skip`: never imported, never asked again. */
+  skippedEventIds?: readonly string[];
+  /** Booking ids of links with an open (manual) edit conflict: nothing is written for them until it is resolved. */
+  conflictedBookingIds?: readonly string[];
+}
+
+/** A snapshot of an item as one side of a link. */
+export function linkSideOf(item: SyncItem): LinkSide {
+  const fields = fieldsOf(item);
+  return { id: item.id, version: item.version, hash: contentHash(fields), fields, updated: item.updated };
+}
