@@ -7,7 +7,7 @@ import { accountIdOf, type AccountIdentity, type AccountTokens } from './account
 import { ReauthRequiredError, SignInError, TokenRefreshError } from './auth-errors';
 import { toTokenError } from './classify-auth-error';
 import { emailOf, readIdTokenClaims } from './id-token-claims';
-import { refreshTokenKey, type SecretVault } from './secret-keys';
+import { secretKeys, type SecretStore } from '../secrets/secret-store';
 
 /** Where Google's OAuth lives and who we are to it. The sandbox's `/sandbox/info` `google` object fits as is. */
 export interface GoogleAuthConfig {
@@ -53,7 +53,7 @@ export class GoogleAccount implements AccountTokens {
   private constructor(
     readonly accountId: string,
     readonly client: OAuth2Client,
-    private readonly secrets: SecretVault,
+    private readonly secrets: SecretStore,
   ) {
     client.on('tokens', (tokens: Credentials) => this.keepRotatedRefreshToken(tokens));
   }
@@ -61,10 +61,10 @@ export class GoogleAccount implements AccountTokens {
   /** Opens the account from the keychain; no saved sign-in → `ReauthRequiredError`. */
   static async open(
     config: GoogleAuthConfig,
-    secrets: SecretVault,
+    secrets: SecretStore,
     accountId: string,
   ): Promise<GoogleAccount> {
-    const refreshToken = await secrets.get(refreshTokenKey(accountId));
+    const refreshToken = await secrets.get(secretKeys.refreshToken(accountId));
     if (!refreshToken) throw new ReauthRequiredError('google', 'missing_sign_in', accountId);
     const client = createGoogleOAuthClient(config);
     client.setCredentials({ refresh_token: refreshToken });
@@ -100,7 +100,7 @@ export class GoogleAccount implements AccountTokens {
     this.saving = this.saving
       .catch(() => undefined)
       .then(async () => {
-        await this.secrets.set(refreshTokenKey(this.accountId), rotated);
+        await this.secrets.set(secretKeys.refreshToken(this.accountId), rotated);
       });
     // Marked handled here; accessToken() still sees the failure when it awaits `saving`.
     this.saving.catch(() => undefined);
@@ -113,7 +113,7 @@ export class GoogleAccount implements AccountTokens {
  */
 export async function importGoogleRefreshToken(
   config: GoogleAuthConfig,
-  secrets: SecretVault,
+  secrets: SecretStore,
   input: { refresh_token: string; account_id?: string },
 ): Promise<AccountIdentity> {
   const client = createGoogleOAuthClient(config);
@@ -136,6 +136,6 @@ export async function importGoogleRefreshToken(
       'Google accepted the token but did not say which account it belongs to. Give an account_id with it.',
     );
   }
-  await secrets.set(refreshTokenKey(accountId), latest);
+  await secrets.set(secretKeys.refreshToken(accountId), latest);
   return { account_id: accountId, email: email ?? accountId.replace(/^google:/, ''), provider: 'google' };
 }

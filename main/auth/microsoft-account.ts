@@ -16,7 +16,7 @@ import { ReauthRequiredError, SignInError } from './auth-errors';
 import { toTokenError } from './classify-auth-error';
 import { emailOf } from './id-token-claims';
 import { keychainCachePlugin } from './msal-keychain-cache';
-import { msalCacheKey, type SecretVault } from './secret-keys';
+import { secretKeys, type SecretStore } from '../secrets/secret-store';
 
 /** Where Microsoft sign-in lives and who we are to it. The sandbox's `/sandbox/info` `microsoft` object fits. */
 export interface MicrosoftAuthConfig {
@@ -72,7 +72,7 @@ export class MicrosoftAccount implements AccountTokens {
   /** Opens the account from its keychain cache; no saved sign-in → `ReauthRequiredError`. */
   static async open(
     config: MicrosoftAuthConfig,
-    secrets: SecretVault,
+    secrets: SecretStore,
     accountId: string,
   ): Promise<MicrosoftAccount> {
     const app = createMsalApp(config, keychainCachePlugin(secrets, accountId));
@@ -123,7 +123,7 @@ export class MicrosoftAccount implements AccountTokens {
 export async function saveMsalSignIn(
   app: PublicClientApplication,
   result: AuthenticationResult | null,
-  secrets: SecretVault,
+  secrets: SecretStore,
   accountId?: string,
 ): Promise<AccountIdentity> {
   const email =
@@ -137,14 +137,14 @@ export async function saveMsalSignIn(
       'Microsoft signed in but did not say which account it was. Sign in again, or give an account_id.',
     );
   }
-  await secrets.set(msalCacheKey(id), app.getTokenCache().serialize());
+  await secrets.set(secretKeys.msalCache(id), app.getTokenCache().serialize());
   return { account_id: id, email: email ?? id.replace(/^microsoft:/, ''), provider: 'microsoft' };
 }
 
 /** Imports a refresh token given to `connect` as `oauth_token` into a new MSAL cache kept in the keychain. */
 export async function importMicrosoftRefreshToken(
   config: MicrosoftAuthConfig,
-  secrets: SecretVault,
+  secrets: SecretStore,
   input: { refresh_token: string; account_id?: string },
 ): Promise<AccountIdentity> {
   const app = createMsalApp(config);

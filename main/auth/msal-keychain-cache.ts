@@ -4,11 +4,11 @@
  * https://learn.microsoft.com/entra/msal/javascript/node/caching
  */
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
-import { msalCacheKey, type SecretVault } from './secret-keys';
+import { secretKeys, type SecretStore } from '../secrets/secret-store';
 
 /** A cache plugin that reads and writes `msal-cache:<accountId>` in the keychain. */
-export function keychainCachePlugin(secrets: SecretVault, accountId: string): ICachePlugin {
-  const key = msalCacheKey(accountId);
+export function keychainCachePlugin(secrets: SecretStore, accountId: string): ICachePlugin {
+  const key = secretKeys.msalCache(accountId);
   return {
     async beforeCacheAccess(context: TokenCacheContext): Promise<void> {
       const saved = await secrets.get(key);

@@ -18,11 +18,11 @@ import {
   saveMsalSignIn,
   type MicrosoftAuthConfig,
 } from './microsoft-account';
-import { refreshTokenKey, type SecretVault } from './secret-keys';
+import { secretKeys, type SecretStore } from '../secrets/secret-store';
 
 /** What sign-in needs: the keychain and the configuration of each provider that can be signed in to. */
 export interface SignInDeps {
-  secrets: SecretVault;
+  secrets: SecretStore;
   google?: GoogleAuthConfig;
   microsoft?: MicrosoftAuthConfig;
   /** How long the person has to finish in the browser; 5 minutes unless told. */
@@ -79,7 +79,7 @@ interface ProviderFlow {
 
 async function googleFlow(
   config: GoogleAuthConfig,
-  secrets: SecretVault,
+  secrets: SecretStore,
   receiver: LoopbackReceiver,
 ): Promise<ProviderFlow> {
   const client = createGoogleOAuthClient(config, receiver.redirectUri);
@@ -114,7 +114,7 @@ async function googleFlow(
         );
       }
       const accountId = accountIdOf('google', email);
-      await secrets.set(refreshTokenKey(accountId), tokens.refresh_token);
+      await secrets.set(secretKeys.refreshToken(accountId), tokens.refresh_token);
       return { account_id: accountId, email, provider: 'google' };
     },
   };
@@ -122,7 +122,7 @@ async function googleFlow(
 
 async function microsoftFlow(
   config: MicrosoftAuthConfig,
-  secrets: SecretVault,
+  secrets: SecretStore,
   receiver: LoopbackReceiver,
 ): Promise<ProviderFlow> {
   // A memory cache: the account id, and so the keychain entry, is known only after the code exchange.

@@ -5,14 +5,13 @@ import {
   importGoogleRefreshToken,
   type GoogleAuthConfig,
 } from '../../../main/auth/google-account';
-import { refreshTokenKey } from '../../../main/auth/secret-keys';
+import { MemorySecretStore, secretKeys } from '../../../main/secrets';
 import { fakeIdToken, startFakeTokenEndpoint, type FakeTokenEndpoint } from './fake-token-endpoint';
-import { MemoryVault } from './memory-vault';
 
 describe('GoogleAccount', () => {
   let endpoint: FakeTokenEndpoint;
   let config: GoogleAuthConfig;
-  let vault: MemoryVault;
+  let vault: MemorySecretStore;
 
   beforeEach(async () => {
     endpoint = await startFakeTokenEndpoint(['rt-1']);
@@ -22,8 +21,8 @@ describe('GoogleAccount', () => {
       client_id: 'sched-sync',
       client_secret: 'not-secret',
     };
-    vault = new MemoryVault();
-    vault.set(refreshTokenKey('google:ada@example.com'), 'rt-1');
+    vault = new MemorySecretStore();
+    await vault.set(secretKeys.refreshToken('google:ada@example.com'), 'rt-1');
   });
 
   afterEach(() => endpoint.close());
@@ -56,13 +55,12 @@ describe('GoogleAccount', () => {
     const next = await account.refresh();
 
     expect(next).toBe('access-2');
-    expect(vault.get(refreshTokenKey('google:ada@example.com'))).toBe('rt-3');
+    expect(await vault.get(secretKeys.refreshToken('google:ada@example.com'))).toBe('rt-3');
   });
 
-  it('turns invalid_grant into ReauthRequiredError without the token in the message and writes nothing', async () => {
+  it('turns invalid_grant into ReauthRequiredError without the token in the message and keeps the saved token', async () => {
     endpoint.valid.clear();
     const account = await GoogleAccount.open(config, vault, 'google:ada@example.com');
-    const writesBefore = vault.writes.length;
 
     const error = await account.accessToken().catch((err: unknown) => err);
 
@@ -71,8 +69,7 @@ describe('GoogleAccount', () => {
       'Google refused the saved sign-in (invalid_grant). Sign in again to resume syncing.',
     );
     expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('rt-1');
-    expect(vault.writes.length).toBe(writesBefore);
-    expect(vault.get(refreshTokenKey('google:ada@example.com'))).toBe('rt-1');
+    expect(await vault.get(secretKeys.refreshToken('google:ada@example.com'))).toBe('rt-1');
   });
 
   it('asks for a sign-in when the keychain has no refresh token for the account', async () => {
@@ -92,13 +89,13 @@ describe('GoogleAccount', () => {
       email: 'Grace@Example.com',
       provider: 'google',
     });
-    expect(vault.get(refreshTokenKey('google:grace@example.com'))).toBe('imported');
+    expect(await vault.get(secretKeys.refreshToken('google:grace@example.com'))).toBe('imported');
   });
 
   it('refuses to import a refresh token the server does not accept', async () => {
     const importing = importGoogleRefreshToken(config, vault, { refresh_token: 'bogus', account_id: 'x' });
 
     await expect(importing).rejects.toBeInstanceOf(ReauthRequiredError);
-    expect(vault.get(refreshTokenKey('x'))).toBeNull();
+    expect(await vault.get(secretKeys.refreshToken('x'))).toBeNull();
   });
 });

@@ -1,8 +1,7 @@
 import { PublicClientApplication } from '@azure/msal-node';
 import { describe, expect, it } from 'vitest';
 import { keychainCachePlugin } from '../../../main/auth/msal-keychain-cache';
-import { msalCacheKey } from '../../../main/auth/secret-keys';
-import { MemoryVault } from './memory-vault';
+import { MemorySecretStore, secretKeys } from '../../../main/secrets';
 
 const serializedCache = JSON.stringify({
   Account: {},
@@ -22,8 +21,8 @@ const serializedCache = JSON.stringify({
 
 describe('keychainCachePlugin', () => {
   it('loads the saved MSAL cache from the keychain entry of the account', async () => {
-    const vault = new MemoryVault();
-    vault.set(msalCacheKey('microsoft:ada@example.com'), serializedCache);
+    const vault = new MemorySecretStore();
+    await vault.set(secretKeys.msalCache('microsoft:ada@example.com'), serializedCache);
     const app = new PublicClientApplication({
       auth: { clientId: 'client' },
       cache: { cachePlugin: keychainCachePlugin(vault, 'microsoft:ada@example.com') },
@@ -36,7 +35,7 @@ describe('keychainCachePlugin', () => {
   });
 
   it('writes nothing when MSAL only read the cache', async () => {
-    const vault = new MemoryVault();
+    const vault = new MemorySecretStore();
     const app = new PublicClientApplication({
       auth: { clientId: 'client' },
       cache: { cachePlugin: keychainCachePlugin(vault, 'microsoft:ada@example.com') },
@@ -44,6 +43,6 @@ describe('keychainCachePlugin', () => {
 
     await app.getTokenCache().getAllAccounts();
 
-    expect(vault.writes).toEqual([]);
+    expect(vault.keys()).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSignIn, type SignInDeps } from '../../../main/auth/sign-in';
-import { refreshTokenKey } from '../../../main/auth/secret-keys';
+import { MemorySecretStore, secretKeys } from '../../../main/secrets';
 import { fakeIdToken, startFakeTokenEndpoint, type FakeTokenEndpoint } from './fake-token-endpoint';
-import { MemoryVault } from './memory-vault';
 
 /** Plays the authorization server's part: the person allowed access, so the browser is sent back with a code. */
 async function allow(authUrl: string, endpoint: FakeTokenEndpoint, code: string): Promise<Response> {
@@ -16,13 +15,13 @@ async function allow(authUrl: string, endpoint: FakeTokenEndpoint, code: string)
 
 describe('startSignIn (Google, against a fake token endpoint)', () => {
   let endpoint: FakeTokenEndpoint;
-  let vault: MemoryVault;
+  let vault: MemorySecretStore;
   let deps: SignInDeps;
 
   beforeEach(async () => {
     endpoint = await startFakeTokenEndpoint([]);
     endpoint.idToken = fakeIdToken({ sub: '1', email: 'ada@example.com' });
-    vault = new MemoryVault();
+    vault = new MemorySecretStore();
     deps = {
       secrets: vault,
       google: {
@@ -62,7 +61,7 @@ describe('startSignIn (Google, against a fake token endpoint)', () => {
       email: 'ada@example.com',
       provider: 'google',
     });
-    expect(vault.get(refreshTokenKey('google:ada@example.com'))).toBe('rt-from-code');
+    expect(await vault.get(secretKeys.refreshToken('google:ada@example.com'))).toBe('rt-from-code');
     expect(JSON.stringify(identity)).not.toContain('rt-from-code');
   });
 
@@ -77,7 +76,7 @@ describe('startSignIn (Google, against a fake token endpoint)', () => {
 
     expect(await page.text()).toContain('Google did not complete the sign-in (invalid_grant)');
     await expect(flow.done).rejects.toMatchObject({ name: 'SignInError', reason: 'failed' });
-    expect(vault.entries.size).toBe(0);
+    expect(vault.keys()).toEqual([]);
   });
 
   it('says so when a provider is not configured', async () => {
