@@ -84,8 +84,11 @@ export class GoogleAccount implements AccountTokens {
   }
 
   async refresh(): Promise<string> {
+    // A sign-in since this account was opened saved a new refresh token: use it, so syncing resumes by itself.
+    await this.saving.catch(() => undefined);
+    const saved = await this.secrets.get(secretKeys.refreshToken(this.accountId));
     // Dropping the access token makes the client refresh on the next call, through its own single-flight path.
-    this.client.setCredentials({ refresh_token: this.client.credentials.refresh_token });
+    this.client.setCredentials({ refresh_token: saved ?? this.client.credentials.refresh_token });
     return this.accessToken();
   }
 

@@ -72,6 +72,18 @@ describe('GoogleAccount', () => {
     expect(await vault.get(secretKeys.refreshToken('google:ada@example.com'))).toBe('rt-1');
   });
 
+  it('picks up a refresh token saved by a new sign-in on the next forced refresh', async () => {
+    const account = await GoogleAccount.open(config, vault, 'google:ada@example.com');
+    endpoint.valid.clear();
+    await account.refresh().catch(() => undefined);
+    endpoint.valid.add('rt-after-sign-in');
+    await vault.set(secretKeys.refreshToken('google:ada@example.com'), 'rt-after-sign-in');
+
+    const token = await account.refresh();
+
+    expect(token).toMatch(/^access-/);
+  });
+
   it('asks for a sign-in when the keychain has no refresh token for the account', async () => {
     const opening = GoogleAccount.open(config, vault, 'google:nobody@example.com');
 

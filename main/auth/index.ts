@@ -1,0 +1,29 @@
+/** Sign-in and tokens: what the agent and the provider adapters use from main/auth. */
+export {
+  accountIdOf,
+  providerLabel,
+  type AccountIdentity,
+  type AccountTokens,
+  type AuthProviderName,
+} from './account-tokens';
+export { ReauthRequiredError, SignInError, TokenRefreshError, type ReauthReason } from './auth-errors';
+export { isReauthError, isUnauthorized, toTokenError } from './classify-auth-error';
+export { forgetAccountSecrets } from './forget-account';
+export {
+  GoogleAccount,
+  createGoogleOAuthClient,
+  defaultGoogleScopes,
+  googleProductionEndpoints,
+  importGoogleRefreshToken,
+  type GoogleAuthConfig,
+} from './google-account';
+export {
+  MicrosoftAccount,
+  createMsalApp,
+  defaultMicrosoftScopes,
+  importMicrosoftRefreshToken,
+  microsoftProductionAuthority,
+  type MicrosoftAuthConfig,
+} from './microsoft-account';
+export { startSignIn, type SignInDeps, type SignInFlow } from './sign-in';
+export { withAuthRetry } from './with-auth-retry';
