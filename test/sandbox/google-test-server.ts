@@ -78,7 +78,7 @@ export async function startGoogleTestServer(
           const params = route.method === req.method ? matchRoute(route.pattern, path) : null;
           if (!params) continue;
           const request: SandboxRequest = {
-            method: req.method,
+            method: req.method ?? 'GET',
             url,
             path,
             params,
