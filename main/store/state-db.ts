@@ -1,3 +1,4 @@
+import { closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { ConflictRepo } from './conflict-repo';
@@ -102,6 +103,9 @@ export class StateDb {
  * Throws a readable error when the file is from a newer version or is not a database.
  */
 export function openStateDb(path: string, options: StateDbOptions = {}): StateDb {
+  // Before-images hold booking titles and descriptions: create the file owner-only; SQLite gives its -wal and
+  // -shm files the same mode.
+  if (path !== ':memory:' && !existsSync(path)) closeSync(openSync(path, 'a', 0o600));
   const sqlite = new Database(path);
   try {
     return new StateDb(sqlite, path, options);

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../../main/store/migrations';
@@ -84,6 +84,49 @@ describe('openStateDb', () => {
     );
 
     expect(() => openStateDb(garbage)).toThrow(/is not a SQLite file/);
+  });
+});
+
+describe('what the state DB holds', () => {
+  let env: ReturnType<typeof tempStateDb>;
+  afterEach(() => env.cleanup());
+
+  it('has no column meant for a secret', () => {
+    env = tempStateDb();
+    const tables = env.db.sqlite
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      .pluck()
+      .all() as string[];
+
+    const columns = tables.flatMap((table) =>
+      (env.db.sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => `${table}.${c.name}`),
+    );
+
+    expect(columns.length).toBeGreaterThan(50);
+    expect(
+      columns.filter((c) => /secret|password|refresh|access_token|api_key|oauth|credential/i.test(c)),
+    ).toEqual([]);
+  });
+
+  it('creates its file readable by its owner only', () => {
+    env = tempStateDb();
+
+    expect(statSync(env.path).mode & 0o777).toBe(0o600);
+  });
+
+  it('lets a second connection read while a write transaction is open', () => {
+    env = tempStateDb();
+    env.db.connections.ensure('cal-1');
+    const reader = openStateDb(env.path);
+
+    const seen = env.db.transaction(() => {
+      env.db.connections.update('cal-1', { status: 'syncing' });
+      return reader.connections.get('cal-1')?.status;
+    });
+
+    expect(seen).toBe('active');
+    expect(reader.connections.get('cal-1')?.status).toBe('syncing');
+    reader.close();
   });
 });
 
