@@ -9,7 +9,9 @@ import type { EventStore } from './event-store';
 import { etagOf, virtualInstance } from './event-resource';
 import { mergePatch, parseEventInput, storedAsBody, validateClientId, type EventInput } from './event-input';
 import { sameTime } from './event-times';
+import { expansionHorizonMs, maxInstancesPerSeries } from './list-events';
 import type { StoredCalendar, StoredEvent } from './model';
+import { expandSeries } from './recurrence';
 
 /** A write's target and preconditions, as the route read them. */
 export interface WriteRequest {
@@ -114,7 +116,43 @@ export function replaceEvent(store: EventStore, write: WriteRequest, mode: 'upda
     recurrence: input.recurrence,
     sequence: nextSequence(current, input),
   };
-  return store.save(next);
+  const saved = store.save(next);
+  if (current.recurrence && !current.recurringEventId)
+    cancelVanishedInstances(store, write.calendar, current, saved);
+  return saved;
+}
+
+/**
+ * When a series moves or its rule changes, instances that no longer exist are stored as cancelled,
+ * so a client syncing with singleEvents learns that their ids are gone instead of keeping stale copies.
+ */
+function cancelVanishedInstances(
+  store: EventStore,
+  calendar: StoredCalendar,
+  before: StoredEvent,
+  after: StoredEvent,
+): void {
+  if (
+    sameTime(before.start, after.start) &&
+    JSON.stringify(before.recurrence) === JSON.stringify(after.recurrence)
+  ) {
+    return;
+  }
+  const until = Math.max(
+    Date.parse(store.nowIso()),
+    Date.parse(before.start.dateTime ?? before.start.date ?? ''),
+  );
+  const expand = (series: StoredEvent) =>
+    expandSeries(series, calendar.timeZone, -62e12, until + expansionHorizonMs, maxInstancesPerSeries);
+  const remaining = new Set(after.recurrence ? expand(after).map((occurrence) => occurrence.stamp) : []);
+  const exceptions = store.exceptionsOf(before);
+  for (const occurrence of expand(before)) {
+    if (remaining.has(occurrence.stamp)) continue;
+    const existing = exceptions.get(occurrence.stamp);
+    if (existing?.status === 'cancelled') continue;
+    const gone = existing ?? virtualInstance(before, occurrence);
+    store.save({ ...gone, status: 'cancelled', createdSeq: after.createdSeq });
+  }
 }
 
 /** events.delete: the event (or instance) stays, cancelled, so change feeds can report it. */

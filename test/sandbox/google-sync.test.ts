@@ -157,4 +157,26 @@ describe('Google stand-in: incremental sync', () => {
     expect(changes.items).toHaveLength(4);
     expect(new Set(changes.items?.map((e) => e.status))).toEqual(new Set(['cancelled']));
   });
+
+  it('with singleEvents, reports the old instances of a moved series as cancelled and the new ones as confirmed', async () => {
+    const series = await calendar.events.insert({ calendarId: 'primary', requestBody: weekly });
+    const oldIds = (await list({ singleEvents: true })).items!.map((e) => e.id);
+    const token = await fullSyncToken({ singleEvents: true });
+
+    await calendar.events.patch({
+      calendarId: 'primary',
+      eventId: series.data.id!,
+      requestBody: {
+        start: { dateTime: '2025-03-04T10:00:00', timeZone: 'Europe/London' },
+        end: { dateTime: '2025-03-04T10:30:00', timeZone: 'Europe/London' },
+      },
+    });
+    const changes = (await list({ syncToken: token, singleEvents: true })).items!;
+
+    const cancelled = changes.filter((e) => e.status === 'cancelled').map((e) => e.id);
+    const confirmed = changes.filter((e) => e.status === 'confirmed').map((e) => e.start?.dateTime);
+    expect(cancelled.sort()).toEqual([...oldIds].sort());
+    expect(confirmed).toHaveLength(4);
+    expect(confirmed[0]).toBe('2025-03-04T10:00:00+00:00');
+  });
 });
