@@ -66,6 +66,8 @@ function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'con
   const schedChanged = changed(sides.sched);
   const externalChanged = changed(sides.external);
   if (!schedChanged && !externalChanged) return 'none';
+  // Gone on both sides: nothing to disagree about, only the link to forget.
+  if (sides.sched.state === 'gone' && sides.external.state === 'gone') return 'sched';
   if (context.conflicted) return 'conflict';
   if (context.settings.direction === 'sched-to-external') return 'sched';
   if (context.settings.direction === 'external-to-sched') return 'external';

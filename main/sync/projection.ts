@@ -3,6 +3,7 @@
  * where details would overwrite a person's own text with "Busy" (see `Link.origin`).
  */
 import type { ItemFields, Side } from './item';
+import { fieldsOf } from './item';
 import type { PrivacyMode } from './privacy';
 import { applyPrivacy } from './privacy';
 
@@ -17,8 +18,8 @@ export function projectOnto(
   origin: Side,
   privacy: PrivacyMode,
 ): ItemFields {
-  if (privacy === 'full') return { ...source };
+  if (privacy === 'full') return fieldsOf(source);
   if (target === 'external' && origin === 'sched') return applyPrivacy(source, privacy);
   // Busy-only, any other case: keep the target's own details, move only the times.
-  return { ...targetNow, start: source.start, end: source.end };
+  return { ...fieldsOf(targetNow), start: source.start, end: source.end };
 }
