@@ -1,0 +1,96 @@
+/** The Sched API stand-in (API.md §3), mounted at `/sched` so its `base_url` is `<url>/sched/v1`. */
+import { randomBytes } from 'node:crypto';
+import type { Route, SandboxContext, SandboxService } from '../core/types';
+import { SEEDED_RESOURCES } from '../seed/sched-resources';
+import { demoBookings } from '../seed/sched-demo';
+import { BookingStore } from './booking-store';
+import { createGuard, RateLimiter } from './guard';
+import { emptySchedState, type SchedState } from './model';
+import { publicRoutes } from './public-routes';
+import { bookingRoutes } from './routes-bookings';
+import { calendarRoutes } from './routes-calendars';
+
+/** Options of the Sched stand-in. */
+export interface SchedServiceOptions {
+  /** The API key clients must send; a random one when not given. */
+  apiKey?: string;
+  /** Requests per minute per key before 429 (default 600). */
+  rateLimitPerMinute?: number;
+  /** How long a `sync_token` stays good (default 7 days). */
+  syncTokenMaxAgeSeconds?: number;
+}
+
+/** The Sched service plus what the sandbox needs to seed it and tell clients its key. */
+export type SchedService = SandboxService & {
+  apiKey: string;
+  seed(kind: 'empty' | 'demo'): void;
+  /** Makes every sync token handed out so far answer 410, as when Sched drops old change history. */
+  invalidateSyncTokens(): void;
+};
+
+function newEpoch(): string {
+  return randomBytes(6).toString('hex');
+}
+
+interface SchedSnapshot {
+  api_key: string;
+  state: SchedState;
+}
+
+/** Creates the Sched stand-in. */
+export function createSchedService(ctx: SandboxContext, options: SchedServiceOptions = {}): SchedService {
+  let state = emptySchedState(newEpoch());
+  let apiKey = options.apiKey ?? `sched_sandbox_${randomBytes(16).toString('hex')}`;
+  const current = (): SchedState => state;
+  const store = new BookingStore(current, ctx);
+  const guard = createGuard(
+    () => apiKey,
+    new RateLimiter(options.rateLimitPerMinute ?? 600, () => ctx.now()),
+  );
+  const apiRoutes: Route[] = [
+    ...bookingRoutes({
+      ctx,
+      state: current,
+      store,
+      syncTokenMaxAgeMs: (options.syncTokenMaxAgeSeconds ?? 7 * 24 * 3600) * 1000,
+    }),
+    ...calendarRoutes(current, ctx),
+  ].map((route) => ({ ...route, handler: guard(route.handler) }));
+
+  return {
+    name: 'sched',
+    prefix: '/sched',
+    routes: [...apiRoutes, ...publicRoutes(current)],
+    get apiKey() {
+      return apiKey;
+    },
+    seed(kind) {
+      const next = emptySchedState(newEpoch());
+      next.resources = SEEDED_RESOURCES.map((resource) => ({ ...resource }));
+      if (kind === 'demo') {
+        for (const booking of demoBookings(next.resources, ctx.now())) {
+          next.bookings[booking.id] = booking;
+          next.changed_at_seq[booking.id] = next.next_seq;
+          next.next_seq += 1;
+        }
+      }
+      state = next;
+      ctx.changed();
+    },
+    invalidateSyncTokens() {
+      state.epoch = newEpoch();
+      ctx.changed();
+    },
+    snapshot(): SchedSnapshot {
+      return { api_key: apiKey, state: structuredClone(state) };
+    },
+    restore(snapshot) {
+      const saved = snapshot as SchedSnapshot;
+      // Going back to an earlier state (a reset) must not let tokens from the later one read as current.
+      const wentBack = saved.state.next_seq < state.next_seq;
+      state = structuredClone(saved.state);
+      if (wentBack) state.epoch = newEpoch();
+      if (options.apiKey === undefined) apiKey = saved.api_key;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/** Sched's data as the sandbox keeps it: plain JSON, the whole of it in one snapshot. */
+
+/** A bookable resource (room, doctor, classroom…). `image_url`/`booking_url` starting with `/` are below the sandbox URL. */
+export interface Resource {
+  id: string;
+  name: string;
+  description: string;
+  image_url: string;
+  google_calendar_id: string | null;
+  booking_url: string;
+  timezone: string;
+}
+
+export type BookingStatus = 'pending' | 'confirmed' | 'cancelled' | 'completed';
+
+/** Where a booking came from when the agent imported it from a calendar. */
+export interface BookingSource {
+  calendar_service: 'google' | 'microsoft';
+  calendar_id: string;
+  event_id: string;
+}
+
+export interface BookingClient {
+  name?: string;
+  email?: string;
+}
+
+/** A booking as the API returns it (API.md §3). */
+export interface Booking {
+  id: string;
+  resource_id: string;
+  title: string;
+  description: string;
+  /** RFC 3339 in UTC, or a date (`YYYY-MM-DD`) for all-day bookings; `end` is exclusive. */
+  start: string;
+  end: string;
+  all_day: boolean;
+  timezone: string;
+  status: BookingStatus;
+  client: BookingClient | null;
+  source: BookingSource | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A Connected Calendar registration (Sched's `/calendars`). Tokens are never kept. */
+export interface Connection {
+  resource_id: string;
+  calendar_service: 'google' | 'microsoft';
+  calendar_id: string;
+  sync_status: string;
+  sync_settings: Record<string, unknown>;
+}
+
+/** The whole state of the Sched stand-in. */
+export interface SchedState {
+  /** Changes on every reset so sync and page tokens from an earlier world answer 410/400. */
+  epoch: string;
+  /** The sequence number the next change gets. */
+  next_seq: number;
+  resources: Resource[];
+  bookings: Record<string, Booking>;
+  /** The sequence number of each booking's last change, for the `sync_token` feed. */
+  changed_at_seq: Record<string, number>;
+  /** Idempotency-Key → the booking it created and a fingerprint of the request body. */
+  idempotency: Record<string, { booking_id: string; fingerprint: string }>;
+  calendars: Connection[];
+}
+
+/** A state with nothing in it. */
+export function emptySchedState(epoch: string): SchedState {
+  return {
+    epoch,
+    next_seq: 1,
+    resources: [],
+    bookings: {},
+    changed_at_seq: {},
+    idempotency: {},
+    calendars: [],
+  };
+}
