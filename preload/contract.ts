@@ -103,14 +103,168 @@ export interface DisconnectResult {
   message: string;
 }
 
+export const SyncNowInputSchema = z.object({ calendar_id: id.optional() }).strict();
+export const CalendarRefSchema = z.object({ calendar_id: id }).strict();
+export const ReviewInputSchema = z
+  .object({ calendar_id: id, decision: z.enum(['apply', 'cancel']) })
+  .strict();
+export const ResolveConflictInputSchema = z
+  .object({ id, resolution: z.enum(['keep-sched', 'keep-external', 'import-anyway', 'skip']) })
+  .strict();
+export const RunsInputSchema = z.object({ calendar_id: id.optional() }).strict();
+export const UndoInputSchema = z.object({ run_id: id }).strict();
+export const SignInInputSchema = z.object({ provider: z.enum(calendarServices) }).strict();
+export const AccountRefSchema = z.object({ account_id: id }).strict();
+export const ConfigureSchedInputSchema = z
+  .object({
+    base_url: z
+      .string()
+      .trim()
+      .url('must be a URL such as https://api.sched.example/v1')
+      .refine((u) => u.startsWith('https://'), 'must start with https://'),
+    api_key: z.string().trim().min(1, 'must not be empty'),
+  })
+  .strict();
+export const SettingsPatchSchema = z
+  .object({
+    auto_start: z.boolean().optional(),
+    notifications: z.boolean().optional(),
+    default_sync_settings: SyncSettingsPatchSchema.optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+const Empty = z.object({}).strict();
+
+/** Counts per side of a connection. */
+export interface PerSide {
+  sched: number;
+  external: number;
+}
+
+/** One run of one connection (shared/API.md §2, activity). */
+export interface RunSummary {
+  run_id: string;
+  calendar_id: string;
+  kind: 'sync' | 'undo';
+  status: 'running' | 'ok' | 'error' | 'needs_review' | 'cancelled' | 'interrupted';
+  started_at: string;
+  finished_at: string | null;
+  created: PerSide;
+  updated: PerSide;
+  deleted: PerSide;
+  conflicts: number;
+  errors: number;
+  requests: number;
+  message?: string | null;
+  undone?: boolean;
+}
+
+/** A field of an item as a person reads it in a conflict or preview. */
+export interface ItemView {
+  id: string;
+  title: string;
+  description: string;
+  location: string;
+  start: string;
+  end: string;
+  deleted?: boolean;
+}
+
+/** One planned write, as the preview lists it. */
+export interface PlannedChange {
+  action: 'create' | 'update' | 'delete';
+  side: 'sched' | 'external';
+  reason: string;
+  title: string;
+  start: string;
+}
+
+/** What the next run would do (nothing applied). */
+export interface PreviewResult {
+  calendar_id: string;
+  changes: PlannedChange[];
+  counts: { create: PerSide; update: PerSide; delete: PerSide; conflicts: number };
+  guard: { verdict: 'ok' | 'needs_review'; message?: string };
+}
+
+/** A conflict waiting for a person, both versions side by side. */
+export interface ConflictView {
+  id: string;
+  calendar_id: string;
+  kind: 'edit' | 'overlap';
+  created_at: string;
+  sched: ItemView | null;
+  external: ItemView | null;
+  differences: { field: string; sched: string; external: string }[];
+}
+
+export interface AccountView {
+  account_id: string;
+  provider: CalendarService;
+  email: string;
+  status: 'ok' | 'reauth_required';
+}
+
+export interface ExternalCalendar {
+  id: string;
+  name: string;
+  primary: boolean;
+  time_zone: string | null;
+  /** Already connected to a resource (a calendar belongs to at most one connection). */
+  connected: boolean;
+}
+
+export interface SchedResource {
+  id: string;
+  name: string;
+  description: string;
+  timezone: string;
+  image_url?: string | null;
+  booking_url?: string | null;
+}
+
+export interface AppSettingsView {
+  auto_start: boolean;
+  notifications: boolean;
+  default_sync_settings: SyncSettings;
+}
+
+/** The agent at a glance: which services it talks to and whether the keychain works. */
+export interface AgentStatus {
+  mode: 'sandbox' | 'live';
+  version: string;
+  keychain: 'available' | 'unavailable';
+  sched: { base_url: string | null; configured: boolean };
+  connections: number;
+  syncing: string[];
+}
+
 /** Every operation: its input schema. Adding a feature starts here. */
 export const operations = {
   connect: ConnectInputSchema,
   list: ListInputSchema,
   update: UpdateInputSchema,
   disconnect: DisconnectInputSchema,
+  syncNow: SyncNowInputSchema,
+  preview: CalendarRefSchema,
+  review: ReviewInputSchema,
+  conflicts: Empty,
+  resolveConflict: ResolveConflictInputSchema,
+  runs: RunsInputSchema,
+  undo: UndoInputSchema,
+  accounts: Empty,
+  signIn: SignInInputSchema,
+  removeAccount: AccountRefSchema,
+  accountCalendars: AccountRefSchema,
+  configureSched: ConfigureSchedInputSchema,
+  schedResources: Empty,
+  getSettings: Empty,
+  updateSettings: SettingsPatchSchema,
+  status: Empty,
 } as const;
 export type OperationName = keyof typeof operations;
+
+type In<K extends OperationName> = z.infer<(typeof operations)[K]>;
 
 /** The agent's API as both transports expose it. */
 export interface AgentApi {
@@ -118,6 +272,22 @@ export interface AgentApi {
   list(input?: ListInput): Promise<ListResult>;
   update(input: UpdateInput): Promise<Connection>;
   disconnect(input: DisconnectInput): Promise<DisconnectResult>;
+  syncNow(input?: In<'syncNow'>): Promise<{ runs: RunSummary[] }>;
+  preview(input: In<'preview'>): Promise<PreviewResult>;
+  review(input: In<'review'>): Promise<{ calendar: Connection; run: RunSummary | null }>;
+  conflicts(input?: In<'conflicts'>): Promise<{ conflicts: ConflictView[] }>;
+  resolveConflict(input: In<'resolveConflict'>): Promise<{ message: string }>;
+  runs(input?: In<'runs'>): Promise<{ runs: RunSummary[] }>;
+  undo(input: In<'undo'>): Promise<RunSummary>;
+  accounts(input?: In<'accounts'>): Promise<{ accounts: AccountView[] }>;
+  signIn(input: In<'signIn'>): Promise<{ auth_url: string }>;
+  removeAccount(input: In<'removeAccount'>): Promise<{ message: string }>;
+  accountCalendars(input: In<'accountCalendars'>): Promise<{ calendars: ExternalCalendar[] }>;
+  configureSched(input: In<'configureSched'>): Promise<{ base_url: string; mode: 'sandbox' | 'live' }>;
+  schedResources(input?: In<'schedResources'>): Promise<{ resources: SchedResource[] }>;
+  getSettings(input?: In<'getSettings'>): Promise<AppSettingsView>;
+  updateSettings(input: In<'updateSettings'>): Promise<AppSettingsView>;
+  status(input?: In<'status'>): Promise<AgentStatus>;
 }
 
 export type OperationInput<K extends OperationName> = z.infer<(typeof operations)[K]>;

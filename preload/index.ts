@@ -17,6 +17,22 @@ const api: AgentApi = {
   list: (input) => call('list', input),
   update: (input) => call('update', input),
   disconnect: (input) => call('disconnect', input),
+  syncNow: (input) => call('syncNow', input),
+  preview: (input) => call('preview', input),
+  review: (input) => call('review', input),
+  conflicts: (input) => call('conflicts', input),
+  resolveConflict: (input) => call('resolveConflict', input),
+  runs: (input) => call('runs', input),
+  undo: (input) => call('undo', input),
+  accounts: (input) => call('accounts', input),
+  signIn: (input) => call('signIn', input),
+  removeAccount: (input) => call('removeAccount', input),
+  accountCalendars: (input) => call('accountCalendars', input),
+  configureSched: (input) => call('configureSched', input),
+  schedResources: (input) => call('schedResources', input),
+  getSettings: (input) => call('getSettings', input),
+  updateSettings: (input) => call('updateSettings', input),
+  status: (input) => call('status', input),
 };
 
 contextBridge.exposeInMainWorld('schedSync', api);

@@ -20,11 +20,31 @@ const bodyWith = (params: Record<string, string>, body: unknown): unknown =>
       ? params
       : body;
 
+const none = () => ({});
+const fromBody = (_params: Record<string, string>, body: unknown) => body ?? {};
+const fromParams = (params: Record<string, string>) => params;
+
 export const httpRoutes: HttpRoute[] = [
-  { method: 'POST', pattern: '/calendars/connect', op: 'connect', input: (_p, body) => body ?? {} },
-  { method: 'GET', pattern: '/calendars', op: 'list', input: () => ({}) },
+  { method: 'POST', pattern: '/calendars/connect', op: 'connect', input: fromBody },
+  { method: 'GET', pattern: '/calendars', op: 'list', input: none },
   { method: 'PUT', pattern: '/calendars/:calendar_id', op: 'update', input: bodyWith },
-  { method: 'DELETE', pattern: '/calendars/:calendar_id', op: 'disconnect', input: (params) => params },
+  { method: 'DELETE', pattern: '/calendars/:calendar_id', op: 'disconnect', input: fromParams },
+  { method: 'GET', pattern: '/calendars/:calendar_id/preview', op: 'preview', input: fromParams },
+  { method: 'POST', pattern: '/calendars/:calendar_id/review', op: 'review', input: bodyWith },
+  { method: 'POST', pattern: '/sync', op: 'syncNow', input: fromBody },
+  { method: 'GET', pattern: '/conflicts', op: 'conflicts', input: none },
+  { method: 'POST', pattern: '/conflicts/:id/resolve', op: 'resolveConflict', input: bodyWith },
+  { method: 'GET', pattern: '/runs', op: 'runs', input: none },
+  { method: 'POST', pattern: '/runs/:run_id/undo', op: 'undo', input: fromParams },
+  { method: 'GET', pattern: '/accounts', op: 'accounts', input: none },
+  { method: 'POST', pattern: '/accounts/:provider/sign-in', op: 'signIn', input: fromParams },
+  { method: 'DELETE', pattern: '/accounts/:account_id', op: 'removeAccount', input: fromParams },
+  { method: 'GET', pattern: '/accounts/:account_id/calendars', op: 'accountCalendars', input: fromParams },
+  { method: 'PUT', pattern: '/sched', op: 'configureSched', input: fromBody },
+  { method: 'GET', pattern: '/sched/resources', op: 'schedResources', input: none },
+  { method: 'GET', pattern: '/settings', op: 'getSettings', input: none },
+  { method: 'PUT', pattern: '/settings', op: 'updateSettings', input: fromBody },
+  { method: 'GET', pattern: '/status', op: 'status', input: none },
 ];
 
 /** Finds the route for a request; `allowed` lists the methods of a path that exists but not with this method. */

@@ -60,5 +60,22 @@ export function createHttpApi(origin: string, token: string | null): AgentApi {
     list: () => request('GET', '/calendars'),
     update: ({ calendar_id, ...rest }) => request('PUT', `/calendars/${enc(calendar_id)}`, rest),
     disconnect: ({ calendar_id }) => request('DELETE', `/calendars/${enc(calendar_id)}`),
+    syncNow: (input) => request('POST', '/sync', input ?? {}),
+    preview: ({ calendar_id }) => request('GET', `/calendars/${enc(calendar_id)}/preview`),
+    review: ({ calendar_id, decision }) =>
+      request('POST', `/calendars/${enc(calendar_id)}/review`, { decision }),
+    conflicts: () => request('GET', '/conflicts'),
+    resolveConflict: ({ id, resolution }) => request('POST', `/conflicts/${enc(id)}/resolve`, { resolution }),
+    runs: () => request('GET', '/runs'),
+    undo: ({ run_id }) => request('POST', `/runs/${enc(run_id)}/undo`),
+    accounts: () => request('GET', '/accounts'),
+    signIn: ({ provider }) => request('POST', `/accounts/${enc(provider)}/sign-in`),
+    removeAccount: ({ account_id }) => request('DELETE', `/accounts/${enc(account_id)}`),
+    accountCalendars: ({ account_id }) => request('GET', `/accounts/${enc(account_id)}/calendars`),
+    configureSched: (input) => request('PUT', '/sched', input),
+    schedResources: () => request('GET', '/sched/resources'),
+    getSettings: () => request('GET', '/settings'),
+    updateSettings: (input) => request('PUT', '/settings', input),
+    status: () => request('GET', '/status'),
   };
 }

@@ -3,8 +3,9 @@ import type { AgentApi, Connection, ConnectInput, UpdateInput } from '../../../p
 import { defaultSyncSettings } from '../../../preload/contract';
 import { startHttpTransport, type HttpTransport } from '../../../main/transport/http';
 import { AgentError } from '../../../main/agent/agent-error';
+import { partialAgent } from './partial-agent';
 
-class SmallAgent implements AgentApi {
+class SmallAgent implements Partial<AgentApi> {
   readonly calendars = new Map<string, Connection>();
   async connect(input: ConnectInput): Promise<Connection> {
     const connection: Connection = {
@@ -38,7 +39,7 @@ afterEach(async () => transport?.close());
 
 const start = async () => {
   const agent = new SmallAgent();
-  transport = await startHttpTransport({ agent, token: 'test-token-123', port: 0 });
+  transport = await startHttpTransport({ agent: partialAgent(agent), token: 'test-token-123', port: 0 });
   const call = (method: string, path: string, body?: unknown, token = 'test-token-123') =>
     fetch(`${transport!.url}${path}`, {
       method,
