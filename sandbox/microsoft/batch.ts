@@ -48,12 +48,19 @@ function parseItems(body: unknown): BatchItem[] | SandboxResponse {
   }
   const items: BatchItem[] = [];
   for (const raw of requests as Array<Record<string, unknown>>) {
-    if (typeof raw?.id !== 'string' || raw.id === '' || typeof raw.method !== 'string' || typeof raw.url !== 'string') {
+    if (
+      typeof raw?.id !== 'string' ||
+      raw.id === '' ||
+      typeof raw.method !== 'string' ||
+      typeof raw.url !== 'string'
+    ) {
       return badRequest('Each batch request needs an id, a method and a url.', 'BadRequest');
     }
-    if (items.some((i) => i.id === raw.id)) return badRequest(`Batch request id '${raw.id}' is used twice.`, 'BadRequest');
+    if (items.some((i) => i.id === raw.id))
+      return badRequest(`Batch request id '${raw.id}' is used twice.`, 'BadRequest');
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries((raw.headers as Record<string, unknown>) ?? {})) headers[k.toLowerCase()] = String(v);
+    for (const [k, v] of Object.entries((raw.headers as Record<string, unknown>) ?? {}))
+      headers[k.toLowerCase()] = String(v);
     items.push({
       id: raw.id,
       method: raw.method.toUpperCase(),
@@ -65,7 +72,8 @@ function parseItems(body: unknown): BatchItem[] | SandboxResponse {
   }
   for (const item of items) {
     for (const dep of item.dependsOn) {
-      if (!items.some((i) => i.id === dep)) return badRequest(`Batch request '${item.id}' depends on unknown '${dep}'.`, 'BadRequest');
+      if (!items.some((i) => i.id === dep))
+        return badRequest(`Batch request '${item.id}' depends on unknown '${dep}'.`, 'BadRequest');
     }
   }
   return items;
@@ -92,21 +100,49 @@ function toBatchResponse(id: string, res: SandboxResponse): Record<string, unkno
 
 /** The `$batch` route; `deps.routes` is read lazily because it includes this route's own siblings. */
 export function batchRoute(deps: BatchDeps): GraphRoute {
-  const prepare = (outer: SandboxRequest, item: BatchItem): { handler: GraphHandler; req: SandboxRequest } | SandboxResponse => {
-    const relative = item.url.replace(/^\/+/, '');
-    if (/^(v1\.0|beta)\//i.test(relative) || /^https?:/i.test(relative)) {
-      return badRequest('Batch request urls must be relative to the version root, e.g. /me/events.', 'BadRequest');
+  const prepare = (
+    outer: SandboxRequest,
+    item: BatchItem,
+  ): { handler: GraphHandler; req: SandboxRequest } | SandboxResponse => {
+    // The SDK's BatchRequestContent strips only scheme and host from a Request's URL, so a request built
+    // against `<url>/graph/v1.0/me` arrives as `/graph/v1.0/me`: accept the version (and mount) prefix.
+    const relative = item.url.replace(/^\/+/, '').replace(/^(graph\/)?v1\.0\//i, '');
+    if (/^https?:/i.test(relative) || /^beta\//i.test(relative)) {
+      return badRequest(
+        'Batch request urls must be relative to the version root, e.g. /me/events.',
+        'BadRequest',
+      );
     }
-    if (relative.startsWith('$batch')) return badRequest('A batch cannot contain another batch.', 'BadRequest');
+    if (relative.startsWith('$batch'))
+      return badRequest('A batch cannot contain another batch.', 'BadRequest');
     const url = new URL(`${outer.url.origin}/graph/v1.0/${relative}`);
     const path = url.pathname.replace(/^\/graph/, '');
     const match = matchRoute(deps.routes(), item.method, path);
-    if (match === null) return badRequest(`Resource not found for the segment '${relative.split(/[/?]/)[1] ?? relative}'.`, 'BadRequest');
-    if (match === 'method') return graphError(405, 'BadRequest', `The HTTP method '${item.method}' is not allowed for this resource.`);
+    if (match === null)
+      return badRequest(
+        `Resource not found for the segment '${relative.split(/[/?]/)[1] ?? relative}'.`,
+        'BadRequest',
+      );
+    if (match === 'method')
+      return graphError(
+        405,
+        'BadRequest',
+        `The HTTP method '${item.method}' is not allowed for this resource.`,
+      );
     if (item.body !== undefined && !item.headers['content-type']) {
-      return badRequest(`Write request id : ${item.id} does not contain Content-Type header or body.`, 'BadRequest');
+      return badRequest(
+        `Write request id : ${item.id} does not contain Content-Type header or body.`,
+        'BadRequest',
+      );
     }
-    const body = typeof item.body === 'string' && /json/i.test(item.headers['content-type'] ?? '') ? JSON.parse(item.body) : item.body;
+    let body = item.body;
+    if (typeof body === 'string' && /json/i.test(item.headers['content-type'] ?? '')) {
+      try {
+        body = JSON.parse(body) as unknown;
+      } catch {
+        return badRequest(`The body of batch request '${item.id}' is not valid JSON.`, 'BadRequest');
+      }
+    }
     const req: SandboxRequest = {
       method: item.method,
       url,
@@ -155,7 +191,17 @@ export function batchRoute(deps: BatchDeps): GraphRoute {
         for (const item of order) {
           const failed = item.dependsOn.find((d) => (responses.get(d)?.status ?? 500) >= 400);
           if (failed) {
-            responses.set(item.id, stampErrorDate(graphError(424, 'FailedDependency', `Request '${failed}' that this request depends on failed.`), deps.now()));
+            responses.set(
+              item.id,
+              stampErrorDate(
+                graphError(
+                  424,
+                  'FailedDependency',
+                  `Request '${failed}' that this request depends on failed.`,
+                ),
+                deps.now(),
+              ),
+            );
             continue;
           }
           const refused = deps.throttle.acquire(user);

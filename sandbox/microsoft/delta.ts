@@ -65,17 +65,27 @@ export function deltaRoutes(store: GraphStore): GraphRoute[] {
       remaining = pending.remaining;
     } else if (deltaToken !== null) {
       const previous = store.state.deltaTokens[deltaToken];
-      if (!previous || previous.user !== mailbox.owner || previous.calendarId !== calendar.id) return syncStateNotFound();
+      if (!previous || previous.user !== mailbox.owner || previous.calendarId !== calendar.id)
+        return syncStateNotFound();
       const now = currentIds(mailbox, previous);
       const nowIds = new Set(now.map((i) => i.id));
-      const changed = now.filter((i) => i.seq > previous.seq || !previous.knownIds.includes(i.id)).map((i) => i.id);
+      const changed = now
+        .filter((i) => i.seq > previous.seq || !previous.knownIds.includes(i.id))
+        .map((i) => i.id);
       const removed = previous.knownIds.filter((id) => !nowIds.has(id)).map((id) => `-${id}`);
       round = { ...previous, seq: mailbox.seq, knownIds: [...nowIds] };
       remaining = [...changed, ...removed];
     } else {
       const { fromMs, toMs } = windowOf(req);
       const now = currentIds(mailbox, { calendarId: calendar.id, fromMs, toMs });
-      round = { user: mailbox.owner, calendarId: calendar.id, fromMs, toMs, seq: mailbox.seq, knownIds: now.map((i) => i.id) };
+      round = {
+        user: mailbox.owner,
+        calendarId: calendar.id,
+        fromMs,
+        toMs,
+        seq: mailbox.seq,
+        knownIds: now.map((i) => i.id),
+      };
       remaining = now.map((i) => i.id);
     }
 

@@ -40,9 +40,7 @@ export function badRequest(message: string, code = 'ErrorInvalidRequest'): Sandb
 
 /** Thrown from deep helpers (parsers, validators) and turned into a response at the route edge. */
 export class GraphRequestError extends Error {
-  constructor(
-    readonly response: SandboxResponse,
-  ) {
+  constructor(readonly response: SandboxResponse) {
     super(JSON.stringify(response.body));
   }
 }
@@ -54,7 +52,8 @@ export function fail(message: string, code = 'ErrorInvalidRequest'): never {
 
 /** Puts the sandbox clock's time into an error's innerError, as Graph dates every error. */
 export function stampErrorDate(response: SandboxResponse, now: Date): SandboxResponse {
-  const inner = (response.body as { error?: { innerError?: Record<string, string> } } | undefined)?.error?.innerError;
+  const inner = (response.body as { error?: { innerError?: Record<string, string> } } | undefined)?.error
+    ?.innerError;
   if (inner && !inner.date) inner.date = now.toISOString().slice(0, 19);
   return response;
 }

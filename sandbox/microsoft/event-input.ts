@@ -58,7 +58,8 @@ const IGNORED = new Set([
 const SHOW_AS = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'];
 const SENSITIVITY = ['normal', 'personal', 'private', 'confidential'];
 const IMPORTANCE = ['low', 'normal', 'high'];
-const PROPERTY_ID = /^(String|Integer|Boolean|SystemTime|Double|Binary|Long|Currency|Short|Float|CLSID) \{([0-9a-fA-F-]{36})\} (Name|Id) (.+)$/;
+const PROPERTY_ID =
+  /^(String|Integer|Boolean|SystemTime|Double|Binary|Long|Currency|Short|Float|CLSID) \{([0-9a-fA-F-]{36})\} (Name|Id) (.+)$/;
 
 type Body = Record<string, unknown>;
 
@@ -85,7 +86,7 @@ export type EventFields = Pick<
 /** Fields of a new event from a create body. */
 export function fieldsForCreate(body: unknown): EventFields {
   const input = asObject(body);
-  if (!input.start || !input.end) fail('Your request can\'t be completed. An event needs both start and end.');
+  if (!input.start || !input.end) fail("Your request can't be completed. An event needs both start and end.");
   const base: EventFields = {
     subject: '',
     body: { contentType: 'text', content: '' },
@@ -109,21 +110,30 @@ export function fieldsForCreate(body: unknown): EventFields {
 /** The fields after a PATCH body; `allowRecurrence` is false for occurrences and exceptions. */
 export function fieldsForPatch(current: EventFields, body: unknown, allowRecurrence: boolean): EventFields {
   const input = asObject(body);
-  if (!allowRecurrence && input.recurrence) fail('Recurrence can only be set on a series master or a single event.');
-  return applyPatch({ ...current, extendedProperties: [...current.extendedProperties] }, input, allowRecurrence);
+  if (!allowRecurrence && input.recurrence)
+    fail('Recurrence can only be set on a series master or a single event.');
+  return applyPatch(
+    { ...current, extendedProperties: [...current.extendedProperties] },
+    input,
+    allowRecurrence,
+  );
 }
 
 function applyPatch(out: EventFields, input: Body, allowRecurrence: boolean): EventFields {
   for (const key of Object.keys(input)) {
     if (!WRITABLE.has(key) && !IGNORED.has(key) && !key.startsWith('@odata')) {
-      fail(`The property '${key}' does not exist on type 'microsoft.graph.event'. Make sure to only use property names that are defined by the type or mark the type as open type.`, 'RequestBodyRead');
+      fail(
+        `The property '${key}' does not exist on type 'microsoft.graph.event'. Make sure to only use property names that are defined by the type or mark the type as open type.`,
+        'RequestBodyRead',
+      );
     }
   }
   if ('subject' in input) out.subject = String(input.subject ?? '');
   if ('body' in input) {
     const b = asObject(input.body);
     const contentType = String(b.contentType ?? 'text').toLowerCase();
-    if (contentType !== 'text' && contentType !== 'html') fail(`Body contentType '${contentType}' is not valid.`);
+    if (contentType !== 'text' && contentType !== 'html')
+      fail(`Body contentType '${contentType}' is not valid.`);
     out.body = { contentType, content: String(b.content ?? '') };
   }
   if ('location' in input) out.location = { displayName: String(asObject(input.location).displayName ?? '') };
@@ -135,10 +145,13 @@ function applyPatch(out: EventFields, input: Body, allowRecurrence: boolean): Ev
   if ('importance' in input) out.importance = oneOf(input.importance, IMPORTANCE, 'importance');
   if ('categories' in input) out.categories = ((input.categories as unknown[]) ?? []).map(String);
   if ('isReminderOn' in input) out.isReminderOn = Boolean(input.isReminderOn);
-  if ('reminderMinutesBeforeStart' in input) out.reminderMinutesBeforeStart = Number(input.reminderMinutesBeforeStart);
-  if ('transactionId' in input && input.transactionId != null) out.transactionId = String(input.transactionId);
+  if ('reminderMinutesBeforeStart' in input)
+    out.reminderMinutesBeforeStart = Number(input.reminderMinutesBeforeStart);
+  if ('transactionId' in input && input.transactionId != null)
+    out.transactionId = String(input.transactionId);
   if ('recurrence' in input && allowRecurrence) {
-    out.recurrence = input.recurrence == null ? null : normaliseRecurrence(input.recurrence, out.start.timeZone);
+    out.recurrence =
+      input.recurrence == null ? null : normaliseRecurrence(input.recurrence, out.start.timeZone);
   }
   if ('singleValueExtendedProperties' in input) {
     for (const prop of (input.singleValueExtendedProperties as unknown[]) ?? []) {
@@ -152,7 +165,7 @@ function applyPatch(out: EventFields, input: Body, allowRecurrence: boolean): Ev
 function checkTimes(fields: EventFields): void {
   const start = localToUtc(fields.start.dateTime, requireZone(fields.start.timeZone)).getTime();
   const end = localToUtc(fields.end.dateTime, requireZone(fields.end.timeZone)).getTime();
-  if (end < start) fail('Your request can\'t be completed. The end time must be on or after the start time.');
+  if (end < start) fail("Your request can't be completed. The end time must be on or after the start time.");
   if (fields.isAllDay) {
     const midnight = fields.start.dateTime.endsWith('T00:00:00') && fields.end.dateTime.endsWith('T00:00:00');
     if (!midnight || end <= start) {
@@ -166,7 +179,8 @@ function checkTimes(fields: EventFields): void {
 /** Adds or replaces one property; Graph matches ids case-insensitively and prints the GUID in lower case. */
 function setProperty(list: ExtendedProperty[], prop: Body): void {
   const match = PROPERTY_ID.exec(String(prop.id ?? ''));
-  if (!match) fail(`The extended property id '${String(prop.id)}' is not valid.`, 'ErrorInvalidExtendedPropertyValue');
+  if (!match)
+    fail(`The extended property id '${String(prop.id)}' is not valid.`, 'ErrorInvalidExtendedPropertyValue');
   const id = `${match[1]} {${match[2]!.toLowerCase()}} ${match[3]} ${match[4]}`;
   const existing = list.find((p) => p.id.toLowerCase() === id.toLowerCase());
   const value = String(prop.value ?? '');

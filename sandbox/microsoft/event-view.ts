@@ -19,7 +19,12 @@ export interface ViewOptions {
   select: string[] | null;
 }
 
-function shownTime(local: DateTimeTimeZone, instantMs: number, allDay: boolean, options: ViewOptions): DateTimeTimeZone {
+function shownTime(
+  local: DateTimeTimeZone,
+  instantMs: number,
+  allDay: boolean,
+  options: ViewOptions,
+): DateTimeTimeZone {
   const zone = options.zone ?? { name: 'UTC', iana: 'UTC' };
   // All-day events are dates, not instants: Outlook keeps them at midnight in whatever zone is asked for.
   const dateTime = allDay ? local.dateTime : utcToLocal(new Date(instantMs), zone.iana);
@@ -95,6 +100,7 @@ export function renderEvent(instance: Instance, options: ViewOptions): Record<st
 function pick(full: Record<string, unknown>, select: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = { '@odata.etag': full['@odata.etag'], id: full.id };
   for (const key of select) if (key in full) out[key] = full[key];
-  if (full.singleValueExtendedProperties) out.singleValueExtendedProperties = full.singleValueExtendedProperties;
+  if (full.singleValueExtendedProperties)
+    out.singleValueExtendedProperties = full.singleValueExtendedProperties;
   return out;
 }

@@ -38,14 +38,21 @@ export async function authenticate(
     'www-authenticate': `Bearer realm="", authorization_uri="${ctx.baseUrl}/oauth/microsoft/auth", error="invalid_token"`,
   };
   if (!token) {
-    return { response: stampErrorDate(graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.', challenge), ctx.now()) };
+    return {
+      response: stampErrorDate(
+        graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.', challenge),
+        ctx.now(),
+      ),
+    };
   }
   const owner = await ctx.verifyAccessToken(token);
   if (!owner || owner.provider !== 'microsoft') {
     const message = owner
       ? 'Access token validation failure. Invalid audience.'
       : 'Access token validation failure. The token is unknown, expired or revoked.';
-    return { response: stampErrorDate(graphError(401, 'InvalidAuthenticationToken', message, challenge), ctx.now()) };
+    return {
+      response: stampErrorDate(graphError(401, 'InvalidAuthenticationToken', message, challenge), ctx.now()),
+    };
   }
   return { user: owner.user.toLowerCase() };
 }

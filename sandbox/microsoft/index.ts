@@ -52,7 +52,11 @@ export function createGraphService(ctx: SandboxContext, options: GraphServiceOpt
       pattern: r.pattern,
       handler: guard(ctx, throttle, { latencyMs }, r.handler),
     })),
-    { method: batch.method, pattern: batch.pattern, handler: guard(ctx, throttle, { latencyMs }, batch.handler, false) },
+    {
+      method: batch.method,
+      pattern: batch.pattern,
+      handler: guard(ctx, throttle, { latencyMs }, batch.handler, false),
+    },
   ];
 
   return {

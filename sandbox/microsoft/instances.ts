@@ -53,14 +53,20 @@ export function storedInstance(event: StoredEvent): Instance {
  * Occurrences of a master up to `untilMs`, leaving out cancelled ones and those replaced by an exception.
  * Each starts at the master's wall-clock time in the master's zone, so DST does not move it.
  */
-export function occurrencesOf(master: StoredEvent, exceptionStarts: Set<string>, untilMs: number): Instance[] {
+export function occurrencesOf(
+  master: StoredEvent,
+  exceptionStarts: Set<string>,
+  untilMs: number,
+): Instance[] {
   if (!master.recurrence) return [];
   const zone = zoneOf(master.start.timeZone);
   const endZone = zoneOf(master.end.timeZone);
   const { startMs, endMs } = boundsOf(master);
   const duration = endMs - startMs;
   const time = master.start.dateTime.slice(11);
-  const allDayDays = Math.round((dayNumber(master.end.dateTime.slice(0, 10)) - dayNumber(master.start.dateTime.slice(0, 10))));
+  const allDayDays = Math.round(
+    dayNumber(master.end.dateTime.slice(0, 10)) - dayNumber(master.start.dateTime.slice(0, 10)),
+  );
   const out: Instance[] = [];
   for (const date of occurrenceDates(master.recurrence, Math.floor(untilMs / 86_400_000) + 2)) {
     const localStart = `${date}T${time}`;
@@ -95,7 +101,12 @@ function exceptionsOf(mailbox: Mailbox, masterId: string): StoredEvent[] {
  * An instance overlaps when it ends after the window starts and starts before it ends; a zero-length
  * event at the window start counts, as in Outlook.
  */
-export function viewInstances(mailbox: Mailbox, calendarId: string, fromMs: number, toMs: number): Instance[] {
+export function viewInstances(
+  mailbox: Mailbox,
+  calendarId: string,
+  fromMs: number,
+  toMs: number,
+): Instance[] {
   const overlaps = (i: Instance): boolean => i.startMs < toMs && (i.endMs > fromMs || i.startMs === fromMs);
   const out: Instance[] = [];
   for (const event of Object.values(mailbox.events)) {
@@ -119,5 +130,7 @@ export function findInstance(mailbox: Mailbox, id: string): Instance | null {
   const master = parsed ? mailbox.events[parsed.masterId] : undefined;
   if (!parsed || !master || master.type !== 'seriesMaster') return null;
   const until = Date.parse(parsed.originalStart) + 1;
-  return occurrencesOf(master, new Set(), until).find((o) => o.originalStart === parsed.originalStart) ?? null;
+  return (
+    occurrencesOf(master, new Set(), until).find((o) => o.originalStart === parsed.originalStart) ?? null
+  );
 }

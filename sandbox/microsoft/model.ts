@@ -107,7 +107,10 @@ export function newId(kind: 'calendar' | 'event' | 'token'): string {
 
 /** A new changeKey; opaque, different on every write. */
 export function newChangeKey(id: string, seq: number): string {
-  return createHash('sha256').update(`${id}|${seq}|${randomBytes(4).toString('hex')}`).digest('base64').slice(0, 24);
+  return createHash('sha256')
+    .update(`${id}|${seq}|${randomBytes(4).toString('hex')}`)
+    .digest('base64')
+    .slice(0, 24);
 }
 
 /** Graph's weak etag wraps the changeKey. */

@@ -19,7 +19,10 @@ const ANY = new RegExp(
   String.raw`^singleValueExtendedProperties/any\(\s*(\w+)\s*:\s*\1/id\s+eq\s+${STRING}\s+and\s+\1/value\s+eq\s+${STRING}\s*\)$`,
   'i',
 );
-const ANY_ID_ONLY = new RegExp(String.raw`^singleValueExtendedProperties/any\(\s*(\w+)\s*:\s*\1/id\s+eq\s+${STRING}\s*\)$`, 'i');
+const ANY_ID_ONLY = new RegExp(
+  String.raw`^singleValueExtendedProperties/any\(\s*(\w+)\s*:\s*\1/id\s+eq\s+${STRING}\s*\)$`,
+  'i',
+);
 const SUBJECT = new RegExp(String.raw`^subject\s+eq\s+${STRING}$`, 'i');
 const EXPAND = /^singleValueExtendedProperties(?:\(\$filter=(.*)\))?$/i;
 const ID_EQ = new RegExp(String.raw`^id\s+eq\s+${STRING}$`, 'i');
@@ -29,7 +32,9 @@ function unquote(literal: string): string {
 }
 
 function hasProperty(props: ExtendedProperty[], id: string, value?: string): boolean {
-  return props.some((p) => p.id.toLowerCase() === id.toLowerCase() && (value === undefined || p.value === value));
+  return props.some(
+    (p) => p.id.toLowerCase() === id.toLowerCase() && (value === undefined || p.value === value),
+  );
 }
 
 /** The predicate for a `$filter` value, or null when there is none. */
@@ -59,7 +64,8 @@ export function parseEventFilter(filter: string | null): EventPredicate | null {
 export function parseExpand(expand: string | null): PropertyExpansion {
   if (expand === null || expand.trim() === '') return { kind: 'none' };
   const match = EXPAND.exec(expand.trim());
-  if (!match) fail(`Could not find a property named '${expand}' on type 'microsoft.graph.event'.`, 'BadRequest');
+  if (!match)
+    fail(`Could not find a property named '${expand}' on type 'microsoft.graph.event'.`, 'BadRequest');
   if (match[1] === undefined) return { kind: 'all' };
   const ids = match[1].split(/\s+or\s+/i).map((clause) => {
     const eq = ID_EQ.exec(clause.trim());
@@ -70,7 +76,10 @@ export function parseExpand(expand: string | null): PropertyExpansion {
 }
 
 /** The properties an expansion prints for one event (empty means the key is left out, as Graph does). */
-export function expandedProperties(props: ExtendedProperty[], expansion: PropertyExpansion): ExtendedProperty[] {
+export function expandedProperties(
+  props: ExtendedProperty[],
+  expansion: PropertyExpansion,
+): ExtendedProperty[] {
   if (expansion.kind === 'none') return [];
   if (expansion.kind === 'all') return props.map((p) => ({ ...p }));
   return props.filter((p) => expansion.ids.includes(p.id.toLowerCase())).map((p) => ({ ...p }));
@@ -79,5 +88,8 @@ export function expandedProperties(props: ExtendedProperty[], expansion: Propert
 /** `$select` as a list of property names, or null for all. */
 export function parseSelect(select: string | null): string[] | null {
   if (select === null || select.trim() === '') return null;
-  return select.split(',').map((s) => s.trim()).filter(Boolean);
+  return select
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

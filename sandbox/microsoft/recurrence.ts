@@ -62,13 +62,16 @@ export function normaliseRecurrence(input: unknown, defaultZone: string): Recurr
   const interval = Number(p.interval ?? 1);
   if (!Number.isInteger(interval) || interval < 1) fail('Recurrence pattern interval must be at least 1.');
   const rangeType = (r.type ?? 'noEnd') as RecurrenceRange['type'];
-  if (!['endDate', 'noEnd', 'numbered'].includes(rangeType)) fail(`Recurrence range type '${String(r.type)}' is not valid.`);
+  if (!['endDate', 'noEnd', 'numbered'].includes(rangeType))
+    fail(`Recurrence range type '${String(r.type)}' is not valid.`);
   const startDate = String(r.startDate ?? '');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate)) fail('Recurrence range startDate is required (YYYY-MM-DD).');
   const endDate = rangeType === 'endDate' ? String(r.endDate ?? '') : '0001-01-01';
-  if (rangeType === 'endDate' && !/^\d{4}-\d{2}-\d{2}$/.test(endDate)) fail('Recurrence range endDate is required.');
+  if (rangeType === 'endDate' && !/^\d{4}-\d{2}-\d{2}$/.test(endDate))
+    fail('Recurrence range endDate is required.');
   const numberOfOccurrences = rangeType === 'numbered' ? Number(r.numberOfOccurrences ?? 0) : 0;
-  if (rangeType === 'numbered' && !(numberOfOccurrences >= 1)) fail('Recurrence range numberOfOccurrences must be at least 1.');
+  if (rangeType === 'numbered' && !(numberOfOccurrences >= 1))
+    fail('Recurrence range numberOfOccurrences must be at least 1.');
   return {
     pattern: {
       type,
@@ -129,19 +132,30 @@ function matches(p: RecurrencePattern, first: number, day: number): boolean {
     case 'daily':
       return (day - first) % p.interval === 0;
     case 'weekly': {
-      const weekStart = (d: number): number => d - ((new Date(d * 86_400_000).getUTCDay() - DAYS.indexOf(p.firstDayOfWeek) + 7) % 7);
+      const weekStart = (d: number): number =>
+        d - ((new Date(d * 86_400_000).getUTCDay() - DAYS.indexOf(p.firstDayOfWeek) + 7) % 7);
       const weeksApart = Math.round((weekStart(day) - weekStart(first)) / 7);
       return weeksApart % p.interval === 0 && p.daysOfWeek.includes(weekday);
     }
     case 'absoluteMonthly':
-      return monthsApart % p.interval === 0 && date.getUTCDate() === p.dayOfMonth;
+      return monthsApart % p.interval === 0 && date.getUTCDate() === clampedDay(p.dayOfMonth, date);
     case 'relativeMonthly':
       return monthsApart % p.interval === 0 && isNthWeekday(p, date);
     case 'absoluteYearly':
-      return yearsApart % p.interval === 0 && date.getUTCMonth() + 1 === p.month && date.getUTCDate() === p.dayOfMonth;
+      return (
+        yearsApart % p.interval === 0 &&
+        date.getUTCMonth() + 1 === p.month &&
+        date.getUTCDate() === clampedDay(p.dayOfMonth, date)
+      );
     case 'relativeYearly':
       return yearsApart % p.interval === 0 && date.getUTCMonth() + 1 === p.month && isNthWeekday(p, date);
   }
+}
+
+/** Outlook puts "day 31" on the last day of shorter months rather than skipping them. */
+function clampedDay(dayOfMonth: number, date: Date): number {
+  const daysInMonth = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  return Math.min(dayOfMonth, daysInMonth);
 }
 
 /** Whether the date is the `index`-th (first…fourth, last) of the pattern's weekdays in its month. */

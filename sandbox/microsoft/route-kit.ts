@@ -21,7 +21,10 @@ export interface GraphRoute {
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): SandboxResponse {
   return {
     status,
-    headers: { 'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8', ...headers },
+    headers: {
+      'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8',
+      ...headers,
+    },
     body,
   };
 }
@@ -30,7 +33,8 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 export function preferences(req: SandboxRequest): { timeZone: string | null; maxPageSize: number | null } {
   const header = req.headers.prefer;
   const text = Array.isArray(header) ? header.join(', ') : (header ?? '');
-  const zone = /outlook\.timezone\s*=\s*"([^"]*)"/i.exec(text) ?? /outlook\.timezone\s*=\s*([^,;]+)/i.exec(text);
+  const zone =
+    /outlook\.timezone\s*=\s*"([^"]*)"/i.exec(text) ?? /outlook\.timezone\s*=\s*([^,;]+)/i.exec(text);
   const size = /odata\.maxpagesize\s*=\s*(\d+)/i.exec(text);
   return { timeZone: zone ? zone[1]!.trim() : null, maxPageSize: size ? Number(size[1]) : null };
 }
@@ -65,14 +69,19 @@ export function linkTo(req: SandboxRequest, params: Array<[string, string]>): st
  * One `$skip` page of a list. Page size: `$top` (1..1000), else `Prefer: odata.maxpagesize`, else 10,
  * Graph's default for event collections.
  */
-export function page<T>(req: SandboxRequest, items: T[]): { value: T[]; nextLink: string | null; size: number } {
+export function page<T>(
+  req: SandboxRequest,
+  items: T[],
+): { value: T[]; nextLink: string | null; size: number } {
   const top = req.query.get('$top');
   const skip = Number(req.query.get('$skip') ?? '0');
-  if (!Number.isInteger(skip) || skip < 0) fail(`Invalid $skip value '${req.query.get('$skip')}'.`, 'BadRequest');
+  if (!Number.isInteger(skip) || skip < 0)
+    fail(`Invalid $skip value '${req.query.get('$skip')}'.`, 'BadRequest');
   let size = preferences(req).maxPageSize ?? 10;
   if (top !== null) {
     size = Number(top);
-    if (!Number.isInteger(size) || size < 1 || size > 1000) fail(`Invalid $top value '${top}'.`, 'BadRequest');
+    if (!Number.isInteger(size) || size < 1 || size > 1000)
+      fail(`Invalid $top value '${top}'.`, 'BadRequest');
   }
   const value = items.slice(skip, skip + size);
   if (skip + size >= items.length) return { value, nextLink: null, size };

@@ -37,7 +37,10 @@ export function calendarRoutes(store: GraphStore): GraphRoute[] {
     const mailbox = store.mailbox(user);
     const calendar = calendarOf(store, mailbox, req);
     if (!calendar) return notFound();
-    return json(200, { '@odata.context': context(req, "users('me')/calendars/$entity"), ...renderCalendar(calendar, mailbox.owner) });
+    return json(200, {
+      '@odata.context': context(req, "users('me')/calendars/$entity"),
+      ...renderCalendar(calendar, mailbox.owner),
+    });
   };
   return [
     {
@@ -45,7 +48,10 @@ export function calendarRoutes(store: GraphStore): GraphRoute[] {
       pattern: '/v1.0/me/calendars',
       handler: (req, user) => {
         const mailbox = store.mailbox(user);
-        const { value, nextLink } = page(req, mailbox.calendars.map((c) => renderCalendar(c, mailbox.owner)));
+        const { value, nextLink } = page(
+          req,
+          mailbox.calendars.map((c) => renderCalendar(c, mailbox.owner)),
+        );
         return json(200, {
           '@odata.context': context(req, "users('me')/calendars"),
           value,
@@ -79,7 +85,8 @@ export function calendarRoutes(store: GraphStore): GraphRoute[] {
           return graphError(400, 'ErrorCannotDeleteObject', 'The default calendar cannot be deleted.');
         }
         mailbox.calendars = mailbox.calendars.filter((c) => c.id !== calendar.id);
-        for (const e of Object.values(mailbox.events)) if (e.calendarId === calendar.id) delete mailbox.events[e.id];
+        for (const e of Object.values(mailbox.events))
+          if (e.calendarId === calendar.id) delete mailbox.events[e.id];
         mailbox.seq += 1;
         store.changed();
         return { status: 204 };

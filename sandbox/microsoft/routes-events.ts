@@ -45,7 +45,12 @@ function preconditionFailed(req: SandboxRequest, instance: Instance): SandboxRes
   if (ifMatch === undefined || ifMatch === '*') return null;
   const wanted = String(ifMatch).trim();
   const current = etagOf(instance.source.changeKey);
-  if (wanted === current || wanted === instance.source.changeKey || wanted === `"${instance.source.changeKey}"`) return null;
+  if (
+    wanted === current ||
+    wanted === instance.source.changeKey ||
+    wanted === `"${instance.source.changeKey}"`
+  )
+    return null;
   return graphError(
     412,
     'ErrorIrresolvableConflict',
@@ -83,7 +88,9 @@ export function eventRoutes(store: GraphStore): GraphRoute[] {
     if (!calendar) return notFound();
     const options = viewOptions(req, mailbox.owner);
     const fields = fieldsForCreate(req.body);
-    const earlier = fields.transactionId ? store.byTransaction(mailbox, calendar.id, fields.transactionId) : null;
+    const earlier = fields.transactionId
+      ? store.byTransaction(mailbox, calendar.id, fields.transactionId)
+      : null;
     const event = earlier ?? store.create(mailbox, calendar.id, fields);
     return json(201, renderEvent(storedInstance(event), options), {
       location: `${req.url.origin}/graph/v1.0/me/events/${event.id}`,
@@ -118,10 +125,17 @@ export function eventRoutes(store: GraphStore): GraphRoute[] {
     if (conflict) return conflict;
     const mailbox = store.mailbox(user);
     const options = viewOptions(req, mailbox.owner);
-    const fields = fieldsForPatch(currentFields(instance), req.body, instance.type !== 'occurrence' && instance.type !== 'exception');
+    const fields = fieldsForPatch(
+      currentFields(instance),
+      req.body,
+      instance.type !== 'occurrence' && instance.type !== 'exception',
+    );
     const updated = store.update(mailbox, instance, fields);
     const shown = store.find(mailbox, updated.id, null) ?? storedInstance(updated);
-    return json(200, renderEvent(shown, options), { etag: etagOf(updated.changeKey), ...appliedHeaders(req) });
+    return json(200, renderEvent(shown, options), {
+      etag: etagOf(updated.changeKey),
+      ...appliedHeaders(req),
+    });
   });
 
   const remove = withInstance((req, user, instance) => {

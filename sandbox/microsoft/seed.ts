@@ -11,7 +11,12 @@ import type { GraphStore } from './store';
 import { resolveZone, utcToLocal } from './time-zones';
 
 /** The zones demo users write in (Windows names, as Outlook sends them). */
-const DEMO_ZONES = ['Pacific Standard Time', 'W. Europe Standard Time', 'Eastern Standard Time', 'Tokyo Standard Time'];
+const DEMO_ZONES = [
+  'Pacific Standard Time',
+  'W. Europe Standard Time',
+  'Eastern Standard Time',
+  'Tokyo Standard Time',
+];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 function at(day: number, time: string, timeZone: string): { dateTime: string; timeZone: string } {
@@ -21,7 +26,8 @@ function at(day: number, time: string, timeZone: string): { dateTime: string; ti
 function seedDemoMailbox(store: GraphStore, mailbox: Mailbox, timeZone: string, today: number): void {
   const calendar = store.defaultCalendar(mailbox);
   const second = store.addCalendar(mailbox, 'Team Events');
-  const add = (calendarId: string, body: Record<string, unknown>) => store.create(mailbox, calendarId, fieldsForCreate(body));
+  const add = (calendarId: string, body: Record<string, unknown>) =>
+    store.create(mailbox, calendarId, fieldsForCreate(body));
 
   add(calendar.id, {
     subject: 'Project sync',
@@ -55,7 +61,12 @@ function seedDemoMailbox(store: GraphStore, mailbox: Mailbox, timeZone: string, 
     end: at(nextMonday, '09:30', timeZone),
     recurrence: {
       pattern: { type: 'weekly', interval: 1, daysOfWeek: [WEEKDAYS[1]], firstDayOfWeek: 'sunday' },
-      range: { type: 'numbered', startDate: dayString(nextMonday), numberOfOccurrences: 12, recurrenceTimeZone: timeZone },
+      range: {
+        type: 'numbered',
+        startDate: dayString(nextMonday),
+        numberOfOccurrences: 12,
+        recurrenceTimeZone: timeZone,
+      },
     },
   });
   const [, secondWeek, thirdWeek] = occurrencesOf(series, new Set(), (nextMonday + 21) * 86_400_000);
@@ -63,7 +74,11 @@ function seedDemoMailbox(store: GraphStore, mailbox: Mailbox, timeZone: string, 
   if (moved) {
     const fields = fieldsForPatch(
       { ...series, start: moved.start, end: moved.end, recurrence: null },
-      { subject: 'Weekly planning (moved)', start: at(nextMonday + 8, '11:00', timeZone), end: at(nextMonday + 8, '11:30', timeZone) },
+      {
+        subject: 'Weekly planning (moved)',
+        start: at(nextMonday + 8, '11:00', timeZone),
+        end: at(nextMonday + 8, '11:30', timeZone),
+      },
       false,
     );
     store.update(mailbox, moved, fields);

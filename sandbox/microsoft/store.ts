@@ -40,7 +40,14 @@ export class GraphStore {
   /** Adds a calendar to a mailbox. */
   addCalendar(mailbox: Mailbox, name: string, isDefault = false): StoredCalendar {
     const [color, hexColor] = COLORS[mailbox.calendars.length % COLORS.length]!;
-    const calendar = { id: newId('calendar'), name, color, hexColor, isDefaultCalendar: isDefault, changeKey: '' };
+    const calendar = {
+      id: newId('calendar'),
+      name,
+      color,
+      hexColor,
+      isDefaultCalendar: isDefault,
+      changeKey: '',
+    };
     calendar.changeKey = newChangeKey(calendar.id, 0);
     mailbox.calendars.push(calendar);
     this.ctx.changed();

@@ -14,11 +14,15 @@ export interface ViewWindow {
 
 function instant(name: string, value: string | null): number {
   if (value === null || value === '') {
-    fail(`This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.`, 'ErrorInvalidParameter');
+    fail(
+      `This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.`,
+      'ErrorInvalidParameter',
+    );
   }
   const withZone = /([zZ]|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`;
   const ms = Date.parse(withZone);
-  if (Number.isNaN(ms)) fail(`The value '${value}' of parameter '${name}' is invalid.`, 'ErrorInvalidParameter');
+  if (Number.isNaN(ms))
+    fail(`The value '${value}' of parameter '${name}' is invalid.`, 'ErrorInvalidParameter');
   return ms;
 }
 

@@ -61,7 +61,8 @@ export async function startGraphWorld(
   const ctx: SandboxContext = {
     baseUrl: server.url,
     verifyAccessToken: async (token) => {
-      if (token.startsWith('test-')) return { provider: 'microsoft', user: token.slice(5), scopes: ['Calendars.ReadWrite'] };
+      if (token.startsWith('test-'))
+        return { provider: 'microsoft', user: token.slice(5), scopes: ['Calendars.ReadWrite'] };
       if (token.startsWith('google-')) return { provider: 'google', user: token.slice(7), scopes: [] };
       return null;
     },
@@ -107,4 +108,16 @@ function withoutRetries(client: Client): Client {
   const api = client.api.bind(client);
   client.api = (path) => api(path).middlewareOptions([new RetryHandlerOptions(0, 0)]);
   return client;
+}
+
+/** The error a request failed with (so a test can assert on it), or a thrown error when it succeeded. */
+export async function failure(
+  request: Promise<unknown>,
+): Promise<{ statusCode?: number; code?: string; body?: unknown }> {
+  try {
+    await request;
+  } catch (error) {
+    return error as { statusCode?: number; code?: string };
+  }
+  throw new Error('The request succeeded, but the test expected it to fail.');
 }
