@@ -28,7 +28,14 @@ export async function mintTokens(
   grant.addOIDCScope(scope);
   const grantId = await grant.save();
 
-  const common = { accountId: user, client, grantId, gty: 'authorization_code', scope, expiresWithSession: false };
+  const common = {
+    accountId: user,
+    client,
+    grantId,
+    gty: 'authorization_code',
+    scope,
+    expiresWithSession: false,
+  };
   const refreshToken = await new provider.RefreshToken(common).save();
   const accessToken = await new provider.AccessToken({ ...common, expiresIn: expiresInSeconds }).save();
   return { refresh_token: refreshToken, access_token: accessToken };
@@ -55,7 +62,11 @@ export async function revokeUser(provider: Provider, store: TokenStore, user: st
  * Revokes the grant behind any token of this issuer, as Google's revoke endpoint does for either an access
  * or a refresh token. Answers false when the token is unknown.
  */
-export async function revokeGrantOfToken(provider: Provider, store: TokenStore, token: string): Promise<boolean> {
+export async function revokeGrantOfToken(
+  provider: Provider,
+  store: TokenStore,
+  token: string,
+): Promise<boolean> {
   const found: TokenInstance | undefined =
     (await provider.AccessToken.find(token, { ignoreExpiration: true })) ??
     (await provider.RefreshToken.find(token, { ignoreExpiration: true }));

@@ -74,7 +74,10 @@ function isSnapshot(value: unknown): value is OAuthSnapshot {
 }
 
 /** Builds both issuers; the server mounts the result under `/oauth`. */
-export async function createOAuthService(ctx: SandboxContext, options: OAuthServiceOptions): Promise<OAuthService> {
+export async function createOAuthService(
+  ctx: SandboxContext,
+  options: OAuthServiceOptions,
+): Promise<OAuthService> {
   const accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? 3600;
   const nowMs = (): number => ctx.now().getTime();
   const stores: Record<OAuthSide, TokenStore> = {
@@ -154,7 +157,11 @@ export async function createOAuthService(ctx: SandboxContext, options: OAuthServ
     prefix: OAUTH_PREFIX,
     raw,
     snapshot(): OAuthSnapshot {
-      return { version: 1, keys, stores: { google: stores.google.toJSON(), microsoft: stores.microsoft.toJSON() } };
+      return {
+        version: 1,
+        keys,
+        stores: { google: stores.google.toJSON(), microsoft: stores.microsoft.toJSON() },
+      };
     },
     restore(snapshot: unknown): void {
       if (!isSnapshot(snapshot)) return;
@@ -168,14 +175,24 @@ export async function createOAuthService(ctx: SandboxContext, options: OAuthServ
       for (const side of SIDES) {
         const found = await findLiveAccessToken(issuers[side].provider, token, nowSeconds);
         if (found) {
-          return { provider: side, user: found.accountId, scopes: (found.scope ?? '').split(' ').filter(Boolean) };
+          return {
+            provider: side,
+            user: found.accountId,
+            scopes: (found.scope ?? '').split(' ').filter(Boolean),
+          };
         }
       }
       return null;
     },
     async issueTokens(side, user, opts) {
       assertUser(side, user);
-      return mintTokens(issuers[side].provider, CLIENT_IDS[side], user, MINTED_SCOPES[side], opts?.expiresInSeconds);
+      return mintTokens(
+        issuers[side].provider,
+        CLIENT_IDS[side],
+        user,
+        MINTED_SCOPES[side],
+        opts?.expiresInSeconds,
+      );
     },
     async revoke(side, user) {
       await revokeUser(issuers[side].provider, stores[side], user);

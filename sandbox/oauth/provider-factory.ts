@@ -86,7 +86,9 @@ export function createIssuer(options: IssuerOptions): Provider {
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
     },
     pkce: { required: () => true },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${mountPath}/interaction/${interaction.uid}` },
+    interactions: {
+      url: (_ctx: unknown, interaction: { uid: string }) => `${mountPath}/interaction/${interaction.uid}`,
+    },
     ttl: {
       // oidc-provider asks only for tokens made without an explicit `expiresIn` (issueTokens may pass one).
       AccessToken: accessTokenTtlSeconds,
@@ -122,7 +124,10 @@ async function renderError(ctx: KoaLikeContext, out: Record<string, string>): Pr
 
 async function logoutSource(ctx: KoaLikeContext, form: string): Promise<void> {
   ctx.type = 'html';
-  ctx.body = renderMessagePage('Sign out', `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button>`);
+  ctx.body = renderMessagePage(
+    'Sign out',
+    `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button>`,
+  );
 }
 
 async function postLogoutSuccessSource(ctx: KoaLikeContext): Promise<void> {

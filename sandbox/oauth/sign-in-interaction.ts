@@ -92,7 +92,12 @@ function requestedScopes(side: OAuthSide, details: InteractionDetails): string[]
   return scope.split(' ').filter((name) => known.has(name));
 }
 
-function signInPage(context: InteractionContext, details: InteractionDetails, email?: string, error?: string): string {
+function signInPage(
+  context: InteractionContext,
+  details: InteractionDetails,
+  email?: string,
+  error?: string,
+): string {
   return renderSignInPage({
     providerName: displayNameOf(context.side),
     clientName: String(details.params.client_id ?? 'An app'),
@@ -105,7 +110,11 @@ function signInPage(context: InteractionContext, details: InteractionDetails, em
 }
 
 /** Reuses the session's grant when it is the same person's, otherwise starts a new one. */
-async function grantRequestedScopes(context: InteractionContext, details: InteractionDetails, email: string): Promise<string> {
+async function grantRequestedScopes(
+  context: InteractionContext,
+  details: InteractionDetails,
+  email: string,
+): Promise<string> {
   const { Grant } = context.provider;
   const existing = details.grantId ? await Grant.find(details.grantId) : undefined;
   const grant =

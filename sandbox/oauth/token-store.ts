@@ -90,7 +90,9 @@ export class TokenStore {
       return entry && this.alive(entry) ? structuredClone(entry.payload) : undefined;
     };
     const findWhere = (match: (payload: AdapterPayload) => boolean): AdapterPayload | undefined => {
-      const entry = Object.values(table()).find((candidate) => this.alive(candidate) && match(candidate.payload));
+      const entry = Object.values(table()).find(
+        (candidate) => this.alive(candidate) && match(candidate.payload),
+      );
       return entry ? structuredClone(entry.payload) : undefined;
     };
     return {

@@ -54,7 +54,10 @@ describe('Google OAuth stand-in through google-auth-library', () => {
     const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
 
     const outcome = await signInWithBrowser(await authUrl(client, codeChallenge!), alex);
-    const { tokens } = await client.getToken({ code: outcome.redirect!.searchParams.get('code')!, codeVerifier });
+    const { tokens } = await client.getToken({
+      code: outcome.redirect!.searchParams.get('code')!,
+      codeVerifier,
+    });
 
     expect(outcome.redirect!.origin + outcome.redirect!.pathname).toBe(REDIRECT);
     expect(outcome.redirect!.searchParams.get('state')).toBe('state-123');
@@ -92,7 +95,10 @@ describe('Google OAuth stand-in through google-auth-library', () => {
     const url = await authUrl(client, codeChallenge!, { access_type: 'online' });
 
     const outcome = await signInWithBrowser(url, alex);
-    const { tokens } = await client.getToken({ code: outcome.redirect!.searchParams.get('code')!, codeVerifier });
+    const { tokens } = await client.getToken({
+      code: outcome.redirect!.searchParams.get('code')!,
+      codeVerifier,
+    });
 
     expect(tokens.access_token).toBeTruthy();
     expect(tokens.refresh_token).toBeUndefined();
@@ -153,7 +159,10 @@ describe('Google OAuth stand-in through google-auth-library', () => {
     const outcome = await signInWithBrowser(await authUrl(client, codeChallenge!), alex);
     const wrong = await client.generateCodeVerifierAsync();
 
-    const exchange = client.getToken({ code: outcome.redirect!.searchParams.get('code')!, codeVerifier: wrong.codeVerifier });
+    const exchange = client.getToken({
+      code: outcome.redirect!.searchParams.get('code')!,
+      codeVerifier: wrong.codeVerifier,
+    });
 
     await expect(exchange).rejects.toMatchObject({ message: 'invalid_grant' });
   });

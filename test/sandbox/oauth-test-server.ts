@@ -22,7 +22,11 @@ interface Pem {
   cert: string;
 }
 
-function certificate(commonName: string, signer: { key: forge.pki.rsa.PrivateKey; cert?: forge.pki.Certificate }, isCa: boolean) {
+function certificate(
+  commonName: string,
+  signer: { key: forge.pki.rsa.PrivateKey; cert?: forge.pki.Certificate },
+  isCa: boolean,
+) {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const keyPem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   const cert = forge.pki.createCertificate();
@@ -34,11 +38,20 @@ function certificate(commonName: string, signer: { key: forge.pki.rsa.PrivateKey
   cert.setIssuer(signer.cert ? signer.cert.subject.attributes : [{ name: 'commonName', value: commonName }]);
   cert.setExtensions(
     isCa
-      ? [{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true }]
+      ? [
+          { name: 'basicConstraints', cA: true, critical: true },
+          { name: 'keyUsage', keyCertSign: true, cRLSign: true },
+        ]
       : [
           { name: 'basicConstraints', cA: false },
           { name: 'extKeyUsage', serverAuth: true },
-          { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+          {
+            name: 'subjectAltName',
+            altNames: [
+              { type: 7, ip: '127.0.0.1' },
+              { type: 2, value: 'localhost' },
+            ],
+          },
         ],
   );
   const forgeKey = forge.pki.privateKeyFromPem(keyPem);
@@ -49,7 +62,9 @@ function certificate(commonName: string, signer: { key: forge.pki.rsa.PrivateKey
 /** A throwaway CA and a server certificate for 127.0.0.1 signed by it. */
 export function throwawayTls(): { ca: string; server: Pem } {
   const placeholder = forge.pki.privateKeyFromPem(
-    generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString(),
   );
   const ca = certificate('Sched Sync OAuth test CA', { key: placeholder }, true);
   const server = certificate('127.0.0.1', { key: ca.forgeKey, cert: ca.forgeCert }, false);
@@ -67,19 +82,28 @@ export interface OAuthTestWorld {
   close(): Promise<void>;
 }
 
-let trustedCa: string | undefined;
+/** One CA per test process: several CAs with one subject in the trust store break chain building. */
+let processTls: ReturnType<typeof throwawayTls> | undefined;
+
+function trustedTestTls(): ReturnType<typeof throwawayTls> {
+  if (!processTls) {
+    processTls = throwawayTls();
+    tls.setDefaultCACertificates([...tls.getCACertificates('default'), processTls.ca]);
+  }
+  return processTls;
+}
 
 /** Starts the OAuth service on its own HTTPS server; the test process trusts its CA from then on. */
 export async function startOAuthTestServer(
   options: Partial<OAuthServiceOptions> = {},
   snapshot?: unknown,
 ): Promise<OAuthTestWorld> {
-  const { ca, server: pem } = throwawayTls();
-  trustedCa = ca;
-  tls.setDefaultCACertificates([...tls.getCACertificates('default'), ca]);
+  const { server: pem } = trustedTestTls();
 
-  let service: OAuthService | undefined;
+  // The service needs the server's URL, so the server starts first and finds the service here.
+  const mounted: { service?: OAuthService } = {};
   const server: Server = createServer(pem, (req, res) => {
+    const { service } = mounted;
     if (service && (req.url ?? '').startsWith(`${service.prefix}/`)) {
       void service.raw?.(req, res);
       return;
@@ -93,13 +117,14 @@ export async function startOAuthTestServer(
   let offsetMs = 0;
   const ctx: SandboxContext = {
     baseUrl: url,
-    verifyAccessToken: async (token) => service?.verifyAccessToken(token) ?? null,
+    verifyAccessToken: async (token) => (await mounted.service?.verifyAccessToken(token)) ?? null,
     changed: () => {
       changes += 1;
     },
     now: () => new Date(Date.now() + offsetMs),
   };
-  service = await createOAuthService(ctx, { users: seededUsers, ...options });
+  const service = await createOAuthService(ctx, { users: seededUsers, ...options });
+  mounted.service = service;
   if (snapshot !== undefined) service.restore(snapshot);
 
   return {
@@ -115,11 +140,6 @@ export async function startOAuthTestServer(
         server.close(() => resolve());
       }),
   };
-}
-
-/** The CA of the last started test server (PEM), for clients that take a CA explicitly. */
-export function testCa(): string | undefined {
-  return trustedCa;
 }
 
 /** The outcome of a sign-in: where the sandbox finally sent the browser, and the pages it showed. */
