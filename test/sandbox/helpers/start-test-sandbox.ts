@@ -54,11 +54,15 @@ export function useTestSandbox(options: Partial<StartSandboxOptions> = {}): () =
   };
 }
 
+/** Parsed JSON of a response; loosely typed because tests read whatever shape the API under test returns. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonBody = any;
+
 /** `fetch` against the sandbox with a JSON body and bearer token when given; returns status, headers and JSON. */
 export async function call(
   url: string,
   init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<{ status: number; headers: Headers; body: any }> {
+): Promise<{ status: number; headers: Headers; body: JsonBody }> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
