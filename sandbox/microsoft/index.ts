@@ -28,6 +28,8 @@ export interface GraphServiceOptions {
 
 export type GraphService = SandboxService & {
   seed(kind: 'empty' | 'demo', users: string[]): void;
+  /** Forgets every delta and skip token, so the next delta request answers 410 SyncStateNotFound. */
+  invalidateSyncTokens(): void;
 };
 
 /** Creates the Graph stand-in, mounted at `/graph`. */
@@ -66,6 +68,12 @@ export function createGraphService(ctx: SandboxContext, options: GraphServiceOpt
     snapshot: () => structuredClone(store.state),
     restore: (snapshot) => {
       store.state = { ...emptyState(), ...structuredClone(snapshot as GraphState) };
+    },
+    invalidateSyncTokens: () => {
+      store.state.deltaTokens = {};
+      store.state.skipTokens = {};
+      store.state.tokenOrder = [];
+      ctx.changed();
     },
     seed: (kind, users) => {
       store.state = emptyState();
