@@ -109,7 +109,9 @@ function propagate(
   }
   const source = winnerSeen.current;
   if (loserSeen.state === 'gone') {
-    const fields = projectOnto(loser, source.fields, source.fields, origin, context.settings.privacy);
+    // A recreated copy is the agent's own from now on, marked as such (tags or source), so it is projected with the
+    // origin a relink by those marks would give it: the side it is copied from.
+    const fields = projectOnto(loser, source.fields, source.fields, winner, context.settings.privacy);
     return [
       {
         type: 'create',

@@ -15,7 +15,9 @@ export interface SideRead {
   deleted?: readonly string[];
   /**
    * True for a full read of the window (no cursor, or after a 410): a linked item missing from it counts as deleted
-   * only when its last synced time lies inside the window; otherwise it merely scrolled out.
+   * only when its last synced time lies inside the window; otherwise it merely scrolled out. An item moved out of
+   * the window since the last run also looks absent: an engine that wants certainty `get`s each absent linked item
+   * after a full read and adds the ones that still exist to `items` (a few requests, only on full reads).
    */
   full?: boolean;
 }

@@ -225,6 +225,33 @@ describe('plan: busy-only privacy', () => {
   });
 });
 
+describe('plan: busy-only recreates', () => {
+  it('recreates a deleted event as the agent’s own "Busy" copy, even when the booking came from an event', () => {
+    const e = event('e1', { title: 'Dentist' });
+    const b = booking('b1', {
+      title: 'Dentist',
+      source: { calendarService: 'google', calendarId: connection.calendarId, eventId: 'e1' },
+    });
+
+    const result = plan(
+      planInput({
+        settings: settings({ direction: 'sched-to-external', privacy: 'busy-only' }),
+        state: { links: [linkOf(b, e, 'external')] },
+        external: { items: [], deleted: ['e1'] },
+      }),
+    );
+
+    expect(result.actions).toEqual([
+      expect.objectContaining({
+        type: 'create',
+        side: 'external',
+        fields: expect.objectContaining({ title: 'Busy', description: '' }),
+        tags: { bookingId: 'b1', connectionId: 'conn-1' },
+      }),
+    ]);
+  });
+});
+
 describe('plan: recurring instances and all-day items', () => {
   const series = (id: string, day: string, patch: Partial<SyncItem> = {}): SyncItem =>
     event(id, {
