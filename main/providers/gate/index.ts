@@ -1,0 +1,16 @@
+/** The shared request gate every provider adapter sends its requests through, and the pieces classifiers use. */
+export { RequestGate, type RequestGateOptions } from './request-gate';
+export { ServiceUnavailableError } from './gate-errors';
+export {
+  connectionVerdict,
+  httpVerdict,
+  isConnectionFailure,
+  noRetry,
+  type RetryClassifier,
+  type RetryReason,
+  type RetryVerdict,
+} from './retry-verdict';
+export { fullJitterDelay, parseRetryAfter } from './backoff';
+export { TokenBucket, type RateLimit } from './token-bucket';
+export { ConcurrencyLimit } from './concurrency-limit';
+export { googleLimits, microsoftLimits, schedLimits } from './gate-presets';
