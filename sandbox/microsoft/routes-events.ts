@@ -11,7 +11,7 @@ import { fieldsForCreate, fieldsForPatch } from './event-input';
 import type { EventFields } from './event-input';
 import { renderEvent } from './event-view';
 import type { Instance } from './instances';
-import { storedInstance } from './instances';
+import { boundsOf, storedInstance } from './instances';
 import { etagOf } from './model';
 import { parseEventFilter } from './odata-filter';
 import { appliedHeaders, context, json, page, viewOptions } from './route-kit';
@@ -68,7 +68,7 @@ export function eventRoutes(store: GraphStore): GraphRoute[] {
     const predicate = parseEventFilter(req.query.get('$filter'));
     const events = Object.values(mailbox.events)
       .filter((e) => e.calendarId === calendar.id && e.type !== 'exception')
-      .filter((e) => predicate === null || predicate(e))
+      .filter((e) => predicate === null || predicate(e, { ...boundsOf(e), type: e.type }))
       .sort((a, b) => a.createdDateTime.localeCompare(b.createdDateTime) || a.seq - b.seq);
     const { value, nextLink } = page(req, events);
     return json(

@@ -23,7 +23,7 @@ export function viewRoutes(store: GraphStore): GraphRoute[] {
     const options = viewOptions(req, mailbox.owner);
     const predicate = parseEventFilter(req.query.get('$filter'));
     const instances = viewInstances(mailbox, calendar.id, window.fromMs, window.toMs).filter(
-      (i) => predicate === null || predicate(i.source),
+      (i) => predicate === null || predicate(i.source, i),
     );
     const { value, nextLink } = page(req, instances);
     return json(

@@ -177,3 +177,24 @@ describe('Graph stand-in: mailbox concurrency', () => {
     expect(results.every((r) => r.value[0].name === 'Calendar')).toBe(true);
   });
 });
+
+describe('Graph stand-in: requests per ten minutes', () => {
+  let world: GraphTestWorld;
+  beforeAll(async () => {
+    world = await startGraphWorld('empty', { maxRequestsPerTenMinutes: 3 });
+  });
+  afterAll(() => world.close());
+
+  it('answers 429 past the mailbox budget with a Retry-After until the window ends, then serves again', async () => {
+    for (let i = 0; i < 3; i++) await world.fetchAs(jordan, '/me/calendars');
+
+    const over = await world.fetchAs(jordan, '/me/calendars');
+    world.clock.advance(10 * 60 * 1000);
+    const later = await world.fetchAs(jordan, '/me/calendars');
+
+    expect(over.status).toBe(429);
+    expect(over.headers.get('retry-after')).toBe('600');
+    expect(((await over.json()) as { error: { code: string } }).error.code).toBe('TooManyRequests');
+    expect(later.status).toBe(200);
+  });
+});

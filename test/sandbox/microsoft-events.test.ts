@@ -244,3 +244,37 @@ describe('Graph stand-in: events', () => {
     expect(world.saves()).toBeGreaterThan(before);
   });
 });
+
+describe('Graph stand-in: $filter on event lists', () => {
+  let world: GraphTestWorld;
+  beforeAll(async () => {
+    world = await startGraphWorld('demo');
+  });
+  afterAll(() => world.close());
+
+  it('combines clauses with and: a time range and an extended property', async () => {
+    const client = world.clientFor(jordan);
+    const tagged = (day: string, value: string) =>
+      meeting(`Tagged ${day}`, day, { singleValueExtendedProperties: [{ id: TAG, value }] });
+    await client.api('/me/events').post(tagged('2025-05-01', 'conn-1'));
+    await client.api('/me/events').post(tagged('2025-05-20', 'conn-1'));
+    await client.api('/me/events').post(tagged('2025-05-02', 'conn-2'));
+
+    const found = await client
+      .api('/me/events')
+      .filter(
+        `start/dateTime ge '2025-04-30T00:00:00' and start/dateTime lt '2025-05-10T00:00:00' and singleValueExtendedProperties/Any(ep: ep/id eq '${TAG}' and ep/value eq 'conn-1')`,
+      )
+      .get();
+
+    expect(found.value.map((e: { subject: string }) => e.subject)).toEqual(['Tagged 2025-05-01']);
+  });
+
+  it('answers 400 to a filter the service does not understand, rather than ignoring it', async () => {
+    const error = await failure(
+      world.clientFor(jordan).api('/me/events').filter("contains(subject, 'x')").get(),
+    );
+
+    expect(error).toMatchObject({ statusCode: 400 });
+  });
+});
