@@ -126,7 +126,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     ca: tls.caPath,
     sched: { base_url: `${url}/sched/v1`, api_key: sched.apiKey },
     google: {
-      root_url: `${url}/google/`,
+      root_url: `${url}/`,
       auth_url: oauth.clients.google.auth_url,
       token_url: oauth.clients.google.token_url,
       client_id: oauth.clients.google.client_id,

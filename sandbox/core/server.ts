@@ -110,6 +110,9 @@ export class SandboxServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', `https://${req.headers.host ?? `${this.options.host}:${this.port}`}`);
+    // googleapis keeps only the origin of `rootUrl` (it resolves absolute API paths against it), so Google calls
+    // arrive at /calendar/v3/… exactly as they would at www.googleapis.com; they belong to the /google mount.
+    if (url.pathname.startsWith('/calendar/v3/')) url.pathname = `/google${url.pathname}`;
     const mount = this.mounts.find((candidate) => belongsTo(url.pathname, candidate.prefix));
     if (!mount) {
       sendError(res, 404, 'not_found', `Nothing is served at ${url.pathname}.`);
