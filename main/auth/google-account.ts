@@ -72,6 +72,25 @@ export class GoogleAccount implements AccountTokens {
   }
 
   async accessToken(): Promise<string> {
+    try {
+      return await this.currentAccessToken();
+    } catch (err) {
+      // Refused, but a sign-in since this account was opened may have saved a new refresh token: try that once.
+      if (err instanceof ReauthRequiredError && (await this.adoptSavedRefreshToken())) {
+        return this.currentAccessToken();
+      }
+      throw err;
+    }
+  }
+
+  async refresh(): Promise<string> {
+    await this.adoptSavedRefreshToken();
+    // Dropping the access token makes the client refresh on the next call, through its own single-flight path.
+    this.client.setCredentials({ refresh_token: this.client.credentials.refresh_token });
+    return this.accessToken();
+  }
+
+  private async currentAccessToken(): Promise<string> {
     let token: string | null | undefined;
     try {
       ({ token } = await this.client.getAccessToken());
@@ -83,13 +102,13 @@ export class GoogleAccount implements AccountTokens {
     return token;
   }
 
-  async refresh(): Promise<string> {
-    // A sign-in since this account was opened saved a new refresh token: use it, so syncing resumes by itself.
+  /** Takes the keychain's refresh token when it differs from the one in use; true when it did. */
+  private async adoptSavedRefreshToken(): Promise<boolean> {
     await this.saving.catch(() => undefined);
     const saved = await this.secrets.get(secretKeys.refreshToken(this.accountId));
-    // Dropping the access token makes the client refresh on the next call, through its own single-flight path.
-    this.client.setCredentials({ refresh_token: saved ?? this.client.credentials.refresh_token });
-    return this.accessToken();
+    if (!saved || saved === this.client.credentials.refresh_token) return false;
+    this.client.setCredentials({ refresh_token: saved });
+    return true;
   }
 
   /**

@@ -30,11 +30,18 @@ export interface MicrosoftAuthConfig {
 /** Entra ID's multi-tenant authority, for the composition root to merge with the app's client id. */
 export const microsoftProductionAuthority = 'https://login.microsoftonline.com/common';
 
-/** Graph calendar access; MSAL adds `openid profile offline_access` itself. */
-export const defaultMicrosoftScopes = ['Calendars.ReadWrite', 'User.Read'];
+/**
+ * Graph calendar access; MSAL adds `openid profile offline_access` itself. Nothing more: a refresh asks for
+ * these scopes again, and a provider refuses a refresh that asks for scopes it never granted (invalid_scope).
+ */
+export const defaultMicrosoftScopes = ['Calendars.ReadWrite'];
 
 const isEntraHost = (host: string): boolean =>
   /(^|\.)login\.microsoftonline\.(com|us|de)$/i.test(host) || /(^|\.)login\.microsoft\.com$/i.test(host);
+
+/** The protocol mode MSAL should speak to the configured authority. */
+export const protocolModeOf = (config: MicrosoftAuthConfig): ProtocolMode =>
+  config.protocol_mode ?? (isEntraHost(new URL(config.authority).host) ? 'AAD' : 'OIDC');
 
 /** A public client for the configured authority, with a cache plugin or (sign-in, import) a memory cache. */
 export function createMsalApp(
@@ -42,7 +49,7 @@ export function createMsalApp(
   cachePlugin?: ICachePlugin,
 ): PublicClientApplication {
   const host = new URL(config.authority).host;
-  const protocolMode: ProtocolMode = config.protocol_mode ?? (isEntraHost(host) ? 'AAD' : 'OIDC');
+  const protocolMode = protocolModeOf(config);
   return new PublicClientApplication({
     auth: {
       clientId: config.client_id,
@@ -54,6 +61,9 @@ export function createMsalApp(
     system: { protocolMode },
   });
 }
+
+const firstPathSegment = (url: string): string | undefined =>
+  new URL(url).pathname.split('/').find(Boolean)?.toLowerCase();
 
 /** The scopes of a config, defaults filled in. */
 export const microsoftScopesOf = (config: MicrosoftAuthConfig): string[] =>
@@ -67,6 +77,12 @@ export class MicrosoftAccount implements AccountTokens {
     readonly accountId: string,
     private readonly app: PublicClientApplication,
     private readonly scopes: string[],
+    /**
+     * OIDC mode only. msal-common writes access tokens under the authority's first path segment but looks them
+     * up under its last one, so with an authority like `/oauth/microsoft` no cached token is ever found and
+     * every call refreshes. Naming the tenant the writer used makes the lookup find them.
+     */
+    private readonly oidcTenant: string | undefined,
   ) {}
 
   /** Opens the account from its keychain cache; no saved sign-in → `ReauthRequiredError`. */
@@ -76,7 +92,12 @@ export class MicrosoftAccount implements AccountTokens {
     accountId: string,
   ): Promise<MicrosoftAccount> {
     const app = createMsalApp(config, keychainCachePlugin(secrets, accountId));
-    const account = new MicrosoftAccount(accountId, app, microsoftScopesOf(config));
+    const account = new MicrosoftAccount(
+      accountId,
+      app,
+      microsoftScopesOf(config),
+      protocolModeOf(config) === 'OIDC' ? firstPathSegment(config.authority) : undefined,
+    );
     await account.msalAccount();
     return account;
   }
@@ -104,7 +125,8 @@ export class MicrosoftAccount implements AccountTokens {
   }
 
   private async acquire(forceRefresh: boolean): Promise<string> {
-    const account = await this.msalAccount();
+    const cached = await this.msalAccount();
+    const account = this.oidcTenant === undefined ? cached : { ...cached, tenantId: this.oidcTenant };
     try {
       const result = await this.app.acquireTokenSilent({ account, scopes: this.scopes, forceRefresh });
       return result.accessToken;

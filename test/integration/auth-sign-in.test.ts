@@ -1,0 +1,294 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import tls from 'node:tls';
+import { Client } from '@microsoft/microsoft-graph-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  GoogleAccount,
+  MicrosoftAccount,
+  ReauthRequiredError,
+  importGoogleRefreshToken,
+  importMicrosoftRefreshToken,
+  startSignIn,
+  withAuthRetry,
+  type SignInDeps,
+} from '../../main/auth';
+import { MemorySecretStore, secretKeys } from '../../main/secrets';
+import { startSandbox, type RunningSandbox } from '../../sandbox/sandbox';
+
+/**
+ * Plays the person at the browser with fetch: opens the authorization URL, fills the sign-in form's Email field,
+ * presses Allow or Deny, and follows the redirects until the browser lands on the agent's loopback page.
+ */
+async function signInAtBrowser(authUrl: string, email: string, decision: 'allow' | 'deny'): Promise<string> {
+  const cookies = new Map<string, string>();
+  let url = new URL(authUrl);
+  let form: URLSearchParams | undefined;
+  for (let hop = 0; hop < 12; hop++) {
+    const response = await fetch(url, {
+      method: form ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: {
+        cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      body: form?.toString(),
+    });
+    form = undefined;
+    for (const header of response.headers.getSetCookie()) {
+      const [name, ...value] = (header.split(';')[0] ?? '').split('=');
+      if (name) cookies.set(name.trim(), value.join('='));
+    }
+    const location = response.headers.get('location');
+    if (location) {
+      await response.body?.cancel();
+      url = new URL(location, url);
+      continue;
+    }
+    const html = await response.text();
+    if (url.hostname === '127.0.0.1' && url.protocol === 'http:') return html;
+    const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+    if (!action || !html.includes('for="email">Email<')) throw new Error(`No sign-in form at ${url.href}`);
+    url = new URL(action.replaceAll('&amp;', '&'), url);
+    form = new URLSearchParams({ email, decision });
+  }
+  throw new Error('The browser never came back to the agent.');
+}
+
+async function post(sandbox: RunningSandbox, path: string, body: object): Promise<Record<string, string>> {
+  const response = await fetch(`${sandbox.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as Record<string, string>;
+}
+
+const everything = (err: unknown): string =>
+  `${String(err)} ${JSON.stringify(err, Object.getOwnPropertyNames(err))}`;
+
+describe('sign-in and tokens against the sandbox', () => {
+  let sandbox: RunningSandbox;
+  let dataDir: string;
+  let secrets: MemorySecretStore;
+  let deps: SignInDeps;
+  let alex: string;
+  let jordan: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'sched-sync-auth-'));
+    sandbox = await startSandbox({ dataDir, seed: 'empty' });
+    tls.setDefaultCACertificates([...tls.getCACertificates('default'), sandbox.caPem]);
+    secrets = new MemorySecretStore();
+    deps = { secrets, google: sandbox.info.google, microsoft: sandbox.info.microsoft };
+    alex = sandbox.info.google.users[0] ?? '';
+    jordan = sandbox.info.microsoft.users[0] ?? '';
+  });
+
+  afterAll(async () => {
+    await sandbox.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  // The Google client's own request(), as googleapis uses it, on the sandbox's Calendar API root.
+  const calendarsOf = (account: GoogleAccount) => ({
+    calendarList: {
+      list: () =>
+        account.client.request<{ items?: unknown[] }>({
+          url: `${sandbox.info.google.root_url}calendar/v3/users/me/calendarList`,
+        }),
+    },
+  });
+  const graphOf = (account: MicrosoftAccount) =>
+    Client.init({
+      authProvider: account.authProvider,
+      baseUrl: sandbox.info.microsoft.graph_url,
+      // The Graph client attaches tokens only to Graph's own hosts and these.
+      customHosts: new Set([new URL(sandbox.info.microsoft.graph_url).hostname]),
+    });
+
+  describe('Google', () => {
+    it('signs in through the browser, keeps the refresh token in the keychain only, and reads calendars', async () => {
+      const flow = await startSignIn(deps, 'google');
+
+      const page = await signInAtBrowser(flow.auth_url, alex, 'allow');
+      const identity = await flow.done;
+      const account = await GoogleAccount.open(deps.google!, secrets, identity.account_id);
+      const list = await calendarsOf(account).calendarList.list();
+
+      expect(page).toContain('Signed in — you can close this tab');
+      expect(identity).toEqual({ account_id: `google:${alex}`, email: alex, provider: 'google' });
+      expect(await secrets.get(secretKeys.refreshToken(identity.account_id))).toBeTruthy();
+      expect(list.data.items?.length).toBeGreaterThan(0);
+    });
+
+    it('refreshes on demand to a new access token', async () => {
+      const account = await GoogleAccount.open(deps.google!, secrets, `google:${alex}`);
+
+      const first = await account.accessToken();
+      const forced = await account.refresh();
+
+      expect(forced).not.toBe(first);
+      expect(await account.accessToken()).toBe(forced);
+    });
+
+    it('recovers from a 401 with one refresh and one retry', async () => {
+      const account = await GoogleAccount.open(deps.google!, secrets, `google:${alex}`);
+      await account.accessToken();
+      account.client.credentials.access_token = 'a-token-the-server-no-longer-accepts';
+      let attempts = 0;
+
+      const list = await withAuthRetry(account, async () => {
+        attempts += 1;
+        return calendarsOf(account).calendarList.list();
+      });
+
+      expect(attempts).toBe(2);
+      expect(list.status).toBe(200);
+    });
+
+    it('says to sign in again after revocation, never showing the refresh token; a new sign-in resumes', async () => {
+      const account = await GoogleAccount.open(deps.google!, secrets, `google:${alex}`);
+      await account.accessToken();
+      const refreshToken = (await secrets.get(secretKeys.refreshToken(`google:${alex}`))) ?? '';
+      await post(sandbox, '/sandbox/revoke', { provider: 'google', user: alex });
+
+      const error = await withAuthRetry(account, () => calendarsOf(account).calendarList.list()).catch(
+        (err: unknown) => err,
+      );
+
+      expect(error).toBeInstanceOf(ReauthRequiredError);
+      expect((error as Error).message).toBe(
+        'Google refused the saved sign-in (invalid_grant). Sign in again to resume syncing.',
+      );
+      expect(refreshToken.length).toBeGreaterThan(10);
+      expect(everything(error)).not.toContain(refreshToken);
+      expect(await secrets.get(secretKeys.refreshToken(`google:${alex}`))).toBe(refreshToken);
+
+      const again = await startSignIn(deps, 'google');
+      await signInAtBrowser(again.auth_url, alex, 'allow');
+      await again.done;
+      const list = await withAuthRetry(account, () => calendarsOf(account).calendarList.list());
+      expect(list.status).toBe(200);
+    });
+
+    it('reports Deny as a clear error and stores nothing', async () => {
+      const sam = sandbox.info.google.users[1] ?? '';
+      const flow = await startSignIn(deps, 'google');
+      flow.done.catch(() => undefined);
+
+      const page = await signInAtBrowser(flow.auth_url, sam, 'deny');
+
+      expect(page).toContain('Access was denied at Google');
+      await expect(flow.done).rejects.toThrow(
+        'Access was denied at Google, so the account was not connected. Sign in again and choose Allow to connect it.',
+      );
+      expect(await secrets.get(secretKeys.refreshToken(`google:${sam}`))).toBeNull();
+    });
+
+    it('imports a refresh token given as oauth_token', async () => {
+      const sam = sandbox.info.google.users[1] ?? '';
+      const minted = await post(sandbox, '/sandbox/tokens', { provider: 'google', user: sam });
+
+      const identity = await importGoogleRefreshToken(deps.google!, secrets, {
+        refresh_token: minted.refresh_token!,
+      });
+      const account = await GoogleAccount.open(deps.google!, secrets, identity.account_id);
+
+      expect(identity.account_id).toBe(`google:${sam}`);
+      expect((await calendarsOf(account).calendarList.list()).status).toBe(200);
+    });
+  });
+
+  describe('Microsoft', () => {
+    it('signs in through the browser with MSAL, keeps the MSAL cache in the keychain, and reads calendars', async () => {
+      const flow = await startSignIn(deps, 'microsoft');
+
+      const page = await signInAtBrowser(flow.auth_url, jordan, 'allow');
+      const identity = await flow.done;
+      const account = await MicrosoftAccount.open(deps.microsoft!, secrets, identity.account_id);
+      const calendars = (await graphOf(account).api('/me/calendars').get()) as { value: unknown[] };
+
+      expect(page).toContain('Signed in — you can close this tab');
+      expect(identity).toEqual({ account_id: `microsoft:${jordan}`, email: jordan, provider: 'microsoft' });
+      expect(await secrets.get(secretKeys.msalCache(identity.account_id))).toContain('RefreshToken');
+      expect(calendars.value.length).toBeGreaterThan(0);
+    });
+
+    it('refreshes on demand to a new access token', async () => {
+      const account = await MicrosoftAccount.open(deps.microsoft!, secrets, `microsoft:${jordan}`);
+
+      const first = await account.accessToken();
+      const forced = await account.refresh();
+
+      expect(forced).not.toBe(first);
+      expect(await account.accessToken()).toBe(forced);
+    });
+
+    it('recovers from a 401 with one refresh and one retry', async () => {
+      // The cached access token is one the server no longer accepts, as after an expiry MSAL did not foresee.
+      const key = secretKeys.msalCache(`microsoft:${jordan}`);
+      const cache = JSON.parse((await secrets.get(key)) ?? '{}') as {
+        AccessToken: Record<string, { secret: string }>;
+      };
+      for (const entry of Object.values(cache.AccessToken))
+        entry.secret = 'a-token-the-server-no-longer-accepts';
+      await secrets.set(key, JSON.stringify(cache));
+      const account = await MicrosoftAccount.open(deps.microsoft!, secrets, `microsoft:${jordan}`);
+      let attempts = 0;
+
+      const calendars = await withAuthRetry(account, async () => {
+        attempts += 1;
+        return (await graphOf(account).api('/me/calendars').get()) as { value: unknown[] };
+      });
+
+      expect(attempts).toBe(2);
+      expect(calendars.value.length).toBeGreaterThan(0);
+    });
+
+    it('says to sign in again after revocation, never showing the refresh token', async () => {
+      const account = await MicrosoftAccount.open(deps.microsoft!, secrets, `microsoft:${jordan}`);
+      const cache = (await secrets.get(secretKeys.msalCache(`microsoft:${jordan}`))) ?? '';
+      const refreshToken = Object.values(
+        (JSON.parse(cache) as { RefreshToken: Record<string, { secret: string }> }).RefreshToken,
+      )[0]?.secret;
+      await post(sandbox, '/sandbox/revoke', { provider: 'microsoft', user: jordan });
+
+      const error = await withAuthRetry(account, () => graphOf(account).api('/me/calendars').get()).catch(
+        (err: unknown) => err,
+      );
+
+      expect(error).toBeInstanceOf(ReauthRequiredError);
+      expect((error as Error).message).toMatch(
+        /^Microsoft refused the saved sign-in \((invalid_grant|interaction_required)\)\. Sign in again to resume syncing\.$/,
+      );
+      expect(refreshToken?.length).toBeGreaterThan(10);
+      expect(everything(error)).not.toContain(refreshToken);
+    });
+
+    it('reports Deny as a clear error', async () => {
+      const flow = await startSignIn(deps, 'microsoft');
+      flow.done.catch(() => undefined);
+
+      const page = await signInAtBrowser(flow.auth_url, jordan, 'deny');
+
+      expect(page).toContain('Access was denied at Microsoft');
+      await expect(flow.done).rejects.toMatchObject({ name: 'SignInError', reason: 'denied' });
+    });
+
+    it('imports a refresh token given as oauth_token', async () => {
+      const riley = sandbox.info.microsoft.users[1] ?? '';
+      const minted = await post(sandbox, '/sandbox/tokens', { provider: 'microsoft', user: riley });
+
+      const identity = await importMicrosoftRefreshToken(deps.microsoft!, secrets, {
+        refresh_token: minted.refresh_token!,
+      });
+      const account = await MicrosoftAccount.open(deps.microsoft!, secrets, identity.account_id);
+      const calendars = (await graphOf(account).api('/me/calendars').get()) as { value: unknown[] };
+
+      expect(identity.account_id).toBe(`microsoft:${riley}`);
+      expect(calendars.value.length).toBeGreaterThan(0);
+    });
+  });
+});
