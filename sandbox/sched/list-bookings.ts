@@ -115,7 +115,8 @@ function readPageToken(state: SchedState, token: string, query: ListQuery): Page
   const sameQuery =
     parsed !== undefined &&
     parsed.e === state.epoch &&
-    parsed.r === query.resourceId &&
+    // A change feed's resource comes from its sync_token, so a follow-up page may leave resource_id out.
+    (parsed.r === query.resourceId || (parsed.m === 'sync' && query.resourceId === null)) &&
     parsed.min === query.timeMin &&
     parsed.max === query.timeMax &&
     parsed.c === query.includeCancelled;
