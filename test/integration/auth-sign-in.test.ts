@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import tls from 'node:tls';
 import { Client } from '@microsoft/microsoft-graph-client';
+import { google } from 'googleapis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   GoogleAccount,
@@ -15,7 +12,8 @@ import {
   type SignInDeps,
 } from '../../main/auth';
 import { MemorySecretStore, secretKeys } from '../../main/secrets';
-import { startSandbox, type RunningSandbox } from '../../sandbox/sandbox';
+import type { RunningSandbox } from '../../sandbox/sandbox';
+import { startTestSandbox, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
 
 /**
  * Plays the person at the browser with fetch: opens the authorization URL, fills the sign-in form's Email field,
@@ -69,37 +67,24 @@ const everything = (err: unknown): string =>
   `${String(err)} ${JSON.stringify(err, Object.getOwnPropertyNames(err))}`;
 
 describe('sign-in and tokens against the sandbox', () => {
-  let sandbox: RunningSandbox;
-  let dataDir: string;
+  let sandbox: TestSandbox;
   let secrets: MemorySecretStore;
   let deps: SignInDeps;
   let alex: string;
   let jordan: string;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'sched-sync-auth-'));
-    sandbox = await startSandbox({ dataDir, seed: 'empty' });
-    tls.setDefaultCACertificates([...tls.getCACertificates('default'), sandbox.caPem]);
+    sandbox = await startTestSandbox({ seed: 'empty' });
     secrets = new MemorySecretStore();
     deps = { secrets, google: sandbox.info.google, microsoft: sandbox.info.microsoft };
     alex = sandbox.info.google.users[0] ?? '';
     jordan = sandbox.info.microsoft.users[0] ?? '';
   });
 
-  afterAll(async () => {
-    await sandbox.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => sandbox.dispose());
 
-  // The Google client's own request(), as googleapis uses it, on the sandbox's Calendar API root.
-  const calendarsOf = (account: GoogleAccount) => ({
-    calendarList: {
-      list: () =>
-        account.client.request<{ items?: unknown[] }>({
-          url: `${sandbox.info.google.root_url}calendar/v3/users/me/calendarList`,
-        }),
-    },
-  });
+  const calendarsOf = (account: GoogleAccount) =>
+    google.calendar({ version: 'v3', auth: account.client, rootUrl: sandbox.info.google.root_url });
   const graphOf = (account: MicrosoftAccount) =>
     Client.init({
       authProvider: account.authProvider,
