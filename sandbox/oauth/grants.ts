@@ -77,14 +77,17 @@ export async function revokeGrantOfToken(
   return true;
 }
 
-/** The access token if it is live: known, unexpired by the sandbox clock, and its grant still stands. */
+/**
+ * The access token if it is live: known, unexpired and its grant still standing. Expiry is judged twice:
+ * oidc-provider checks its own `exp` (wall clock) and the store drops entries by the sandbox clock, counted
+ * from when the token was stored, so moving the sandbox clock ages tokens that exist but not new ones.
+ */
 export async function findLiveAccessToken(
   provider: Provider,
   token: string,
-  nowSeconds: number,
 ): Promise<TokenInstance | undefined> {
   const accessToken = await provider.AccessToken.find(token);
-  if (!accessToken || accessToken.exp <= nowSeconds) return undefined;
+  if (!accessToken) return undefined;
   const grant = await provider.Grant.find(accessToken.grantId);
   return grant ? accessToken : undefined;
 }

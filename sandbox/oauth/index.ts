@@ -171,9 +171,8 @@ export async function createOAuthService(
       issuers = build();
     },
     async verifyAccessToken(token: string): Promise<TokenOwner | null> {
-      const nowSeconds = Math.floor(nowMs() / 1000);
       for (const side of SIDES) {
-        const found = await findLiveAccessToken(issuers[side].provider, token, nowSeconds);
+        const found = await findLiveAccessToken(issuers[side].provider, token);
         if (found) {
           return {
             provider: side,

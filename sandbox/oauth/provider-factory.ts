@@ -81,7 +81,13 @@ export function createIssuer(options: IssuerOptions): Provider {
     conformIdTokenClaims: false,
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      // RFC 7009 revocation: a client may revoke only its own tokens (oidc-provider's default rule, stated
+      // here so its "you should change this" notice never lands on the sandbox's stdout).
+      revocation: {
+        enabled: true,
+        allowedPolicy: (_ctx: unknown, client: { clientId: string }, token: { clientId: string }) =>
+          token.clientId === client.clientId,
+      },
       userinfo: { enabled: true },
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
     },

@@ -127,6 +127,15 @@ describe('OAuth stand-in over plain HTTPS', () => {
     expect(afterAnHour).toBeNull();
   });
 
+  it('a token minted after the sandbox clock moved ahead still lives its full hour', async () => {
+    world.advanceClock(2 * 3600_000);
+    const minted = await world.service.issueTokens('google', alex);
+    const fresh = await world.service.verifyAccessToken(minted.access_token);
+    world.advanceClock(-2 * 3600_000);
+
+    expect(fresh).toMatchObject({ user: alex });
+  });
+
   it('does not verify unknown tokens or mint tokens for unknown users', async () => {
     expect(await world.service.verifyAccessToken('not-a-token')).toBeNull();
     await expect(world.service.issueTokens('google', jordan)).rejects.toThrow(/not a google user/);
