@@ -3,6 +3,8 @@
  * `Prefer: outlook.timezone` names a zone, extended properties only when `$expand`ed.
  * https://learn.microsoft.com/graph/api/resources/event
  */
+import { bodyAs, htmlToText } from './body-format';
+import type { BodyType } from './body-format';
 import type { Instance } from './instances';
 import { etagOf } from './model';
 import type { DateTimeTimeZone } from './model';
@@ -13,6 +15,8 @@ import { graphDateTime, utcToLocal } from './time-zones';
 /** How the request asked to see events. */
 export interface ViewOptions {
   owner: string;
+  /** Outlook's `Prefer: outlook.body-content-type`; HTML when not asked. */
+  bodyType: BodyType;
   /** The `Prefer: outlook.timezone` zone: the name as sent and its IANA zone. */
   zone: { name: string; iana: string } | null;
   expand: PropertyExpansion;
@@ -32,7 +36,7 @@ function shownTime(
 }
 
 function preview(body: { contentType: string; content: string }): string {
-  const text = body.contentType === 'html' ? body.content.replace(/<[^>]*>/g, ' ') : body.content;
+  const text = body.contentType === 'html' ? htmlToText(body.content) : body.content;
   return text.replace(/\s+/g, ' ').trim().slice(0, 255);
 }
 
@@ -73,7 +77,7 @@ export function renderEvent(instance: Instance, options: ViewOptions): Record<st
     isDraft: false,
     hideAttendees: false,
     responseStatus: { response: 'organizer', time: '0001-01-01T00:00:00Z' },
-    body: { ...e.body },
+    body: bodyAs(e.body, options.bodyType),
     start: shownTime(instance.start, instance.startMs, e.isAllDay, options),
     end: shownTime(instance.end, instance.endMs, e.isAllDay, options),
     location: {

@@ -30,20 +30,30 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 }
 
 /** The preferences of a `Prefer` header (repeated headers arrive joined with commas). */
-export function preferences(req: SandboxRequest): { timeZone: string | null; maxPageSize: number | null } {
+export function preferences(req: SandboxRequest): {
+  timeZone: string | null;
+  maxPageSize: number | null;
+  bodyType: 'html' | 'text' | null;
+} {
   const header = req.headers.prefer;
   const text = Array.isArray(header) ? header.join(', ') : (header ?? '');
   const zone =
     /outlook\.timezone\s*=\s*"([^"]*)"/i.exec(text) ?? /outlook\.timezone\s*=\s*([^,;]+)/i.exec(text);
   const size = /odata\.maxpagesize\s*=\s*(\d+)/i.exec(text);
-  return { timeZone: zone ? zone[1]!.trim() : null, maxPageSize: size ? Number(size[1]) : null };
+  const body = /outlook\.body-content-type\s*=\s*"?(text|html)"?/i.exec(text);
+  return {
+    timeZone: zone ? zone[1]!.trim() : null,
+    maxPageSize: size ? Number(size[1]) : null,
+    bodyType: body ? (body[1]!.toLowerCase() as 'html' | 'text') : null,
+  };
 }
 
 /** How this request wants events printed. */
 export function viewOptions(req: SandboxRequest, owner: string): ViewOptions {
-  const { timeZone } = preferences(req);
+  const { timeZone, bodyType } = preferences(req);
   return {
     owner,
+    bodyType: bodyType ?? 'html',
     zone: timeZone ? { name: timeZone, iana: requireZone(timeZone) } : null,
     expand: parseExpand(req.query.get('$expand')),
     select: parseSelect(req.query.get('$select')),
@@ -52,9 +62,10 @@ export function viewOptions(req: SandboxRequest, owner: string): ViewOptions {
 
 /** Headers that confirm which preferences were applied. */
 export function appliedHeaders(req: SandboxRequest, pageSize?: number): Record<string, string> {
-  const { timeZone } = preferences(req);
+  const { timeZone, bodyType } = preferences(req);
   const applied: string[] = [];
   if (timeZone) applied.push(`outlook.timezone="${timeZone}"`);
+  if (bodyType) applied.push(`outlook.body-content-type="${bodyType}"`);
   if (pageSize !== undefined) applied.push(`odata.maxpagesize=${pageSize}`);
   return applied.length > 0 ? { 'preference-applied': applied.join(', ') } : {};
 }

@@ -43,7 +43,6 @@ describe('Graph stand-in: events', () => {
       isAllDay: false,
       isCancelled: false,
       showAs: 'busy',
-      body: { contentType: 'text', content: 'About Intro call' },
       location: { displayName: 'Room 1' },
       start: { dateTime: '2025-03-10T16:00:00.0000000', timeZone: 'UTC' },
       end: { dateTime: '2025-03-10T17:00:00.0000000', timeZone: 'UTC' },
@@ -52,6 +51,21 @@ describe('Graph stand-in: events', () => {
       createdDateTime: expect.stringMatching(/^2025-03-05T12:00:00/),
     });
     expect(read['@odata.etag']).toBe(`W/"${read.changeKey}"`);
+  });
+
+  it('returns bodies as HTML unless Prefer: outlook.body-content-type="text" asks for text, as Outlook does', async () => {
+    const created = await client.api('/me/events').post(meeting('Body & soul'));
+
+    const asHtml = await client.api(`/me/events/${created.id}`).get();
+    const asText = await client
+      .api(`/me/events/${created.id}`)
+      .header('Prefer', 'outlook.body-content-type="text"')
+      .get();
+
+    expect(asHtml.body.contentType).toBe('html');
+    expect(asHtml.body.content).toContain('About Body &amp; soul');
+    expect(asText.body).toEqual({ contentType: 'text', content: 'About Body & soul' });
+    expect(asText.bodyPreview).toBe('About Body & soul');
   });
 
   it('prints times in the zone asked for with Prefer: outlook.timezone', async () => {
