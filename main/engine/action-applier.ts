@@ -1,0 +1,299 @@
+/**
+ * Applies a plan's actions as main/sync/actions.ts prescribes: an outbox intent before every remote write, and after
+ * it one synchronous transaction that stores the link, journals the before-image, finishes the intent and bumps the
+ * run's counts. A crash between the write and that commit leaves the intent unfinished; `recover` completes it.
+ */
+import type { CalendarProvider } from '../providers/port';
+import {
+  NotFoundError,
+  PreconditionFailedError,
+  ProviderError,
+  SlotUnavailableError,
+} from '../providers/port';
+import type { StateDb, OutboxEntry } from '../store';
+import type { Action, CreateAction, DeleteAction, LinkKey, Side, SyncItem, UpdateAction } from '../sync';
+import { fieldsOf, linkAfterWrite } from '../sync';
+import type { BeforeImage } from './journal-images';
+import type { LinkStore } from './link-store';
+import type { EngineEvent } from './types';
+
+/** What applying needs to know about the run it belongs to. */
+export interface ApplyContext {
+  db: StateDb;
+  links: LinkStore;
+  /** The connection's key in the state DB. */
+  calendarId: string;
+  runId: string;
+  providers: Record<Side, CalendarProvider>;
+  log: (event: EngineEvent) => void;
+  /** Plans one link again from fresh reads of both its items (after a 412 or a 404). */
+  replan: (key: LinkKey) => Promise<Action[]>;
+}
+
+/** True when the item moved on or vanished under a conditional write: re-read and plan again. */
+function isStale(error: unknown): boolean {
+  return error instanceof PreconditionFailedError || error instanceof NotFoundError;
+}
+
+/** True when the provider refused the request, so the write did not happen and its intent can be given up. */
+function wasRefused(error: unknown): boolean {
+  return error instanceof ProviderError;
+}
+
+/** The link a relink stores right before an update of the same pair is stored by that update's commit instead. */
+function deferredByNext(action: Action, next: Action | undefined): boolean {
+  if (action.type !== 'link' || action.reason !== 'relink' || next?.type !== 'update') return false;
+  return next.link.bookingId === action.link.sched.id && next.link.eventId === action.link.external.id;
+}
+
+/** Applies actions for one run and records what they did. */
+export class ActionApplier {
+  private sequence = 0;
+
+  constructor(private readonly context: ApplyContext) {}
+
+  /**
+   * Applies `actions` in order. A 412 or 404 re-plans that link once; a second one counts as an error and leaves
+   * the item for the next run. Returns false when something was left, so the caller keeps the old cursors.
+   * Any other failure propagates and stops the run (its intent stays unfinished only if the write may have happened).
+   */
+  async applyAll(actions: readonly Action[], mayReplan = true): Promise<boolean> {
+    let complete = true;
+    for (const [index, action] of actions.entries()) {
+      // Storing a relinked pair before its update would make their difference the new baseline if the update failed.
+      if (deferredByNext(action, actions[index + 1])) continue;
+      try {
+        await this.applyOne(action);
+      } catch (error) {
+        if (!isStale(error) || (action.type !== 'update' && action.type !== 'delete')) throw error;
+        if (mayReplan) {
+          complete = (await this.applyAll(await this.context.replan(action.link), false)) && complete;
+        } else {
+          this.count({ errors: 1 });
+          complete = false;
+        }
+      }
+    }
+    return complete;
+  }
+
+  /**
+   * Completes intents a crashed run left unfinished. A create is sent again with its idempotency key, so an item
+   * that already exists comes back and gets linked instead of made twice; updates and deletes are given up, since
+   * the saved cursors were not advanced and the next read shows whether they happened.
+   */
+  async recover(entries: readonly OutboxEntry[]): Promise<void> {
+    for (const entry of entries) {
+      const action = entry.payload as Partial<CreateAction> | null;
+      if (entry.operation === 'create' && action?.type === 'create') {
+        await this.sendCreate(action as CreateAction, entry);
+      } else {
+        this.context.db.outbox.abandon(entry.id, 'Planned again from the change feed after a restart.');
+      }
+    }
+  }
+
+  private async applyOne(action: Action): Promise<void> {
+    const { db, links } = this.context;
+    switch (action.type) {
+      case 'create':
+        return this.sendCreate(action, this.intent(action, action.idempotencyKey));
+      case 'update':
+        return this.sendUpdate(action);
+      case 'delete':
+        return this.sendDelete(action);
+      case 'link':
+        db.transaction(() => links.save(action.link));
+        return;
+      case 'unlink':
+        db.transaction(() => links.drop(action.link));
+        return;
+      case 'conflict':
+        this.recordEditConflict(action);
+        return;
+    }
+  }
+
+  private provider(side: Side): CalendarProvider {
+    return this.context.providers[side];
+  }
+
+  /** Records the intent before its request goes out; a key already used by a finished intent gets a fresh entry. */
+  private intent(action: CreateAction | UpdateAction | DeleteAction, key?: string): OutboxEntry {
+    const { db, calendarId, runId } = this.context;
+    this.sequence += 1;
+    const ids: Partial<LinkKey> =
+      action.type !== 'create'
+        ? action.link
+        : action.side === 'external'
+          ? { bookingId: action.counterpart.id }
+          : { eventId: action.counterpart.id };
+    const record = (idempotencyKey: string): OutboxEntry =>
+      db.outbox.record({
+        connectionId: calendarId,
+        runId,
+        idempotencyKey,
+        side: action.side,
+        operation: action.type,
+        payload: action,
+        ...ids,
+      });
+    const entry = record(key ?? `${runId}:${this.sequence}`);
+    return entry.finishedAt === null ? entry : record(`${entry.idempotencyKey}@${runId}:${this.sequence}`);
+  }
+
+  private async sendCreate(action: CreateAction, entry: OutboxEntry): Promise<void> {
+    const { db, links, runId } = this.context;
+    let written: SyncItem;
+    try {
+      written = await this.provider(action.side).create({
+        fields: action.fields,
+        idempotencyKey: action.idempotencyKey,
+        ...(action.tags ? { tags: action.tags } : {}),
+        ...(action.source ? { source: action.source } : {}),
+        ...(action.allowOverlap ? { allowOverlap: true } : {}),
+      });
+    } catch (error) {
+      if (error instanceof SlotUnavailableError && action.side === 'sched') {
+        return this.recordOverlap(action, error, entry);
+      }
+      if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
+      throw error;
+    }
+    const link = linkAfterWrite(action, written);
+    db.transaction(() => {
+      if (action.replaces) links.drop(action.replaces);
+      links.save(link);
+      db.journal.append({
+        runId,
+        side: action.side,
+        action: 'create',
+        bookingId: link.sched.id,
+        eventId: link.external.id,
+        after: written,
+      });
+      db.outbox.markDone(entry.id);
+      db.runs.addCounts(runId, { created: { [action.side]: 1 } });
+    });
+    this.logApplied('create', action.side, written.id);
+  }
+
+  private async sendUpdate(action: UpdateAction): Promise<void> {
+    const { db, links, runId } = this.context;
+    const entry = this.intent(action);
+    let written: SyncItem;
+    try {
+      written = await this.provider(action.side).update(action.id, action.fields, {
+        ifMatch: action.ifMatch,
+      });
+    } catch (error) {
+      if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
+      throw error;
+    }
+    const before: BeforeImage = { id: action.id, fields: action.before };
+    db.transaction(() => {
+      links.save(linkAfterWrite(action, written));
+      db.journal.append({
+        runId,
+        side: action.side,
+        action: 'update',
+        bookingId: action.link.bookingId,
+        eventId: action.link.eventId,
+        before,
+        after: written,
+      });
+      db.outbox.markDone(entry.id);
+      db.runs.addCounts(runId, { updated: { [action.side]: 1 } });
+    });
+    this.logApplied('update', action.side, written.id);
+  }
+
+  private async sendDelete(action: DeleteAction): Promise<void> {
+    const { db, links, runId } = this.context;
+    const entry = this.intent(action);
+    try {
+      await this.provider(action.side).delete(action.id, action.ifMatch ? { ifMatch: action.ifMatch } : {});
+    } catch (error) {
+      if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
+      throw error;
+    }
+    const link = links.byBooking(action.link.bookingId);
+    const before: BeforeImage = { id: action.id, fields: action.before, ...(link ? { link } : {}) };
+    db.transaction(() => {
+      links.drop(action.link);
+      db.journal.append({
+        runId,
+        side: action.side,
+        action: 'delete',
+        bookingId: action.link.bookingId,
+        eventId: action.link.eventId,
+        before,
+      });
+      db.outbox.markDone(entry.id);
+      db.runs.addCounts(runId, { deleted: { [action.side]: 1 } });
+    });
+    this.logApplied('delete', action.side, action.id);
+  }
+
+  private recordEditConflict(action: Extract<Action, { type: 'conflict' }>): void {
+    const { db, links, calendarId, runId } = this.context;
+    const conflict = db.transaction(() => {
+      const recorded = db.conflicts.record({
+        connectionId: calendarId,
+        kind: 'edit',
+        linkId: links.rowId(action.link.bookingId),
+        bookingId: action.link.bookingId,
+        eventId: action.link.eventId,
+        schedVersion: action.sched,
+        externalVersion: action.external,
+        runId,
+      });
+      db.runs.addCounts(runId, { conflicts: 1 });
+      return recorded;
+    });
+    this.context.log({ type: 'conflict', calendarId, runId, kind: 'edit', id: String(conflict.id) });
+  }
+
+  /** Sched refused the slot (409): an overlap conflict for the person, unless they said to skip this event. */
+  private async recordOverlap(
+    action: CreateAction,
+    error: SlotUnavailableError,
+    entry: OutboxEntry,
+  ): Promise<void> {
+    const { db, calendarId, runId } = this.context;
+    const eventId = action.counterpart.id;
+    const taken = error.conflictingBookingId
+      ? await this.provider('sched')
+          .get(error.conflictingBookingId)
+          .catch(() => null)
+      : null;
+    const conflict = db.transaction(() => {
+      db.outbox.abandon(entry.id, error.message);
+      if (db.conflicts.isOverlapSkipped(calendarId, eventId)) return null;
+      db.runs.addCounts(runId, { conflicts: 1 });
+      return db.conflicts.record({
+        connectionId: calendarId,
+        kind: 'overlap',
+        eventId,
+        schedVersion: taken ? { id: taken.id, fields: fieldsOf(taken), version: taken.version } : null,
+        externalVersion: {
+          id: eventId,
+          fields: action.counterpart.fields,
+          version: action.counterpart.version,
+        },
+        runId,
+      });
+    });
+    if (conflict)
+      this.context.log({ type: 'conflict', calendarId, runId, kind: 'overlap', id: String(conflict.id) });
+  }
+
+  private count(delta: { errors: number }): void {
+    this.context.db.runs.addCounts(this.context.runId, delta);
+  }
+
+  private logApplied(action: string, side: Side, id: string): void {
+    const { calendarId, runId } = this.context;
+    this.context.log({ type: 'action-applied', calendarId, runId, action, side, id });
+  }
+}

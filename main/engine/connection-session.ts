@@ -1,0 +1,103 @@
+/**
+ * One call's view of one connection: its providers wrapped to count requests, its links, its stored sync state as
+ * the planner reads it, and `plan` bound to its settings, zone and the call's clock reading.
+ */
+import type {
+  Action,
+  ConnectionRef,
+  LinkKey,
+  Plan,
+  PlanInput,
+  Side,
+  SideRead,
+  SyncItem,
+  SyncState,
+} from '../sync';
+import { plan, syncWindow } from '../sync';
+import type { SyncWindow } from '../sync';
+import type { StateDb } from '../store';
+import { CountingProvider } from './counting-provider';
+import { LinkStore } from './link-store';
+import type { EngineConnection } from './types';
+
+/** What a plan is made from besides the connection itself. */
+export type PlanRequest = Pick<PlanInput, 'state' | 'sched' | 'external'> &
+  Partial<Pick<PlanInput, 'resolutions' | 'importAnyway' | 'reviewApproved'>>;
+
+/** A connection bound to the state DB and a moment in time. */
+export class ConnectionSession {
+  /** The connection's key in the state DB. */
+  readonly key: string;
+  readonly ref: ConnectionRef;
+  readonly providers: Record<Side, CountingProvider>;
+  readonly links: LinkStore;
+  readonly window: SyncWindow;
+
+  constructor(
+    readonly db: StateDb,
+    readonly connection: EngineConnection,
+    /** The moment of this call, RFC 3339: the plan's only clock. */
+    readonly now: string,
+  ) {
+    this.key = connection.calendarId;
+    this.ref = {
+      id: connection.connectionId ?? connection.calendarId,
+      calendarService: connection.calendarService,
+      calendarId: connection.calendarId,
+    };
+    this.providers = {
+      sched: new CountingProvider(connection.sched),
+      external: new CountingProvider(connection.external),
+    };
+    this.links = new LinkStore(db, this.key);
+    const { window_days_past: past, window_days_future: future } = connection.settings;
+    this.window = syncWindow(now, past, future, connection.resourceTimezone);
+  }
+
+  /** The stored state the planner starts from: links, skipped overlap events and links with an open conflict. */
+  state(): SyncState {
+    const conflicted = this.db.conflicts
+      .open(this.key)
+      .filter((conflict) => conflict.kind === 'edit' && conflict.bookingId !== null)
+      .map((conflict) => conflict.bookingId as string);
+    return {
+      links: this.links.list(),
+      skippedEventIds: this.db.conflicts.skippedOverlaps(this.key),
+      conflictedBookingIds: conflicted,
+    };
+  }
+
+  /** Plans with this connection's settings. */
+  plan(request: PlanRequest): Plan {
+    return plan({
+      ...request,
+      settings: this.connection.settings,
+      connection: this.ref,
+      resourceTimezone: this.connection.resourceTimezone,
+      now: this.now,
+    });
+  }
+
+  /** Requests spent on both sides so far. */
+  requests(): number {
+    return this.providers.sched.requests() + this.providers.external.requests();
+  }
+
+  /** The current item on `side`, as a read the planner takes: the item, or its id as deleted. */
+  async reread(side: Side, id: string): Promise<SideRead> {
+    const item: SyncItem | null = await this.providers[side].get(id);
+    return item ? { items: [item] } : { items: [], deleted: [id] };
+  }
+
+  /**
+   * Plans one link again from fresh reads of both its items (after a 412: SYNC.md's conditional writes). Other links
+   * are left out, so the plan can touch nothing else.
+   */
+  async replan(key: LinkKey): Promise<Action[]> {
+    const link = this.links.byBooking(key.bookingId) ?? this.links.byEvent(key.eventId);
+    const state = this.state();
+    const sched = await this.reread('sched', key.bookingId);
+    const external = await this.reread('external', key.eventId);
+    return this.plan({ state: { ...state, links: link ? [link] : [] }, sched, external }).actions;
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The sync engine (shared/SYNC.md): reads both sides of a connection through its providers, plans with the pure core,
+ * and applies the plan with an outbox, a journal and one transaction per applied action. Also previews, undoes runs,
+ * resolves conflicts and settles mass-delete reviews. Construct one per state DB at start-up.
+ */
+import type { StateDb } from '../store';
+import type { Plan } from '../sync';
+import { ActionApplier } from './action-applier';
+import { ConnectionSession } from './connection-session';
+import { ensureLinkSnapshots } from './link-store';
+import { previewOf } from './preview';
+import { readChanges, type ChangeReads } from './read-changes';
+import { resolveConflict, type ConflictChoice } from './resolve-conflict';
+import { summaryOf } from './run-summary';
+import { stopReason } from './stop-reason';
+import type { EngineConnection, EngineEvent, EngineOptions, EnginePreview, RunSummary } from './types';
+import { undoRun } from './undo';
+
+/** Thrown by `review` when the connection is not waiting for one. */
+export class NothingToReviewError extends Error {
+  constructor(readonly calendarId: string) {
+    super(`Calendar ${calendarId} has no stopped run to review; nothing was changed.`);
+    this.name = 'NothingToReviewError';
+  }
+}
+
+/** How a run ended before its summary is written. */
+interface Outcome {
+  runStatus: 'ok' | 'error' | 'needs_review';
+  connectionStatus: 'active' | 'error' | 'reauth_required' | 'needs_review';
+  message: string | null;
+  errors: number;
+}
+
+/** Runs, previews, undoes and settles syncs of connections against one state DB. */
+export class Engine {
+  private readonly db: StateDb;
+  private readonly now: () => Date;
+  private readonly log: (event: EngineEvent) => void;
+
+  constructor(options: EngineOptions) {
+    this.db = options.db;
+    this.now = options.now;
+    this.log = options.log ?? (() => undefined);
+    ensureLinkSnapshots(this.db);
+    // Runs still `running` in the file were cut short by a crash: say so; their intents are finished by `run`.
+    this.db.runs.closeInterrupted();
+  }
+
+  /** One sync pass over one connection: recover, read, plan, guard, apply, commit. Never throws for provider errors. */
+  async run(connection: EngineConnection, options: { reviewApproved?: boolean } = {}): Promise<RunSummary> {
+    const session = this.session(connection);
+    const runId = this.db.runs.start({ connectionId: session.key }).runId;
+    const applier = this.applier(session, runId);
+    let outcome: Outcome;
+    try {
+      await applier.recover(this.db.outbox.unfinished(session.key));
+      const { reads, planned } = await this.readAndPlan(session, options.reviewApproved === true);
+      this.log({ type: 'run-started', calendarId: session.key, runId, fullRead: reads.full });
+      if (planned.guard.verdict === 'needs_review') {
+        // Apply nothing and keep the old cursors, so a person's `apply` sees exactly these deletions again.
+        const message = `${planned.guard.reasons.join(' ')} Review the deletions to apply or cancel them.`;
+        outcome = { runStatus: 'needs_review', connectionStatus: 'needs_review', message, errors: 0 };
+      } else {
+        const complete = await applier.applyAll(planned.actions);
+        if (complete) {
+          this.db.connections.update(session.key, {
+            schedSyncToken: reads.nextCursors.sched,
+            externalSyncToken: reads.nextCursors.external,
+          });
+        }
+        const message = complete ? null : 'Some items changed while syncing; the next run syncs them.';
+        outcome = { runStatus: 'ok', connectionStatus: 'active', message, errors: 0 };
+      }
+    } catch (error) {
+      const reason = stopReason(error);
+      outcome = {
+        runStatus: 'error',
+        connectionStatus: reason.connectionStatus,
+        message: reason.message,
+        errors: 1,
+      };
+    }
+    return this.finish(session, runId, outcome);
+  }
+
+  /** The plan of the next run: nothing applied, no cursor moved, no run recorded. */
+  async preview(connection: EngineConnection): Promise<EnginePreview> {
+    const session = this.session(connection);
+    const { planned } = await this.readAndPlan(session, false);
+    return previewOf(session.key, planned);
+  }
+
+  /**
+   * Settles a run the mass-delete guard stopped. `apply` runs again with the guard bypassed once. `cancel` applies
+   * nothing and sets the connection back to `active`; the cursors stay where they were, so the next run plans the
+   * same deletions and stops again until their cause is fixed (e.g. the right calendar chosen) or they are applied.
+   */
+  async review(connection: EngineConnection, decision: 'apply' | 'cancel'): Promise<RunSummary | null> {
+    const state = this.db.connections.ensure(connection.calendarId);
+    if (state.status !== 'needs_review') throw new NothingToReviewError(connection.calendarId);
+    if (decision === 'apply') return this.run(connection, { reviewApproved: true });
+    this.db.connections.update(connection.calendarId, { status: 'active', statusMessage: null });
+    return null;
+  }
+
+  /** Reverts a run: deleted items restored, updates reverted, created items removed, unless they changed since. */
+  async undo(runId: string, connection: EngineConnection): Promise<RunSummary> {
+    const session = this.session(connection);
+    const undoId = this.db.runs.start({ connectionId: session.key, kind: 'undo' }).runId;
+    let outcome: Outcome;
+    try {
+      await undoRun({ session, runId, undoRunId: undoId, log: this.log });
+      outcome = { runStatus: 'ok', connectionStatus: 'active', message: null, errors: 0 };
+    } catch (error) {
+      const reason = stopReason(error);
+      outcome = {
+        runStatus: 'error',
+        connectionStatus: reason.connectionStatus,
+        message: reason.message,
+        errors: 1,
+      };
+    }
+    return this.finish(session, undoId, outcome, false);
+  }
+
+  /** Applies a person's answer to a conflict and marks it resolved; the writes are recorded as a run. */
+  async resolveConflict(
+    conflictId: number | string,
+    resolution: ConflictChoice,
+    connection: EngineConnection,
+  ): Promise<RunSummary> {
+    const session = this.session(connection);
+    const runId = this.db.runs.start({ connectionId: session.key }).runId;
+    let outcome: Outcome;
+    try {
+      await resolveConflict({
+        session,
+        conflictId: Number(conflictId),
+        resolution,
+        applier: this.applier(session, runId),
+      });
+      outcome = { runStatus: 'ok', connectionStatus: 'active', message: null, errors: 0 };
+    } catch (error) {
+      const reason = stopReason(error);
+      outcome = {
+        runStatus: 'error',
+        connectionStatus: reason.connectionStatus,
+        message: reason.message,
+        errors: 1,
+      };
+    }
+    return this.finish(session, runId, outcome, false);
+  }
+
+  private session(connection: EngineConnection): ConnectionSession {
+    this.db.connections.ensure(connection.calendarId);
+    return new ConnectionSession(this.db, connection, this.now().toISOString());
+  }
+
+  private applier(session: ConnectionSession, runId: string): ActionApplier {
+    return new ActionApplier({
+      db: this.db,
+      links: session.links,
+      calendarId: session.key,
+      runId,
+      providers: session.providers,
+      log: this.log,
+      replan: (key) => session.replan(key),
+    });
+  }
+
+  private async readAndPlan(
+    session: ConnectionSession,
+    reviewApproved: boolean,
+  ): Promise<{ reads: ChangeReads; planned: Plan }> {
+    const state = session.state();
+    const saved = this.db.connections.ensure(session.key);
+    const reads = await readChanges({
+      providers: session.providers,
+      cursors: { sched: saved.schedSyncToken, external: saved.externalSyncToken },
+      stateLost: state.links.length === 0,
+      window: session.window,
+    });
+    const planned = session.plan({
+      state,
+      sched: reads.sched,
+      external: reads.external,
+      ...(reviewApproved ? { reviewApproved } : {}),
+    });
+    return { reads, planned };
+  }
+
+  /**
+   * Closes a run with its counts and sets the connection's status. A failed conflict or undo call leaves an
+   * `error` status only for a refused sign-in; other failures show in the run alone.
+   */
+  private finish(session: ConnectionSession, runId: string, outcome: Outcome, isSync = true): RunSummary {
+    const run = this.db.transaction(() => {
+      this.db.runs.addCounts(runId, { requests: session.requests(), errors: outcome.errors });
+      const closed = this.db.runs.finish(runId, { status: outcome.runStatus, errorMessage: outcome.message });
+      if (isSync || outcome.connectionStatus === 'reauth_required') {
+        this.db.connections.update(session.key, {
+          status: outcome.connectionStatus,
+          statusMessage: outcome.runStatus === 'ok' ? null : outcome.message,
+          ...(outcome.runStatus === 'ok' ? { lastSync: session.now } : {}),
+        });
+      }
+      return closed;
+    });
+    const summary = summaryOf(run);
+    this.log({ type: 'run-finished', calendarId: session.key, summary });
+    return summary;
+  }
+}

@@ -1,0 +1,16 @@
+/** The sync engine's public API: `Engine` and the shapes it takes and returns. */
+export { Engine, NothingToReviewError } from './engine';
+export { ConflictNotFoundError, ResolutionNotAllowedError, type ConflictChoice } from './resolve-conflict';
+export { RunNotUndoableError } from './undo';
+export { CountingProvider } from './counting-provider';
+export type {
+  EngineConnection,
+  EngineEvent,
+  EngineOptions,
+  EnginePreview,
+  PerSide,
+  PerSideFlag,
+  PlannedChange,
+  RequestCounting,
+  RunSummary,
+} from './types';

@@ -1,0 +1,57 @@
+/**
+ * Reading both sides of a connection for a run or a preview (shared/SYNC.md, "Being a good API citizen" and
+ * "Identity"): incremental from the saved cursors, or a full read of the window when there is no cursor, when the
+ * provider no longer accepts it (410), or when the state lost its links but kept a cursor.
+ */
+import type { CalendarProvider } from '../providers/port';
+import { CursorExpiredError } from '../providers/port';
+import type { Side, SideRead, SyncWindow } from '../sync';
+import type { PerSideFlag } from './types';
+
+/** What both reads returned, with the cursors to save if the run applies everything. */
+export interface ChangeReads {
+  sched: SideRead;
+  external: SideRead;
+  nextCursors: Record<Side, string>;
+  full: PerSideFlag;
+}
+
+/** What reading needs. */
+export interface ReadInput {
+  providers: Record<Side, CalendarProvider>;
+  cursors: Record<Side, string | null>;
+  /** True when the state holds no links: any saved cursor would skip items the lost links used to cover. */
+  stateLost: boolean;
+  window: SyncWindow;
+}
+
+async function readSide(
+  provider: CalendarProvider,
+  cursor: string | null,
+  window: SyncWindow,
+): Promise<{ read: SideRead; next: string }> {
+  try {
+    const result = await provider.listChanges({ cursor, window });
+    return {
+      read: { items: result.items, deleted: result.deleted, full: result.full },
+      next: result.nextCursor,
+    };
+  } catch (error) {
+    // 410: Google's sync guide says to wipe and do a full sync; relinking by tags keeps that duplicate-free.
+    if (cursor === null || !(error instanceof CursorExpiredError)) throw error;
+    return readSide(provider, null, window);
+  }
+}
+
+/** Reads both sides; Sched first, so a broken Sched connection costs the calendar nothing. */
+export async function readChanges(input: ReadInput): Promise<ChangeReads> {
+  const cursorFor = (side: Side): string | null => (input.stateLost ? null : input.cursors[side]);
+  const sched = await readSide(input.providers.sched, cursorFor('sched'), input.window);
+  const external = await readSide(input.providers.external, cursorFor('external'), input.window);
+  return {
+    sched: sched.read,
+    external: external.read,
+    nextCursors: { sched: sched.next, external: external.next },
+    full: { sched: sched.read.full === true, external: external.read.full === true },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * A person's answer to a conflict (shared/SYNC.md, "Conflicts"): for an edit conflict keep Sched's or the calendar's
+ * version (written over the other side), or skip (leave both as they are); for an overlap import the event anyway
+ * (`allow_overlap`) or skip it for good. The conflict is marked resolved only after its writes went through.
+ */
+import type { Conflict } from '../store';
+import { linkSideOf } from '../sync';
+import type { ActionApplier } from './action-applier';
+import type { ConnectionSession } from './connection-session';
+
+/** The choices a person has (the agent API's `resolution`). */
+export type ConflictChoice = 'keep-sched' | 'keep-external' | 'import-anyway' | 'skip';
+
+/** The conflict does not exist, belongs to another connection, or was already resolved. */
+export class ConflictNotFoundError extends Error {
+  constructor(readonly conflictId: number) {
+    super(`There is no open conflict ${conflictId} for this calendar; nothing was changed.`);
+    this.name = 'ConflictNotFoundError';
+  }
+}
+
+/** The choice does not fit the conflict's kind (e.g. `import-anyway` for an edit conflict). */
+export class ResolutionNotAllowedError extends Error {
+  constructor(
+    readonly kind: Conflict['kind'],
+    readonly resolution: ConflictChoice,
+  ) {
+    const allowed = kind === 'edit' ? '"keep-sched", "keep-external" or "skip"' : '"import-anyway" or "skip"';
+    super(`"${resolution}" does not answer an ${kind} conflict; choose ${allowed}. Nothing was changed.`);
+    this.name = 'ResolutionNotAllowedError';
+  }
+}
+
+/** What resolving needs. */
+export interface ResolveInput {
+  session: ConnectionSession;
+  conflictId: number;
+  resolution: ConflictChoice;
+  applier: ActionApplier;
+}
+
+/** Applies the choice and marks the conflict resolved. Provider failures propagate and leave it open. */
+export async function resolveConflict(input: ResolveInput): Promise<void> {
+  const { session, conflictId, resolution } = input;
+  const conflict = session.db.conflicts.get(conflictId);
+  if (!conflict || conflict.resolvedAt !== null || conflict.connectionId !== session.key) {
+    throw new ConflictNotFoundError(conflictId);
+  }
+  if (conflict.kind === 'edit') await resolveEdit(input, conflict);
+  else await resolveOverlap(input, conflict);
+  session.db.conflicts.resolve(conflictId, resolution);
+}
+
+async function resolveEdit(input: ResolveInput, conflict: Conflict): Promise<void> {
+  const { session, resolution } = input;
+  if (resolution === 'import-anyway') throw new ResolutionNotAllowedError('edit', resolution);
+  const bookingId = conflict.bookingId ?? '';
+  const link = session.links.byBooking(bookingId);
+  if (!link) return; // Unlinked since (e.g. gone on both sides): nothing left to write.
+  const sched = await session.reread('sched', link.sched.id);
+  const external = await session.reread('external', link.external.id);
+  if (resolution === 'skip') {
+    // Both stay as they are; their current versions become the baseline so neither counts as changed.
+    const booking = sched.items[0];
+    const event = external.items[0];
+    if (booking && event && booking.status !== 'cancelled' && event.status !== 'cancelled') {
+      const next = {
+        sched: linkSideOf(booking),
+        external: linkSideOf(event),
+        origin: link.origin ?? 'sched',
+      };
+      session.db.transaction(() => session.links.save(next));
+    }
+    return;
+  }
+  const keep = resolution === 'keep-sched' ? 'sched' : 'external';
+  const state = session.state();
+  const planned = session.plan({
+    state: { ...state, links: [link] },
+    sched,
+    external,
+    resolutions: [{ bookingId: link.sched.id, keep }],
+  });
+  await input.applier.applyAll(planned.actions);
+}
+
+async function resolveOverlap(input: ResolveInput, conflict: Conflict): Promise<void> {
+  const { session, resolution } = input;
+  if (resolution === 'skip') return; // The store remembers the skipped event when it resolves the conflict.
+  if (resolution !== 'import-anyway') throw new ResolutionNotAllowedError('overlap', resolution);
+  const eventId = conflict.eventId ?? '';
+  const external = await session.reread('external', eventId);
+  const planned = session.plan({
+    state: session.state(),
+    sched: { items: [] },
+    external,
+    importAnyway: [eventId],
+  });
+  await input.applier.applyAll(planned.actions);
+}

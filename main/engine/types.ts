@@ -1,0 +1,92 @@
+/**
+ * The engine's public shapes: the connection a call works on, run summaries, previews and log events.
+ * Field names of summaries follow the agent API (shared/API.md §2, "activity"), so the agent passes them through.
+ */
+import type { CalendarProvider } from '../providers/port';
+import type { GuardVerdict, PlanCounts, PlanSettings, Action } from '../sync';
+import type { StateDb } from '../store';
+
+/** Everything the engine needs to know about one connection for one call. */
+export interface EngineConnection {
+  /** The external calendar's id: the connection's key in the state DB and the agent API. */
+  calendarId: string;
+  /** Written into event tags; defaults to `calendarId`. */
+  connectionId?: string;
+  resourceId: string;
+  /** The Sched resource's IANA zone: window days and all-day dates are counted in it. */
+  resourceTimezone: string;
+  calendarService: 'google' | 'microsoft';
+  /** The contract's `SyncSettings` (extra fields such as `sync_frequency` are ignored). */
+  settings: PlanSettings;
+  sched: CalendarProvider;
+  external: CalendarProvider;
+}
+
+/** A provider that can say how many HTTP requests it has sent (paging, retries and `$batch` included). */
+export interface RequestCounting {
+  requestCount(): number;
+}
+
+/** Counts per side. */
+export interface PerSide {
+  sched: number;
+  external: number;
+}
+
+/** What one run did (shared/SYNC.md, "Activity"). */
+export interface RunSummary {
+  run_id: string;
+  calendar_id: string;
+  kind: 'sync' | 'undo';
+  status: 'running' | 'ok' | 'error' | 'needs_review' | 'cancelled' | 'interrupted';
+  started_at: string;
+  finished_at: string | null;
+  created: PerSide;
+  updated: PerSide;
+  deleted: PerSide;
+  conflicts: number;
+  errors: number;
+  requests: number;
+  message?: string | null;
+  undone?: boolean;
+}
+
+/** One planned write as the preview lists it. */
+export interface PlannedChange {
+  action: 'create' | 'update' | 'delete';
+  side: 'sched' | 'external';
+  reason: string;
+  title: string;
+  /** The item's start as a person reads it (an RFC 3339 instant or a date). */
+  start: string;
+}
+
+/** The next run's plan, nothing applied and no cursor moved. */
+export interface EnginePreview {
+  calendar_id: string;
+  changes: PlannedChange[];
+  counts: PlanCounts;
+  guard: { verdict: 'ok' | 'needs_review'; message?: string; detail: GuardVerdict };
+  /** The raw plan, for tests and the activity log. */
+  actions: Action[];
+}
+
+/** Something worth a line in the activity log. */
+export type EngineEvent =
+  | { type: 'run-started'; calendarId: string; runId: string; fullRead: PerSideFlag }
+  | { type: 'action-applied'; calendarId: string; runId: string; action: string; side?: string; id?: string }
+  | { type: 'conflict'; calendarId: string; runId: string; kind: 'edit' | 'overlap'; id: string }
+  | { type: 'run-finished'; calendarId: string; summary: RunSummary };
+
+/** Which sides were read in full. */
+export interface PerSideFlag {
+  sched: boolean;
+  external: boolean;
+}
+
+/** How an `Engine` is built: the state DB, the clock and an optional log sink. */
+export interface EngineOptions {
+  db: StateDb;
+  now: () => Date;
+  log?: (event: EngineEvent) => void;
+}

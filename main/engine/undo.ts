@@ -1,0 +1,165 @@
+/**
+ * Undoing a run (shared/SYNC.md, "Journal and undo"): its journal walked backwards, deleted items restored, updates
+ * reverted to their before-image, created items removed, unless the item changed since the run wrote it (its version
+ * is no longer the one the journal recorded); those become conflicts for a person.
+ */
+import type { JournalEntry } from '../store';
+import type { LinkKey, SyncItem } from '../sync';
+import { fieldsOf, linkSideOf } from '../sync';
+import type { ConnectionSession } from './connection-session';
+import { asAfterImage, asBeforeImage } from './journal-images';
+import type { EngineEvent } from './types';
+
+/** The run cannot be undone: unknown, another connection's, itself an undo, or undone already. */
+export class RunNotUndoableError extends Error {
+  constructor(
+    readonly runId: string,
+    why: string,
+  ) {
+    super(`Run ${runId} cannot be undone: ${why}. Nothing was changed.`);
+    this.name = 'RunNotUndoableError';
+  }
+}
+
+/** What undoing needs. */
+export interface UndoInput {
+  session: ConnectionSession;
+  runId: string;
+  /** The run that records the undo's own writes and counts. */
+  undoRunId: string;
+  log: (event: EngineEvent) => void;
+}
+
+function keyOfEntry(entry: JournalEntry): LinkKey {
+  return { bookingId: entry.bookingId ?? '', eventId: entry.eventId ?? '' };
+}
+
+function isLive(item: SyncItem | null): item is SyncItem {
+  return item !== null && item.status !== 'cancelled';
+}
+
+/** Reverts what `runId` wrote. Entries already reverted by an interrupted undo are skipped. */
+export async function undoRun(input: UndoInput): Promise<void> {
+  const { session, runId } = input;
+  const run = session.db.runs.get(runId);
+  if (!run || run.connectionId !== session.key)
+    throw new RunNotUndoableError(runId, 'no such run for this calendar');
+  if (run.kind !== 'sync') throw new RunNotUndoableError(runId, 'it is itself an undo');
+  if (run.undoneBy !== null) throw new RunNotUndoableError(runId, 'it was undone already');
+  const entries = session.db.journal.forRun(runId).filter((entry) => entry.undoneAt === null);
+  for (const entry of entries.reverse()) {
+    if (entry.action === 'create') await undoCreate(input, entry);
+    else if (entry.action === 'update') await undoUpdate(input, entry);
+    else await undoDelete(input, entry);
+  }
+  session.db.runs.markUndone(runId, input.undoRunId);
+}
+
+/** The item changed after the run wrote it: a person decides instead of the undo. */
+function changedSince(input: UndoInput, entry: JournalEntry, current: SyncItem | null): void {
+  const { session, undoRunId } = input;
+  const version = current
+    ? {
+        id: current.id,
+        deleted: false,
+        fields: fieldsOf(current),
+        version: current.version,
+        updated: current.updated,
+      }
+    : null;
+  const conflict = session.db.transaction(() => {
+    session.db.runs.addCounts(undoRunId, { conflicts: 1 });
+    return session.db.conflicts.record({
+      connectionId: session.key,
+      kind: 'edit',
+      linkId: entry.bookingId ? session.links.rowId(entry.bookingId) : null,
+      bookingId: entry.bookingId,
+      eventId: entry.eventId,
+      [entry.side === 'sched' ? 'schedVersion' : 'externalVersion']: version,
+      runId: undoRunId,
+    });
+  });
+  input.log({
+    type: 'conflict',
+    calendarId: session.key,
+    runId: undoRunId,
+    kind: 'edit',
+    id: String(conflict.id),
+  });
+}
+
+async function undoCreate(input: UndoInput, entry: JournalEntry): Promise<void> {
+  const { session, undoRunId } = input;
+  const after = asAfterImage(entry.after);
+  if (!after) return;
+  const provider = session.providers[entry.side];
+  const current = await provider.get(after.id);
+  if (isLive(current) && current.version !== after.version) return changedSince(input, entry, current);
+  if (isLive(current)) await provider.delete(after.id, { ifMatch: current.version });
+  session.db.transaction(() => {
+    session.links.drop(keyOfEntry(entry));
+    // An undone import must not come back with the next run: the event is remembered like a skipped overlap.
+    if (entry.side === 'sched' && entry.eventId) session.db.conflicts.skipOverlap(session.key, entry.eventId);
+    session.db.journal.markUndone(entry.id);
+    if (isLive(current)) session.db.runs.addCounts(undoRunId, { deleted: { [entry.side]: 1 } });
+  });
+}
+
+async function undoUpdate(input: UndoInput, entry: JournalEntry): Promise<void> {
+  const { session, undoRunId } = input;
+  const before = asBeforeImage(entry.before);
+  const after = asAfterImage(entry.after);
+  if (!before || !after) return;
+  const provider = session.providers[entry.side];
+  const current = await provider.get(after.id);
+  if (!isLive(current) || current.version !== after.version) return changedSince(input, entry, current);
+  const written = await provider.update(after.id, before.fields, { ifMatch: current.version });
+  session.db.transaction(() => {
+    const link = entry.bookingId ? session.links.byBooking(entry.bookingId) : null;
+    // The reverted side becomes the baseline, so the next run does not copy the other side over it again.
+    if (link) session.links.save({ ...link, [entry.side]: linkSideOf(written) });
+    session.db.journal.markUndone(entry.id);
+    session.db.runs.addCounts(undoRunId, { updated: { [entry.side]: 1 } });
+  });
+}
+
+async function undoDelete(input: UndoInput, entry: JournalEntry): Promise<void> {
+  const { session, runId, undoRunId } = input;
+  const before = asBeforeImage(entry.before);
+  if (!before) return;
+  const side = entry.side;
+  const other = side === 'sched' ? 'external' : 'sched';
+  const identity =
+    side === 'external'
+      ? { tags: { bookingId: entry.bookingId ?? '', connectionId: session.ref.id } }
+      : {
+          source: {
+            calendarService: session.ref.calendarService,
+            calendarId: session.ref.calendarId,
+            eventId: entry.eventId ?? '',
+          },
+        };
+  const restored = await session.providers[side].create({
+    fields: before.fields,
+    idempotencyKey: `undo:${runId}:${entry.id}`,
+    ...identity,
+  });
+  const counterpartId = other === 'sched' ? entry.bookingId : entry.eventId;
+  const counterpart = counterpartId ? await session.providers[other].get(counterpartId) : null;
+  session.db.transaction(() => {
+    // Relinked only when its counterpart still lives; otherwise it stays alone, and its tags keep it from being
+    // copied again or deleted by a later run.
+    if (isLive(counterpart)) {
+      const origin = before.link?.origin ?? 'sched';
+      const mine = linkSideOf(restored);
+      const theirs = linkSideOf(counterpart);
+      session.links.save(
+        side === 'sched'
+          ? { sched: mine, external: theirs, origin }
+          : { sched: theirs, external: mine, origin },
+      );
+    }
+    session.db.journal.markUndone(entry.id);
+    session.db.runs.addCounts(undoRunId, { created: { [side]: 1 } });
+  });
+}
