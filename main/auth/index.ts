@@ -27,3 +27,4 @@ export {
 } from './microsoft-account';
 export { startSignIn, type SignInDeps, type SignInFlow } from './sign-in';
 export { withAuthRetry } from './with-auth-retry';
+export { importRefreshToken, openAccount, type AccountOf, type AuthDeps } from './open-account';
