@@ -1,0 +1,259 @@
+/**
+ * The Google Calendar side of a connection, through googleapis exactly as against Google (only `rootUrl` differs
+ * in sandbox mode). Reads use `singleEvents` and sync tokens; writes use client-chosen ids, private extended
+ * properties, `If-Match` and `sendUpdates: "none"`. Every request goes through the account's `RequestGate`.
+ * https://developers.google.com/calendar/api/guides/sync
+ */
+import { google, type calendar_v3 } from 'googleapis';
+import type { OAuth2Client } from 'google-auth-library';
+import { isReauthError } from '../../auth/classify-auth-error';
+import type { ItemFields, SyncItem } from '../../sync';
+import { RequestGate, googleLimits, type RequestGateOptions } from '../gate';
+import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
+import { AuthError, CursorExpiredError, NotFoundError, PreconditionFailedError } from '../port';
+import { GoogleRequestError, classifyGoogleFailure, googleReasonOf, googleStatusOf } from './google-errors';
+import { eventIdFor } from './google-event-id';
+import { eventForInsert, eventPatchFor, eventToItem } from './google-event-mapper';
+
+const providerName = 'Google Calendar';
+
+/** What the adapter needs; one gate is shared by every calendar of the same Google account. */
+export interface GoogleCalendarProviderOptions {
+  /** The account's client (`GoogleAccount.client`); googleapis takes tokens from it and refreshes them. */
+  auth: OAuth2Client;
+  calendarId: string;
+  /** The API root; the sandbox's `google.root_url` in sandbox mode, Google's own when absent. */
+  rootUrl?: string;
+  /** The account's gate; a gate with Google's published limits when absent. */
+  gate?: RequestGate;
+  /**
+   * Gets a new access token after a 401 (`GoogleAccount.refresh` also picks up a sign-in saved since). By default
+   * the cached token is dropped so the client refreshes with its refresh token.
+   */
+  refreshAccessToken?: () => Promise<unknown>;
+  /** Events per page (Google allows up to 2500); larger pages mean fewer requests. */
+  pageSize?: number;
+}
+
+/** A gate for one Google account: Google's limits and the Google classifier, other options as given. */
+export function createGoogleGate(options: Partial<RequestGateOptions> = {}): RequestGate {
+  return new RequestGate({
+    provider: providerName,
+    classify: classifyGoogleFailure,
+    ...googleLimits,
+    ...options,
+  });
+}
+
+/** One Google calendar as a `CalendarProvider`. */
+export class GoogleCalendarProvider implements CalendarProvider {
+  readonly side = 'external' as const;
+  /** The gate requests go through; the engine reads its counter into the run summary. */
+  readonly gate: RequestGate;
+  private readonly api: calendar_v3.Calendar;
+  private readonly calendarId: string;
+  private readonly pageSize: number;
+  private readonly refreshAccessToken: () => Promise<unknown>;
+  /** The calendar's zone, for timed events that carry no zone of their own; learned from list answers. */
+  private calendarZone?: string;
+
+  constructor(options: GoogleCalendarProviderOptions) {
+    this.calendarId = options.calendarId;
+    this.gate = options.gate ?? createGoogleGate();
+    this.pageSize = options.pageSize ?? 2500;
+    // gaxios retries on its own by default; the gate does that here, so that every attempt is paced and counted.
+    this.api = google.calendar({
+      version: 'v3',
+      auth: options.auth,
+      retry: false,
+      ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}),
+    });
+    this.refreshAccessToken =
+      options.refreshAccessToken ??
+      (async () => {
+        options.auth.setCredentials({ refresh_token: options.auth.credentials.refresh_token });
+        await options.auth.getAccessToken();
+      });
+  }
+
+  async listChanges(request: ListRequest): Promise<ListResult> {
+    const items: SyncItem[] = [];
+    const deleted: string[] = [];
+    let pageToken: string | undefined;
+    let nextSyncToken: string | undefined;
+    do {
+      const query: calendar_v3.Params$Resource$Events$List = {
+        calendarId: this.calendarId,
+        singleEvents: true,
+        maxResults: this.pageSize,
+        pageToken,
+        // A sync token implies showDeleted and refuses a time range (Google's sync guide).
+        ...(request.cursor === null
+          ? { timeMin: request.window.start, timeMax: request.window.end }
+          : { syncToken: request.cursor }),
+      };
+      const page = await this.call(
+        'list events',
+        () => this.api.events.list(query),
+        (error) => (googleStatusOf(error) === 410 ? new CursorExpiredError(providerName) : undefined),
+      );
+      if (page.data.timeZone) this.calendarZone = page.data.timeZone;
+      const zone = await this.zone();
+      for (const event of page.data.items ?? []) {
+        const item = eventToItem(event, zone);
+        if (item) items.push(item);
+        else if (event.id && event.status === 'cancelled') deleted.push(event.id);
+      }
+      pageToken = page.data.nextPageToken ?? undefined;
+      nextSyncToken = page.data.nextSyncToken ?? undefined;
+    } while (pageToken);
+    if (!nextSyncToken) throw new GoogleRequestError('give a sync token', undefined, undefined);
+    return { items, deleted, nextCursor: nextSyncToken, full: request.cursor === null };
+  }
+
+  async get(id: string): Promise<SyncItem | null> {
+    const answer = await this.callUnlessAbsent(
+      'read an event',
+      () => this.api.events.get({ calendarId: this.calendarId, eventId: id }),
+      (status) => status === 404,
+    );
+    return answer === null ? null : eventToItem(answer.data, await this.zone());
+  }
+
+  async create(request: CreateRequest): Promise<SyncItem> {
+    const eventId = eventIdFor(request.idempotencyKey);
+    const inserted = await this.callUnlessAbsent(
+      'create an event',
+      () =>
+        this.api.events.insert({
+          calendarId: this.calendarId,
+          sendUpdates: 'none',
+          requestBody: eventForInsert(eventId, request.fields, request.tags),
+        }),
+      // 409: an earlier attempt with this key already created it (perhaps before a crash); that one is the answer.
+      (status) => status === 409,
+    );
+    const event = inserted?.data ?? (await this.existing(eventId));
+    return this.toItem(event, 'read the created event');
+  }
+
+  async update(id: string, fields: ItemFields, options: { ifMatch: string }): Promise<SyncItem> {
+    const answer = await this.call(
+      'update an event',
+      () =>
+        this.api.events.patch(
+          {
+            calendarId: this.calendarId,
+            eventId: id,
+            sendUpdates: 'none',
+            requestBody: eventPatchFor(fields),
+          },
+          { headers: { 'If-Match': options.ifMatch } },
+        ),
+      (error) => this.writeFailure(error, id),
+    );
+    return this.toItem(answer.data, 'read the updated event');
+  }
+
+  async delete(id: string, options?: { ifMatch?: string }): Promise<void> {
+    await this.callUnlessAbsent(
+      'delete an event',
+      () =>
+        this.api.events.delete(
+          { calendarId: this.calendarId, eventId: id, sendUpdates: 'none' },
+          options?.ifMatch ? { headers: { 'If-Match': options.ifMatch } } : {},
+        ),
+      // Already deleted (410) or never there (404): the wanted end state holds.
+      (status) => status === 404 || status === 410,
+      (error) => (googleStatusOf(error) === 412 ? new PreconditionFailedError(id) : undefined),
+    );
+  }
+
+  /**
+   * Sends one request through the gate, with one token refresh and retry on a 401. `special` turns the statuses
+   * an operation expects into a typed error; anything else becomes readable.
+   */
+  private async call<T>(
+    operation: string,
+    send: () => Promise<T>,
+    special: (error: unknown) => Error | undefined = () => undefined,
+  ): Promise<T> {
+    for (let refreshed = false; ; refreshed = true) {
+      try {
+        return await this.gate.run(send);
+      } catch (error) {
+        const typed = special(error);
+        if (typed) throw typed;
+        if (googleStatusOf(error) !== 401 || refreshed) throw this.readable(operation, error);
+      }
+      try {
+        await this.refreshAccessToken();
+      } catch (error) {
+        throw this.readable('refresh the sign-in', error);
+      }
+    }
+  }
+
+  /** `call`, answering `null` when `absent` says the failure means the wanted thing is not (or already) there. */
+  private async callUnlessAbsent<T>(
+    operation: string,
+    send: () => Promise<T>,
+    absent: (status: number | undefined) => boolean,
+    special?: (error: unknown) => Error | undefined,
+  ): Promise<T | null> {
+    try {
+      return await this.call(operation, send, (error) =>
+        absent(googleStatusOf(error)) ? new AbsentSignal() : special?.(error),
+      );
+    } catch (error) {
+      if (error instanceof AbsentSignal) return null;
+      throw error;
+    }
+  }
+
+  private writeFailure(error: unknown, id: string): Error | undefined {
+    const status = googleStatusOf(error);
+    if (status === 412) return new PreconditionFailedError(id);
+    if (status === 404 || status === 410) return new NotFoundError(id);
+    return undefined;
+  }
+
+  /** Turns a client error into one of ours; errors that are already ours, or not the client's, pass as they are. */
+  private readable(operation: string, error: unknown): unknown {
+    if (isReauthError(error)) return new AuthError(providerName);
+    const status = googleStatusOf(error);
+    if (status === 401) return new AuthError(providerName);
+    const fromClient =
+      typeof error === 'object' && error !== null && ('config' in error || 'response' in error);
+    return fromClient ? new GoogleRequestError(operation, status, googleReasonOf(error)) : error;
+  }
+
+  private async existing(eventId: string): Promise<calendar_v3.Schema$Event> {
+    const answer = await this.call('read the existing event', () =>
+      this.api.events.get({ calendarId: this.calendarId, eventId }),
+    );
+    return answer.data;
+  }
+
+  private async toItem(
+    event: calendar_v3.Schema$Event | null | undefined,
+    operation: string,
+  ): Promise<SyncItem> {
+    const item = event ? eventToItem(event, await this.zone()) : null;
+    if (!item) throw new GoogleRequestError(operation, undefined, 'incomplete event');
+    return item;
+  }
+
+  /** The calendar's zone; read once from the calendar when no list has told it yet. */
+  private async zone(): Promise<string> {
+    if (this.calendarZone) return this.calendarZone;
+    const answer = await this.call('read the calendar', () =>
+      this.api.calendars.get({ calendarId: this.calendarId }),
+    );
+    this.calendarZone = answer.data.timeZone ?? 'UTC';
+    return this.calendarZone;
+  }
+}
+
+/** Internal: carries "absent" out of `call`'s error mapping; never leaves the adapter. */
+class AbsentSignal extends Error {}

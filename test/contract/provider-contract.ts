@@ -1,0 +1,256 @@
+/**
+ * The one contract every `CalendarProvider` passes (STYLE.md: vdirsyncer's shared storage suite): the in-memory
+ * fake and each adapter against the sandbox. An adapter's run calls `describeProviderContract` with a factory.
+ *
+ * The calendar may hold other items; the suite only looks at its own. On the Sched side the resource must have no
+ * confirmed booking in the window's first weeks, since the suite's own items never overlap one another but Sched
+ * refuses a slot already taken.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ItemFields, ItemTime, SyncItem, SyncWindow } from '../../main/sync';
+import type { CalendarProvider, CreateRequest, ListResult } from '../../main/providers/port';
+import { CursorExpiredError, PreconditionFailedError } from '../../main/providers/port';
+
+/** What one test of the suite runs against. */
+export interface ContractSubject {
+  provider: CalendarProvider;
+  /** A sync window at least 30 days long that the suite's items are placed in. */
+  window: SyncWindow;
+  /** Makes every cursor handed out so far stale, as the service does after a while (its 410). */
+  expireCursors(): Promise<void>;
+}
+
+/** Registers the contract tests for one provider; `subject` is called before each test. */
+export function describeProviderContract(name: string, subject: () => Promise<ContractSubject>): void {
+  describe(`CalendarProvider contract: ${name}`, () => {
+    let s: ContractSubject;
+    let p: CalendarProvider;
+    // Keys and slots unique per run and per test, so a re-run on a kept calendar or service never collides.
+    const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    let slot = 0;
+
+    beforeEach(async () => {
+      s = await subject();
+      p = s.provider;
+    });
+
+    /** A timed slot of one hour, two hours after the previous one, from the second day of the window. */
+    function nextSlot(zone = 'UTC'): { start: ItemTime; end: ItemTime } {
+      slot += 1;
+      const startMs = Date.parse(s.window.start) + 86_400_000 + slot * 2 * 3_600_000;
+      return {
+        start: { kind: 'instant', utc: new Date(startMs).toISOString(), zone },
+        end: { kind: 'instant', utc: new Date(startMs + 3_600_000).toISOString(), zone },
+      };
+    }
+
+    function fields(title: string, times = nextSlot()): ItemFields {
+      return { title: `${title} ${run}`, description: `About ${title}`, location: 'Room 4', ...times };
+    }
+
+    /** The agent's marks for this side: tags on an event, `source` on a booking. */
+    function marks(id: string): Pick<CreateRequest, 'tags' | 'source'> {
+      return p.side === 'external'
+        ? { tags: { bookingId: `booking-${id}`, connectionId: `connection-${run}` } }
+        : {
+            source: { calendarService: 'google', calendarId: 'contract@example.com', eventId: `event-${id}` },
+          };
+    }
+
+    function create(title: string, times?: { start: ItemTime; end: ItemTime }): Promise<SyncItem> {
+      const key = `${run}:${title}`;
+      return p.create({ fields: fields(title, times), idempotencyKey: key, ...marks(title) });
+    }
+
+    async function fullCursor(): Promise<string> {
+      return (await p.listChanges({ cursor: null, window: s.window })).nextCursor;
+    }
+
+    function gone(result: ListResult, id: string): boolean {
+      return (
+        result.deleted.includes(id) ||
+        result.items.some((item) => item.id === id && item.status === 'cancelled')
+      );
+    }
+
+    const epoch = (time: ItemTime) => (time.kind === 'instant' ? Date.parse(time.utc) : time.date);
+
+    it('creates an item with the fields it was given', async () => {
+      const wanted = fields('Created');
+
+      const created = await p.create({ fields: wanted, idempotencyKey: `${run}:created`, ...marks('c') });
+
+      expect(created).toMatchObject({
+        title: wanted.title,
+        description: wanted.description,
+        location: wanted.location,
+      });
+      expect(created.status).not.toBe('cancelled');
+      expect(epoch(created.start)).toBe(epoch(wanted.start));
+      expect(await p.get(created.id)).toMatchObject({ id: created.id, title: wanted.title });
+    });
+
+    it('makes one item from two creates with the same key', async () => {
+      const request = { fields: fields('Twice'), idempotencyKey: `${run}:twice`, ...marks('twice') };
+
+      const first = await p.create(request);
+      const second = await p.create(request);
+
+      expect(second.id).toBe(first.id);
+      const listed = await p.listChanges({ cursor: null, window: s.window });
+      expect(listed.items.filter((item) => item.title === request.fields.title)).toHaveLength(1);
+    });
+
+    it('answers null for an item that never existed', async () => {
+      const created = await create('Probe');
+
+      expect(await p.get(`${created.id}0missing`)).toBeNull();
+    });
+
+    it('lists a full read, then creates, updates and deletions incrementally', async () => {
+      const before = await create('Before');
+      const full = await p.listChanges({ cursor: null, window: s.window });
+      expect(full.full).toBe(true);
+      expect(full.items.map((item) => item.id)).toContain(before.id);
+
+      const kept = await create('Kept');
+      const dropped = await create('Dropped');
+      const afterCreates = await p.listChanges({ cursor: full.nextCursor, window: s.window });
+      expect(afterCreates.full).toBe(false);
+      expect(afterCreates.items.map((item) => item.id)).toEqual(
+        expect.arrayContaining([kept.id, dropped.id]),
+      );
+
+      await p.update(
+        kept.id,
+        { ...fields('Kept'), title: `Kept, renamed ${run}` },
+        { ifMatch: kept.version },
+      );
+      await p.delete(dropped.id);
+      const afterEdits = await p.listChanges({ cursor: afterCreates.nextCursor, window: s.window });
+      expect(afterEdits.items.find((item) => item.id === kept.id)?.title).toBe(`Kept, renamed ${run}`);
+      expect(gone(afterEdits, dropped.id)).toBe(true);
+      expect(afterEdits.items.map((item) => item.id)).not.toContain(before.id);
+    });
+
+    it('reports nothing from an incremental list when nothing changed', async () => {
+      await create('Quiet');
+      const cursor = await fullCursor();
+
+      const idle = await p.listChanges({ cursor, window: s.window });
+
+      expect(idle.items).toEqual([]);
+      expect(idle.deleted).toEqual([]);
+    });
+
+    it('leaves deleted items out of a full read', async () => {
+      const doomed = await create('Doomed');
+      await p.delete(doomed.id);
+
+      const full = await p.listChanges({ cursor: null, window: s.window });
+
+      expect(full.items.map((item) => item.id)).not.toContain(doomed.id);
+    });
+
+    it('updates when the version matches and gives a new version', async () => {
+      const item = await create('Versioned');
+      const changed = { ...fields('Versioned'), description: 'Changed by the agent' };
+
+      const updated = await p.update(item.id, changed, { ifMatch: item.version });
+
+      expect(updated.version).not.toBe(item.version);
+      expect((await p.get(item.id))?.description).toBe('Changed by the agent');
+    });
+
+    it('refuses an update against a stale version', async () => {
+      const item = await create('Stale');
+      await p.update(item.id, { ...fields('Stale'), location: 'Room 5' }, { ifMatch: item.version });
+
+      const late = p.update(item.id, { ...fields('Stale'), location: 'Room 6' }, { ifMatch: item.version });
+
+      await expect(late).rejects.toBeInstanceOf(PreconditionFailedError);
+      expect((await p.get(item.id))?.location).toBe('Room 5');
+    });
+
+    it('deletes idempotently', async () => {
+      const item = await create('Deleted twice');
+
+      await p.delete(item.id);
+      await p.delete(item.id);
+
+      const after = await p.get(item.id);
+      expect(after === null || after.status === 'cancelled').toBe(true);
+    });
+
+    it('refuses an expired cursor with CursorExpiredError', async () => {
+      await create('Cursor');
+      const cursor = await fullCursor();
+      await s.expireCursors();
+
+      const stale = p.listChanges({ cursor, window: s.window });
+
+      await expect(stale).rejects.toBeInstanceOf(CursorExpiredError);
+    });
+
+    it('keeps the agent marks (tags or source) through get and list', async () => {
+      const item = await create('Marked');
+      const wanted = marks('Marked');
+
+      const read = await p.get(item.id);
+      const listed = (await p.listChanges({ cursor: null, window: s.window })).items.find(
+        (i) => i.id === item.id,
+      );
+
+      for (const seen of [item, read, listed]) {
+        if (wanted.tags) expect(seen?.tags).toEqual(wanted.tags);
+        if (wanted.source) expect(seen?.source).toEqual(wanted.source);
+      }
+    });
+
+    it('keeps all-day items as dates', async () => {
+      const day = new Date(Date.parse(s.window.start) + 20 * 86_400_000).toISOString().slice(0, 10);
+      const next = new Date(Date.parse(`${day}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+      const times = { start: { kind: 'date', date: day }, end: { kind: 'date', date: next } } as const;
+
+      const item = await create('All day', times);
+      const read = await p.get(item.id);
+      const listed = (await p.listChanges({ cursor: null, window: s.window })).items.find(
+        (i) => i.id === item.id,
+      );
+
+      for (const seen of [item, read, listed]) {
+        expect(seen?.start).toEqual(times.start);
+        expect(seen?.end).toEqual(times.end);
+      }
+    });
+
+    it('keeps the instant and zone of timed items', async () => {
+      const berlin = nextSlot('Europe/Berlin');
+      const item = await create('Zoned', berlin);
+
+      const read = await p.get(item.id);
+
+      for (const seen of [item, read]) {
+        expect(seen?.start).toMatchObject({ kind: 'instant', zone: 'Europe/Berlin' });
+        expect(epoch(seen!.start)).toBe(epoch(berlin.start));
+        expect(epoch(seen!.end)).toBe(epoch(berlin.end));
+      }
+    });
+
+    it('can change an item from timed to all-day', async () => {
+      const item = await create('Becomes all day');
+      const day = new Date(Date.parse(s.window.start) + 25 * 86_400_000).toISOString().slice(0, 10);
+      const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const allDay: ItemFields = {
+        ...fields('Becomes all day'),
+        start: { kind: 'date', date: day },
+        end: { kind: 'date', date: next },
+      };
+
+      const updated = await p.update(item.id, allDay, { ifMatch: item.version });
+
+      expect(updated.start).toEqual({ kind: 'date', date: day });
+      expect((await p.get(item.id))?.end).toEqual({ kind: 'date', date: next });
+    });
+  });
+}
