@@ -232,7 +232,7 @@ describe('sign-in and tokens against the sandbox', () => {
       expect(calendars.value.length).toBeGreaterThan(0);
     });
 
-    it('says to sign in again after revocation, never showing the refresh token', async () => {
+    it('says to sign in again after revocation, never showing the refresh token; a new sign-in resumes', async () => {
       const account = await MicrosoftAccount.open(deps.microsoft!, secrets, `microsoft:${jordan}`);
       const cache = (await secrets.get(secretKeys.msalCache(`microsoft:${jordan}`))) ?? '';
       const refreshToken = Object.values(
@@ -250,6 +250,14 @@ describe('sign-in and tokens against the sandbox', () => {
       );
       expect(refreshToken?.length).toBeGreaterThan(10);
       expect(everything(error)).not.toContain(refreshToken);
+
+      const again = await startSignIn(deps, 'microsoft');
+      await signInAtBrowser(again.auth_url, jordan, 'allow');
+      await again.done;
+      const calendars = (await withAuthRetry(account, () => graphOf(account).api('/me/calendars').get())) as {
+        value: unknown[];
+      };
+      expect(calendars.value.length).toBeGreaterThan(0);
     });
 
     it('reports Deny as a clear error', async () => {
