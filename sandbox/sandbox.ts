@@ -2,6 +2,7 @@
  * The sandbox's composition root: one HTTPS server with the Sched, Google Calendar, Microsoft Graph and OAuth
  * stand-ins and the `/sandbox` controls, its CA and state kept in a data dir (API.md §1).
  */
+import { resolve } from 'node:path';
 import { SandboxClock } from './core/clock';
 import { loadOrCreateTls } from './core/ca';
 import { FaultInjector } from './core/faults';
@@ -57,7 +58,9 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   const clock = options.clock ?? new SandboxClock();
   const faults = new FaultInjector();
   const stats = new RequestStats();
-  const tls = await loadOrCreateTls(options.dataDir, clock.now());
+  // Absolute, so the ready line's `ca` path works from any working directory.
+  const dataDir = resolve(options.dataDir);
+  const tls = await loadOrCreateTls(dataDir, clock.now());
 
   let services: SandboxService[] = [];
   let seeded: Record<string, unknown> = {};
@@ -67,7 +70,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   const snapshotAll = (): Record<string, unknown> =>
     Object.fromEntries(services.map((service) => [service.name, service.snapshot()]));
   const stateFile = new StateFile(
-    options.dataDir,
+    dataDir,
     (): PersistedState => ({ version: 1, seed, port, services: snapshotAll(), seeded }),
     options.saveDebounceMs,
   );

@@ -120,6 +120,33 @@ describe('sandbox controls', () => {
     ]);
   });
 
+  it('puts Google Calendar data back to the seed as well', async () => {
+    const tokens = await control('/tokens', {
+      method: 'POST',
+      body: { provider: 'google', user: 'sam@sandbox.example' },
+    });
+    const events = `${sandbox().info.google.root_url}calendar/v3/calendars/${encodeURIComponent('sam@sandbox.example')}/events`;
+    const before = await call(`${events}?maxResults=2500`, { token: tokens.body.access_token });
+    await call(events, {
+      method: 'POST',
+      token: tokens.body.access_token,
+      body: {
+        summary: 'Added after seeding',
+        start: { dateTime: '2033-01-01T10:00:00Z' },
+        end: { dateTime: '2033-01-01T11:00:00Z' },
+      },
+    });
+
+    await control('/reset', { method: 'POST' });
+    const after = await call(`${events}?maxResults=2500`, { token: tokens.body.access_token });
+
+    expect(before.body.items.length).toBeGreaterThan(0);
+    expect(after.status).toBe(200);
+    expect(after.body.items.map((event: { id: string }) => event.id)).toEqual(
+      before.body.items.map((event: { id: string }) => event.id),
+    );
+  });
+
   it('moves the sandbox clock forward', async () => {
     const before = sandbox().clock.now().getTime();
 

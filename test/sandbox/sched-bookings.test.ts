@@ -278,6 +278,28 @@ describe('Sched bookings', () => {
     expect(read.body.status).toBe('cancelled');
   });
 
+  it('refuses a DELETE whose If-Match is stale, leaving the booking as it was', async () => {
+    const date = nextDay();
+    const created = await create({
+      resource_id: ROOM,
+      title: 'Keep',
+      start: `${date}T10:00:00Z`,
+      end: `${date}T11:00:00Z`,
+    });
+    await api(`/bookings/${created.body.id}`, { method: 'PUT', body: { title: 'Kept' } });
+
+    const stale = await api(`/bookings/${created.body.id}`, {
+      method: 'DELETE',
+      headers: { 'if-match': '1' },
+    });
+
+    expect(stale.status).toBe(412);
+    expect((await api(`/bookings/${created.body.id}`)).body).toMatchObject({
+      status: 'confirmed',
+      version: 2,
+    });
+  });
+
   it('answers 404 for a booking that does not exist', async () => {
     const response = await api('/bookings/bkg_missing');
 
