@@ -94,7 +94,7 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/index.ts', 'main/headless.ts', 'main/cli.ts'],
+    ignores: ['main/index.ts', 'main/headless.ts', 'main/cli.ts', 'main/agent-wiring.ts', 'main/agent-host.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox/sandbox';
 import { parseCommandLine, usage, type CommandSpec, type FlagValues } from './cli-args';
+import { agentCommand, runAgent } from './cli-agent';
 
 /** Where the command writes and which signals stop it; tests and the bin entry pass their own. */
 export interface CliIo {
@@ -17,6 +18,7 @@ export interface CliIo {
 
 /** The commands `sched-sync` knows. */
 export const COMMANDS: readonly CommandSpec[] = [
+  agentCommand,
   {
     name: 'sandbox',
     summary:
@@ -86,6 +88,8 @@ export async function runCli(
     switch (parsed.command) {
       case 'sandbox':
         return await runSandbox(parsed.flags, io);
+      case 'agent':
+        return await runAgent(parsed.flags, io);
       default:
         io.stderr.write(`sched-sync: "${parsed.command}" is not available yet.\n`);
         return 2;

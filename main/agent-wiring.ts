@@ -1,0 +1,82 @@
+/**
+ * Wiring shared by both composition roots (main/index.ts for Electron, agent-host.ts for headless): the state DB,
+ * the engine, the sandbox for Sandbox mode, outgoing TLS trust, and the runtime. Only the settings store, the
+ * transport and the shell differ between the two.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { getCACertificates, setDefaultCACertificates } from 'node:tls';
+import cron from 'node-cron';
+import { startSandbox } from '../sandbox/sandbox';
+import type { AppSettingsView } from '../preload/contract';
+import type { SandboxInfoLike } from './agent/environment';
+import { AgentRuntime, type SandboxHandle } from './agent/runtime';
+import { createSchedProbe } from './agent/sched-clients';
+import { createServiceClients } from './agent/service-clients';
+import { Engine } from './engine';
+import { isKeychainAvailable, type SecretStore } from './secrets';
+import { openStateDb, type StateDb } from './store';
+import type { SettingsStore } from './store/settings-store';
+
+/** Where Sandbox mode gets its sandbox: started in the data dir, or a running one given by URL and CA. */
+export type SandboxChoice = 'embedded' | { url: string; caPath: string };
+
+export interface RuntimeWiring {
+  dataDir: string;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  /** Given: always Sandbox mode with that sandbox. Absent: the saved mode, with an embedded sandbox. */
+  sandbox?: SandboxChoice;
+  env: Record<string, string | undefined>;
+  version: string;
+  syncOnStart: boolean;
+  /** True when `secrets` is the OS keychain (the status then probes it); false for a test's memory store. */
+  keychain: boolean;
+  log: (line: Record<string, unknown>) => void;
+  notify?: (title: string, body: string) => void;
+  applySettings?: (settings: AppSettingsView) => Promise<void>;
+}
+
+const systemCas = getCACertificates('default');
+
+/** Trusts the sandbox's CA next to the system's (Sandbox mode only), or the system's alone. */
+function trustCa(caPem: string | null): void {
+  setDefaultCACertificates(caPem ? [...systemCas, caPem] : systemCas);
+}
+
+async function attachSandbox(url: string, caPath: string): Promise<SandboxHandle> {
+  const caPem = await readFile(caPath, 'utf8');
+  trustCa(caPem);
+  const response = await fetch(new URL('/sandbox/info', url));
+  if (!response.ok) throw new Error(`The sandbox at ${url} answered ${response.status} to /sandbox/info.`);
+  return { info: (await response.json()) as SandboxInfoLike, caPem, close: async () => undefined };
+}
+
+/** Opens the state DB and builds the (not yet started) runtime. */
+export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: StateDb } {
+  const db = openStateDb(join(w.dataDir, 'state.db'));
+  const engine = new Engine({ db, now: () => new Date(), log: (event) => w.log({ msg: 'engine', ...event }) });
+  const choice = w.sandbox;
+  const runtime = new AgentRuntime({
+    settings: w.settings,
+    secrets: w.secrets,
+    db,
+    engine,
+    cron,
+    version: w.version,
+    env: w.env,
+    sandbox: async () =>
+      typeof choice === 'object'
+        ? attachSandbox(choice.url, choice.caPath)
+        : startSandbox({ dataDir: join(w.dataDir, 'sandbox'), port: 0, seed: 'demo' }),
+    trustCa,
+    clientsFor: (env) => createServiceClients(env, w.secrets),
+    probeSched: createSchedProbe,
+    keychainAvailable: w.keychain ? () => isKeychainAvailable() : async () => true,
+    notify: w.notify,
+    applySettings: w.applySettings,
+    syncOnStart: w.syncOnStart,
+    forceSandbox: choice !== undefined,
+  });
+  return { runtime, db };
+}

@@ -1,0 +1,72 @@
+/**
+ * The agent: the one API both transports expose (shared/API.md §2). Each operation is a thin call into the service
+ * that owns it; inputs arrive already validated by the transport, and every service re-checks what only it can
+ * (the resource exists, the account is signed in), so a bad request changes nothing.
+ */
+import type {
+  AgentApi,
+  AgentStatus,
+  AppSettingsView,
+  ConnectInput,
+  DisconnectInput,
+  SettingsPatch,
+  UpdateInput,
+} from '../../preload/contract';
+import type { SettingsStore } from '../store/settings-store';
+import type { AccountsService } from './accounts-service';
+import type { ConnectionsService } from './connections-service';
+import type { AgentMode } from './environment';
+import type { SchedService } from './sched-service';
+import type { SyncService } from './sync-service';
+
+export interface AgentParts {
+  settings: SettingsStore;
+  connections: ConnectionsService;
+  accounts: AccountsService;
+  sched: SchedService;
+  sync: SyncService;
+  version: string;
+  mode(): AgentMode;
+  schedBaseUrl(): string | null;
+  keychainAvailable(): Promise<boolean>;
+  /** Applies settings that act outside the agent (start at login). */
+  applySettings?(settings: AppSettingsView): Promise<void>;
+}
+
+/** Builds the AgentApi from its parts. */
+export function createAgent(parts: AgentParts): AgentApi {
+  const { connections, accounts, sched, sync, settings } = parts;
+  return {
+    connect: (input: ConnectInput) => connections.connect(input),
+    list: async () => connections.list(),
+    update: (input: UpdateInput) => connections.update(input),
+    disconnect: (input: DisconnectInput) => connections.disconnect(input),
+    syncNow: async (input) => ({ runs: await sync.syncNow(input?.calendar_id) }),
+    preview: ({ calendar_id }) => sync.preview(calendar_id),
+    review: ({ calendar_id, decision }) => sync.review(calendar_id, decision),
+    conflicts: async () => ({ conflicts: sync.conflicts() }),
+    resolveConflict: ({ id, resolution }) => sync.resolve(id, resolution),
+    runs: async (input) => ({ runs: sync.runs(input?.calendar_id) }),
+    undo: ({ run_id }) => sync.undo(run_id),
+    accounts: async () => accounts.list(),
+    signIn: ({ provider }) => accounts.signIn(provider),
+    removeAccount: ({ account_id }) => accounts.remove(account_id),
+    accountCalendars: ({ account_id }) => accounts.calendars(account_id),
+    configureSched: (input) => sched.configure(input),
+    schedResources: () => sched.resources(),
+    getSettings: async () => settings.getSettings(),
+    updateSettings: async (patch: SettingsPatch) => {
+      const next = settings.updateSettings(patch);
+      await parts.applySettings?.(next);
+      return next;
+    },
+    status: async (): Promise<AgentStatus> => ({
+      mode: parts.mode(),
+      version: parts.version,
+      keychain: (await parts.keychainAvailable()) ? 'available' : 'unavailable',
+      sched: { base_url: parts.schedBaseUrl(), configured: parts.schedBaseUrl() !== null },
+      connections: settings.listConnections().length,
+      syncing: sync.syncing(),
+    }),
+  };
+}

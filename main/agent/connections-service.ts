@@ -1,0 +1,187 @@
+/**
+ * Sched's Connected Calendars operations on this device: connect, list, update, disconnect (shared/API.md §2).
+ * Every input is checked against what exists (the resource in Sched, the account, the calendar) before anything is
+ * written, so a bad request changes nothing. Connections are registered with Sched without a token.
+ */
+import type {
+  ConnectInput,
+  Connection,
+  DisconnectInput,
+  DisconnectResult,
+  ListResult,
+  UpdateInput,
+} from '../../preload/contract';
+import type { SettingsStore } from '../store/settings-store';
+import type { Account, StoredConnection } from '../store/settings-schema';
+import type { StateDb } from '../store/state-db';
+import { AgentError } from './agent-error';
+import { connectionView } from './connection-view';
+import type { EventBus } from './event-bus';
+import type { ServiceClients } from './ports';
+
+export interface ConnectionsDeps {
+  settings: SettingsStore;
+  db: StateDb;
+  clients: () => ServiceClients;
+  bus: EventBus;
+  /** Called after the set of connections or their settings changed (the scheduler re-reads them). */
+  changed: () => void;
+}
+
+const serviceLabel = { google: 'Google', microsoft: 'Microsoft' } as const;
+
+/** The four Connected Calendars operations. */
+export class ConnectionsService {
+  constructor(private readonly deps: ConnectionsDeps) {}
+
+  list(): ListResult {
+    return { calendars: this.deps.settings.listConnections().map((c) => this.view(c)) };
+  }
+
+  get(calendarId: string): StoredConnection {
+    const found = this.deps.settings.getConnection(calendarId);
+    if (!found) throw new AgentError('not_found', `No connected calendar has the id "${calendarId}".`);
+    return found;
+  }
+
+  view(stored: StoredConnection): Connection {
+    return connectionView(stored, this.deps.db.connections.get(stored.calendar_id));
+  }
+
+  async connect(input: ConnectInput): Promise<Connection> {
+    const { settings } = this.deps;
+    if (settings.getConnection(input.calendar_id)) {
+      throw new AgentError(
+        'conflict',
+        `calendar_id: "${input.calendar_id}" is already connected; a calendar belongs to at most one resource.`,
+      );
+    }
+    const clients = this.deps.clients();
+    const sched = await clients.sched();
+    await this.requireResource(input.resource_id);
+    const account = await this.resolveAccount(input.calendar_service, input.account_id, input.oauth_token);
+    await this.requireCalendar(account, input.calendar_id);
+
+    const stored: StoredConnection = {
+      resource_id: input.resource_id,
+      calendar_service: input.calendar_service,
+      calendar_id: input.calendar_id,
+      account_id: account.id,
+      sync_settings: { ...settings.getSettings().default_sync_settings, ...input.sync_settings },
+    };
+    await sched.registerCalendar({
+      resource_id: stored.resource_id,
+      calendar_service: stored.calendar_service,
+      calendar_id: stored.calendar_id,
+    });
+    settings.saveAccount(account);
+    settings.saveConnection(stored);
+    this.deps.db.connections.ensure(stored.calendar_id);
+    this.deps.db.connections.update(stored.calendar_id, { status: 'active', statusMessage: null });
+    this.deps.changed();
+    const view = this.view(stored);
+    this.deps.bus.publish({ type: 'status', data: view });
+    return view;
+  }
+
+  async update(input: UpdateInput): Promise<Connection> {
+    const current = this.get(input.calendar_id);
+    if (input.resource_id && input.resource_id !== current.resource_id) await this.requireResource(input.resource_id);
+    let accountId = current.account_id;
+    if (input.oauth_token) {
+      const account = await this.resolveAccount(current.calendar_service, current.account_id ?? undefined, input.oauth_token);
+      this.deps.settings.saveAccount(account);
+      accountId = account.id;
+    }
+    const next: StoredConnection = {
+      ...current,
+      account_id: accountId,
+      resource_id: input.resource_id ?? current.resource_id,
+      sync_settings: { ...current.sync_settings, ...input.sync_settings },
+    };
+    const sched = await this.deps.clients().sched();
+    await sched.updateCalendar(next.calendar_id, {
+      sync_settings: next.sync_settings,
+      ...(input.resource_id ? { resource_id: next.resource_id } : {}),
+    });
+    this.deps.settings.saveConnection(next);
+    const state = this.deps.db.connections.ensure(next.calendar_id);
+    if (input.oauth_token && state.status === 'reauth_required') {
+      this.deps.db.connections.update(next.calendar_id, { status: 'active', statusMessage: null });
+    }
+    this.deps.changed();
+    const view = this.view(next);
+    this.deps.bus.publish({ type: 'status', data: view });
+    return view;
+  }
+
+  async disconnect(input: DisconnectInput): Promise<DisconnectResult> {
+    const current = this.get(input.calendar_id);
+    const sched = await this.deps.clients().sched();
+    await sched.unregisterCalendar(current.calendar_id).catch((error: unknown) => {
+      if (!(error instanceof AgentError && error.code === 'not_found')) throw error;
+    });
+    this.deps.settings.removeConnection(current.calendar_id);
+    this.deps.db.connections.update(current.calendar_id, { status: 'disconnected' });
+    const stillUsed = this.deps.settings.listConnections().some((c) => c.account_id === current.account_id);
+    if (current.account_id && !stillUsed) {
+      await this.deps.clients().forget(current.account_id);
+      this.deps.settings.removeAccount(current.account_id);
+    }
+    this.deps.changed();
+    this.deps.bus.publish({ type: 'status', data: { calendar_id: current.calendar_id, sync_status: 'disconnected' } });
+    return { message: 'Calendar disconnected successfully.' };
+  }
+
+  private async requireResource(resourceId: string): Promise<void> {
+    const resources = await (await this.deps.clients().sched()).listResources();
+    if (!resources.some((r) => r.id === resourceId)) {
+      throw new AgentError('validation', `resource_id: Sched has no resource with the id "${resourceId}".`);
+    }
+  }
+
+  /** The account a connection uses: an imported token, the account named, or the only account of that service. */
+  private async resolveAccount(
+    service: 'google' | 'microsoft',
+    accountId: string | undefined,
+    oauthToken: string | undefined,
+  ): Promise<Account> {
+    if (oauthToken) {
+      const identity = await this.deps
+        .clients()
+        .importToken(service, oauthToken, accountId)
+        .catch((error: unknown) => {
+          if (error instanceof Error && error.name === 'ReauthRequiredError') {
+            throw new AgentError(
+              'validation',
+              `oauth_token: ${serviceLabel[service]} refused this token. Sign in again, or pass a current refresh token.`,
+            );
+          }
+          throw error;
+        });
+      return { id: identity.account_id, provider: identity.provider, email: identity.email };
+    }
+    const accounts = this.deps.settings.listAccounts().filter((a) => a.provider === service);
+    if (accountId) {
+      const found = accounts.find((a) => a.id === accountId);
+      if (!found) {
+        throw new AgentError('validation', `account_id: no signed-in ${serviceLabel[service]} account "${accountId}".`);
+      }
+      return found;
+    }
+    if (accounts.length === 1) return accounts[0]!;
+    throw new AgentError(
+      'validation',
+      accounts.length === 0
+        ? `account_id: sign in to ${serviceLabel[service]} first, or pass its refresh token as oauth_token.`
+        : `account_id: several ${serviceLabel[service]} accounts are signed in; say which one.`,
+    );
+  }
+
+  private async requireCalendar(account: Account, calendarId: string): Promise<void> {
+    const calendars = await this.deps.clients().calendarsOf(account);
+    if (!calendars.some((c) => c.id === calendarId)) {
+      throw new AgentError('validation', `calendar_id: ${account.email} has no calendar with the id "${calendarId}".`);
+    }
+  }
+}

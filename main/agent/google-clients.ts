@@ -1,0 +1,51 @@
+/** Google accounts, their gates and calendar providers, kept per account so rate limits span all its calendars. */
+import { GoogleAccount } from '../auth';
+import type { RequestGate } from '../providers/gate';
+import { createGoogleGate, GoogleCalendarProvider } from '../providers/google';
+import { listGoogleCalendars, type GoogleCalendarEntry } from '../providers/google/google-calendar-list';
+import type { SecretStore } from '../secrets/secret-store';
+import type { GoogleEnvironment } from './environment';
+
+/** Opens Google accounts on demand and keeps them for the life of the environment. */
+export class GoogleClients {
+  private readonly accounts = new Map<string, Promise<{ account: GoogleAccount; gate: RequestGate }>>();
+
+  constructor(
+    private readonly env: GoogleEnvironment,
+    private readonly secrets: SecretStore,
+  ) {}
+
+  async calendars(accountId: string): Promise<GoogleCalendarEntry[]> {
+    const { account, gate } = await this.open(accountId);
+    return listGoogleCalendars(account.client, gate, this.env.root_url);
+  }
+
+  async provider(accountId: string, calendarId: string): Promise<GoogleCalendarProvider> {
+    const { account, gate } = await this.open(accountId);
+    return new GoogleCalendarProvider({
+      auth: account.client,
+      calendarId,
+      rootUrl: this.env.root_url,
+      gate,
+      refreshAccessToken: () => account.refresh(),
+    });
+  }
+
+  /** Drops a cached account (after sign-out or a new sign-in) so the next use reads the keychain again. */
+  forget(accountId: string): void {
+    this.accounts.delete(accountId);
+  }
+
+  private open(accountId: string): Promise<{ account: GoogleAccount; gate: RequestGate }> {
+    let opened = this.accounts.get(accountId);
+    if (!opened) {
+      opened = GoogleAccount.open(this.env, this.secrets, accountId).then((account) => ({
+        account,
+        gate: createGoogleGate(),
+      }));
+      opened.catch(() => this.accounts.delete(accountId));
+      this.accounts.set(accountId, opened);
+    }
+    return opened;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * What the agent needs from the outside world, as interfaces: the composition root wires the real adapters
+ * (Sched REST client, googleapis, Graph client) or, in unit tests, small fakes.
+ */
+import type {
+  CalendarService,
+  ExternalCalendar,
+  SchedResource,
+  SyncSettings,
+  SyncStatus,
+} from '../../preload/contract';
+import type { CalendarProvider } from '../providers/port';
+import type { AccountIdentity } from '../auth';
+import type { Account, StoredConnection } from '../store/settings-schema';
+
+/** Sched's resources and its Connected Calendars registry (the agent registers; tokens stay on this device). */
+export interface SchedDirectory {
+  listResources(): Promise<SchedResource[]>;
+  registerCalendar(input: { resource_id: string; calendar_service: CalendarService; calendar_id: string }): Promise<void>;
+  updateCalendar(
+    calendarId: string,
+    input: { sync_settings?: SyncSettings; sync_status?: SyncStatus; resource_id?: string },
+  ): Promise<void>;
+  unregisterCalendar(calendarId: string): Promise<void>;
+}
+
+/** Both sides of one connection, ready for the engine. */
+export interface ConnectionProviders {
+  sched: CalendarProvider;
+  external: CalendarProvider;
+}
+
+/** The outside services, built for the current environment (sandbox or live). */
+export interface ServiceClients {
+  /** Sched's directory; throws an AgentError when Sched is not configured. */
+  sched(): Promise<SchedDirectory>;
+  /** The calendars an account can see (Google calendarList, Graph /me/calendars). */
+  calendarsOf(account: Account): Promise<Omit<ExternalCalendar, 'connected'>[]>;
+  /** Providers for a connection. */
+  providersFor(connection: StoredConnection, resource: SchedResource): Promise<ConnectionProviders>;
+  /** Imports a refresh token given to connect/update as `oauth_token`; it goes to the keychain only. */
+  importToken(provider: CalendarService, refreshToken: string, accountId?: string): Promise<AccountIdentity>;
+  /** Starts an interactive sign-in; `done` resolves once the tokens are in the keychain. */
+  signIn(provider: CalendarService): Promise<{ auth_url: string; done: Promise<AccountIdentity> }>;
+  /** Forgets an account's tokens (keychain entries). */
+  forget(accountId: string): Promise<void>;
+}

@@ -1,0 +1,163 @@
+/**
+ * The running agent: builds the services around the state, picks the environment (the embedded sandbox until a
+ * real Sched is configured), and switches to live services when the person configures Sched. The composition
+ * roots (main/index.ts, main/headless.ts) construct it; it knows nothing of Electron or of how the sandbox starts.
+ */
+import type { AgentApi, AppSettingsView } from '../../preload/contract';
+import type { CronLike } from '../scheduler/scheduler';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsStore } from '../store/settings-store';
+import type { StateDb } from '../store/state-db';
+import { AccountsService } from './accounts-service';
+import { createAgent } from './agent';
+import { ConnectionsService } from './connections-service';
+import {
+  liveEnvironment,
+  sandboxEnvironment,
+  type SandboxInfoLike,
+  type ServiceEnvironment,
+} from './environment';
+import { EventBus } from './event-bus';
+import type { SchedDirectory, ServiceClients } from './ports';
+import { SchedService } from './sched-service';
+import { SyncService, type EngineLike } from './sync-service';
+
+/** A sandbox the agent can use: the embedded one it started, or a running one it was pointed at. */
+export interface SandboxHandle {
+  info: SandboxInfoLike;
+  caPem: string;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  settings: SettingsStore;
+  secrets: SecretStore;
+  db: StateDb;
+  engine: EngineLike;
+  cron: CronLike;
+  version: string;
+  /** Process environment, for the live OAuth client ids. */
+  env: Record<string, string | undefined>;
+  /** Starts (or attaches to) the sandbox for Sandbox mode. */
+  sandbox: () => Promise<SandboxHandle>;
+  /** Trusts the sandbox CA for outgoing TLS (sandbox mode), or only the system's (null). */
+  trustCa: (caPem: string | null) => void;
+  clientsFor: (env: ServiceEnvironment) => ServiceClients;
+  probeSched: (baseUrl: string, apiKey: string) => SchedDirectory;
+  keychainAvailable: () => Promise<boolean>;
+  notify?: (title: string, body: string) => void;
+  applySettings?: (settings: AppSettingsView) => Promise<void>;
+  /** Run every connection once at start (the desktop app and headless agent do; tests may not). */
+  syncOnStart?: boolean;
+  /** Use the sandbox even when live services are configured (`sched-sync agent --sandbox`). */
+  forceSandbox?: boolean;
+}
+
+/** The agent with its environment. */
+export class AgentRuntime {
+  readonly bus = new EventBus();
+  readonly agent: AgentApi;
+  readonly sync: SyncService;
+  private environment: ServiceEnvironment | null = null;
+  private clients: ServiceClients | null = null;
+  private sandbox: SandboxHandle | null = null;
+
+  constructor(private readonly options: RuntimeOptions) {
+    const { settings, db, secrets } = options;
+    const clients = () => {
+      if (!this.clients) throw new Error('The agent has not started.');
+      return this.clients;
+    };
+    this.sync = new SyncService({
+      settings,
+      db,
+      clients,
+      engine: options.engine,
+      bus: this.bus,
+      cron: options.cron,
+      notify: options.notify,
+    });
+    const changed = () => this.sync.reschedule();
+    this.agent = createAgent({
+      settings,
+      connections: new ConnectionsService({ settings, db, clients, bus: this.bus, changed }),
+      accounts: new AccountsService({ settings, db, clients, bus: this.bus }),
+      sched: new SchedService({
+        settings,
+        secrets,
+        clients,
+        probe: options.probeSched,
+        goLive: () => this.goLive(),
+      }),
+      sync: this.sync,
+      version: options.version,
+      mode: () => this.environment?.mode ?? settings.getMode(),
+      schedBaseUrl: () => this.environment?.sched?.base_url ?? null,
+      keychainAvailable: options.keychainAvailable,
+      applySettings: options.applySettings,
+    });
+  }
+
+  /** The environment in force (for the status line and tests). */
+  get mode(): 'sandbox' | 'live' {
+    return this.environment?.mode ?? this.options.settings.getMode();
+  }
+
+  /** The sandbox in use, in Sandbox mode. */
+  get sandboxInfo(): SandboxInfoLike | null {
+    return this.sandbox?.info ?? null;
+  }
+
+  /** Picks the environment and starts scheduling. */
+  async start(): Promise<void> {
+    const { settings } = this.options;
+    const sched = settings.getSched();
+    if (settings.getMode() === 'live' && sched && !this.options.forceSandbox) {
+      this.use(liveEnvironment(sched.base_url, this.options.secrets, this.options.env));
+    } else {
+      this.sandbox = await this.options.sandbox();
+      this.options.trustCa(this.sandbox.caPem);
+      this.use(sandboxEnvironment(this.sandbox.info));
+    }
+    this.sync.reschedule();
+    if (this.options.syncOnStart) void this.sync.trigger('startup');
+  }
+
+  /** Stops scheduling, waits for runs in flight, and stops the embedded sandbox. */
+  async stop(): Promise<void> {
+    await this.sync.stop();
+    await this.sandbox?.close();
+    this.sandbox = null;
+  }
+
+  /**
+   * Leaves Sandbox mode: the demo connections and accounts are forgotten (they point at calendars that exist only
+   * in the sandbox), the sandbox stops, and the clients are rebuilt for the real services.
+   */
+  private async goLive(): Promise<void> {
+    if (this.environment?.mode === 'sandbox') {
+      const { settings } = this.options;
+      await this.sync.stop();
+      for (const c of settings.listConnections()) {
+        settings.removeConnection(c.calendar_id);
+        this.options.db.connections.remove(c.calendar_id);
+      }
+      for (const a of settings.listAccounts()) {
+        await this.clients?.forget(a.id);
+        settings.removeAccount(a.id);
+      }
+      await this.sandbox?.close();
+      this.sandbox = null;
+      this.options.trustCa(null);
+    }
+    const sched = this.options.settings.getSched();
+    this.use(liveEnvironment(sched?.base_url ?? null, this.options.secrets, this.options.env));
+    this.sync.reschedule();
+    this.bus.publish({ type: 'mode', data: { mode: 'live' } });
+  }
+
+  private use(environment: ServiceEnvironment): void {
+    this.environment = environment;
+    this.clients = this.options.clientsFor(environment);
+  }
+}

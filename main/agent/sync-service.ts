@@ -1,0 +1,230 @@
+/**
+ * Runs, previews, conflicts, activity and undo for the agent. Owns the scheduler, so every run — by the clock, a
+ * trigger or a person — goes through the same one-run-per-connection queue, and keeps Sched's view of each
+ * connection's `sync_status` current (only when it changes, so an idle run costs nothing extra).
+ */
+import type {
+  ConflictView,
+  Connection,
+  PreviewResult,
+  RunSummary,
+  SchedResource,
+  SyncStatus,
+} from '../../preload/contract';
+import type { EngineConnection, EnginePreview } from '../engine/types';
+import { Scheduler, type CronLike, type RunReason } from '../scheduler/scheduler';
+import type { SettingsStore } from '../store/settings-store';
+import type { StoredConnection } from '../store/settings-schema';
+import type { StateDb } from '../store/state-db';
+import { AgentError } from './agent-error';
+import { conflictView, previewView, runView } from './sync-views';
+import type { EventBus } from './event-bus';
+import type { ServiceClients } from './ports';
+
+/** What the agent needs of the engine (main/engine implements it). */
+export interface EngineLike {
+  run(conn: EngineConnection): Promise<RunSummary>;
+  preview(conn: EngineConnection): Promise<EnginePreview>;
+  undo(runId: string, conn: EngineConnection): Promise<RunSummary>;
+  resolveConflict(
+    conflictId: string,
+    resolution: 'keep-sched' | 'keep-external' | 'import-anyway' | 'skip',
+    conn: EngineConnection,
+  ): Promise<unknown>;
+  review(conn: EngineConnection, decision: 'apply' | 'cancel'): Promise<RunSummary | null>;
+}
+
+export interface SyncServiceDeps {
+  settings: SettingsStore;
+  db: StateDb;
+  clients: () => ServiceClients;
+  engine: EngineLike;
+  bus: EventBus;
+  cron: CronLike;
+  /** Tells the person about something that needs them (sign in again, review deletions, conflicts). */
+  notify?: (title: string, body: string) => void;
+}
+
+const blocked: Partial<Record<SyncStatus, string>> = {
+  reauth_required: 'Sign in again to resume syncing this calendar.',
+  needs_review: 'This calendar waits for you to review a large deletion (apply or cancel) before it syncs again.',
+  paused: 'Syncing of this calendar is paused.',
+};
+
+/** Sync operations. */
+export class SyncService {
+  private readonly scheduler: Scheduler<RunSummary>;
+  private readonly resources = new Map<string, SchedResource>();
+  private readonly running = new Set<string>();
+
+  constructor(private readonly deps: SyncServiceDeps) {
+    this.scheduler = new Scheduler({ cron: deps.cron, run: (id, reason) => this.runConnection(id, reason) });
+  }
+
+  /** Re-reads the connections into the scheduler; call after any change to them. */
+  reschedule(): void {
+    this.scheduler.update(
+      this.deps.settings.listConnections().map((c) => ({
+        calendar_id: c.calendar_id,
+        sync_frequency: c.sync_settings.sync_frequency,
+        runnable: !blocked[this.deps.db.connections.get(c.calendar_id)?.status ?? 'active'],
+      })),
+    );
+    this.resources.clear();
+  }
+
+  /** Start-up, resume, unlock, network back. */
+  trigger(reason: 'startup' | 'resume' | 'unlock' | 'online'): Promise<unknown> {
+    return this.scheduler.trigger(reason);
+  }
+
+  async stop(): Promise<void> {
+    await this.scheduler.stop();
+  }
+
+  syncing(): string[] {
+    return [...this.running];
+  }
+
+  async syncNow(calendarId?: string): Promise<RunSummary[]> {
+    const targets = calendarId ? [this.stored(calendarId)] : this.deps.settings.listConnections();
+    const runnable = targets.filter((c) => {
+      const reason = blocked[this.deps.db.connections.get(c.calendar_id)?.status ?? 'active'];
+      if (reason && calendarId) throw new AgentError('conflict', `${c.calendar_id}: ${reason}`);
+      return !reason;
+    });
+    return Promise.all(runnable.map((c) => this.scheduler.runNow(c.calendar_id)));
+  }
+
+  async preview(calendarId: string): Promise<PreviewResult> {
+    return previewView(await this.deps.engine.preview(await this.engineConnection(this.stored(calendarId))));
+  }
+
+  async review(calendarId: string, decision: 'apply' | 'cancel'): Promise<{ calendar: Connection; run: RunSummary | null }> {
+    const stored = this.stored(calendarId);
+    if (this.deps.db.connections.get(calendarId)?.status !== 'needs_review') {
+      throw new AgentError('conflict', `${calendarId} has no run waiting for review.`);
+    }
+    const run = await this.deps.engine.review(await this.engineConnection(stored), decision);
+    this.reschedule();
+    return { calendar: this.view(stored), run: run ? runView(run) : null };
+  }
+
+  conflicts(): ConflictView[] {
+    return this.deps.db.conflicts.open().map(conflictView);
+  }
+
+  async resolve(
+    conflictId: string,
+    resolution: 'keep-sched' | 'keep-external' | 'import-anyway' | 'skip',
+  ): Promise<{ message: string }> {
+    const conflict = /^\d+$/.test(conflictId) ? this.deps.db.conflicts.get(Number(conflictId)) : null;
+    if (!conflict) throw new AgentError('not_found', `No conflict has the id "${conflictId}".`);
+    if (conflict.resolvedAt) throw new AgentError('conflict', `Conflict ${conflictId} was already resolved.`);
+    if ((resolution === 'import-anyway' || resolution === 'skip') !== (conflict.kind === 'overlap')) {
+      throw new AgentError(
+        'validation',
+        conflict.kind === 'overlap'
+          ? 'resolution: a double booking is resolved with "import-anyway" or "skip".'
+          : 'resolution: an edit conflict is resolved with "keep-sched" or "keep-external".',
+      );
+    }
+    const stored = this.stored(conflict.connectionId);
+    await this.deps.engine.resolveConflict(conflictId, resolution, await this.engineConnection(stored));
+    this.deps.bus.publish({ type: 'conflict', data: { id: conflictId, resolved: resolution } });
+    return { message: `Conflict resolved (${resolution}).` };
+  }
+
+  runs(calendarId?: string): RunSummary[] {
+    return this.deps.db.runs.list(calendarId ? { connectionId: calendarId } : {}).map(runView);
+  }
+
+  async undo(runId: string): Promise<RunSummary> {
+    const run = this.deps.db.runs.get(runId);
+    if (!run) throw new AgentError('not_found', `No run has the id "${runId}".`);
+    if (run.undoneBy) throw new AgentError('conflict', `Run ${runId} was already undone.`);
+    const stored = this.stored(run.connectionId);
+    const summary = await this.deps.engine.undo(runId, await this.engineConnection(stored));
+    return runView(summary);
+  }
+
+  /** One run of one connection, called by the scheduler's queue. */
+  private async runConnection(calendarId: string, reason: RunReason): Promise<RunSummary> {
+    const stored = this.stored(calendarId);
+    const before = this.deps.db.connections.ensure(calendarId).status;
+    this.running.add(calendarId);
+    this.deps.bus.publish({ type: 'run-started', data: { calendar_id: calendarId, reason } });
+    try {
+      const summary = runView(await this.deps.engine.run(await this.engineConnection(stored)));
+      this.deps.bus.publish({ type: 'run-finished', data: summary });
+      return summary;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.db.connections.update(calendarId, { status: 'error', statusMessage: message });
+      throw error;
+    } finally {
+      this.running.delete(calendarId);
+      await this.afterRun(stored, before);
+    }
+  }
+
+  private async afterRun(stored: StoredConnection, before: SyncStatus): Promise<void> {
+    const state = this.deps.db.connections.get(stored.calendar_id);
+    const after = state?.status ?? 'active';
+    this.deps.bus.publish({ type: 'status', data: this.view(stored) });
+    if (after === before) return;
+    if (after === 'reauth_required') {
+      this.deps.notify?.('Sign in again', `${stored.calendar_id}: ${state?.statusMessage ?? blocked.reauth_required}`);
+    } else if (after === 'needs_review') {
+      this.deps.notify?.('Review needed', `${stored.calendar_id}: ${state?.statusMessage ?? blocked.needs_review}`);
+    }
+    if (after !== 'active' && after !== 'error' && blocked[after]) this.reschedule();
+    try {
+      await (await this.deps.clients().sched()).updateCalendar(stored.calendar_id, { sync_status: after });
+    } catch {
+      // Sched's copy of the status is informational; the next change tries again.
+    }
+  }
+
+  private stored(calendarId: string): StoredConnection {
+    const found = this.deps.settings.getConnection(calendarId);
+    if (!found) throw new AgentError('not_found', `No connected calendar has the id "${calendarId}".`);
+    return found;
+  }
+
+  private view(stored: StoredConnection): Connection {
+    const state = this.deps.db.connections.get(stored.calendar_id);
+    return {
+      ...stored,
+      sync_status: state?.status ?? 'active',
+      status_message: state?.statusMessage ?? null,
+      last_sync: state?.lastSync ?? null,
+    };
+  }
+
+  private async engineConnection(stored: StoredConnection): Promise<EngineConnection> {
+    const clients = this.deps.clients();
+    const resource = await this.resource(stored.resource_id);
+    const providers = await clients.providersFor(stored, resource);
+    return {
+      calendarId: stored.calendar_id,
+      resourceId: stored.resource_id,
+      resourceTimezone: resource.timezone,
+      calendarService: stored.calendar_service,
+      settings: stored.sync_settings,
+      sched: providers.sched,
+      external: providers.external,
+    };
+  }
+
+  /** Resources are read once and kept until the connections change, so an idle run stays one request per side. */
+  private async resource(resourceId: string): Promise<SchedResource> {
+    if (!this.resources.has(resourceId)) {
+      const all = await (await this.deps.clients().sched()).listResources();
+      for (const r of all) this.resources.set(r.id, r);
+    }
+    const found = this.resources.get(resourceId);
+    if (!found) throw new AgentError('not_found', `Sched no longer has the resource "${resourceId}".`);
+    return found;
+  }
+}

@@ -1,0 +1,76 @@
+/** Turns the engine's and the state DB's records into the API's views (shared/API.md §2). */
+import type { ConflictView, ItemView, PreviewResult, RunSummary } from '../../preload/contract';
+import type { EnginePreview } from '../engine/types';
+import type { Conflict } from '../store/conflict-repo';
+import type { Run } from '../store/run-repo';
+import { describeTime, fieldDifferences, type ItemFields, type ItemTime } from '../sync';
+
+/** A run summary from the engine, or a stored run. */
+export function runView(run: RunSummary | Run): RunSummary {
+  if ('run_id' in run) return run;
+  return {
+    run_id: run.runId,
+    calendar_id: run.connectionId,
+    kind: run.kind,
+    status: run.status,
+    started_at: run.startedAt,
+    finished_at: run.finishedAt,
+    ...run.counts,
+    message: run.errorMessage,
+    undone: run.undoneBy !== null,
+  };
+}
+
+/** The preview without the raw plan. */
+export function previewView(preview: EnginePreview): PreviewResult {
+  return {
+    calendar_id: preview.calendar_id,
+    changes: preview.changes,
+    counts: preview.counts,
+    guard: { verdict: preview.guard.verdict, ...(preview.guard.message ? { message: preview.guard.message } : {}) },
+  };
+}
+
+interface StoredVersion {
+  id?: string;
+  deleted?: boolean;
+  fields?: ItemFields;
+}
+
+const isTime = (t: unknown): t is ItemTime =>
+  typeof t === 'object' && t !== null && ((t as ItemTime).kind === 'instant' || (t as ItemTime).kind === 'date');
+
+/** Reads a stored conflict version (the engine writes `{id, deleted, fields, …}`) defensively. */
+function versionOf(raw: unknown): { view: ItemView; fields: ItemFields } | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const v = raw as StoredVersion;
+  const f = v.fields;
+  if (!f || !isTime(f.start) || !isTime(f.end)) return null;
+  return {
+    fields: f,
+    view: {
+      id: v.id ?? '',
+      title: f.title,
+      description: f.description,
+      location: f.location,
+      start: describeTime(f.start),
+      end: describeTime(f.end),
+      ...(v.deleted ? { deleted: true } : {}),
+    },
+  };
+}
+
+/** A conflict with both versions side by side and the fields that differ. */
+export function conflictView(conflict: Conflict): ConflictView {
+  const sched = versionOf(conflict.schedVersion);
+  const external = versionOf(conflict.externalVersion);
+  return {
+    id: String(conflict.id),
+    calendar_id: conflict.connectionId,
+    kind: conflict.kind,
+    created_at: conflict.createdAt,
+    sched: sched?.view ?? null,
+    external: external?.view ?? null,
+    differences: sched && external ? fieldDifferences(sched.fields, external.fields) : [],
+  };
+}

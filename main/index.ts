@@ -1,0 +1,91 @@
+/**
+ * The Electron entry and composition root: single-instance lock, tray, window, start at login, IPC wiring, and
+ * the triggers the scheduler listens for (resume, unlock, network back). The agent itself is built by the same
+ * wiring as the headless one; nothing below this file knows about Electron except main/shell and the transport.
+ */
+import { app, ipcMain, powerMonitor, type BrowserWindow } from 'electron';
+import { createWriteStream } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { wireRuntime } from './agent-wiring';
+import { createLogger } from './agent/logger';
+import { KeychainSecretStore } from './secrets';
+import { setAutoStart } from './shell/autostart';
+import { createNotifier } from './shell/notifications';
+import { createTray } from './shell/tray';
+import { createMainWindow } from './shell/window';
+import { openElectronSettingsStore } from './store/electron-settings-store';
+import { registerIpc, trustedSenders } from './transport/ipc';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const devServer = process.env.VITE_DEV_SERVER_URL;
+const rendererUrl = devServer ?? pathToFileURL(join(here, '../dist/renderer/index.html')).toString();
+const trayIcon = app.isPackaged ? join(process.resourcesPath, 'tray-icon.png') : join(here, '../build/tray-icon.png');
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const dataDir = app.getPath('userData');
+  const logger = createLogger(createWriteStream(join(dataDir, 'sched-sync.log'), { flags: 'a' }));
+  const settings = openElectronSettingsStore(dataDir);
+  let window: BrowserWindow | null = null;
+  const show = () => {
+    window ??= createMainWindow({
+      preloadPath: join(here, 'preload.cjs'),
+      rendererUrl,
+      iconPath: join(here, '../build/icon.png'),
+    });
+    window.once('closed', () => (window = null));
+    window.show();
+    window.focus();
+  };
+  const { runtime, db } = wireRuntime({
+    dataDir,
+    settings,
+    secrets: new KeychainSecretStore(),
+    keychain: true,
+    env: process.env,
+    version: app.getVersion(),
+    syncOnStart: true,
+    log: (line) => logger.info(line),
+    notify: createNotifier(() => settings.getSettings().notifications, show),
+    applySettings: (next) => setAutoStart(next.auto_start),
+  });
+  await runtime.start();
+  registerIpc(ipcMain, runtime.agent, trustedSenders([devServer ?? pathToFileURL(join(here, '../dist/renderer/')).toString()]));
+  await setAutoStart(settings.getSettings().auto_start).catch((error: unknown) =>
+    logger.warn({ msg: 'could not set start at login', error: String(error) }),
+  );
+
+  const tray = createTray(trayIcon, {
+    open: show,
+    syncNow: () => void runtime.agent.syncNow({}).catch(() => undefined),
+    quit: () => app.quit(),
+  });
+  runtime.bus.subscribe((event) => {
+    if (event.type === 'run-started') tray.setStatus('Syncing…');
+    if (event.type === 'run-finished') tray.setStatus(`Last sync ${new Date().toLocaleTimeString()}`);
+  });
+
+  powerMonitor.on('resume', () => void runtime.sync.trigger('resume'));
+  powerMonitor.on('unlock-screen', () => void runtime.sync.trigger('unlock'));
+  app.on('second-instance', show);
+  // The app lives in the tray: closing the window does not quit.
+  app.on('window-all-closed', () => undefined);
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (stopping) return;
+    stopping = true;
+    event.preventDefault();
+    void runtime
+      .stop()
+      .finally(() => db.close())
+      .finally(() => app.exit(0));
+  });
+  if (!process.argv.includes('--hidden')) show();
+}
