@@ -40,7 +40,14 @@ export class StateFile {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    const parsed = JSON.parse(text) as PersistedState;
+    let parsed: PersistedState;
+    try {
+      parsed = JSON.parse(text) as PersistedState;
+    } catch (error) {
+      throw new Error(
+        `${this.path} is not readable JSON (${(error as Error).message}); move it away to start from the seed again.`,
+      );
+    }
     if (parsed.version !== 1)
       throw new Error(`${this.path} has version ${String(parsed.version)}; expected 1.`);
     return parsed;

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -102,5 +102,11 @@ describe('sandbox state across restarts', () => {
 
     expect(second.seed).toBe('empty');
     expect(bookings.body.bookings).toEqual([]);
+  });
+
+  it('refuses to start on an unreadable state.json, saying which file and what to do', async () => {
+    await writeFile(join(dataDir, 'state.json'), '{"version":1, "ser');
+
+    await expect(start()).rejects.toThrow(/state\.json is not readable JSON.*move it away/);
   });
 });
