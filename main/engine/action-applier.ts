@@ -86,7 +86,7 @@ export class ActionApplier {
     for (const entry of entries) {
       const action = entry.payload as Partial<CreateAction> | null;
       if (entry.operation === 'create' && action?.type === 'create') {
-        await this.sendCreate(action as CreateAction, entry);
+        await this.sendCreate(action as CreateAction, entry, true);
       } else {
         this.context.db.outbox.abandon(entry.id, 'Planned again from the change feed after a restart.');
       }
@@ -142,7 +142,11 @@ export class ActionApplier {
     return entry.finishedAt === null ? entry : record(`${entry.idempotencyKey}@${runId}:${this.sequence}`);
   }
 
-  private async sendCreate(action: CreateAction, entry: OutboxEntry): Promise<void> {
+  /**
+   * Sends a create and commits its link. `replayed`: the item may have existed since the crash and been edited by a
+   * person meanwhile, so the link's baseline is what the agent wrote, not what came back; an edit then shows as one.
+   */
+  private async sendCreate(action: CreateAction, entry: OutboxEntry, replayed = false): Promise<void> {
     const { db, links, runId } = this.context;
     let written: SyncItem;
     try {
@@ -160,7 +164,7 @@ export class ActionApplier {
       if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
       throw error;
     }
-    const link = linkAfterWrite(action, written);
+    const link = linkAfterWrite(action, replayed ? { ...written, ...action.fields } : written);
     db.transaction(() => {
       if (action.replaces) links.drop(action.replaces);
       links.save(link);

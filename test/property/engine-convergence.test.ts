@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RunSummary } from '../../main/engine';
+import { EngineWorld, stepsArb, strategyArb } from './engine-world';
+
+describe('engine properties over random edits, crashes and expired cursors', () => {
+  it('converges: after a quiet run both sides hold the same items, and the next run writes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(stepsArb(false), strategyArb, async (steps, strategy) => {
+        const world = new EngineWorld(strategy);
+        for (const step of steps) await world.apply(step);
+
+        const quiet = await world.engine.run(world.connection());
+        const writesAfterQuiet = world.writes();
+        const second = await world.engine.run(world.connection());
+        const preview = await world.engine.preview(world.connection());
+
+        expect(quiet.status).toBe('ok');
+        expect(world.contents().external).toEqual(world.contents().sched);
+        expect(world.duplicates()).toEqual([]);
+        expect(world.writes()).toBe(writesAfterQuiet);
+        expect([second.created, second.updated, second.deleted]).toEqual([
+          { sched: 0, external: 0 },
+          { sched: 0, external: 0 },
+          { sched: 0, external: 0 },
+        ]);
+        expect(preview.actions).toEqual([]);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('a resync after losing the state DB creates nothing, deletes nothing and changes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(stepsArb(false), strategyArb, async (steps, strategy) => {
+        const world = new EngineWorld(strategy);
+        for (const step of steps) await world.apply(step);
+        await world.engine.run(world.connection());
+        const before = world.contents();
+        const writesBefore = world.writes();
+
+        await world.apply({ kind: 'lose-state' });
+        const resync = await world.engine.run(world.connection());
+
+        expect(resync.status).toBe('ok');
+        expect(world.writes()).toBe(writesBefore);
+        expect(world.contents()).toEqual(before);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('engine properties when the state DB is lost at any point', () => {
+  it('never duplicates an item and never deletes anything in the resync', async () => {
+    await fc.assert(
+      fc.asyncProperty(stepsArb(true), strategyArb, async (steps, strategy) => {
+        const world = new EngineWorld(strategy);
+        const firstRunsAfterLoss: RunSummary[] = [];
+        let lost = false;
+        for (const step of steps) {
+          const summary = await world.apply(step);
+          if (step.kind === 'lose-state') lost = true;
+          if (summary && lost) firstRunsAfterLoss.push(summary);
+          if (summary) lost = false;
+        }
+
+        const quiet = await world.engine.run(world.connection());
+        if (lost) firstRunsAfterLoss.push(quiet);
+
+        expect(quiet.status).toBe('ok');
+        expect(world.duplicates()).toEqual([]);
+        expect(firstRunsAfterLoss.map((run) => run.deleted)).toEqual(
+          firstRunsAfterLoss.map(() => ({ sched: 0, external: 0 })),
+        );
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
