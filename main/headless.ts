@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startSandbox } from '../sandbox/sandbox';
 import { parseCommandLine, usage, type CommandSpec, type FlagValues } from './cli-args';
 import { agentCommand, runAgent } from './cli-agent';
+import { findOpCommand, opUsage, runOp } from './cli-ops';
 
 /** Where the command writes and which signals stop it; tests and the bin entry pass their own. */
 export interface CliIo {
@@ -71,9 +72,17 @@ export async function runCli(
   argv: readonly string[],
   io: CliIo = { stdout: process.stdout, stderr: process.stderr, untilStopped: processSignals },
 ): Promise<number> {
+  if (findOpCommand(argv)) {
+    try {
+      return await runOp(argv, io);
+    } catch (error) {
+      io.stderr.write(`sched-sync: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+  }
   const parsed = parseCommandLine(argv, COMMANDS);
   if (parsed.kind === 'help') {
-    io.stdout.write(usage(COMMANDS));
+    io.stdout.write(`${usage(COMMANDS)}\nAgent operations (against a running agent; --data DIR, or --url and --token):\n${opUsage()}\n`);
     return 0;
   }
   if (parsed.kind === 'error') {

@@ -34,6 +34,9 @@ export const SyncSettingsSchema = z
   .strict();
 export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
 
+/** The names of the sync settings fields (the CLI's settings flags). */
+export const syncSettingsFields = Object.keys(SyncSettingsSchema.shape) as (keyof SyncSettings)[];
+
 /** A partial update of sync settings: the fields given replace the stored ones. */
 export const SyncSettingsPatchSchema = SyncSettingsSchema.partial().strict();
 export type SyncSettingsPatch = z.infer<typeof SyncSettingsPatchSchema>;
