@@ -13,7 +13,7 @@ import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '.
 import { AuthError, CursorExpiredError, NotFoundError, PreconditionFailedError } from '../port';
 import { GoogleRequestError, classifyGoogleFailure, googleReasonOf, googleStatusOf } from './google-errors';
 import { eventIdFor } from './google-event-id';
-import { eventForInsert, eventPatchFor, eventToItem } from './google-event-mapper';
+import { eventForInsert, eventPatchFor, eventToItem, needsCalendarZone } from './google-event-mapper';
 
 const providerName = 'Google Calendar';
 
@@ -98,9 +98,8 @@ export class GoogleCalendarProvider implements CalendarProvider {
         (error) => (googleStatusOf(error) === 410 ? new CursorExpiredError(providerName) : undefined),
       );
       if (page.data.timeZone) this.calendarZone = page.data.timeZone;
-      const zone = await this.zone();
       for (const event of page.data.items ?? []) {
-        const item = eventToItem(event, zone);
+        const item = await this.mapEvent(event);
         if (item) items.push(item);
         else if (event.id && event.status === 'cancelled') deleted.push(event.id);
       }
@@ -117,7 +116,7 @@ export class GoogleCalendarProvider implements CalendarProvider {
       () => this.api.events.get({ calendarId: this.calendarId, eventId: id }),
       (status) => status === 404,
     );
-    return answer === null ? null : eventToItem(answer.data, await this.zone());
+    return answer === null ? null : this.mapEvent(answer.data);
   }
 
   async create(request: CreateRequest): Promise<SyncItem> {
@@ -239,12 +238,18 @@ export class GoogleCalendarProvider implements CalendarProvider {
     event: calendar_v3.Schema$Event | null | undefined,
     operation: string,
   ): Promise<SyncItem> {
-    const item = event ? eventToItem(event, await this.zone()) : null;
+    const item = event ? await this.mapEvent(event) : null;
     if (!item) throw new GoogleRequestError(operation, undefined, 'incomplete event');
     return item;
   }
 
-  /** The calendar's zone; read once from the calendar when no list has told it yet. */
+  /** Maps an event, reading the calendar's zone first only when the event needs it and no list has told it. */
+  private async mapEvent(event: calendar_v3.Schema$Event): Promise<SyncItem | null> {
+    const zone = needsCalendarZone(event) ? await this.zone() : (this.calendarZone ?? 'UTC');
+    return eventToItem(event, zone);
+  }
+
+  /** The calendar's zone; read once from the calendar (one request) when no list has told it yet. */
   private async zone(): Promise<string> {
     if (this.calendarZone) return this.calendarZone;
     const answer = await this.call('read the calendar', () =>

@@ -53,6 +53,11 @@ function tagsFromGoogle(event: GoogleEvent): EventTags | undefined {
   return bookingId && connectionId ? { bookingId, connectionId } : undefined;
 }
 
+/** True when a time of the event is a dateTime without its own zone, so mapping it needs the calendar's zone. */
+export function needsCalendarZone(event: GoogleEvent): boolean {
+  return [event.start, event.end, event.originalStartTime].some((time) => time?.dateTime && !time.timeZone);
+}
+
 /**
  * An event as a `SyncItem`, or `null` when it has no id or no times (Google reports a deletion in a change feed
  * as little more than the id and `status: "cancelled"`; the adapter lists those ids as deleted).
