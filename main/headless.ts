@@ -82,7 +82,9 @@ export async function runCli(
   }
   const parsed = parseCommandLine(argv, COMMANDS);
   if (parsed.kind === 'help') {
-    io.stdout.write(`${usage(COMMANDS)}\nAgent operations (against a running agent; --data DIR, or --url and --token):\n${opUsage()}\n`);
+    io.stdout.write(
+      `${usage(COMMANDS)}\nAgent operations (against a running agent; --data DIR, or --url and --token):\n${opUsage()}\n`,
+    );
     return 0;
   }
   if (parsed.kind === 'error') {
