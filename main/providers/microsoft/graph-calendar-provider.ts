@@ -1,0 +1,192 @@
+/**
+ * The Microsoft Outlook side of a connection, through @microsoft/microsoft-graph-client exactly as against
+ * Microsoft (only `baseUrl` differs in sandbox mode). Reads use `calendarView/delta` (series expanded into
+ * instances, a deltaLink as the cursor) and `$batch` for whole events; writes use `transactionId`, single-value
+ * extended properties and `If-Match`. Every request carries `Prefer: IdType="ImmutableId"` and goes through the
+ * account's gate. https://learn.microsoft.com/graph/delta-query-events
+ */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { ItemFields, SyncItem } from '../../sync';
+import { RequestGate, microsoftLimits, type RequestGateOptions } from '../gate';
+import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
+import { CursorExpiredError, NotFoundError, PreconditionFailedError } from '../port';
+import type { RequestCounting } from '../../engine/types';
+import { readEvents } from './graph-batch-reader';
+import { GraphCaller, microsoftProviderName } from './graph-caller';
+import { createGraphClient, type GraphTokens } from './graph-client';
+import { GraphRequestError, classifyGraphFailure, graphCodeOf, graphStatusOf } from './graph-errors';
+import type { GraphEvent } from './graph-event';
+import { eventForCreate, eventPatchFor, eventToItem, isIncomplete } from './graph-event-mapper';
+import { calendarPath, deltaPath, eventPath, transactionIdFor, transactionIdPrefix } from './graph-requests';
+
+/** What the adapter needs; one gate is shared by every calendar of the same mailbox. */
+export interface GraphCalendarProviderOptions {
+  /** The signed-in account (`MicrosoftAccount`): its `authProvider` feeds the client, `refresh` follows a 401. */
+  account: GraphTokens;
+  calendarId: string;
+  /** The sandbox's `microsoft.graph_url` (no version segment); Microsoft's own Graph when absent. */
+  graphUrl?: string;
+  /** A client built elsewhere; one from `account` and `graphUrl` when absent. */
+  client?: Client;
+  /** The mailbox's gate; a gate with Graph's published limits when absent. */
+  gate?: RequestGate;
+  /** Delta rows per page (`Prefer: odata.maxpagesize`); larger pages mean fewer requests. */
+  pageSize?: number;
+}
+
+/** A gate for one mailbox: Graph's limits and the Graph classifier, other options as given. */
+export function createMicrosoftGate(options: Partial<RequestGateOptions> = {}): RequestGate {
+  return new RequestGate({
+    provider: microsoftProviderName,
+    classify: classifyGraphFailure,
+    ...microsoftLimits,
+    ...options,
+  });
+}
+
+interface DeltaPage {
+  value?: GraphEvent[];
+  '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
+}
+
+/** One Outlook calendar as a `CalendarProvider`. */
+export class GraphCalendarProvider implements CalendarProvider, RequestCounting {
+  readonly side = 'external' as const;
+  private readonly caller: GraphCaller;
+  private readonly calendarId: string;
+  private readonly pageSize: number;
+
+  constructor(options: GraphCalendarProviderOptions) {
+    this.calendarId = options.calendarId;
+    this.pageSize = options.pageSize ?? 100;
+    const client = options.client ?? createGraphClient(options.account.authProvider, options.graphUrl);
+    this.caller = new GraphCaller(client, options.gate ?? createMicrosoftGate(), options.account);
+  }
+
+  /** The gate requests go through (shared per mailbox). */
+  get gate(): RequestGate {
+    return this.caller.gate;
+  }
+
+  /** HTTP requests this provider has sent: delta pages, `$batch`es, writes and every retry. */
+  requestCount(): number {
+    return this.caller.requests;
+  }
+
+  async listChanges(request: ListRequest): Promise<ListResult> {
+    const rows = new Map<string, GraphEvent>();
+    let url = request.cursor ?? deltaPath(this.calendarId, request.window);
+    let deltaLink: string | undefined;
+    while (deltaLink === undefined) {
+      const page = (await this.caller.send(
+        'list changes',
+        () => this.caller.request(url, { pageSize: this.pageSize }).get() as Promise<DeltaPage>,
+        (error) =>
+          graphStatusOf(error) === 410 || graphCodeOf(error)?.toLowerCase() === 'syncstatenotfound'
+            ? new CursorExpiredError(microsoftProviderName)
+            : undefined,
+      )) as DeltaPage;
+      // A round may show an event more than once; the last row is the newest.
+      for (const row of page.value ?? []) if (row.id) rows.set(row.id, row);
+      if (page['@odata.nextLink']) url = page['@odata.nextLink'];
+      else if (page['@odata.deltaLink']) deltaLink = page['@odata.deltaLink'];
+      else throw new GraphRequestError('give a delta link', undefined, undefined);
+    }
+    const { items, deleted } = await this.resolveRows([...rows.values()]);
+    return { items, deleted, nextCursor: deltaLink, full: request.cursor === null };
+  }
+
+  async get(id: string): Promise<SyncItem | null> {
+    const event = await this.caller.send(
+      'read an event',
+      () => this.caller.request(eventPath(this.calendarId, id)).get() as Promise<GraphEvent>,
+      (error) => (graphStatusOf(error) === 404 ? null : undefined),
+    );
+    return event ? eventToItem(event) : null;
+  }
+
+  async create(request: CreateRequest): Promise<SyncItem> {
+    const body = eventForCreate(request.fields, transactionIdFor(request.idempotencyKey), request.tags);
+    // Same transactionId, same event: a retry after a timeout or crash gets the event created the first time.
+    const event = await this.caller.send(
+      'create an event',
+      () => this.caller.request(`${calendarPath(this.calendarId)}/events`).post(body) as Promise<GraphEvent>,
+    );
+    const item = event ? eventToItem(event) : null;
+    if (!item) throw new GraphRequestError('create an event', undefined, 'incomplete event');
+    // The answer to a create carries no extended properties; the ones just written are the event's tags.
+    return request.tags ? { ...item, tags: { ...request.tags } } : item;
+  }
+
+  async update(id: string, fields: ItemFields, options: { ifMatch: string }): Promise<SyncItem> {
+    const event = await this.caller.send(
+      'update an event',
+      () =>
+        this.caller
+          .request(eventPath(this.calendarId, id, false), { headers: { 'If-Match': options.ifMatch } })
+          .patch(eventPatchFor(fields)) as Promise<GraphEvent>,
+      (error) => {
+        const status = graphStatusOf(error);
+        if (status === 412) return new PreconditionFailedError(id);
+        return status === 404 ? new NotFoundError(id) : undefined;
+      },
+    );
+    const item = event ? eventToItem(event) : null;
+    if (!item) throw new GraphRequestError('update an event', undefined, 'incomplete event');
+    return item;
+  }
+
+  async delete(id: string, options?: { ifMatch?: string }): Promise<void> {
+    await this.caller.send(
+      'delete an event',
+      () =>
+        this.caller
+          .request(
+            eventPath(this.calendarId, id, false),
+            options?.ifMatch ? { headers: { 'If-Match': options.ifMatch } } : {},
+          )
+          .delete() as Promise<unknown>,
+      (error) => {
+        const status = graphStatusOf(error);
+        // Never there or already gone: the wanted end state holds.
+        if (status === 404 || status === 410) return null;
+        return status === 412 ? new PreconditionFailedError(id) : undefined;
+      },
+    );
+  }
+
+  /**
+   * Delta rows as items and deleted ids. Rows that may carry the agent's tags (a `transactionId` of ours, or
+   * none shown), rows missing fields, and `@removed` rows are read whole in `$batch`es: a removed row whose
+   * event still exists moved out of the window, which is not a deletion (SYNC.md, "What each direction may touch").
+   */
+  private async resolveRows(rows: GraphEvent[]): Promise<{ items: SyncItem[]; deleted: string[] }> {
+    const toRead = rows.filter((row) => row['@removed'] || isIncomplete(row) || mayCarryTags(row));
+    const read =
+      toRead.length > 0
+        ? await readEvents(
+            this.caller,
+            this.calendarId,
+            toRead.map((row) => row.id!),
+          )
+        : new Map();
+    const items: SyncItem[] = [];
+    const deleted: string[] = [];
+    for (const row of rows) {
+      const event: GraphEvent | null | undefined = read.has(row.id!) ? read.get(row.id!) : row;
+      if (!event) {
+        deleted.push(row.id!);
+        continue;
+      }
+      const item = eventToItem(event);
+      if (item) items.push(item);
+    }
+    return { items, deleted };
+  }
+}
+
+/** True unless the row shows a `transactionId` that is not the agent's (people's events have none). */
+function mayCarryTags(row: GraphEvent): boolean {
+  return row.transactionId === undefined || (row.transactionId?.startsWith(transactionIdPrefix) ?? false);
+}

@@ -1,0 +1,30 @@
+/**
+ * The Graph client for one Microsoft account, exactly as against Microsoft (only `baseUrl` differs in sandbox
+ * mode). The client sends the bearer token only to https hosts it knows, so the sandbox's host is named in
+ * `customHosts`. Its own RetryHandler is switched off per request: the account's gate retries, paced and counted.
+ */
+import { Client, RetryHandlerOptions, type AuthProvider } from '@microsoft/microsoft-graph-client';
+
+/** What the adapter needs from a signed-in account; `MicrosoftAccount` (main/auth) fits. */
+export interface GraphTokens {
+  authProvider: AuthProvider;
+  /** Forces a new access token after a 401; rejects with `ReauthRequiredError` when the grant is gone. */
+  refresh(): Promise<unknown>;
+}
+
+/** A Graph client on `graphUrl` (the sandbox's `microsoft.graph_url`, no version segment) or on Microsoft's own. */
+export function createGraphClient(authProvider: AuthProvider, graphUrl?: string): Client {
+  if (!graphUrl) return Client.init({ authProvider, defaultVersion: 'v1.0' });
+  const base = graphUrl.replace(/\/+$/, '');
+  return Client.init({
+    authProvider,
+    baseUrl: base,
+    customHosts: new Set([new URL(base).hostname]),
+    defaultVersion: 'v1.0',
+  });
+}
+
+/** Middleware options that turn the client's own retries off for one request. */
+export function noClientRetries(): RetryHandlerOptions[] {
+  return [new RetryHandlerOptions(0, 0)];
+}
