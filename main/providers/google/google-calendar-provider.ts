@@ -71,6 +71,8 @@ export class GoogleCalendarProvider implements CalendarProvider {
     this.refreshAccessToken =
       options.refreshAccessToken ??
       (async () => {
+        // Without a refresh token only a new sign-in can give the client a working token.
+        if (!options.auth.credentials.refresh_token) throw new AuthError(providerName);
         options.auth.setCredentials({ refresh_token: options.auth.credentials.refresh_token });
         await options.auth.getAccessToken();
       });
@@ -219,6 +221,7 @@ export class GoogleCalendarProvider implements CalendarProvider {
 
   /** Turns a client error into one of ours; errors that are already ours, or not the client's, pass as they are. */
   private readable(operation: string, error: unknown): unknown {
+    if (error instanceof AuthError) return error;
     if (isReauthError(error)) return new AuthError(providerName);
     const status = googleStatusOf(error);
     if (status === 401) return new AuthError(providerName);
