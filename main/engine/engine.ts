@@ -10,11 +10,11 @@ import { ConnectionSession } from './connection-session';
 import { ensureLinkSnapshots } from './link-store';
 import { previewOf } from './preview';
 import { readChanges, type ChangeReads } from './read-changes';
-import { resolveConflict, type ConflictChoice } from './resolve-conflict';
+import { openConflictFor, resolveConflict, type ConflictChoice } from './resolve-conflict';
 import { summaryOf } from './run-summary';
 import { stopReason } from './stop-reason';
 import type { EngineConnection, EngineEvent, EngineOptions, EnginePreview, RunSummary } from './types';
-import { undoRun } from './undo';
+import { checkUndoable, undoRun } from './undo';
 
 /** Thrown by `review` when the connection is not waiting for one. */
 export class NothingToReviewError extends Error {
@@ -104,9 +104,13 @@ export class Engine {
     return null;
   }
 
-  /** Reverts a run: deleted items restored, updates reverted, created items removed, unless they changed since. */
+  /**
+   * Reverts a run: deleted items restored, updates reverted, created items removed, unless they changed since.
+   * Throws `RunNotUndoableError` (nothing written) for an unknown, undo or already undone run.
+   */
   async undo(runId: string, connection: EngineConnection): Promise<RunSummary> {
     const session = this.session(connection);
+    checkUndoable(session, runId);
     const undoId = this.db.runs.start({ connectionId: session.key, kind: 'undo' }).runId;
     let outcome: Outcome;
     try {
@@ -124,13 +128,17 @@ export class Engine {
     return this.finish(session, undoId, outcome, false);
   }
 
-  /** Applies a person's answer to a conflict and marks it resolved; the writes are recorded as a run. */
+  /**
+   * Applies a person's answer to a conflict and marks it resolved; the writes are recorded as a run. Throws
+   * `ConflictNotFoundError` or `ResolutionNotAllowedError` (nothing written) when the answer does not apply.
+   */
   async resolveConflict(
     conflictId: number | string,
     resolution: ConflictChoice,
     connection: EngineConnection,
   ): Promise<RunSummary> {
     const session = this.session(connection);
+    openConflictFor(session, Number(conflictId), resolution);
     const runId = this.db.runs.start({ connectionId: session.key }).runId;
     let outcome: Outcome;
     try {

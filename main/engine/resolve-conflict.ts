@@ -39,13 +39,27 @@ export interface ResolveInput {
   applier: ActionApplier;
 }
 
-/** Applies the choice and marks the conflict resolved. Provider failures propagate and leave it open. */
-export async function resolveConflict(input: ResolveInput): Promise<void> {
-  const { session, conflictId, resolution } = input;
+/** The open conflict `conflictId` of this connection, checked against the choice; throws before anything is written. */
+export function openConflictFor(
+  session: ConnectionSession,
+  conflictId: number,
+  resolution: ConflictChoice,
+): Conflict {
   const conflict = session.db.conflicts.get(conflictId);
   if (!conflict || conflict.resolvedAt !== null || conflict.connectionId !== session.key) {
     throw new ConflictNotFoundError(conflictId);
   }
+  const fits =
+    resolution === 'skip' ||
+    (conflict.kind === 'edit') === (resolution === 'keep-sched' || resolution === 'keep-external');
+  if (!fits) throw new ResolutionNotAllowedError(conflict.kind, resolution);
+  return conflict;
+}
+
+/** Applies the choice and marks the conflict resolved. Provider failures propagate and leave it open. */
+export async function resolveConflict(input: ResolveInput): Promise<void> {
+  const { session, conflictId, resolution } = input;
+  const conflict = openConflictFor(session, conflictId, resolution);
   if (conflict.kind === 'edit') await resolveEdit(input, conflict);
   else await resolveOverlap(input, conflict);
   session.db.conflicts.resolve(conflictId, resolution);
@@ -53,7 +67,6 @@ export async function resolveConflict(input: ResolveInput): Promise<void> {
 
 async function resolveEdit(input: ResolveInput, conflict: Conflict): Promise<void> {
   const { session, resolution } = input;
-  if (resolution === 'import-anyway') throw new ResolutionNotAllowedError('edit', resolution);
   const bookingId = conflict.bookingId ?? '';
   const link = session.links.byBooking(bookingId);
   if (!link) return; // Unlinked since (e.g. gone on both sides): nothing left to write.
@@ -87,7 +100,6 @@ async function resolveEdit(input: ResolveInput, conflict: Conflict): Promise<voi
 async function resolveOverlap(input: ResolveInput, conflict: Conflict): Promise<void> {
   const { session, resolution } = input;
   if (resolution === 'skip') return; // The store remembers the skipped event when it resolves the conflict.
-  if (resolution !== 'import-anyway') throw new ResolutionNotAllowedError('overlap', resolution);
   const eventId = conflict.eventId ?? '';
   const external = await session.reread('external', eventId);
   const planned = session.plan({

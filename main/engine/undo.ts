@@ -38,14 +38,19 @@ function isLive(item: SyncItem | null): item is SyncItem {
   return item !== null && item.status !== 'cancelled';
 }
 
-/** Reverts what `runId` wrote. Entries already reverted by an interrupted undo are skipped. */
-export async function undoRun(input: UndoInput): Promise<void> {
-  const { session, runId } = input;
+/** Throws `RunNotUndoableError` unless `runId` is a sync run of this connection not undone yet. */
+export function checkUndoable(session: ConnectionSession, runId: string): void {
   const run = session.db.runs.get(runId);
   if (!run || run.connectionId !== session.key)
     throw new RunNotUndoableError(runId, 'no such run for this calendar');
   if (run.kind !== 'sync') throw new RunNotUndoableError(runId, 'it is itself an undo');
   if (run.undoneBy !== null) throw new RunNotUndoableError(runId, 'it was undone already');
+}
+
+/** Reverts what `runId` wrote. Entries already reverted by an interrupted undo are skipped. */
+export async function undoRun(input: UndoInput): Promise<void> {
+  const { session, runId } = input;
+  checkUndoable(session, runId);
   const entries = session.db.journal.forRun(runId).filter((entry) => entry.undoneAt === null);
   for (const entry of entries.reverse()) {
     if (entry.action === 'create') await undoCreate(input, entry);

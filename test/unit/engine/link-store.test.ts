@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { openStateDb } from '../../../main/store';
+import { ensureLinkSnapshots, LinkStore } from '../../../main/engine/link-store';
+import type { Link, SyncItem } from '../../../main/sync';
+import { linkSideOf } from '../../../main/sync';
+import { slot } from './world';
+
+function item(id: string, title: string): SyncItem {
+  return { ...slot(title), id, version: `${id}-v1`, updated: '2025-03-01T00:00:00Z', status: 'confirmed' };
+}
+
+function setup() {
+  const db = openStateDb(':memory:');
+  ensureLinkSnapshots(db);
+  db.connections.ensure('cal-1');
+  return { db, links: new LinkStore(db, 'cal-1') };
+}
+
+const link = (booking: string, event: string): Link => ({
+  sched: linkSideOf(item(booking, 'Dentist')),
+  external: linkSideOf(item(event, 'Dentist')),
+  origin: 'sched',
+});
+
+describe('LinkStore', () => {
+  it('gives back the planner’s link with the fields last synced', () => {
+    const { db, links } = setup();
+
+    db.transaction(() => links.save(link('b1', 'e1')));
+
+    expect(links.list()).toEqual([link('b1', 'e1')]);
+    expect(db.links.byEvent('cal-1', 'e1')?.schedVersion).toBe('b1-v1');
+  });
+
+  it('replaces a link that held the same event, so an event is never linked twice', () => {
+    const { db, links } = setup();
+    db.transaction(() => links.save(link('b1', 'e1')));
+
+    db.transaction(() => links.save(link('b2', 'e1')));
+
+    expect(links.list().map((l) => [l.sched.id, l.external.id])).toEqual([['b2', 'e1']]);
+  });
+
+  it('forgets a link and its snapshot together', () => {
+    const { db, links } = setup();
+    db.transaction(() => links.save(link('b1', 'e1')));
+
+    db.transaction(() => links.drop({ bookingId: 'b1', eventId: 'e1' }));
+
+    expect(links.list()).toEqual([]);
+    expect(db.sqlite.prepare('SELECT count(*) AS n FROM engine_link_snapshots').get()).toEqual({ n: 0 });
+  });
+});
