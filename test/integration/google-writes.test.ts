@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { google } from 'googleapis';
+import { GoogleCalendarProvider } from '../../main/providers/google';
 import { PreconditionFailedError } from '../../main/providers/port';
 import { syncWindow, type ItemFields } from '../../main/sync';
 import { call, useTestSandbox } from '../sandbox/helpers/start-test-sandbox';
@@ -99,7 +100,35 @@ describe('Google adapter writes', () => {
   });
 });
 
-describe('Google adapter reads of recurring series', () => {
+describe('Google adapter reads', () => {
+  it('pages a full read and a change feed to the end', async () => {
+    const provider = new GoogleCalendarProvider({
+      auth: await signedInGoogleClient(sandbox()),
+      calendarId: 'primary',
+      rootUrl: sandbox().info.google.root_url,
+      pageSize: 2,
+    });
+    const made = [];
+    for (let i = 0; i < 5; i += 1) {
+      made.push(
+        await provider.create({
+          fields: at(6, 8 + i, `Paged ${i} ${run}`),
+          idempotencyKey: `paged-${run}-${i}`,
+        }),
+      );
+    }
+    await call(`${sandbox().url}/sandbox/stats/reset`, { method: 'POST' });
+
+    const full = await provider.listChanges({ cursor: null, window: windowNow() });
+    for (const item of made)
+      await provider.update(item.id, at(7, 8, `Paged, moved ${run}`), { ifMatch: item.version });
+    const changes = await provider.listChanges({ cursor: full.nextCursor, window: windowNow() });
+
+    expect(full.items.map((item) => item.id)).toEqual(expect.arrayContaining(made.map((item) => item.id)));
+    expect(changes.items.map((item) => item.id).sort()).toEqual(made.map((item) => item.id).sort());
+    expect(await statsFor('GET', '/calendar/v3/calendars/:calendarId/events')).toBeGreaterThanOrEqual(3 + 3);
+  });
+
   it('lists a moved instance with its series and original start, and a cancelled one as cancelled', async () => {
     const provider = await googleProviderFor(sandbox());
     const api = await personsCalendar();
