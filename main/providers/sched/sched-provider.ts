@@ -1,0 +1,103 @@
+/**
+ * One Sched resource's bookings as a `CalendarProvider`: full reads of the window, the `sync_token` change feed,
+ * idempotent creates, `If-Match` updates and cancellations. Requests go through the client's gate and are
+ * counted per provider, so the engine's run summary gets this connection's figure only.
+ */
+import type { RequestCounting } from '../../engine/types';
+import type { ItemFields, SyncItem } from '../../sync';
+import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
+import { NotFoundError, PreconditionFailedError } from '../port';
+import { bookingCreateFor, bookingToItem, bookingUpdateFor, type ResourceRef } from './sched-booking-mapper';
+import type { SchedClient } from './sched-client';
+import type { BookingListQuery, SchedBooking } from './sched-wire';
+
+/** What the provider needs: the account's client and the resource it syncs. */
+export interface SchedCalendarProviderOptions {
+  /** The account's client; the provider keeps a scoped copy that shares its gate and counts on its own. */
+  client: SchedClient;
+  /** The resource's id and IANA zone (all-day dates are counted in it). */
+  resource: ResourceRef;
+  /** Bookings per page (`max_results`); Sched's default when absent. */
+  pageSize?: number;
+}
+
+/** The bookings of one Sched resource. */
+export class SchedCalendarProvider implements CalendarProvider, RequestCounting {
+  readonly side = 'sched' as const;
+  private readonly client: SchedClient;
+  private readonly resource: ResourceRef;
+  private readonly pageSize?: number;
+
+  constructor(options: SchedCalendarProviderOptions) {
+    this.client = options.client.scoped();
+    this.resource = { id: options.resource.id, timezone: options.resource.timezone };
+    this.pageSize = options.pageSize;
+  }
+
+  /** HTTP requests this provider sent, paging and retries included. */
+  requestCount(): number {
+    return this.client.requestCount();
+  }
+
+  async listChanges(request: ListRequest): Promise<ListResult> {
+    const full = request.cursor === null;
+    const query: BookingListQuery = full
+      ? { resource_id: this.resource.id, time_min: request.window.start, time_max: request.window.end }
+      : // The feed's resource comes from the token; a time range is not allowed with it.
+        { sync_token: request.cursor ?? undefined };
+    if (this.pageSize !== undefined) query.max_results = this.pageSize;
+    const { bookings, nextSyncToken } = await this.client.listAllBookings(query);
+    const items = bookings
+      .filter((booking) => (full ? booking.resource_id === this.resource.id : true))
+      .map((booking) => this.toItem(booking));
+    return { items, deleted: [], nextCursor: nextSyncToken, full };
+  }
+
+  async get(id: string): Promise<SyncItem | null> {
+    const booking = await this.client.getBooking(id);
+    return booking === null ? null : this.toItem(booking);
+  }
+
+  /** `POST /bookings`; a slot that is taken throws `SlotUnavailableError` unless `allowOverlap` is set. */
+  async create(request: CreateRequest): Promise<SyncItem> {
+    const booking = await this.client.createBooking(
+      bookingCreateFor(request, this.resource),
+      request.idempotencyKey,
+    );
+    return this.toItem(booking);
+  }
+
+  async update(id: string, fields: ItemFields, options: { ifMatch: string }): Promise<SyncItem> {
+    const booking = await this.client.updateBooking(
+      id,
+      bookingUpdateFor(fields, this.resource.timezone),
+      options.ifMatch,
+    );
+    return this.toItem(booking);
+  }
+
+  /** Cancels the booking. Gone already, or cancelled already, is the wanted end state and not an error. */
+  async delete(id: string, options?: { ifMatch?: string }): Promise<void> {
+    try {
+      await this.client.cancelBooking(id, options?.ifMatch);
+    } catch (error) {
+      if (error instanceof NotFoundError) return;
+      // A retried cancel whose first attempt went through finds the version moved: check what is there now.
+      if (error instanceof PreconditionFailedError) {
+        const now = await this.client.getBooking(id);
+        if (now === null || now.status === 'cancelled') return;
+        throw new PreconditionFailedError(id, String(now.version));
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * A booking as an item. In a change feed, a booking that now belongs to another resource has left this one,
+   * which for this connection is the same as a cancellation.
+   */
+  private toItem(booking: SchedBooking): SyncItem {
+    const item = bookingToItem(booking, this.resource.timezone);
+    return booking.resource_id === this.resource.id ? item : { ...item, status: 'cancelled' };
+  }
+}
