@@ -75,9 +75,13 @@ export async function startAgentHost(options: AgentHostOptions): Promise<AgentHo
     uiDir: options.uiDir,
     subscribe: (listener) => runtime.bus.subscribe(listener),
   });
-  await writeFile(join(options.dataDir, 'agent.json'), JSON.stringify({ url: transport.url, pid: process.pid }), {
-    mode: 0o600,
-  });
+  await writeFile(
+    join(options.dataDir, 'agent.json'),
+    JSON.stringify({ url: transport.url, pid: process.pid }),
+    {
+      mode: 0o600,
+    },
+  );
   log({ msg: 'agent started', url: transport.url, mode: runtime.mode });
   return {
     url: transport.url,

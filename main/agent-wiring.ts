@@ -55,7 +55,11 @@ async function attachSandbox(url: string, caPath: string): Promise<SandboxHandle
 /** Opens the state DB and builds the (not yet started) runtime. */
 export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: StateDb } {
   const db = openStateDb(join(w.dataDir, 'state.db'));
-  const engine = new Engine({ db, now: () => new Date(), log: (event) => w.log({ msg: 'engine', ...event }) });
+  const engine = new Engine({
+    db,
+    now: () => new Date(),
+    log: (event) => w.log({ msg: 'engine', ...event }),
+  });
   const choice = w.sandbox;
   const runtime = new AgentRuntime({
     settings: w.settings,

@@ -48,7 +48,9 @@ export async function runAgent(flags: FlagValues, io: Io): Promise<number> {
   }
   const sandboxFlag = flags.sandbox;
   if (typeof sandboxFlag === 'string' && typeof flags.ca !== 'string') {
-    io.stderr.write('sched-sync agent: --sandbox URL needs --ca PATH (the sandbox CA certificate it printed).\n');
+    io.stderr.write(
+      'sched-sync agent: --sandbox URL needs --ca PATH (the sandbox CA certificate it printed).\n',
+    );
     return 2;
   }
   const dataDir = (flags.data as string | undefined) ?? defaultAgentDataDir();

@@ -36,9 +36,24 @@ export const opCommands: OpCommand[] = [
     help: 'CALENDAR_ID [--resource-id ID] [--oauth-token T] [settings flags]',
   },
   { words: ['calendars', 'disconnect'], op: 'disconnect', positionals: ['calendar_id'], help: 'CALENDAR_ID' },
-  { words: ['calendars', 'preview'], op: 'preview', positionals: ['calendar_id'], help: 'CALENDAR_ID: the next run, nothing applied' },
-  { words: ['calendars', 'review'], op: 'review', positionals: ['calendar_id', 'decision'], help: 'CALENDAR_ID apply|cancel' },
-  { words: ['sync'], op: 'syncNow', positionals: ['calendar_id?'], help: '[CALENDAR_ID]: sync now (all when none given)' },
+  {
+    words: ['calendars', 'preview'],
+    op: 'preview',
+    positionals: ['calendar_id'],
+    help: 'CALENDAR_ID: the next run, nothing applied',
+  },
+  {
+    words: ['calendars', 'review'],
+    op: 'review',
+    positionals: ['calendar_id', 'decision'],
+    help: 'CALENDAR_ID apply|cancel',
+  },
+  {
+    words: ['sync'],
+    op: 'syncNow',
+    positionals: ['calendar_id?'],
+    help: '[CALENDAR_ID]: sync now (all when none given)',
+  },
   { words: ['conflicts', 'list'], op: 'conflicts', help: 'conflicts waiting for you' },
   {
     words: ['conflicts', 'resolve'],
@@ -49,10 +64,29 @@ export const opCommands: OpCommand[] = [
   { words: ['runs', 'list'], op: 'runs', help: 'recent runs' },
   { words: ['runs', 'undo'], op: 'undo', positionals: ['run_id'], help: 'RUN_ID' },
   { words: ['accounts', 'list'], op: 'accounts', help: 'signed-in accounts' },
-  { words: ['accounts', 'sign-in'], op: 'signIn', positionals: ['provider'], help: 'google|microsoft: prints auth_url to open' },
-  { words: ['accounts', 'remove'], op: 'removeAccount', positionals: ['account_id'], help: 'ACCOUNT_ID: sign out' },
-  { words: ['accounts', 'calendars'], op: 'accountCalendars', positionals: ['account_id'], help: 'ACCOUNT_ID' },
-  { words: ['sched', 'configure'], op: 'configureSched', help: '--base-url URL --api-key KEY: leave Sandbox mode' },
+  {
+    words: ['accounts', 'sign-in'],
+    op: 'signIn',
+    positionals: ['provider'],
+    help: 'google|microsoft: prints auth_url to open',
+  },
+  {
+    words: ['accounts', 'remove'],
+    op: 'removeAccount',
+    positionals: ['account_id'],
+    help: 'ACCOUNT_ID: sign out',
+  },
+  {
+    words: ['accounts', 'calendars'],
+    op: 'accountCalendars',
+    positionals: ['account_id'],
+    help: 'ACCOUNT_ID',
+  },
+  {
+    words: ['sched', 'configure'],
+    op: 'configureSched',
+    help: '--base-url URL --api-key KEY: leave Sandbox mode',
+  },
   { words: ['sched', 'resources'], op: 'schedResources', help: "Sched's resources" },
   { words: ['settings', 'get'], op: 'getSettings', help: 'the settings' },
   {
@@ -74,7 +108,10 @@ const scalar = (raw: string): unknown =>
   raw === 'true' ? true : raw === 'false' ? false : /^\d+$/.test(raw) ? Number(raw) : raw;
 
 /** Builds the operation input from what follows the command words. */
-export function opInput(command: OpCommand, args: readonly string[]): { input: Record<string, unknown>; connection: Record<string, string> } {
+export function opInput(
+  command: OpCommand,
+  args: readonly string[],
+): { input: Record<string, unknown>; connection: Record<string, string> } {
   const input: Record<string, unknown> = {};
   const connection: Record<string, string> = {};
   const positionals: string[] = [];
@@ -93,10 +130,13 @@ export function opInput(command: OpCommand, args: readonly string[]): { input: R
     else if (command.settingsField && (syncSettingsFields as readonly string[]).includes(field)) {
       const nested = (input[command.settingsField] ??= {}) as Record<string, unknown>;
       nested[field] = scalar(value);
-    } else input[field] = field.endsWith('_token') || field.endsWith('_id') || field === 'api_key' ? value : scalar(value);
+    } else
+      input[field] =
+        field.endsWith('_token') || field.endsWith('_id') || field === 'api_key' ? value : scalar(value);
   }
   const names = command.positionals ?? [];
-  if (positionals.length > names.length) throw new Error(`Unexpected argument "${positionals[names.length]}".`);
+  if (positionals.length > names.length)
+    throw new Error(`Unexpected argument "${positionals[names.length]}".`);
   names.forEach((name, i) => {
     const optional = name.endsWith('?');
     const field = name.replace(/\?$/, '');
@@ -112,11 +152,16 @@ async function locateAgent(connection: Record<string, string>): Promise<{ url: s
   const url =
     connection.url ??
     process.env.SCHED_SYNC_URL ??
-    ((JSON.parse(await readFile(join(dataDir, 'agent.json'), 'utf8').catch(() => '{}')) as { url?: string }).url);
+    (JSON.parse(await readFile(join(dataDir, 'agent.json'), 'utf8').catch(() => '{}')) as { url?: string })
+      .url;
   const token =
-    connection.token ?? process.env.SCHED_SYNC_TOKEN ?? (await readFile(join(dataDir, 'agent-token'), 'utf8').catch(() => '')).trim();
+    connection.token ??
+    process.env.SCHED_SYNC_TOKEN ??
+    (await readFile(join(dataDir, 'agent-token'), 'utf8').catch(() => '')).trim();
   if (!url || !token) {
-    throw new Error(`No running agent found in ${dataDir}. Start one with "sched-sync agent" or pass --url and --token.`);
+    throw new Error(
+      `No running agent found in ${dataDir}. Start one with "sched-sync agent" or pass --url and --token.`,
+    );
   }
   return { url, token };
 }
@@ -137,7 +182,10 @@ export async function callAgent(
   const hasBody = route.method === 'POST' || route.method === 'PUT';
   const response = await fetch(`${agent.url}/api${path}`, {
     method: route.method,
-    headers: { authorization: `Bearer ${agent.token}`, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${agent.token}`,
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+    },
     body: hasBody ? JSON.stringify(rest) : undefined,
   });
   const text = await response.text();
@@ -155,14 +203,18 @@ export async function runOp(
   try {
     parsed = opInput(command, argv.slice(command.words.length));
   } catch (error) {
-    io.stderr.write(`sched-sync ${command.words.join(' ')}: ${(error as Error).message}\n  usage: sched-sync ${command.words.join(' ')} ${command.help}\n`);
+    io.stderr.write(
+      `sched-sync ${command.words.join(' ')}: ${(error as Error).message}\n  usage: sched-sync ${command.words.join(' ')} ${command.help}\n`,
+    );
     return 2;
   }
   const agent = await locateAgent(parsed.connection);
   const { status, body } = await callAgent(agent, command.op, parsed.input);
   if (status >= 400) {
     const error = (body as { error?: { message?: string } }).error;
-    io.stderr.write(`sched-sync ${command.words.join(' ')}: ${error?.message ?? `the agent answered ${status}`}\n`);
+    io.stderr.write(
+      `sched-sync ${command.words.join(' ')}: ${error?.message ?? `the agent answered ${status}`}\n`,
+    );
     return 1;
   }
   io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);

@@ -3,7 +3,7 @@
  * the triggers the scheduler listens for (resume, unlock, network back). The agent itself is built by the same
  * wiring as the headless one; nothing below this file knows about Electron except main/shell and the transport.
  */
-import { app, ipcMain, powerMonitor, type BrowserWindow } from 'electron';
+import { app, powerMonitor, type BrowserWindow } from 'electron';
 import { createWriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,12 +15,15 @@ import { createNotifier } from './shell/notifications';
 import { createTray } from './shell/tray';
 import { createMainWindow } from './shell/window';
 import { openElectronSettingsStore } from './store/electron-settings-store';
-import { registerIpc, trustedSenders } from './transport/ipc';
+import { registerElectronIpc } from './transport/electron-ipc';
+import { trustedSenders } from './transport/ipc';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const devServer = process.env.VITE_DEV_SERVER_URL;
 const rendererUrl = devServer ?? pathToFileURL(join(here, '../dist/renderer/index.html')).toString();
-const trayIcon = app.isPackaged ? join(process.resourcesPath, 'tray-icon.png') : join(here, '../build/tray-icon.png');
+const trayIcon = app.isPackaged
+  ? join(process.resourcesPath, 'tray-icon.png')
+  : join(here, '../build/tray-icon.png');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -57,7 +60,11 @@ async function start(): Promise<void> {
     applySettings: (next) => setAutoStart(next.auto_start),
   });
   await runtime.start();
-  registerIpc(ipcMain, runtime.agent, trustedSenders([devServer ?? pathToFileURL(join(here, '../dist/renderer/')).toString()]));
+  registerIpc(
+    ipcMain,
+    runtime.agent,
+    trustedSenders([devServer ?? pathToFileURL(join(here, '../dist/renderer/')).toString()]),
+  );
   await setAutoStart(settings.getSettings().auto_start).catch((error: unknown) =>
     logger.warn({ msg: 'could not set start at login', error: String(error) }),
   );

@@ -30,7 +30,9 @@ export class AccountsService {
         provider: a.provider,
         email: a.email,
         status: connections.some(
-          (c) => c.account_id === a.id && this.deps.db.connections.get(c.calendar_id)?.status === 'reauth_required',
+          (c) =>
+            c.account_id === a.id &&
+            this.deps.db.connections.get(c.calendar_id)?.status === 'reauth_required',
         )
           ? 'reauth_required'
           : 'ok',
@@ -43,14 +45,21 @@ export class AccountsService {
     const flow = await this.deps.clients().signIn(provider);
     flow.done.then(
       (identity) => {
-        this.deps.settings.saveAccount({ id: identity.account_id, provider: identity.provider, email: identity.email });
+        this.deps.settings.saveAccount({
+          id: identity.account_id,
+          provider: identity.provider,
+          email: identity.email,
+        });
         for (const c of this.deps.settings.listConnections()) {
           const state = this.deps.db.connections.get(c.calendar_id);
           if (c.account_id === identity.account_id && state?.status === 'reauth_required') {
             this.deps.db.connections.update(c.calendar_id, { status: 'active', statusMessage: null });
           }
         }
-        this.deps.bus.publish({ type: 'account', data: { account_id: identity.account_id, signed_in: true } });
+        this.deps.bus.publish({
+          type: 'account',
+          data: { account_id: identity.account_id, signed_in: true },
+        });
       },
       (error: unknown) => this.deps.onSignInFailed?.(provider, error),
     );

@@ -86,10 +86,15 @@ export class ConnectionsService {
 
   async update(input: UpdateInput): Promise<Connection> {
     const current = this.get(input.calendar_id);
-    if (input.resource_id && input.resource_id !== current.resource_id) await this.requireResource(input.resource_id);
+    if (input.resource_id && input.resource_id !== current.resource_id)
+      await this.requireResource(input.resource_id);
     let accountId = current.account_id;
     if (input.oauth_token) {
-      const account = await this.resolveAccount(current.calendar_service, current.account_id ?? undefined, input.oauth_token);
+      const account = await this.resolveAccount(
+        current.calendar_service,
+        current.account_id ?? undefined,
+        input.oauth_token,
+      );
       this.deps.settings.saveAccount(account);
       accountId = account.id;
     }
@@ -129,7 +134,10 @@ export class ConnectionsService {
       this.deps.settings.removeAccount(current.account_id);
     }
     this.deps.changed();
-    this.deps.bus.publish({ type: 'status', data: { calendar_id: current.calendar_id, sync_status: 'disconnected' } });
+    this.deps.bus.publish({
+      type: 'status',
+      data: { calendar_id: current.calendar_id, sync_status: 'disconnected' },
+    });
     return { message: 'Calendar disconnected successfully.' };
   }
 
@@ -165,7 +173,10 @@ export class ConnectionsService {
     if (accountId) {
       const found = accounts.find((a) => a.id === accountId);
       if (!found) {
-        throw new AgentError('validation', `account_id: no signed-in ${serviceLabel[service]} account "${accountId}".`);
+        throw new AgentError(
+          'validation',
+          `account_id: no signed-in ${serviceLabel[service]} account "${accountId}".`,
+        );
       }
       return found;
     }
@@ -181,7 +192,10 @@ export class ConnectionsService {
   private async requireCalendar(account: Account, calendarId: string): Promise<void> {
     const calendars = await this.deps.clients().calendarsOf(account);
     if (!calendars.some((c) => c.id === calendarId)) {
-      throw new AgentError('validation', `calendar_id: ${account.email} has no calendar with the id "${calendarId}".`);
+      throw new AgentError(
+        'validation',
+        `calendar_id: ${account.email} has no calendar with the id "${calendarId}".`,
+      );
     }
   }
 }

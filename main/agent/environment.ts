@@ -79,9 +79,15 @@ export function liveEnvironment(
   const microsoftId = env.SCHED_SYNC_MICROSOFT_CLIENT_ID;
   return {
     mode: 'live',
-    sched: schedBaseUrl ? { base_url: schedBaseUrl, apiKey: () => secrets.get(secretKeys.schedApiKey) } : null,
+    sched: schedBaseUrl
+      ? { base_url: schedBaseUrl, apiKey: () => secrets.get(secretKeys.schedApiKey) }
+      : null,
     google: googleId
-      ? { ...googleProductionEndpoints, client_id: googleId, client_secret: env.SCHED_SYNC_GOOGLE_CLIENT_SECRET }
+      ? {
+          ...googleProductionEndpoints,
+          client_id: googleId,
+          client_secret: env.SCHED_SYNC_GOOGLE_CLIENT_SECRET,
+        }
       : null,
     microsoft: microsoftId ? { authority: microsoftProductionAuthority, client_id: microsoftId } : null,
   };

@@ -16,7 +16,11 @@ import type { Account, StoredConnection } from '../store/settings-schema';
 /** Sched's resources and its Connected Calendars registry (the agent registers; tokens stay on this device). */
 export interface SchedDirectory {
   listResources(): Promise<SchedResource[]>;
-  registerCalendar(input: { resource_id: string; calendar_service: CalendarService; calendar_id: string }): Promise<void>;
+  registerCalendar(input: {
+    resource_id: string;
+    calendar_service: CalendarService;
+    calendar_id: string;
+  }): Promise<void>;
   updateCalendar(
     calendarId: string,
     input: { sync_settings?: SyncSettings; sync_status?: SyncStatus; resource_id?: string },

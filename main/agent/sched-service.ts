@@ -23,7 +23,10 @@ export interface SchedServiceDeps {
 export class SchedService {
   constructor(private readonly deps: SchedServiceDeps) {}
 
-  async configure(input: { base_url: string; api_key: string }): Promise<{ base_url: string; mode: AgentMode }> {
+  async configure(input: {
+    base_url: string;
+    api_key: string;
+  }): Promise<{ base_url: string; mode: AgentMode }> {
     const baseUrl = input.base_url.replace(/\/+$/, '');
     await this.deps.probe(baseUrl, input.api_key).listResources();
     await this.deps.secrets.set(secretKeys.schedApiKey, input.api_key);

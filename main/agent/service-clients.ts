@@ -32,11 +32,23 @@ export function createServiceClients(env: ServiceEnvironment, secrets: SecretSto
   const microsoft = env.microsoft ? new MicrosoftClients(env.microsoft, secrets) : null;
   const sched = env.sched ? new SchedClients(env.sched) : null;
   const needSched = () => {
-    if (!sched) throw new AgentError('unavailable', 'Sched is not configured yet. Add its URL and API key in Settings.');
+    if (!sched)
+      throw new AgentError(
+        'unavailable',
+        'Sched is not configured yet. Add its URL and API key in Settings.',
+      );
     return sched;
   };
-  const needGoogle = () => google ?? (() => { throw notConfigured('Google'); })();
-  const needMicrosoft = () => microsoft ?? (() => { throw notConfigured('Microsoft'); })();
+  const needGoogle = () =>
+    google ??
+    (() => {
+      throw notConfigured('Google');
+    })();
+  const needMicrosoft = () =>
+    microsoft ??
+    (() => {
+      throw notConfigured('Microsoft');
+    })();
 
   return {
     sched: async () => needSched().directory(),
@@ -49,21 +61,38 @@ export function createServiceClients(env: ServiceEnvironment, secrets: SecretSto
     },
     async providersFor(connection: StoredConnection, resource: SchedResource): Promise<ConnectionProviders> {
       if (!connection.account_id) {
-        throw new AgentError('conflict', `${connection.calendar_id} has no signed-in account. Sign in again.`);
+        throw new AgentError(
+          'conflict',
+          `${connection.calendar_id} has no signed-in account. Sign in again.`,
+        );
       }
       const external =
         connection.calendar_service === 'google'
           ? await needGoogle().provider(connection.account_id, connection.calendar_id)
           : await needMicrosoft().provider(connection.account_id, connection.calendar_id);
-      return { sched: needSched().provider(resource), external };
+      return { sched: await needSched().provider(resource), external };
     },
-    async importToken(provider: CalendarService, refreshToken: string, accountId?: string): Promise<AccountIdentity> {
+    async importToken(
+      provider: CalendarService,
+      refreshToken: string,
+      accountId?: string,
+    ): Promise<AccountIdentity> {
       const input = { refresh_token: refreshToken, ...(accountId ? { account_id: accountId } : {}) };
       const identity =
         provider === 'google'
-          ? await importGoogleRefreshToken(env.google ?? (() => { throw notConfigured('Google'); })(), secrets, input)
+          ? await importGoogleRefreshToken(
+              env.google ??
+                (() => {
+                  throw notConfigured('Google');
+                })(),
+              secrets,
+              input,
+            )
           : await importMicrosoftRefreshToken(
-              env.microsoft ?? (() => { throw notConfigured('Microsoft'); })(),
+              env.microsoft ??
+                (() => {
+                  throw notConfigured('Microsoft');
+                })(),
               secrets,
               input,
             );

@@ -47,7 +47,8 @@ export interface SyncServiceDeps {
 
 const blocked: Partial<Record<SyncStatus, string>> = {
   reauth_required: 'Sign in again to resume syncing this calendar.',
-  needs_review: 'This calendar waits for you to review a large deletion (apply or cancel) before it syncs again.',
+  needs_review:
+    'This calendar waits for you to review a large deletion (apply or cancel) before it syncs again.',
   paused: 'Syncing of this calendar is paused.',
 };
 
@@ -100,7 +101,10 @@ export class SyncService {
     return previewView(await this.deps.engine.preview(await this.engineConnection(this.stored(calendarId))));
   }
 
-  async review(calendarId: string, decision: 'apply' | 'cancel'): Promise<{ calendar: Connection; run: RunSummary | null }> {
+  async review(
+    calendarId: string,
+    decision: 'apply' | 'cancel',
+  ): Promise<{ calendar: Connection; run: RunSummary | null }> {
     const stored = this.stored(calendarId);
     if (this.deps.db.connections.get(calendarId)?.status !== 'needs_review') {
       throw new AgentError('conflict', `${calendarId} has no run waiting for review.`);
@@ -174,9 +178,15 @@ export class SyncService {
     this.deps.bus.publish({ type: 'status', data: this.view(stored) });
     if (after === before) return;
     if (after === 'reauth_required') {
-      this.deps.notify?.('Sign in again', `${stored.calendar_id}: ${state?.statusMessage ?? blocked.reauth_required}`);
+      this.deps.notify?.(
+        'Sign in again',
+        `${stored.calendar_id}: ${state?.statusMessage ?? blocked.reauth_required}`,
+      );
     } else if (after === 'needs_review') {
-      this.deps.notify?.('Review needed', `${stored.calendar_id}: ${state?.statusMessage ?? blocked.needs_review}`);
+      this.deps.notify?.(
+        'Review needed',
+        `${stored.calendar_id}: ${state?.statusMessage ?? blocked.needs_review}`,
+      );
     }
     if (after !== 'active' && after !== 'error' && blocked[after]) this.reschedule();
     try {

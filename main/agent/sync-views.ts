@@ -27,7 +27,10 @@ export function previewView(preview: EnginePreview): PreviewResult {
     calendar_id: preview.calendar_id,
     changes: preview.changes,
     counts: preview.counts,
-    guard: { verdict: preview.guard.verdict, ...(preview.guard.message ? { message: preview.guard.message } : {}) },
+    guard: {
+      verdict: preview.guard.verdict,
+      ...(preview.guard.message ? { message: preview.guard.message } : {}),
+    },
   };
 }
 
@@ -38,7 +41,9 @@ interface StoredVersion {
 }
 
 const isTime = (t: unknown): t is ItemTime =>
-  typeof t === 'object' && t !== null && ((t as ItemTime).kind === 'instant' || (t as ItemTime).kind === 'date');
+  typeof t === 'object' &&
+  t !== null &&
+  ((t as ItemTime).kind === 'instant' || (t as ItemTime).kind === 'date');
 
 /** Reads a stored conflict version (the engine writes `{id, deleted, fields, …}`) defensively. */
 function versionOf(raw: unknown): { view: ItemView; fields: ItemFields } | null {

@@ -63,7 +63,9 @@ export function toApiError(error: unknown): ApiErrorBody {
   if (error instanceof Error && readableNames.has(error.name)) {
     const code = (error as { code?: unknown }).code;
     return {
-      code: (typeof code === 'string' && readableCodes[code]) || (error.name.endsWith('NotFoundError') ? 'not_found' : 'conflict'),
+      code:
+        (typeof code === 'string' && readableCodes[code]) ||
+        (error.name.endsWith('NotFoundError') ? 'not_found' : 'conflict'),
       message: error.message,
     };
   }

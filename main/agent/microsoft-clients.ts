@@ -1,0 +1,61 @@
+/** Microsoft accounts, their gates (one per mailbox) and Graph calendar providers. */
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { MicrosoftAccount } from '../auth';
+import type { RequestGate } from '../providers/gate';
+import {
+  GraphCalendarProvider,
+  createGraphClient,
+  createMicrosoftGate,
+  listGraphCalendars,
+} from '../providers/microsoft';
+import type { SecretStore } from '../secrets/secret-store';
+import type { MicrosoftEnvironment } from './environment';
+
+interface OpenMailbox {
+  account: MicrosoftAccount;
+  client: Client;
+  gate: RequestGate;
+}
+
+/** Opens Microsoft accounts on demand and keeps them, so the 4-requests-per-mailbox cap spans all its calendars. */
+export class MicrosoftClients {
+  private readonly mailboxes = new Map<string, Promise<OpenMailbox>>();
+
+  constructor(
+    private readonly env: MicrosoftEnvironment,
+    private readonly secrets: SecretStore,
+  ) {}
+
+  async calendars(
+    accountId: string,
+  ): Promise<{ id: string; name: string; primary: boolean; time_zone: null }[]> {
+    const { account, client, gate } = await this.open(accountId);
+    const calendars = await listGraphCalendars(client, { gate, account });
+    return calendars
+      .filter((c) => c.canEdit)
+      .map((c) => ({ id: c.id, name: c.name, primary: c.primary, time_zone: null }));
+  }
+
+  async provider(accountId: string, calendarId: string): Promise<GraphCalendarProvider> {
+    const { account, client, gate } = await this.open(accountId);
+    return new GraphCalendarProvider({ account, calendarId, client, gate, graphUrl: this.env.graph_url });
+  }
+
+  forget(accountId: string): void {
+    this.mailboxes.delete(accountId);
+  }
+
+  private open(accountId: string): Promise<OpenMailbox> {
+    let opened = this.mailboxes.get(accountId);
+    if (!opened) {
+      opened = MicrosoftAccount.open(this.env, this.secrets, accountId).then((account) => ({
+        account,
+        client: createGraphClient(account.authProvider, this.env.graph_url),
+        gate: createMicrosoftGate(),
+      }));
+      opened.catch(() => this.mailboxes.delete(accountId));
+      this.mailboxes.set(accountId, opened);
+    }
+    return opened;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * A real headless agent for integration tests: the agent host on a temp data dir, attached to a test sandbox,
+ * with the real OS keychain (run the tests under gnome-keyring). Calls go over its HTTP API with its token.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startAgentHost, type AgentHost } from '../../../main/agent-host';
+import type { JsonBody, TestSandbox } from '../../sandbox/helpers/start-test-sandbox';
+
+export interface AgentUnderTest {
+  host: AgentHost;
+  dataDir: string;
+  api(method: string, path: string, body?: unknown): Promise<{ status: number; body: JsonBody }>;
+  restart(): Promise<void>;
+  close(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** Starts an agent attached to `sandbox`; `dataDir` reuses an earlier agent's state. */
+export async function startAgentUnderTest(sandbox: TestSandbox, dataDir?: string): Promise<AgentUnderTest> {
+  const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'sched-agent-')));
+  const start = () =>
+    startAgentHost({ dataDir: dir, port: 0, sandbox: { url: sandbox.url, caPath: sandbox.caPath } });
+  const state = { host: await start() };
+  return {
+    get host() {
+      return state.host;
+    },
+    dataDir: dir,
+    async api(method, path, body) {
+      const response = await fetch(`${state.host.url}/api${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${state.host.token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async restart() {
+      await state.host.close();
+      state.host = await start();
+    },
+    close: () => state.host.close(),
+    async dispose() {
+      await state.host.close().catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
