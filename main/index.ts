@@ -60,8 +60,7 @@ async function start(): Promise<void> {
     applySettings: (next) => setAutoStart(next.auto_start),
   });
   await runtime.start();
-  registerIpc(
-    ipcMain,
+  registerElectronIpc(
     runtime.agent,
     trustedSenders([devServer ?? pathToFileURL(join(here, '../dist/renderer/')).toString()]),
   );

@@ -1,14 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { createApi } from './api/client';
+import { createClient } from './api/client';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App api={createApi()} />
+      <App client={createClient()} />
     </StrictMode>,
   );
 }

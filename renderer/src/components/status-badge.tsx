@@ -5,16 +5,22 @@ const labels: Record<SyncStatus, string> = {
   syncing: 'Syncing…',
   paused: 'Paused',
   error: 'Error',
-  reauth_required: 'Sign in again',
+  reauth_required: 'Sign-in needed',
   needs_review: 'Needs review',
   disconnected: 'Disconnected',
 };
 
-/** A connection's `sync_status` as a coloured label, with the reason as its tooltip. */
+/** A connection's `sync_status` as a coloured label, with the reason written underneath. */
 export function StatusBadge({ status, message }: { status: SyncStatus; message: string | null }) {
   return (
-    <span className={`badge badge-${status}`} title={message ?? undefined}>
-      {labels[status]}
-    </span>
+    <div className="status">
+      <span className={`badge badge-${status}`}>{labels[status]}</span>
+      {message && <div className="status-message small">{message}</div>}
+    </div>
   );
+}
+
+/** A small coloured label. */
+export function Tag({ tone, children }: { tone: 'ok' | 'warn' | 'bad' | 'info' | 'muted'; children: string }) {
+  return <span className={`badge tone-${tone}`}>{children}</span>;
 }

@@ -1,81 +1,168 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AgentApi, Connection } from '../../../preload/contract';
-import { StatusBadge } from '../components/status-badge';
+import { useState } from 'react';
+import type { Connection } from '../../../preload/contract';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { EmptyState } from '../components/empty-state';
+import { ErrorBanner, Notice } from '../components/error-banner';
+import { useAgent } from '../hooks/agent-context';
+import { useDirectory } from '../hooks/use-directory';
+import { messageOf } from '../lib/errors';
+import { describeRun } from '../lib/run-text';
+import { ConnectWizard } from './connect-wizard';
+import { ConnectionRow, type RowCommand } from './connection-row';
+import { ConnectionSettingsDialog } from './connection-settings-dialog';
+import { PreviewDialog } from './preview-dialog';
 
-type Load =
-  { state: 'loading' } | { state: 'ready'; calendars: Connection[] } | { state: 'failed'; message: string };
+type Open = { kind: 'settings' | 'preview' | 'disconnect'; connection: Connection } | { kind: 'wizard' } | null;
 
-const serviceName = { google: 'Google Calendar', microsoft: 'Microsoft Outlook' } as const;
+/** The connected calendars: status, last sync and what can be done with each. */
+export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void }) {
+  const { api, changed } = useAgent();
+  const directory = useDirectory();
+  const [open, setOpen] = useState<Open>(null);
+  const [busy, setBusy] = useState<Record<string, RowCommand>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const connections = directory.data?.connections;
 
-/** Lists the connected calendars with their status and last sync. */
-export function ConnectionsView({ api }: { api: AgentApi }) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-
-  const refresh = useCallback(async () => {
-    try {
-      const { calendars } = await api.list();
-      setLoad({ state: 'ready', calendars });
-    } catch (error) {
-      setLoad({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+  async function command(c: Connection, cmd: RowCommand): Promise<void> {
+    if (cmd === 'settings' || cmd === 'preview' || cmd === 'disconnect') {
+      setOpen({ kind: cmd, connection: c });
+      return;
     }
-  }, [api]);
+    const name = directory.resourceName(c.resource_id);
+    setBusy((b) => ({ ...b, [c.calendar_id]: cmd }));
+    setError(null);
+    setNotice(null);
+    try {
+      if (cmd === 'sync') {
+        const { runs } = await api.syncNow({ calendar_id: c.calendar_id });
+        setNotice(runs.map((run) => describeRun(run, c.calendar_service, name)).join(' ') || `Synced ${name}.`);
+      } else {
+        const decision = cmd === 'review-apply' ? 'apply' : 'cancel';
+        const { run } = await api.review({ calendar_id: c.calendar_id, decision });
+        setNotice(
+          decision === 'apply'
+            ? run
+              ? describeRun(run, c.calendar_service, name)
+              : `The deletions for ${name} were applied.`
+            : `Nothing was deleted for ${name}. Syncing continues as before.`,
+        );
+      }
+    } catch (failure) {
+      setError(`${name}: ${messageOf(failure)}`);
+    } finally {
+      setBusy(({ [c.calendar_id]: _done, ...rest }) => rest);
+      changed();
+    }
+  }
 
-  useEffect(() => {
-    // Loading on mount is the point of this effect; the state update happens after the await.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void refresh();
-  }, [refresh]);
-
+  const schedMissing = directory.error !== null && !directory.data;
   return (
     <section aria-labelledby="connections-title">
       <div className="section-head">
-        <h2 id="connections-title">Connected calendars</h2>
-        <button type="button" onClick={() => void refresh()}>
-          Refresh
+        <div>
+          <h2 id="connections-title">Connections</h2>
+          <p className="muted small">Each connection keeps one Sched resource and one calendar in step.</p>
+        </div>
+        <button type="button" className="primary" onClick={() => setOpen({ kind: 'wizard' })}>
+          Connect a calendar
         </button>
       </div>
-      {load.state === 'loading' && <p className="muted">Loading connections…</p>}
-      {load.state === 'failed' && (
-        <div role="alert" className="banner error">
-          {load.message}
-        </div>
-      )}
-      {load.state === 'ready' && load.calendars.length === 0 && (
-        <div className="empty">
-          <p>No calendars connected yet.</p>
-          <p className="muted">
-            Connect a Sched resource to a Google or Outlook calendar to keep both in step.
+      <Notice message={notice} onDismiss={() => setNotice(null)} />
+      <ErrorBanner message={error} onDismiss={() => setError(null)} />
+      {schedMissing && <ErrorBanner message={directory.error} />}
+      {directory.loading && !connections && <p className="muted">Loading connections…</p>}
+      {connections && connections.length === 0 && (
+        <EmptyState title="No calendars connected yet">
+          <p>
+            Click <strong>Connect a calendar</strong> to keep a Sched resource (a room, a doctor, a classroom) in step
+            with a Google or Outlook calendar.
           </p>
+          <p>
+            Not connected to Sched yet?{' '}
+            <button type="button" className="link" onClick={onOpenSettings}>
+              Enter your Sched API key in Settings
+            </button>
+            .
+          </p>
+        </EmptyState>
+      )}
+      {connections && connections.length > 0 && (
+        <div className="table-wrap">
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>Resource</th>
+                <th>Calendar</th>
+                <th>Direction</th>
+                <th>Status</th>
+                <th>Last sync</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {connections.map((c) => (
+                <ConnectionRow
+                  key={c.calendar_id}
+                  connection={c}
+                  resourceName={directory.resourceName(c.resource_id)}
+                  calendarName={directory.calendarName(c.calendar_id)}
+                  accountEmail={directory.accountEmail(c.account_id)}
+                  busy={busy[c.calendar_id] ?? null}
+                  locked={false}
+                  onCommand={(cmd) => void command(c, cmd)}
+                  onSignedIn={() => {
+                    setNotice(`Signed in again. ${directory.resourceName(c.resource_id)} resumes syncing.`);
+                    changed();
+                  }}
+                />
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
-      {load.state === 'ready' && load.calendars.length > 0 && (
-        <table className="connections">
-          <thead>
-            <tr>
-              <th>Resource</th>
-              <th>Calendar</th>
-              <th>Direction</th>
-              <th>Status</th>
-              <th>Last sync</th>
-            </tr>
-          </thead>
-          <tbody>
-            {load.calendars.map((c) => (
-              <tr key={c.calendar_id}>
-                <td>{c.resource_id}</td>
-                <td>
-                  <div>{c.calendar_id}</div>
-                  <div className="muted small">{serviceName[c.calendar_service]}</div>
-                </td>
-                <td>{c.sync_settings.direction}</td>
-                <td>
-                  <StatusBadge status={c.sync_status} message={c.status_message ?? null} />
-                </td>
-                <td>{c.last_sync ? new Date(c.last_sync).toLocaleString() : 'Never'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {open?.kind === 'wizard' && <ConnectWizard onClose={() => setOpen(null)} />}
+      {open?.kind === 'settings' && (
+        <ConnectionSettingsDialog
+          connection={open.connection}
+          title={`Settings for ${directory.connectionLabel(open.connection.calendar_id)}`}
+          onClose={() => setOpen(null)}
+          onSaved={() => setNotice(`Saved the settings of ${directory.resourceName(open.connection.resource_id)}.`)}
+        />
+      )}
+      {open?.kind === 'preview' && (
+        <PreviewDialog
+          connection={open.connection}
+          name={directory.connectionLabel(open.connection.calendar_id)}
+          onClose={() => setOpen(null)}
+          onSync={() => {
+            const c = open.connection;
+            setOpen(null);
+            void command(c, 'sync');
+          }}
+        />
+      )}
+      {open?.kind === 'disconnect' && (
+        <ConfirmDialog
+          title="Disconnect this calendar?"
+          confirmLabel="Disconnect"
+          cancelLabel="Keep connected"
+          danger
+          onClose={() => setOpen(null)}
+          onConfirm={async () => {
+            const result = await api.disconnect({ calendar_id: open.connection.calendar_id });
+            setNotice(result.message);
+            changed();
+          }}
+        >
+          <p>
+            <strong>{directory.connectionLabel(open.connection.calendar_id)}</strong> will stop syncing, and its
+            sign-in for this calendar is forgotten.
+          </p>
+          <p>Everything already synced stays where it is, in Sched and in the calendar. Nothing is deleted.</p>
+        </ConfirmDialog>
       )}
     </section>
   );

@@ -15,7 +15,7 @@ import {
   createSchedGate,
   type SchedBooking,
 } from '../../../main/providers/sched';
-import { FakeFetch, schedError, scripted } from './sched-fake-fetch';
+import { schedError, scripted, type FakeFetch } from './sched-fake-fetch';
 
 const apiKey = 'sched_test_key_0123456789';
 const baseUrl = 'https://sched.test/v1/';
