@@ -38,8 +38,9 @@ export function App({ client }: { client: AgentClient }) {
             {header.error && !header.data && <ErrorBanner message={header.error} />}
             {header.data?.status.keychain === 'unavailable' && (
               <div role="alert" className="banner warn">
-                The system keychain is not available, so Sched Sync cannot keep sign-ins safe and will not store
-                them. Unlock or install a keychain (on Linux: GNOME Keyring or KWallet), then restart Sched Sync.
+                The system keychain is not available, so Sched Sync cannot keep sign-ins safe and will not
+                store them. Unlock or install a keychain (on Linux: GNOME Keyring or KWallet), then restart
+                Sched Sync.
               </div>
             )}
             {section === 'connections' && <ConnectionsView onOpenSettings={() => setSection('settings')} />}

@@ -21,6 +21,12 @@ export function StatusBadge({ status, message }: { status: SyncStatus; message: 
 }
 
 /** A small coloured label. */
-export function Tag({ tone, children }: { tone: 'ok' | 'warn' | 'bad' | 'info' | 'muted'; children: string }) {
+export function Tag({
+  tone,
+  children,
+}: {
+  tone: 'ok' | 'warn' | 'bad' | 'info' | 'muted';
+  children: string;
+}) {
   return <span className={`badge tone-${tone}`}>{children}</span>;
 }

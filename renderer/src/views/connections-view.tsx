@@ -12,7 +12,8 @@ import { ConnectionRow, type RowCommand } from './connection-row';
 import { ConnectionSettingsDialog } from './connection-settings-dialog';
 import { PreviewDialog } from './preview-dialog';
 
-type Open = { kind: 'settings' | 'preview' | 'disconnect'; connection: Connection } | { kind: 'wizard' } | null;
+type Open =
+  { kind: 'settings' | 'preview' | 'disconnect'; connection: Connection } | { kind: 'wizard' } | null;
 
 /** The connected calendars: status, last sync and what can be done with each. */
 export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void }) {
@@ -36,7 +37,9 @@ export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void
     try {
       if (cmd === 'sync') {
         const { runs } = await api.syncNow({ calendar_id: c.calendar_id });
-        setNotice(runs.map((run) => describeRun(run, c.calendar_service, name)).join(' ') || `Synced ${name}.`);
+        setNotice(
+          runs.map((run) => describeRun(run, c.calendar_service, name)).join(' ') || `Synced ${name}.`,
+        );
       } else {
         const decision = cmd === 'review-apply' ? 'apply' : 'cancel';
         const { run } = await api.review({ calendar_id: c.calendar_id, decision });
@@ -75,8 +78,8 @@ export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void
       {connections && connections.length === 0 && (
         <EmptyState title="No calendars connected yet">
           <p>
-            Click <strong>Connect a calendar</strong> to keep a Sched resource (a room, a doctor, a classroom) in step
-            with a Google or Outlook calendar.
+            Click <strong>Connect a calendar</strong> to keep a Sched resource (a room, a doctor, a classroom)
+            in step with a Google or Outlook calendar.
           </p>
           <p>
             Not connected to Sched yet?{' '}
@@ -129,7 +132,9 @@ export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void
           connection={open.connection}
           title={`Settings for ${directory.connectionLabel(open.connection.calendar_id)}`}
           onClose={() => setOpen(null)}
-          onSaved={() => setNotice(`Saved the settings of ${directory.resourceName(open.connection.resource_id)}.`)}
+          onSaved={() =>
+            setNotice(`Saved the settings of ${directory.resourceName(open.connection.resource_id)}.`)
+          }
         />
       )}
       {open?.kind === 'preview' && (
@@ -158,10 +163,12 @@ export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void
           }}
         >
           <p>
-            <strong>{directory.connectionLabel(open.connection.calendar_id)}</strong> will stop syncing, and its
-            sign-in for this calendar is forgotten.
+            <strong>{directory.connectionLabel(open.connection.calendar_id)}</strong> will stop syncing, and
+            its sign-in for this calendar is forgotten.
           </p>
-          <p>Everything already synced stays where it is, in Sched and in the calendar. Nothing is deleted.</p>
+          <p>
+            Everything already synced stays where it is, in Sched and in the calendar. Nothing is deleted.
+          </p>
         </ConfirmDialog>
       )}
     </section>

@@ -1,0 +1,62 @@
+/** Dates and times as a person reads them, in the browser's locale. */
+
+const dayAndTime: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+};
+const dayOnly: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+};
+
+const isDateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** An instant or an all-day date ("2025-03-04") as "Tue, 4 Mar, 10:00" or "Tue, 4 Mar 2025 (all day)". */
+export function formatWhen(value: string, timeZone?: string): string {
+  if (isDateOnly(value)) {
+    // A date has no zone: format it at UTC noon so no zone shift can move it to another day.
+    const date = new Date(`${value}T12:00:00Z`);
+    return `${date.toLocaleDateString(undefined, { ...dayOnly, timeZone: 'UTC' })} (all day)`;
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  try {
+    return date.toLocaleString(undefined, { ...dayAndTime, ...(timeZone ? { timeZone } : {}) });
+  } catch {
+    return date.toLocaleString(undefined, dayAndTime);
+  }
+}
+
+/**
+ * A conflict field's time as the agent describes it: "2025-03-04T09:00:00.000Z (Europe/Berlin)" or a bare date.
+ * Shown in the zone it was written in, because that is the clock the person who wrote it saw.
+ */
+export function formatItemTime(value: string): string {
+  const match = /^(\S+) \((.+)\)$/.exec(value);
+  if (!match?.[1] || !match[2]) return formatWhen(value);
+  return `${formatWhen(match[1], match[2])} (${match[2]})`;
+}
+
+/** A moment in the past as "5 min ago", falling back to the date when older than a day. */
+export function formatAgo(value: string | null, now: Date = new Date()): string {
+  if (!value) return 'Never';
+  const date = new Date(value);
+  const seconds = Math.round((now.getTime() - date.getTime()) / 1000);
+  if (Number.isNaN(seconds)) return value;
+  if (seconds < 45) return 'Just now';
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
+  if (seconds < 86_400) return `${Math.round(seconds / 3600)} h ago`;
+  return date.toLocaleString(undefined, dayAndTime);
+}
+
+/** A run's start as a full local date and time. */
+export function formatStamp(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return date.toLocaleString(undefined, { ...dayAndTime, second: '2-digit' });
+}

@@ -1,0 +1,105 @@
+import type { ConflictView, ItemView } from '../../../preload/contract';
+import { ErrorBanner } from '../components/error-banner';
+import { Tag } from '../components/status-badge';
+import { useAction } from '../hooks/use-action';
+import { formatItemTime, formatStamp } from '../lib/format-time';
+import { fieldLabel } from '../lib/labels';
+
+type Resolution = 'keep-sched' | 'keep-external' | 'import-anyway' | 'skip';
+const fields = ['title', 'start', 'end', 'location', 'description'] as const;
+
+interface Props {
+  conflict: ConflictView;
+  /** "Meeting Room A ↔ Work (Google Calendar)". */
+  label: string;
+  calendarWord: string;
+  onResolve: (resolution: Resolution) => Promise<unknown>;
+}
+
+function shown(item: ItemView | null, field: (typeof fields)[number]): string {
+  if (!item) return '—';
+  const value = item[field];
+  if (field === 'start' || field === 'end') return value ? formatItemTime(value) : '—';
+  return value.trim() || '—';
+}
+
+/** One conflict: both versions field by field, the differing fields marked, and the two choices. */
+export function ConflictCard({ conflict, label, calendarWord, onResolve }: Props) {
+  const action = useAction();
+  const differs = new Set(conflict.differences.map((d) => d.field));
+  const edit = conflict.kind === 'edit';
+  const choices: { resolution: Resolution; text: string; primary?: boolean }[] = edit
+    ? [
+        { resolution: 'keep-sched', text: "Keep Sched's version" },
+        { resolution: 'keep-external', text: `Keep ${calendarWord}'s version` },
+      ]
+    : [
+        { resolution: 'import-anyway', text: 'Import anyway' },
+        { resolution: 'skip', text: 'Skip' },
+      ];
+  const title = conflict.sched?.title || conflict.external?.title || '(no title)';
+  const working = action.busy !== null;
+
+  return (
+    <article className="card conflict" aria-label={`Conflict: ${title}`}>
+      <header className="card-head">
+        <div>
+          <h3>{title}</h3>
+          <p className="muted small">
+            {label} · found {formatStamp(conflict.created_at)}
+          </p>
+        </div>
+        <Tag tone="warn">{edit ? 'Changed on both sides' : 'Double booking'}</Tag>
+      </header>
+      <p className="small">
+        {edit
+          ? 'This item was changed in Sched and in the calendar since the last sync. Nothing is written for it until you choose which version to keep.'
+          : 'This calendar event overlaps a confirmed Sched booking of the same resource. Import it anyway as a second booking, or skip it (it will not be asked about again).'}
+      </p>
+      <table className="compare">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">Field</span>
+            </th>
+            <th scope="col">{edit ? 'In Sched' : 'Sched booking'}</th>
+            <th scope="col">{edit ? `In ${calendarWord}` : 'Calendar event'}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((field) => (
+            <tr key={field} className={differs.has(field) ? 'differs' : ''}>
+              <th scope="row">
+                {fieldLabel[field]}
+                {differs.has(field) && <span className="visually-hidden"> (different)</span>}
+              </th>
+              <td>{shown(conflict.sched, field)}</td>
+              <td>{shown(conflict.external, field)}</td>
+            </tr>
+          ))}
+          {(conflict.sched?.deleted || conflict.external?.deleted) && (
+            <tr className="differs">
+              <th scope="row">State</th>
+              <td>{conflict.sched?.deleted ? 'Deleted' : 'Kept'}</td>
+              <td>{conflict.external?.deleted ? 'Deleted' : 'Kept'}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <div className="button-row">
+        {choices.map((choice) => (
+          <button
+            key={choice.resolution}
+            type="button"
+            className="primary-outline"
+            disabled={working}
+            onClick={() => void action.run(choice.resolution, () => onResolve(choice.resolution))}
+          >
+            {action.busy === choice.resolution ? 'Applying…' : choice.text}
+          </button>
+        ))}
+      </div>
+      <ErrorBanner message={action.error} onDismiss={action.clearError} />
+    </article>
+  );
+}

@@ -1,0 +1,127 @@
+import type { Connection } from '../../../preload/contract';
+import { StatusBadge } from '../components/status-badge';
+import { SignInPanel } from '../components/sign-in-panel';
+import { formatAgo } from '../lib/format-time';
+import { directionShort, frequencyLabel, serviceName } from '../lib/labels';
+
+/** What a row asks its table to do. */
+export type RowCommand = 'sync' | 'preview' | 'settings' | 'disconnect' | 'review-apply' | 'review-cancel';
+
+interface Props {
+  connection: Connection;
+  resourceName: string;
+  calendarName: string;
+  accountEmail: string | null;
+  /** The command running on this row, if any (its button says so; the others wait). */
+  busy: RowCommand | null;
+  /** Another row or dialog is writing. */
+  locked: boolean;
+  onCommand: (command: RowCommand) => void;
+  onSignedIn: () => void;
+}
+
+/** One connection in the table, its actions, and what it needs from the person (review, sign in again). */
+export function ConnectionRow(props: Props) {
+  const { connection: c, busy, locked, onCommand } = props;
+  const disabled = locked || busy !== null;
+  const syncing = c.sync_status === 'syncing' || busy === 'sync';
+  return (
+    <>
+      <tr
+        className={
+          c.sync_status === 'needs_review' || c.sync_status === 'reauth_required' ? 'has-followup' : ''
+        }
+      >
+        <td>
+          <div className="strong">{props.resourceName}</div>
+        </td>
+        <td>
+          <div>{props.calendarName}</div>
+          <div className="muted small">
+            {serviceName[c.calendar_service]}
+            {props.accountEmail ? ` · ${props.accountEmail}` : ''}
+          </div>
+        </td>
+        <td>
+          <div>{directionShort(c.sync_settings.direction, c.calendar_service)}</div>
+          <div className="muted small">{frequencyLabel[c.sync_settings.sync_frequency]}</div>
+        </td>
+        <td>
+          <StatusBadge status={syncing ? 'syncing' : c.sync_status} message={c.status_message ?? null} />
+        </td>
+        <td title={c.last_sync ? new Date(c.last_sync).toLocaleString() : undefined}>
+          {formatAgo(c.last_sync)}
+        </td>
+        <td>
+          <div className="row-actions">
+            <button type="button" disabled={disabled || syncing} onClick={() => onCommand('sync')}>
+              {busy === 'sync' ? 'Syncing…' : 'Sync now'}
+            </button>
+            <button type="button" disabled={disabled} onClick={() => onCommand('preview')}>
+              Preview
+            </button>
+            <button type="button" disabled={disabled} onClick={() => onCommand('settings')}>
+              Settings
+            </button>
+            <button
+              type="button"
+              className="danger-text"
+              disabled={disabled}
+              onClick={() => onCommand('disconnect')}
+            >
+              Disconnect
+            </button>
+          </div>
+        </td>
+      </tr>
+      {c.sync_status === 'needs_review' && (
+        <tr className="followup">
+          <td colSpan={6}>
+            <div className="followup-box warn">
+              <p>
+                <strong>The last sync was stopped before it deleted many items.</strong>{' '}
+                {c.status_message ?? 'Check that this is what you want before anything is deleted.'}
+              </p>
+              <div className="button-row">
+                <button type="button" disabled={disabled} onClick={() => onCommand('preview')}>
+                  Review the changes
+                </button>
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={disabled}
+                  onClick={() => onCommand('review-apply')}
+                >
+                  {busy === 'review-apply' ? 'Applying…' : 'Apply deletions'}
+                </button>
+                <button type="button" disabled={disabled} onClick={() => onCommand('review-cancel')}>
+                  {busy === 'review-cancel' ? 'Cancelling…' : 'Cancel deletions'}
+                </button>
+              </div>
+            </div>
+          </td>
+        </tr>
+      )}
+      {c.sync_status === 'reauth_required' && (
+        <tr className="followup">
+          <td colSpan={6}>
+            <div className="followup-box bad">
+              <p>
+                <strong>
+                  {serviceName[c.calendar_service]} needs you to sign in again
+                  {props.accountEmail ? ` as ${props.accountEmail}` : ''}.
+                </strong>{' '}
+                Nothing is synced until you do; syncing then resumes where it stopped.
+              </p>
+              <SignInPanel
+                providers={[c.calendar_service]}
+                label={() => 'Sign in again'}
+                onSignedIn={props.onSignedIn}
+              />
+            </div>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
