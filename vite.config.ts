@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import electron from 'vite-plugin-electron';
 import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
 import pkg from './package.json' with { type: 'json' };
 
 /** Runtime dependencies stay outside the bundles: native modules and big clients load from node_modules. */
@@ -12,15 +13,18 @@ const external = [
   ...Object.keys(pkg.dependencies ?? {}),
 ];
 
-const nodeBuild = (entry: string, fileName: string, format: 'es' | 'cjs' = 'es', externals = external) => ({
-  entry,
+const root = import.meta.dirname;
+
+const nodeBuild = (file: string, fileName: string, format: 'es' | 'cjs' = 'es', externals = external) => ({
+  entry: resolve(root, file),
   vite: {
+    root,
     build: {
-      outDir: 'dist-electron',
+      outDir: resolve(root, 'dist-electron'),
       emptyOutDir: false,
       sourcemap: true,
       minify: false,
-      lib: { entry, formats: [format], fileName: () => fileName },
+      lib: { entry: resolve(root, file), formats: [format], fileName: () => fileName },
       rollupOptions: { external: externals },
     },
   },
