@@ -1,0 +1,72 @@
+/**
+ * The Sched adapter wired to a running sandbox as the agent wires it: one client per API key (the sandbox's
+ * `sched.base_url` and `sched.api_key`) and a provider per resource, plus the sandbox's Sched stats and faults.
+ */
+import { syncWindow, type SyncWindow } from '../../main/sync';
+import type { RequestGate } from '../../main/providers/gate';
+import { SchedCalendarProvider, SchedClient, createSchedGate } from '../../main/providers/sched';
+import { call, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
+
+/** A gate that retries quickly, so fault tests take milliseconds, not seconds. */
+export function quickSchedGate(options: Parameters<typeof createSchedGate>[0] = {}): RequestGate {
+  return createSchedGate({ baseDelayMs: 5, maxDelayMs: 50, ...options });
+}
+
+/** A client on the sandbox's Sched. */
+export function schedClientFor(sandbox: TestSandbox, gate: RequestGate = quickSchedGate()): SchedClient {
+  return new SchedClient({ baseUrl: sandbox.info.sched.base_url, apiKey: sandbox.info.sched.api_key, gate });
+}
+
+/** The seeded resource's id and zone (the first one unless named). */
+export async function seededResource(
+  client: SchedClient,
+  id?: string,
+): Promise<{ id: string; timezone: string }> {
+  const resources = await client.listResources();
+  const resource = id ? resources.find((r) => r.id === id) : resources[0];
+  if (!resource) throw new Error(`The sandbox has no Sched resource ${id ?? ''}`);
+  return { id: resource.id, timezone: resource.timezone };
+}
+
+/** A provider on one seeded resource, with a quick gate unless given one. */
+export async function schedProviderFor(
+  sandbox: TestSandbox,
+  options: { resourceId?: string; gate?: RequestGate; pageSize?: number } = {},
+): Promise<SchedCalendarProvider> {
+  const client = schedClientFor(sandbox, options.gate);
+  const resource = await seededResource(client, options.resourceId);
+  return new SchedCalendarProvider({
+    client,
+    resource,
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+  });
+}
+
+/** The default sync window at the sandbox's clock, in UTC. */
+export function windowAt(sandbox: TestSandbox): SyncWindow {
+  return syncWindow(sandbox.clock.now().toISOString(), 30, 180, 'UTC');
+}
+
+/** Sched requests the sandbox saw since its stats were last reset. */
+export async function schedRequestsSeen(sandbox: TestSandbox): Promise<number> {
+  const stats = await call(`${sandbox.url}/sandbox/stats`);
+  const rows = stats.body.requests as { service: string; count: number }[];
+  return rows.filter((row) => row.service === 'sched').reduce((sum, row) => sum + row.count, 0);
+}
+
+/** Arms a fault on the sandbox's Sched stand-in. */
+export async function armSchedFault(
+  sandbox: TestSandbox,
+  fault: { status: 429 | 500 | 503 | 'reset'; rate?: number; count?: number; retry_after?: number },
+): Promise<void> {
+  const answer = await call(`${sandbox.url}/sandbox/faults`, {
+    method: 'POST',
+    body: { target: 'sched', ...fault },
+  });
+  if (answer.status >= 300) throw new Error(`The sandbox refused the fault: ${JSON.stringify(answer.body)}`);
+}
+
+/** Makes every Sched sync token handed out so far answer 410. */
+export async function expireSchedTokens(sandbox: TestSandbox): Promise<void> {
+  await call(`${sandbox.url}/sandbox/sync-tokens/expire`, { method: 'POST', body: { target: 'sched' } });
+}
