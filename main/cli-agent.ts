@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startAgentHost } from './agent-host';
 import type { CommandSpec, FlagValues } from './cli-args';
 import { createLogger } from './agent/logger';
 
@@ -55,6 +54,8 @@ export async function runAgent(flags: FlagValues, io: Io): Promise<number> {
   }
   const dataDir = (flags.data as string | undefined) ?? defaultAgentDataDir();
   const logger = createLogger(io.stderr);
+  // Loaded here so that `sched-sync sandbox` and the operations never load the agent.
+  const { startAgentHost } = await import('./agent-host');
   const host = await startAgentHost({
     dataDir,
     port,
