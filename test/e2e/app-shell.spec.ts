@@ -1,10 +1,16 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers/agent-fixture';
 
-test('the app shell renders and says when the agent cannot be reached', async ({ page }) => {
-  await page.goto('http://127.0.0.1:4173/');
+test('the app opens signed in, shows Sandbox mode, and says so when the agent goes away', async ({ page, agent }) => {
+  await page.goto(agent.ui_url);
 
   await expect(page.getByRole('heading', { name: 'Sched Sync' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Connected calendars' })).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText(/agent/i);
-  await page.screenshot({ path: 'test-results/app-shell.png', fullPage: true });
+  await expect(page.getByText('Sandbox mode')).toBeVisible();
+  await expect(page.getByText('Demo data: nothing leaves this computer.')).toBeVisible();
+  await expect(page.getByText('No calendars connected yet')).toBeVisible();
+  await expect(page).not.toHaveURL(/token=/);
+
+  await agent.stop();
+  await page.getByRole('button', { name: 'Activity' }).click();
+
+  await expect(page.getByRole('alert').first()).toContainText('not reachable');
 });
