@@ -14,7 +14,7 @@ const icons: Record<Section, string> = {
   connections: '⇄',
   conflicts: '⚠',
   activity: '☰',
-  accounts: '👤',
+  accounts: '@',
   settings: '⚙',
 };
 

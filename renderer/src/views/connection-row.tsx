@@ -34,12 +34,13 @@ export function ConnectionRow(props: Props) {
       >
         <td>
           <div className="strong">{props.resourceName}</div>
+          <div className="muted small">Sched resource</div>
         </td>
         <td>
           <div>{props.calendarName}</div>
           <div className="muted small">
             {serviceName[c.calendar_service]}
-            {props.accountEmail ? ` · ${props.accountEmail}` : ''}
+            {props.accountEmail && props.accountEmail !== props.calendarName ? ` · ${props.accountEmail}` : ''}
           </div>
         </td>
         <td>
@@ -49,7 +50,7 @@ export function ConnectionRow(props: Props) {
         <td>
           <StatusBadge status={syncing ? 'syncing' : c.sync_status} message={c.status_message ?? null} />
         </td>
-        <td title={c.last_sync ? new Date(c.last_sync).toLocaleString() : undefined}>
+        <td className="nowrap" title={c.last_sync ? new Date(c.last_sync).toLocaleString() : undefined}>
           {formatAgo(c.last_sync)}
         </td>
         <td>

@@ -99,7 +99,7 @@ export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void
                 <th>Calendar</th>
                 <th>Direction</th>
                 <th>Status</th>
-                <th>Last sync</th>
+                <th className="nowrap">Last sync</th>
                 <th>
                   <span className="visually-hidden">Actions</span>
                 </th>
