@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphTokens } from '../../main/providers/microsoft';
 import { GraphCalendarProvider, createMicrosoftGate } from '../../main/providers/microsoft';
+import { TokenRefreshError } from '../../main/auth';
 import { AuthError } from '../../main/providers/port';
 import { syncWindow } from '../../main/sync';
 import { call, useTestSandbox, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
@@ -72,6 +73,22 @@ describe('Graph adapter sign-in handling', () => {
     await expect(graph.get('any-event')).rejects.toBeInstanceOf(AuthError);
     expect(tokens.refreshes).toBe(1);
     expect(graph.requestCount()).toBe(2);
+  });
+
+  it('says a token refresh failed for a passing reason, so the next run tries again', async () => {
+    const box = sandbox();
+    const failing: GraphTokens = {
+      authProvider: (done) => done(new TokenRefreshError('microsoft', 'HTTP 503'), null),
+      refresh: async () => undefined,
+    };
+    const graph = await providerWith(box, failing, 'any-calendar');
+
+    const failure = await graph.get('any-event').catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(TokenRefreshError);
+    expect((failure as Error).message).toBe(
+      'Could not refresh the Microsoft sign-in (HTTP 503). Syncing will try again later.',
+    );
   });
 
   it('turns a revoked sign-in into AuthError, asking the person to sign in again', async () => {

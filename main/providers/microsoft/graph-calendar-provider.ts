@@ -13,7 +13,7 @@ import { CursorExpiredError, NotFoundError, PreconditionFailedError } from '../p
 import type { RequestCounting } from '../../engine/types';
 import { readEvents } from './graph-batch-reader';
 import { GraphCaller, microsoftProviderName } from './graph-caller';
-import { createGraphClient, type GraphTokens } from './graph-client';
+import { createGraphClient, watchTokenFailures, type GraphTokens } from './graph-client';
 import { GraphRequestError, classifyGraphFailure, graphCodeOf, graphStatusOf } from './graph-errors';
 import type { GraphEvent } from './graph-event';
 import { eventForCreate, eventPatchFor, eventToItem, isIncomplete } from './graph-event-mapper';
@@ -60,8 +60,14 @@ export class GraphCalendarProvider implements CalendarProvider, RequestCounting 
   constructor(options: GraphCalendarProviderOptions) {
     this.calendarId = options.calendarId;
     this.pageSize = options.pageSize ?? 100;
-    const client = options.client ?? createGraphClient(options.account.authProvider, options.graphUrl);
-    this.caller = new GraphCaller(client, options.gate ?? createMicrosoftGate(), options.account);
+    const tokens = watchTokenFailures(options.account.authProvider);
+    const client = options.client ?? createGraphClient(tokens.authProvider, options.graphUrl);
+    this.caller = new GraphCaller(
+      client,
+      options.gate ?? createMicrosoftGate(),
+      options.account,
+      tokens.lastFailure,
+    );
   }
 
   /** The gate requests go through (shared per mailbox). */

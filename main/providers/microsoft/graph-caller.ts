@@ -34,6 +34,8 @@ export class GraphCaller {
     private readonly client: Client,
     readonly gate: RequestGate,
     private readonly tokens?: Pick<GraphTokens, 'refresh'>,
+    /** The last failure of the client's auth provider (see `watchTokenFailures`). */
+    private readonly lastTokenFailure: () => unknown = () => undefined,
   ) {}
 
   /** HTTP requests sent by this caller, every retry and `$batch` counted once. */
@@ -66,10 +68,12 @@ export class GraphCaller {
         const handled = special(error);
         if (handled === null) return null;
         if (handled) throw handled;
-        if (graphStatusOf(error) !== 401 || refreshed || !this.tokens) throw readable(operation, error);
+        if (graphStatusOf(error) !== 401 || refreshed || !this.tokens) {
+          throw readable(operation, error, this.lastTokenFailure());
+        }
       }
       try {
-        await this.tokens.refresh();
+        await this.tokens?.refresh();
       } catch (error) {
         throw readable('refresh the sign-in', error);
       }
@@ -77,10 +81,16 @@ export class GraphCaller {
   }
 }
 
-/** A client or token failure as one of ours; errors that are already ours pass as they are. */
-export function readable(operation: string, error: unknown): unknown {
+/**
+ * A client or token failure as one of ours; errors that are already ours pass as they are. `tokenFailure` is what
+ * the auth provider last failed with: when the client's error stands for it, that error is the one to give back.
+ */
+export function readable(operation: string, error: unknown, tokenFailure?: unknown): unknown {
   if (isReauthError(error)) return new AuthError(microsoftProviderName);
   const code = graphCodeOf(error);
+  if (tokenFailure instanceof Error && graphStatusOf(error) === undefined && code === tokenFailure.name) {
+    return readable(operation, tokenFailure);
+  }
   if (code !== undefined && reauthNames.has(code)) return new AuthError(microsoftProviderName);
   const status = graphStatusOf(error);
   if (status === 401) return new AuthError(microsoftProviderName);

@@ -24,6 +24,26 @@ export function createGraphClient(authProvider: AuthProvider, graphUrl?: string)
   });
 }
 
+/**
+ * The Graph client turns a token failure into a GraphError that keeps only the failure's name, losing the message a
+ * person should see ("Could not refresh the Microsoft sign-in…"). This remembers the last failure so the adapter
+ * can give that error back instead.
+ */
+export function watchTokenFailures(authProvider: AuthProvider): {
+  authProvider: AuthProvider;
+  lastFailure: () => unknown;
+} {
+  let last: unknown;
+  return {
+    authProvider: (done) =>
+      authProvider((error, token) => {
+        if (error) last = error;
+        done(error, token);
+      }),
+    lastFailure: () => last,
+  };
+}
+
 /** Middleware options that turn the client's own retries off for one request. */
 export function noClientRetries(): RetryHandlerOptions[] {
   return [new RetryHandlerOptions(0, 0)];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyGraphFailure } from '../../../main/providers/microsoft';
 import { GraphBatchRetry } from '../../../main/providers/microsoft/graph-errors';
 import { readable } from '../../../main/providers/microsoft/graph-caller';
+import { TokenRefreshError } from '../../../main/auth';
 import { AuthError } from '../../../main/providers/port';
 
 const now = Date.parse('2025-03-05T12:00:00Z');
@@ -69,6 +70,14 @@ describe('Graph failures as our errors', () => {
 
     expect(readable('list changes', wrapped)).toBeInstanceOf(AuthError);
     expect(readable('list changes', graphError(401, 'InvalidAuthenticationToken'))).toBeInstanceOf(AuthError);
+  });
+
+  it('gives back the token failure the client wrapped, with its own message', () => {
+    const failure = new TokenRefreshError('microsoft', 'HTTP 503');
+    const wrapped = new GraphError(-1, failure.message);
+    wrapped.code = failure.name;
+
+    expect(readable('list changes', wrapped, failure)).toBe(failure);
   });
 
   it('names the operation and status, never the body', () => {
