@@ -18,7 +18,7 @@ export interface AgentHostOptions {
   sandbox?: SandboxChoice;
   /** Folder of the built web UI. */
   uiDir?: string;
-  /** The OS keychain unless given (tests of secrets-free paths may pass a memory store). */
+  /** The OS keychain unless given (tests pass the keychain under a service name of their own). */
   secrets?: SecretStore;
   env?: Record<string, string | undefined>;
   version?: string;
@@ -54,7 +54,6 @@ export async function startAgentHost(options: AgentHostOptions): Promise<AgentHo
     dataDir: options.dataDir,
     settings: openConfSettingsStore(options.dataDir),
     secrets: options.secrets ?? new KeychainSecretStore(),
-    keychain: options.secrets === undefined,
     sandbox: options.sandbox,
     env: options.env ?? {},
     version: options.version ?? '0.1.0',

@@ -30,8 +30,6 @@ export interface RuntimeWiring {
   env: Record<string, string | undefined>;
   version: string;
   syncOnStart: boolean;
-  /** True when `secrets` is the OS keychain (the status then probes it); false for a test's memory store. */
-  keychain: boolean;
   log: (line: Record<string, unknown>) => void;
   notify?: (title: string, body: string) => void;
   applySettings?: (settings: AppSettingsView) => Promise<void>;
@@ -76,7 +74,7 @@ export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: Stat
     trustCa,
     clientsFor: (env) => createServiceClients(env, w.secrets),
     probeSched: createSchedProbe,
-    keychainAvailable: w.keychain ? () => isKeychainAvailable() : async () => true,
+    keychainAvailable: () => isKeychainAvailable(),
     notify: w.notify,
     applySettings: w.applySettings,
     syncOnStart: w.syncOnStart,

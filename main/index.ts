@@ -51,7 +51,6 @@ async function start(): Promise<void> {
     dataDir,
     settings,
     secrets: new KeychainSecretStore(),
-    keychain: true,
     env: process.env,
     version: app.getVersion(),
     syncOnStart: true,

@@ -5,7 +5,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { startAgentHost, type AgentHost } from '../../../main/agent-host';
+import { KeychainSecretStore } from '../../../main/secrets';
 import type { JsonBody, TestSandbox } from '../../sandbox/helpers/start-test-sandbox';
 
 export interface AgentUnderTest {
@@ -20,8 +22,10 @@ export interface AgentUnderTest {
 /** Starts an agent attached to `sandbox`; `dataDir` reuses an earlier agent's state. */
 export async function startAgentUnderTest(sandbox: TestSandbox, dataDir?: string): Promise<AgentUnderTest> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'sched-agent-')));
+  // The real keychain, under a service name of this agent's own so test files never share (or touch a person's) secrets.
+  const secrets = new KeychainSecretStore({ service: `sched-sync-test-${randomUUID()}` });
   const start = () =>
-    startAgentHost({ dataDir: dir, port: 0, sandbox: { url: sandbox.url, caPath: sandbox.caPath } });
+    startAgentHost({ dataDir: dir, port: 0, sandbox: { url: sandbox.url, caPath: sandbox.caPath }, secrets });
   const state = { host: await start() };
   return {
     get host() {
