@@ -94,7 +94,13 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/index.ts', 'main/headless.ts', 'main/cli.ts', 'main/agent-wiring.ts', 'main/agent-host.ts'],
+    ignores: [
+      'main/index.ts',
+      'main/headless.ts',
+      'main/cli.ts',
+      'main/agent-wiring.ts',
+      'main/agent-host.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
