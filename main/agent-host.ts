@@ -9,6 +9,7 @@ import type { AgentRuntime } from './agent/runtime';
 import { wireRuntime, type SandboxChoice } from './agent-wiring';
 import { KeychainSecretStore, type SecretStore } from './secrets';
 import { openConfSettingsStore } from './store';
+import { hasNetworkInterface, watchOnline } from './scheduler/online-watcher';
 import { startHttpTransport, type HttpTransport } from './transport/http';
 
 export interface AgentHostOptions {
@@ -81,6 +82,10 @@ export async function startAgentHost(options: AgentHostOptions): Promise<AgentHo
       mode: 0o600,
     },
   );
+  const stopWatching = watchOnline({
+    isOnline: hasNetworkInterface,
+    onBackOnline: () => void runtime.sync.trigger('online'),
+  });
   log({ msg: 'agent started', url: transport.url, mode: runtime.mode });
   return {
     url: transport.url,
@@ -89,6 +94,7 @@ export async function startAgentHost(options: AgentHostOptions): Promise<AgentHo
     runtime,
     transport,
     async close() {
+      stopWatching();
       await transport.close();
       await runtime.stop();
       db.close();

@@ -3,12 +3,13 @@
  * the triggers the scheduler listens for (resume, unlock, network back). The agent itself is built by the same
  * wiring as the headless one; nothing below this file knows about Electron except main/shell and the transport.
  */
-import { app, powerMonitor, type BrowserWindow } from 'electron';
+import { app, net, powerMonitor, type BrowserWindow } from 'electron';
 import { createWriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { wireRuntime } from './agent-wiring';
 import { createLogger } from './agent/logger';
+import { watchOnline } from './scheduler/online-watcher';
 import { KeychainSecretStore } from './secrets';
 import { setAutoStart } from './shell/autostart';
 import { createNotifier } from './shell/notifications';
@@ -79,6 +80,7 @@ async function start(): Promise<void> {
 
   powerMonitor.on('resume', () => void runtime.sync.trigger('resume'));
   powerMonitor.on('unlock-screen', () => void runtime.sync.trigger('unlock'));
+  watchOnline({ isOnline: () => net.isOnline(), onBackOnline: () => void runtime.sync.trigger('online') });
   app.on('second-instance', show);
   // The app lives in the tray: closing the window does not quit.
   app.on('window-all-closed', () => undefined);
