@@ -165,7 +165,8 @@ export class GraphCalendarProvider implements CalendarProvider, RequestCounting 
   /**
    * Delta rows as items and deleted ids. Rows that may carry the agent's tags (a `transactionId` of ours, or
    * none shown), rows missing fields, and `@removed` rows are read whole in `$batch`es: a removed row whose
-   * event still exists moved out of the window, which is not a deletion (SYNC.md, "What each direction may touch").
+   * event still exists moved out of the window, which is not a deletion (SYNC.md, "What each direction may
+   * touch").
    */
   private async resolveRows(rows: GraphEvent[]): Promise<{ items: SyncItem[]; deleted: string[] }> {
     const toRead = rows.filter((row) => row['@removed'] || isIncomplete(row) || mayCarryTags(row));

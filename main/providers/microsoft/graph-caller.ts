@@ -4,6 +4,7 @@
  * citizen"). Failures come out as the port's typed errors or a readable `GraphRequestError`.
  */
 import type { Client, GraphRequest } from '@microsoft/microsoft-graph-client';
+import { TokenRefreshError } from '../../auth/auth-errors';
 import { isReauthError } from '../../auth/classify-auth-error';
 import type { RequestGate } from '../gate';
 import { AuthError } from '../port';
@@ -91,6 +92,8 @@ export function readable(operation: string, error: unknown, tokenFailure?: unkno
   if (tokenFailure instanceof Error && graphStatusOf(error) === undefined && code === tokenFailure.name) {
     return readable(operation, tokenFailure);
   }
+  // A client built without `watchTokenFailures` leaves only the name: keep the type, and say what to expect.
+  if (code === 'TokenRefreshError') return new TokenRefreshError('microsoft', 'sign-in service unavailable');
   if (code !== undefined && reauthNames.has(code)) return new AuthError(microsoftProviderName);
   const status = graphStatusOf(error);
   if (status === 401) return new AuthError(microsoftProviderName);

@@ -80,6 +80,18 @@ describe('Graph failures as our errors', () => {
     expect(readable('list changes', wrapped, failure)).toBe(failure);
   });
 
+  it('keeps a wrapped token failure a TokenRefreshError even when the original is not known', () => {
+    const wrapped = new GraphError(-1, 'Could not refresh');
+    wrapped.code = 'TokenRefreshError';
+
+    const error = readable('list changes', wrapped);
+
+    expect(error).toBeInstanceOf(TokenRefreshError);
+    expect((error as Error).message).toBe(
+      'Could not refresh the Microsoft sign-in (sign-in service unavailable). Syncing will try again later.',
+    );
+  });
+
   it('names the operation and status, never the body', () => {
     const error = readable('update an event', graphError(400, 'ErrorInvalidRequest')) as Error;
 
