@@ -235,6 +235,26 @@ describe('Graph change feed', () => {
     });
   });
 
+  it('follows nextLinks page by page to the deltaLink at the end', async () => {
+    const graph = new GraphCalendarProvider({
+      account: world.account,
+      calendarId: world.calendarId,
+      graphUrl: world.box.info.microsoft.graph_url,
+      pageSize: 2,
+    });
+    await call(`${world.box.url}/sandbox/stats/reset`, { method: 'POST' });
+
+    const full = await graph.listChanges({ cursor: null, window: world.window });
+
+    const stats = await call(`${world.box.url}/sandbox/stats`);
+    const deltaPages = (stats.body.requests as { route: string; count: number }[])
+      .filter((row) => row.route.endsWith('/calendarView/delta'))
+      .reduce((sum, row) => sum + row.count, 0);
+    expect(full.items.length).toBeGreaterThan(4);
+    expect(deltaPages).toBe(Math.ceil(full.items.length / 2));
+    expect(full.nextCursor).toMatch(/\$deltatoken=/);
+  });
+
   it('answers CursorExpiredError once the service forgot its delta state', async () => {
     const graph = provider();
     const { nextCursor } = await graph.listChanges({ cursor: null, window: world.window });
