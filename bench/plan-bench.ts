@@ -1,0 +1,53 @@
+/** How fast the pure core plans: one connection with many links and a share of them changed on each side. */
+import { plan, type PlanInput, type SyncItem } from '../main/sync';
+import { linkSideOf, type Link } from '../main/sync';
+
+const zone = 'Europe/London';
+
+function item(id: string, i: number, title: string): SyncItem {
+  const start = new Date(Date.UTC(2026, 11, 1, 9) + i * 3_600_000).toISOString();
+  const end = new Date(Date.UTC(2026, 11, 1, 10) + i * 3_600_000).toISOString();
+  return {
+    id,
+    version: '1',
+    updated: '2026-11-24T00:00:00.000Z',
+    status: 'confirmed',
+    title,
+    description: '',
+    location: '',
+    start: { kind: 'instant', utc: start, zone },
+    end: { kind: 'instant', utc: end, zone },
+  };
+}
+
+/** Plans `links` linked pairs where every tenth changed on Sched and every fifteenth externally. */
+export function benchPlan(links: number): { links: number; actions: number; ms: number } {
+  const stored: Link[] = [];
+  const sched: SyncItem[] = [];
+  const external: SyncItem[] = [];
+  for (let i = 0; i < links; i++) {
+    const b = item(`b${i}`, i, `Booking ${i}`);
+    const e = item(`e${i}`, i, `Booking ${i}`);
+    stored.push({ sched: linkSideOf(b), external: linkSideOf(e) });
+    if (i % 10 === 0) sched.push({ ...b, version: '2', title: `Booking ${i} (moved)` });
+    if (i % 15 === 1) external.push({ ...e, version: '2', title: `Booking ${i} (renamed)` });
+  }
+  const input: PlanInput = {
+    state: { links: stored },
+    sched: { items: sched },
+    external: { items: external },
+    settings: {
+      direction: 'two-way',
+      conflict_resolution: 'newest',
+      privacy: 'full',
+      window_days_past: 30,
+      window_days_future: 365,
+    },
+    connection: { id: 'bench', calendarService: 'google', calendarId: 'bench@example.com' },
+    resourceTimezone: zone,
+    now: new Date('2026-11-24T12:00:00Z'),
+  };
+  const started = performance.now();
+  const result = plan(input);
+  return { links, actions: result.actions.length, ms: Math.round((performance.now() - started) * 100) / 100 };
+}
