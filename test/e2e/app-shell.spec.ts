@@ -1,6 +1,9 @@
 import { expect, test } from './helpers/agent-fixture';
 
-test('the app opens signed in, shows Sandbox mode, and says so when the agent goes away', async ({ page, agent }) => {
+test('the app opens signed in, shows Sandbox mode, and says so when the agent goes away', async ({
+  page,
+  agent,
+}) => {
   await page.goto(agent.ui_url);
 
   await expect(page.getByRole('heading', { name: 'Sched Sync' })).toBeVisible();

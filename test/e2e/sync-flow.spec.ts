@@ -71,9 +71,16 @@ test('connect a Sched resource to a Google calendar, preview, sync, resolve a co
   // Someone edits the same booking in Sched and in Google Calendar; the next sync asks the person.
   const info = await sandboxInfo(request, agent.url, agent.token);
   const calendarId = await connectedCalendarId(request, agent.url, agent.token);
-  const { title } = await editBothSides(request, info, { resourceId: 'rsc_meeting_room_a', calendarId, user: alex });
+  const { title } = await editBothSides(request, info, {
+    resourceId: 'rsc_meeting_room_a',
+    calendarId,
+    user: alex,
+  });
   await page.getByRole('button', { name: 'Connections' }).click();
-  await page.getByRole('row', { name: /Meeting Room A/ }).getByRole('button', { name: 'Sync now' }).click();
+  await page
+    .getByRole('row', { name: /Meeting Room A/ })
+    .getByRole('button', { name: 'Sync now' })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: /conflict/ })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('button', { name: /Conflicts/ })).toContainText(/\d/);
 
@@ -90,10 +97,17 @@ test('connect a Sched resource to a Google calendar, preview, sync, resolve a co
   await page.screenshot({ path: 'test-results/activity.png', fullPage: true });
 
   // Undo the first sync, after confirming.
-  await page.getByRole('row').filter({ hasText: /\d+ created/ }).last().getByRole('button', { name: 'Undo' }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: /\d+ created/ })
+    .last()
+    .getByRole('button', { name: 'Undo' })
+    .click();
   const confirm = page.getByRole('dialog', { name: 'Undo this sync?' });
   await confirm.getByRole('button', { name: 'Undo sync' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /^Undone|Undo finished/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Undone|Undo finished/ })).toBeVisible({
+    timeout: 60_000,
+  });
 
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByLabel('Start Sched Sync when I log in')).toBeVisible();
@@ -106,7 +120,9 @@ async function connectedCalendarId(
   url: string,
   token: string,
 ): Promise<string> {
-  const response = await request.get(`${url}/api/calendars`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await request.get(`${url}/api/calendars`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const { calendars } = (await response.json()) as { calendars: { calendar_id: string }[] };
   if (!calendars[0]) throw new Error('No connection after the wizard.');
   return calendars[0].calendar_id;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AccountView, AgentApi, CalendarService } from '../../../preload/contract';
 import { messageOf } from '../lib/errors';
+import { findSignedIn } from '../lib/sign-in-match';
 
 /** A sign-in in progress: the page the person finishes it on. */
 export interface PendingSignIn {
@@ -10,20 +11,6 @@ export interface PendingSignIn {
 
 const pollEveryMs = 1500;
 const giveUpAfterMs = 5 * 60_000;
-
-/** True when `after` shows a sign-in finished since `before`: a new account, or one that needed it is fine again. */
-export function findSignedIn(
-  provider: CalendarService,
-  before: AccountView[],
-  after: AccountView[],
-): AccountView | undefined {
-  const known = new Map(before.map((a) => [a.account_id, a]));
-  return after.find((a) => {
-    if (a.provider !== provider) return false;
-    const earlier = known.get(a.account_id);
-    return !earlier || (earlier.status === 'reauth_required' && a.status === 'ok');
-  });
-}
 
 /**
  * Interactive sign-in: asks the agent for the provider's sign-in page, opens it (a new tab in a browser; the desktop

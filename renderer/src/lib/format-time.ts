@@ -16,19 +16,23 @@ const dayOnly: Intl.DateTimeFormatOptions = {
 
 const isDateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-/** An instant or an all-day date ("2025-03-04") as "Tue, 4 Mar, 10:00" or "Tue, 4 Mar 2025 (all day)". */
-export function formatWhen(value: string, timeZone?: string): string {
+/**
+ * An instant or an all-day date ("2025-03-04") as "Tue, Mar 4, 10:00 AM" or "Tue, Mar 4, 2025 (all day)".
+ * `locale`: the browser's unless given (tests fix it).
+ */
+export function formatWhen(value: string, timeZone?: string, locale?: string): string {
   if (isDateOnly(value)) {
     // A date has no zone: format it at UTC noon so no zone shift can move it to another day.
     const date = new Date(`${value}T12:00:00Z`);
-    return `${date.toLocaleDateString(undefined, { ...dayOnly, timeZone: 'UTC' })} (all day)`;
+    return `${date.toLocaleDateString(locale, { ...dayOnly, timeZone: 'UTC' })} (all day)`;
   }
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   try {
-    return date.toLocaleString(undefined, { ...dayAndTime, ...(timeZone ? { timeZone } : {}) });
+    return date.toLocaleString(locale, { ...dayAndTime, ...(timeZone ? { timeZone } : {}) });
   } catch {
-    return date.toLocaleString(undefined, dayAndTime);
+    // An unknown zone name: the local clock is better than nothing.
+    return date.toLocaleString(locale, dayAndTime);
   }
 }
 
@@ -36,14 +40,14 @@ export function formatWhen(value: string, timeZone?: string): string {
  * A conflict field's time as the agent describes it: "2025-03-04T09:00:00.000Z (Europe/Berlin)" or a bare date.
  * Shown in the zone it was written in, because that is the clock the person who wrote it saw.
  */
-export function formatItemTime(value: string): string {
+export function formatItemTime(value: string, locale?: string): string {
   const match = /^(\S+) \((.+)\)$/.exec(value);
-  if (!match?.[1] || !match[2]) return formatWhen(value);
-  return `${formatWhen(match[1], match[2])} (${match[2]})`;
+  if (!match?.[1] || !match[2]) return formatWhen(value, undefined, locale);
+  return `${formatWhen(match[1], match[2], locale)} (${match[2]})`;
 }
 
 /** A moment in the past as "5 min ago", falling back to the date when older than a day. */
-export function formatAgo(value: string | null, now: Date = new Date()): string {
+export function formatAgo(value: string | null, now: Date = new Date(), locale?: string): string {
   if (!value) return 'Never';
   const date = new Date(value);
   const seconds = Math.round((now.getTime() - date.getTime()) / 1000);
@@ -51,7 +55,7 @@ export function formatAgo(value: string | null, now: Date = new Date()): string 
   if (seconds < 45) return 'Just now';
   if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
   if (seconds < 86_400) return `${Math.round(seconds / 3600)} h ago`;
-  return date.toLocaleString(undefined, dayAndTime);
+  return date.toLocaleString(locale, dayAndTime);
 }
 
 /** A run's start as a full local date and time. */

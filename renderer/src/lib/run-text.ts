@@ -34,9 +34,19 @@ export function describeRun(run: RunSummary, service: CalendarService | undefine
 }
 
 /** A planned change as a sentence: "Create in Google Calendar: Team standup, Tue, 4 Mar, 10:00". */
-export function describeChange(change: PlannedChange, service: CalendarService | undefined): string {
+export function describeChange(
+  change: PlannedChange,
+  service: CalendarService | undefined,
+  locale?: string,
+): string {
   const verb = change.action === 'create' ? 'Create' : change.action === 'update' ? 'Update' : 'Delete';
   const where = change.action === 'delete' ? 'from' : 'in';
   const title = change.title.trim() || '(no title)';
-  return `${verb} ${where} ${sideName(change.side, service)}: ${title}, ${formatWhen(change.start)}`;
+  return `${verb} ${where} ${sideName(change.side, service)}: ${title}, ${formatWhen(change.start, undefined, locale)}`;
+}
+
+/** Can this run be undone? Only a finished sync that wrote something and was not undone already. */
+export function canUndo(run: RunSummary): boolean {
+  const wrote = (['created', 'updated', 'deleted'] as const).some((k) => run[k].sched + run[k].external > 0);
+  return run.kind === 'sync' && run.status === 'ok' && !run.undone && wrote;
 }

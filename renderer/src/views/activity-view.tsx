@@ -9,7 +9,7 @@ import { useDirectory } from '../hooks/use-directory';
 import { useLoader } from '../hooks/use-loader';
 import { formatStamp } from '../lib/format-time';
 import { runStatusLabel, serviceName } from '../lib/labels';
-import { sideCounts } from '../lib/run-text';
+import { canUndo, sideCounts } from '../lib/run-text';
 
 const tone: Record<RunSummary['status'], 'ok' | 'warn' | 'bad' | 'info' | 'muted'> = {
   running: 'info',
@@ -19,19 +19,6 @@ const tone: Record<RunSummary['status'], 'ok' | 'warn' | 'bad' | 'info' | 'muted
   cancelled: 'muted',
   interrupted: 'warn',
 };
-
-const changedSomething = (r: RunSummary) =>
-  r.created.sched +
-    r.created.external +
-    r.updated.sched +
-    r.updated.external +
-    r.deleted.sched +
-    r.deleted.external >
-  0;
-
-/** Can this run be undone? Only a finished sync that wrote something and was not undone already. */
-export const canUndo = (r: RunSummary) =>
-  r.kind === 'sync' && r.status === 'ok' && !r.undone && changedSomething(r);
 
 /** Every run: when, which connection, what changed on each side, and Undo. */
 export function ActivityView() {

@@ -40,7 +40,9 @@ export function ConnectionRow(props: Props) {
           <div>{props.calendarName}</div>
           <div className="muted small">
             {serviceName[c.calendar_service]}
-            {props.accountEmail && props.accountEmail !== props.calendarName ? ` · ${props.accountEmail}` : ''}
+            {props.accountEmail && props.accountEmail !== props.calendarName
+              ? ` · ${props.accountEmail}`
+              : ''}
           </div>
         </td>
         <td>

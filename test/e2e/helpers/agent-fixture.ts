@@ -25,7 +25,9 @@ const readyTimeoutMs = 60_000;
 /** Spawns the agent command from the source tree and waits for its ready line. */
 export async function startAgent(): Promise<RunningAgent> {
   if (!existsSync('dist/renderer/index.html')) {
-    throw new Error('The web UI is not built: run `npx vite build` (or `npm run build`) before the e2e tests.');
+    throw new Error(
+      'The web UI is not built: run `npx vite build` (or `npm run build`) before the e2e tests.',
+    );
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'sched-sync-e2e-'));
   const child = spawn(
@@ -55,7 +57,10 @@ export async function startAgent(): Promise<RunningAgent> {
   };
 }
 
-function readyLine(child: ChildProcess, stderr: () => string): Promise<{ url: string; token: string; ui_url: string }> {
+function readyLine(
+  child: ChildProcess,
+  stderr: () => string,
+): Promise<{ url: string; token: string; ui_url: string }> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`The agent did not print its ready line in time.\n${stderr()}`)),
@@ -78,6 +83,8 @@ function readyLine(child: ChildProcess, stderr: () => string): Promise<{ url: st
 
 /** `test` with an `agent` fixture: a fresh headless agent in Sandbox mode. */
 export const test = base.extend<{ agent: RunningAgent }>({
+  // Playwright reads a fixture's dependencies from this destructuring; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   agent: async ({}, use) => {
     const agent = await startAgent();
     try {

@@ -23,7 +23,11 @@ async function json<T>(response: Awaited<ReturnType<APIRequestContext['get']>>, 
 }
 
 /** Reads the sandbox's info through the agent's status (its Sched base URL is on the sandbox's origin). */
-export async function sandboxInfo(request: APIRequestContext, agentUrl: string, token: string): Promise<SandboxInfo> {
+export async function sandboxInfo(
+  request: APIRequestContext,
+  agentUrl: string,
+  token: string,
+): Promise<SandboxInfo> {
   const status = await json<{ sched: { base_url: string } }>(
     await request.get(`${agentUrl}/api/status`, { headers: { authorization: `Bearer ${token}` } }),
     'agent status',
@@ -57,13 +61,16 @@ export async function editBothSides(
     'sandbox token',
   );
   const google = { authorization: `Bearer ${tokens.access_token}` };
-  const events = `${info.google.root_url.replace(/\/+$/, "")}/calendar/v3/calendars/${encodeURIComponent(options.calendarId)}/events`;
+  const events = `${info.google.root_url.replace(/\/+$/, '')}/calendar/v3/calendars/${encodeURIComponent(options.calendarId)}/events`;
 
   for (const booking of bookings.filter((b) => b.status === 'confirmed')) {
     const found = await json<{ items: { id: string }[] }>(
-      await request.get(`${events}?privateExtendedProperty=${encodeURIComponent(`schedSyncBookingId=${booking.id}`)}`, {
-        headers: google,
-      }),
+      await request.get(
+        `${events}?privateExtendedProperty=${encodeURIComponent(`schedSyncBookingId=${booking.id}`)}`,
+        {
+          headers: google,
+        },
+      ),
       'find the synced event',
     );
     const event = found.items[0];
