@@ -24,7 +24,7 @@ export interface ControlsDeps {
   /** Puts every API stand-in back to the seed the sandbox started with. */
   reset(): Promise<void>;
   /** Makes every sync token of that service answer 410 from now on. */
-  expireSyncTokens(target: 'sched' | 'google'): void;
+  expireSyncTokens(target: 'sched' | 'google' | 'microsoft'): void;
   /** Moves the sandbox clock; returns the new time. */
   advanceClock(ms: number): Date;
 }
@@ -135,8 +135,8 @@ export function controlRoutes(deps: ControlsDeps): Route[] {
       pattern: '/sync-tokens/expire',
       handler: (req) => {
         const target = isRecord(req.body) ? req.body.target : undefined;
-        if (target !== 'sched' && target !== 'google')
-          return badRequest('target', 'must be "sched" or "google".');
+        if (target !== 'sched' && target !== 'google' && target !== 'microsoft')
+          return badRequest('target', 'must be "sched", "google" or "microsoft".');
         deps.expireSyncTokens(target);
         return { status: 200, body: { expired: target } };
       },

@@ -166,7 +166,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
         stats.reset();
         await stateFile.save();
       },
-      expireSyncTokens: (target) => (target === 'sched' ? sched : google).invalidateSyncTokens(),
+      expireSyncTokens: (target) => ({ sched, google, microsoft: graph })[target].invalidateSyncTokens(),
       advanceClock: (ms) => clock.advance(ms),
     }),
   );
