@@ -60,7 +60,19 @@ export class ConnectionsService {
     const sched = await clients.sched();
     await this.requireResource(input.resource_id);
     const account = await this.resolveAccount(input.calendar_service, input.account_id, input.oauth_token);
-    await this.requireCalendar(account, input.calendar_id);
+    // A token imported for an account this device did not know is forgotten again if the request fails later on.
+    const newAccount = input.oauth_token !== undefined && !settings.getAccount(account.id);
+    try {
+      await this.requireCalendar(account, input.calendar_id);
+      await sched.registerCalendar({
+        resource_id: input.resource_id,
+        calendar_service: input.calendar_service,
+        calendar_id: input.calendar_id,
+      });
+    } catch (error) {
+      if (newAccount) await clients.forget(account.id);
+      throw error;
+    }
 
     const stored: StoredConnection = {
       resource_id: input.resource_id,
@@ -69,11 +81,6 @@ export class ConnectionsService {
       account_id: account.id,
       sync_settings: { ...settings.getSettings().default_sync_settings, ...input.sync_settings },
     };
-    await sched.registerCalendar({
-      resource_id: stored.resource_id,
-      calendar_service: stored.calendar_service,
-      calendar_id: stored.calendar_id,
-    });
     settings.saveAccount(account);
     settings.saveConnection(stored);
     this.deps.db.connections.ensure(stored.calendar_id);

@@ -75,6 +75,16 @@ describe('the agent API over HTTP', () => {
     expect(badService.body.error.message).toMatch(/^calendar_service: /);
     expect(badResource.status).toBe(400);
     expect(badResource.body.error.message).toMatch(/^resource_id: /);
+    const badCalendar = await agent.api('POST', '/calendars/connect', {
+      resource_id: room,
+      calendar_service: 'google',
+      calendar_id: 'nobody@sandbox.example',
+      oauth_token: refreshToken,
+    });
+
+    expect(badCalendar.status).toBe(400);
+    expect(badCalendar.body.error.message).toMatch(/^calendar_id: /);
+    expect(await agent.secrets.get(`refresh-token:google:${alex}`)).toBeNull();
     expect(badToken.status).toBe(400);
     expect(badToken.body.error.message).toMatch(/^oauth_token: /);
     expect((await agent.api('GET', '/calendars')).body.calendars).toEqual([]);

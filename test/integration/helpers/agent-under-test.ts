@@ -12,6 +12,8 @@ import type { JsonBody, TestSandbox } from '../../sandbox/helpers/start-test-san
 
 export interface AgentUnderTest {
   host: AgentHost;
+  /** The keychain store the agent uses (the real keychain, under this agent's own service name). */
+  secrets: KeychainSecretStore;
   dataDir: string;
   api(method: string, path: string, body?: unknown): Promise<{ status: number; body: JsonBody }>;
   restart(): Promise<void>;
@@ -32,6 +34,7 @@ export async function startAgentUnderTest(sandbox: TestSandbox, dataDir?: string
       return state.host;
     },
     dataDir: dir,
+    secrets,
     async api(method, path, body) {
       const response = await fetch(`${state.host.url}/api${path}`, {
         method,
