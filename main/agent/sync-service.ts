@@ -156,6 +156,7 @@ export class SyncService {
   private async runConnection(calendarId: string, reason: RunReason): Promise<RunSummary> {
     const stored = this.stored(calendarId);
     const before = this.deps.db.connections.ensure(calendarId).status;
+    this.deps.db.connections.update(calendarId, { status: 'syncing' });
     this.running.add(calendarId);
     this.deps.bus.publish({ type: 'run-started', data: { calendar_id: calendarId, reason } });
     try {
