@@ -119,6 +119,18 @@ describe('the agent API over HTTP', () => {
     expect(body.error.message).toContain('already connected');
   });
 
+  it('previews the first run without applying anything', async () => {
+    const preview = await agent.api('GET', `/calendars/${encodeURIComponent(alex)}/preview`);
+    const again = await agent.api('GET', `/calendars/${encodeURIComponent(alex)}/preview`);
+
+    expect(preview.status).toBe(200);
+    expect(preview.body.guard.verdict).toBe('ok');
+    expect(preview.body.counts.create.external).toBeGreaterThan(0);
+    expect(preview.body.changes[0]).toMatchObject({ action: 'create' });
+    expect(again.body.counts).toEqual(preview.body.counts);
+    expect((await agent.api('GET', '/runs')).body.runs).toEqual([]);
+  });
+
   it('syncs, then an idle run writes nothing and costs one list per side', async () => {
     const first = await agent.api('POST', '/sync', { calendar_id: alex });
     await call(`${sandbox.url}/sandbox/stats/reset`, { method: 'POST' });
