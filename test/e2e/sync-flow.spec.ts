@@ -1,19 +1,8 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './helpers/agent-fixture';
 import { editBothSides, sandboxInfo } from './helpers/sandbox-edits';
+import { connectThroughWizard } from './helpers/ui-flows';
 
 const alex = 'alex@sandbox.example';
-
-/** Signs in to Google on the sandbox's sign-in page, which the app opens in a new window. */
-async function signInWithGoogle(page: Page, email: string): Promise<void> {
-  const popupOpened = page.waitForEvent('popup');
-  await page.getByRole('button', { name: 'Sign in with Google' }).click();
-  const popup = await popupOpened;
-  await popup.getByLabel('Email').fill(email);
-  await popup.getByRole('button', { name: 'Allow' }).click();
-  await popup.waitForLoadState();
-  await popup.close();
-}
 
 test('connect a Sched resource to a Google calendar, preview, sync, resolve a conflict and undo', async ({
   page,
@@ -24,21 +13,12 @@ test('connect a Sched resource to a Google calendar, preview, sync, resolve a co
   await page.goto(agent.ui_url);
   await expect(page.getByText('Sandbox mode')).toBeVisible();
 
-  // The wizard: resource, account (signing in on the way), calendar, settings.
-  await page.getByRole('button', { name: 'Connect a calendar' }).click();
+  await connectThroughWizard(page, {
+    resource: 'Meeting Room A',
+    email: alex,
+    onCalendarStep: () => page.screenshot({ path: 'test-results/connect-wizard.png' }).then(() => undefined),
+  });
   const wizard = page.getByRole('dialog', { name: 'Connect a calendar' });
-  await wizard.getByRole('radio', { name: /Meeting Room A/ }).check();
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await signInWithGoogle(page, alex);
-  await expect(wizard.getByRole('radio', { name: new RegExp(alex) })).toBeChecked();
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  const primary = wizard.locator('label.choice', { hasText: 'Primary' });
-  await primary.getByRole('radio').check();
-  await page.screenshot({ path: 'test-results/connect-wizard.png' });
-  await wizard.getByRole('button', { name: 'Next' }).click();
-  await expect(wizard.getByLabel('Direction')).toHaveValue('two-way');
-  await wizard.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(wizard.getByText(/is connected/)).toBeVisible();
 
   // Preview the first sync: planned writes in words and the guard's verdict.
   await wizard.getByRole('button', { name: 'Preview first sync' }).click();

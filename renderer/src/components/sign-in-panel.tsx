@@ -1,6 +1,6 @@
 import type { AccountView, CalendarService } from '../../../preload/contract';
 import { useAgent } from '../hooks/agent-context';
-import { useSignIn } from '../hooks/use-sign-in';
+import { useSignIn, type PendingSignIn } from '../hooks/use-sign-in';
 import { providerName } from '../lib/labels';
 import { ErrorBanner } from './error-banner';
 
@@ -8,38 +8,17 @@ interface Props {
   onSignedIn: (account: AccountView) => void;
   /** Only these providers (default: both). */
   providers?: CalendarService[];
-  /** Label override, e.g. "Sign in again". */
-  label?: (provider: CalendarService) => string;
 }
 
 /** "Sign in with Google / Microsoft", then waits for the person to finish on the provider's page. */
-export function SignInPanel({ onSignedIn, providers = ['google', 'microsoft'], label }: Props) {
+export function SignInPanel({ onSignedIn, providers = ['google', 'microsoft'] }: Props) {
   const { api, changed } = useAgent();
   const signIn = useSignIn(api, (account) => {
     changed();
     onSignedIn(account);
   });
 
-  if (signIn.pending) {
-    const name = providerName[signIn.pending.provider];
-    return (
-      <div className="waiting" role="status">
-        <span className="spinner" aria-hidden="true" />
-        <div>
-          <p>Finish signing in with {name} in the page that just opened. This window updates by itself.</p>
-          <p className="small">
-            <a href={signIn.pending.auth_url} target="_blank" rel="noopener noreferrer">
-              Open the {name} sign-in page again
-            </a>{' '}
-            ·{' '}
-            <button type="button" className="link" onClick={signIn.cancel}>
-              Stop waiting
-            </button>
-          </p>
-        </div>
-      </div>
-    );
-  }
+  if (signIn.pending) return <SignInWaiting pending={signIn.pending} onCancel={signIn.cancel} />;
   return (
     <div>
       <div className="button-row">
@@ -51,11 +30,33 @@ export function SignInPanel({ onSignedIn, providers = ['google', 'microsoft'], l
             disabled={signIn.starting}
             onClick={() => void signIn.start(provider)}
           >
-            {label ? label(provider) : `Sign in with ${providerName[provider]}`}
+            Sign in with {providerName[provider]}
           </button>
         ))}
       </div>
       <ErrorBanner message={signIn.error} />
+    </div>
+  );
+}
+
+/** While the person signs in on the provider's page: what to do, a link to reopen the page, and a way to stop. */
+export function SignInWaiting({ pending, onCancel }: { pending: PendingSignIn; onCancel: () => void }) {
+  const name = providerName[pending.provider];
+  return (
+    <div className="waiting" role="status">
+      <span className="spinner" aria-hidden="true" />
+      <div>
+        <p>Finish signing in with {name} in the page that just opened. This window updates by itself.</p>
+        <p className="small">
+          <a href={pending.auth_url} target="_blank" rel="noopener noreferrer">
+            Open the {name} sign-in page again
+          </a>{' '}
+          ·{' '}
+          <button type="button" className="link" onClick={onCancel}>
+            Stop waiting
+          </button>
+        </p>
+      </div>
     </div>
   );
 }

@@ -1,22 +1,30 @@
 import { useCallback, useState } from 'react';
-import type { AccountView } from '../../../preload/contract';
+import type { AccountView, CalendarService } from '../../../preload/contract';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { EmptyState } from '../components/empty-state';
 import { ErrorBanner, Notice } from '../components/error-banner';
-import { SignInPanel } from '../components/sign-in-panel';
+import { SignInWaiting } from '../components/sign-in-panel';
 import { Tag } from '../components/status-badge';
 import { useAgent } from '../hooks/agent-context';
 import { useLoader } from '../hooks/use-loader';
+import { useSignIn } from '../hooks/use-sign-in';
 import { providerName, serviceName } from '../lib/labels';
 
-/** Signed-in Google and Microsoft accounts: sign in, sign out. */
+const providers: CalendarService[] = ['google', 'microsoft'];
+
+/** Signed-in Google and Microsoft accounts: sign in, sign in again, sign out. */
 export function AccountsView() {
   const { api, version, changed } = useAgent();
   const load = useCallback(() => api.accounts(), [api]);
   const accounts = useLoader(load, version);
   const [leaving, setLeaving] = useState<AccountView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const signIn = useSignIn(api, (a) => {
+    setNotice(`Signed in as ${a.email} (${providerName[a.provider]}).`);
+    changed();
+  });
   const list = accounts.data?.accounts;
+  const signingIn = signIn.starting || signIn.pending !== null;
 
   return (
     <section aria-labelledby="accounts-title">
@@ -30,6 +38,8 @@ export function AccountsView() {
       </div>
       <Notice message={notice} onDismiss={() => setNotice(null)} />
       <ErrorBanner message={accounts.error} />
+      <ErrorBanner message={signIn.error} />
+      {signIn.pending && <SignInWaiting pending={signIn.pending} onCancel={signIn.cancel} />}
       {accounts.loading && !list && <p className="muted">Loading accounts…</p>}
       {list && list.length === 0 && (
         <EmptyState title="No accounts yet">
@@ -47,11 +57,14 @@ export function AccountsView() {
               <span className="spacer" />
               {a.status === 'ok' ? <Tag tone="ok">Signed in</Tag> : <Tag tone="bad">Sign-in needed</Tag>}
               {a.status === 'reauth_required' && (
-                <SignInPanel
-                  providers={[a.provider]}
-                  label={() => 'Sign in again'}
-                  onSignedIn={() => setNotice(`Signed in again as ${a.email}.`)}
-                />
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={signingIn}
+                  onClick={() => void signIn.start(a.provider)}
+                >
+                  Sign in again
+                </button>
               )}
               <button type="button" onClick={() => setLeaving(a)}>
                 Sign out
@@ -62,9 +75,22 @@ export function AccountsView() {
       )}
       <div className="card subsection">
         <h3>Add an account</h3>
-        <SignInPanel
-          onSignedIn={(a) => setNotice(`Signed in as ${a.email} (${providerName[a.provider]}).`)}
-        />
+        <p className="small muted">
+          A page from Google or Microsoft opens; Sched Sync only asks to read and write calendars.
+        </p>
+        <div className="button-row">
+          {providers.map((provider) => (
+            <button
+              key={provider}
+              type="button"
+              className={`provider provider-${provider}`}
+              disabled={signingIn}
+              onClick={() => void signIn.start(provider)}
+            >
+              Sign in with {providerName[provider]}
+            </button>
+          ))}
+        </div>
       </div>
       {leaving && (
         <ConfirmDialog

@@ -1,6 +1,5 @@
 import type { Connection } from '../../../preload/contract';
 import { StatusBadge } from '../components/status-badge';
-import { SignInPanel } from '../components/sign-in-panel';
 import { formatAgo } from '../lib/format-time';
 import { directionShort, frequencyLabel, serviceName } from '../lib/labels';
 
@@ -14,16 +13,17 @@ interface Props {
   accountEmail: string | null;
   /** The command running on this row, if any (its button says so; the others wait). */
   busy: RowCommand | null;
-  /** Another row or dialog is writing. */
-  locked: boolean;
   onCommand: (command: RowCommand) => void;
-  onSignedIn: () => void;
+  /** Starts "Sign in again" for this row's provider. */
+  onSignInAgain: () => void;
+  /** A sign-in with this row's provider is under way. */
+  signingIn: boolean;
 }
 
 /** One connection in the table, its actions, and what it needs from the person (review, sign in again). */
 export function ConnectionRow(props: Props) {
-  const { connection: c, busy, locked, onCommand } = props;
-  const disabled = locked || busy !== null;
+  const { connection: c, busy, onCommand } = props;
+  const disabled = busy !== null;
   const syncing = c.sync_status === 'syncing' || busy === 'sync';
   return (
     <>
@@ -116,11 +116,16 @@ export function ConnectionRow(props: Props) {
                 </strong>{' '}
                 Nothing is synced until you do; syncing then resumes where it stopped.
               </p>
-              <SignInPanel
-                providers={[c.calendar_service]}
-                label={() => 'Sign in again'}
-                onSignedIn={props.onSignedIn}
-              />
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={props.signingIn}
+                  onClick={props.onSignInAgain}
+                >
+                  {props.signingIn ? 'Waiting for the sign-in…' : 'Sign in again'}
+                </button>
+              </div>
             </div>
           </td>
         </tr>

@@ -5,6 +5,8 @@ import { EmptyState } from '../components/empty-state';
 import { ErrorBanner, Notice } from '../components/error-banner';
 import { useAgent } from '../hooks/agent-context';
 import { useDirectory } from '../hooks/use-directory';
+import { useSignIn } from '../hooks/use-sign-in';
+import { SignInWaiting } from '../components/sign-in-panel';
 import { messageOf } from '../lib/errors';
 import { describeRun } from '../lib/run-text';
 import { ConnectWizard } from './connect-wizard';
@@ -24,6 +26,11 @@ export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const connections = directory.data?.connections;
+  // Lives here, not in the row: the row's follow-up disappears as soon as the agent resumes the connection.
+  const reauth = useSignIn(api, (account) => {
+    setNotice(`Signed in again as ${account.email}. Syncing resumes where it stopped.`);
+    changed();
+  });
 
   async function command(c: Connection, cmd: RowCommand): Promise<void> {
     if (cmd === 'settings' || cmd === 'preview' || cmd === 'disconnect') {
@@ -74,6 +81,8 @@ export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void
       <Notice message={notice} onDismiss={() => setNotice(null)} />
       <ErrorBanner message={error} onDismiss={() => setError(null)} />
       {schedMissing && <ErrorBanner message={directory.error} />}
+      <ErrorBanner message={reauth.error} />
+      {reauth.pending && <SignInWaiting pending={reauth.pending} onCancel={reauth.cancel} />}
       {directory.loading && !connections && <p className="muted">Loading connections…</p>}
       {connections && connections.length === 0 && (
         <EmptyState title="No calendars connected yet">
@@ -114,12 +123,9 @@ export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void
                   calendarName={directory.calendarName(c.calendar_id)}
                   accountEmail={directory.accountEmail(c.account_id)}
                   busy={busy[c.calendar_id] ?? null}
-                  locked={false}
                   onCommand={(cmd) => void command(c, cmd)}
-                  onSignedIn={() => {
-                    setNotice(`Signed in again. ${directory.resourceName(c.resource_id)} resumes syncing.`);
-                    changed();
-                  }}
+                  signingIn={reauth.starting || reauth.pending?.provider === c.calendar_service}
+                  onSignInAgain={() => void reauth.start(c.calendar_service)}
                 />
               ))}
             </tbody>

@@ -1,0 +1,44 @@
+/** What a person does in the UI, step by step, shared by the browser tests. */
+import { expect, type Page } from '@playwright/test';
+
+/** Finishes a sign-in on the sandbox's page, which the app opens in a new window when `trigger` is clicked. */
+export async function signInThroughPopup(
+  page: Page,
+  trigger: () => Promise<void>,
+  email: string,
+): Promise<void> {
+  const popupOpened = page.waitForEvent('popup');
+  await trigger();
+  const popup = await popupOpened;
+  await popup.getByLabel('Email').fill(email);
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await popup.waitForLoadState();
+  await popup.close();
+}
+
+/**
+ * Runs the "Connect a calendar" wizard up to the Done step: picks the resource, signs in with Google as `email`,
+ * picks that account's primary calendar and keeps the default settings. `onCalendarStep` runs on the calendar step.
+ */
+export async function connectThroughWizard(
+  page: Page,
+  options: { resource: string; email: string; onCalendarStep?: () => Promise<void> },
+): Promise<void> {
+  await page.getByRole('button', { name: 'Connect a calendar' }).click();
+  const wizard = page.getByRole('dialog', { name: 'Connect a calendar' });
+  await wizard.getByRole('radio', { name: new RegExp(options.resource) }).check();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await signInThroughPopup(
+    page,
+    () => wizard.getByRole('button', { name: 'Sign in with Google' }).click(),
+    options.email,
+  );
+  await expect(wizard.getByRole('radio', { name: new RegExp(options.email) })).toBeChecked();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await wizard.locator('label.choice', { hasText: 'Primary' }).getByRole('radio').check();
+  await options.onCalendarStep?.();
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(wizard.getByLabel('Direction')).toHaveValue('two-way');
+  await wizard.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(wizard.getByText(/is connected/)).toBeVisible();
+}
