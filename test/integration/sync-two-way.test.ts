@@ -136,4 +136,22 @@ describe.each(cases)('two-way sync with $name', ({ resource, calendar: open }) =
     expect((await calendar.events()).map((e) => e.title)).toEqual(['Stand-up (longer)']);
     expect(idle).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
   });
+
+  it('cancels the booking of an event deleted right after the agent created it', async () => {
+    const quick = await world.sched.create({
+      resource_id: resource,
+      title: 'Quick call',
+      start: at(world.sandbox, 6, 11),
+      end: at(world.sandbox, 6, 12),
+    });
+    await world.sync(calendar.calendarId);
+    const event = (await calendar.events()).find((e) => e.bookingTag === quick.id)!;
+    await calendar.remove(event.id);
+
+    const run = await world.sync(calendar.calendarId);
+
+    expect(run).toMatchObject({ status: 'ok', deleted: { sched: 1, external: 0 }, created: nothing });
+    expect((await bookings()).map((b) => b.title)).toEqual(['Stand-up (longer)']);
+    expect((await calendar.events()).map((e) => e.title)).toEqual(['Stand-up (longer)']);
+  });
 });
