@@ -34,7 +34,6 @@ export function ConnectionRow(props: Props) {
       >
         <td>
           <div className="strong">{props.resourceName}</div>
-          <div className="muted small">Sched resource</div>
         </td>
         <td>
           <div>{props.calendarName}</div>
