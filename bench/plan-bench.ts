@@ -45,7 +45,7 @@ export function benchPlan(links: number): { links: number; actions: number; ms: 
     },
     connection: { id: 'bench', calendarService: 'google', calendarId: 'bench@example.com' },
     resourceTimezone: zone,
-    now: new Date('2026-11-24T12:00:00Z'),
+    now: '2026-11-24T12:00:00.000Z',
   };
   const started = performance.now();
   const result = plan(input);
