@@ -7,7 +7,6 @@ import type { StateDb } from '../store';
 import type { Plan } from '../sync';
 import { ActionApplier } from './action-applier';
 import { ConnectionSession } from './connection-session';
-import { ensureLinkSnapshots } from './link-store';
 import { previewOf } from './preview';
 import { readChanges, type ChangeReads } from './read-changes';
 import { openConflictFor, resolveConflict, type ConflictChoice } from './resolve-conflict';
@@ -42,7 +41,6 @@ export class Engine {
     this.db = options.db;
     this.now = options.now;
     this.log = options.log ?? (() => undefined);
-    ensureLinkSnapshots(this.db);
     // Runs still `running` in the file were cut short by a crash: say so; their intents are finished by `run`.
     this.db.runs.closeInterrupted();
   }

@@ -1,22 +1,11 @@
 /**
  * The links of one connection as the planner sees them (`main/sync` `Link`: ids, versions, hashes and the fields
  * last synced). The store's `links` table keeps ids, versions and hashes; the fields and `updated` stamps the planner
- * also needs live beside it in `engine_link_snapshots`, one JSON row per link, removed with the link by cascade.
- * (The table belongs in a store migration; see the engine's report.)
+ * also needs live beside it in `engine_link_snapshots` (store migration 002), one JSON row per link, removed with the
+ * link by cascade.
  */
 import type { StateDb } from '../store';
 import type { Link, LinkKey } from '../sync';
-
-const createSnapshotTable = `
-  CREATE TABLE IF NOT EXISTS engine_link_snapshots (
-    link_id INTEGER PRIMARY KEY REFERENCES links(id) ON DELETE CASCADE,
-    snapshot TEXT NOT NULL
-  ) STRICT`;
-
-/** Creates the snapshot table when the state DB does not have it yet. Idempotent. */
-export function ensureLinkSnapshots(db: StateDb): void {
-  db.sqlite.exec(createSnapshotTable);
-}
 
 interface SnapshotRow {
   booking_id: string;

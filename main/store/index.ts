@@ -10,6 +10,7 @@ export type { OutboxEntry, OutboxIntent, Side, WriteOperation } from './outbox-r
 export type { PerSide, Run, RunCounts, RunCountsDelta, RunKind, RunStatus } from './run-repo';
 export type { JournalEntry, JournalInput } from './journal-repo';
 export type { Conflict, ConflictInput, ConflictKind, ConflictResolution } from './conflict-repo';
+export type { UndoneCopy, UndoneCopyInput } from './undone-copy-repo';
 export type { Clock } from './store-clock';
 export {
   ConfBackedSettingsStore,

@@ -10,6 +10,7 @@ import { migrations as allMigrations, type Migration } from './migrations';
 import { OutboxRepo } from './outbox-repo';
 import { RunRepo } from './run-repo';
 import type { Clock } from './store-clock';
+import { UndoneCopyRepo } from './undone-copy-repo';
 
 export interface StateDbOptions {
   /** Where timestamps come from; tests pass a fixed clock. */
@@ -21,7 +22,8 @@ export interface StateDbOptions {
 }
 
 /**
- * The engine's memory between runs: sync tokens, links, the outbox, runs with their journal, and conflicts.
+ * The engine's memory between runs: sync tokens, links, the outbox, runs with their journal, conflicts and
+ * the items an undo took the copies of.
  * It can always be rebuilt from the tags on both sides (SYNC.md, "Identity"), and it never holds a secret.
  */
 export class StateDb {
@@ -31,6 +33,8 @@ export class StateDb {
   readonly runs: RunRepo;
   readonly journal: JournalRepo;
   readonly conflicts: ConflictRepo;
+  /** Items whose copy an undo removed, left alone until they change. */
+  readonly undoneCopies: UndoneCopyRepo;
   /** The schema version the file is at after opening. */
   readonly schemaVersion: number;
 
@@ -55,6 +59,7 @@ export class StateDb {
     this.runs = new RunRepo(sqlite, clock);
     this.journal = new JournalRepo(sqlite, clock);
     this.conflicts = new ConflictRepo(sqlite, clock);
+    this.undoneCopies = new UndoneCopyRepo(sqlite, clock);
   }
 
   /**

@@ -1,5 +1,7 @@
 import type { Migration } from './migration';
 import { initialSchema } from './001-initial-schema';
+import { linkSnapshots } from './002-link-snapshots';
+import { undoneCopies } from './003-undone-copies';
 
 export type { Migration } from './migration';
 
@@ -7,4 +9,4 @@ export type { Migration } from './migration';
  * Every schema step, oldest first. Append only: a step's position is the `user_version` it produces,
  * so reordering or editing a shipped step would corrupt databases already on people's machines.
  */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, linkSnapshots, undoneCopies];

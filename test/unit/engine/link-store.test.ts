@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openStateDb } from '../../../main/store';
-import { ensureLinkSnapshots, LinkStore } from '../../../main/engine/link-store';
+import { LinkStore } from '../../../main/engine/link-store';
 import type { Link, SyncItem } from '../../../main/sync';
 import { linkSideOf } from '../../../main/sync';
 import { slot } from './world';
@@ -11,7 +11,6 @@ function item(id: string, title: string): SyncItem {
 
 function setup() {
   const db = openStateDb(':memory:');
-  ensureLinkSnapshots(db);
   db.connections.ensure('cal-1');
   return { db, links: new LinkStore(db, 'cal-1') };
 }
