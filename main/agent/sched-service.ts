@@ -19,8 +19,13 @@ export interface SchedServiceDeps {
   goLive(): Promise<void>;
 }
 
+/** How long Sched's resource list is reused: the UI asks often, and resources change rarely. */
+const resourcesTtlMs = 60_000;
+
 /** Sched configuration and resources. */
 export class SchedService {
+  private cached: { at: number; resources: SchedResource[] } | null = null;
+
   constructor(private readonly deps: SchedServiceDeps) {}
 
   async configure(input: {
@@ -33,10 +38,14 @@ export class SchedService {
     this.deps.settings.setSched({ base_url: baseUrl });
     this.deps.settings.setMode('live');
     await this.deps.goLive();
+    this.cached = null;
     return { base_url: baseUrl, mode: 'live' };
   }
 
-  async resources(): Promise<{ resources: SchedResource[] }> {
-    return { resources: await (await this.deps.clients().sched()).listResources() };
+  async resources(now = Date.now()): Promise<{ resources: SchedResource[] }> {
+    if (!this.cached || now - this.cached.at > resourcesTtlMs) {
+      this.cached = { at: now, resources: await (await this.deps.clients().sched()).listResources() };
+    }
+    return { resources: this.cached.resources };
   }
 }
