@@ -12,7 +12,7 @@ import {
 } from '../providers/port';
 import type { StateDb, OutboxEntry } from '../store';
 import type { Action, CreateAction, DeleteAction, LinkKey, Side, SyncItem, UpdateAction } from '../sync';
-import { fieldsOf, linkAfterWrite } from '../sync';
+import { fieldsOf, linkAfterWrite, otherSide } from '../sync';
 import type { BeforeImage } from './journal-images';
 import type { LinkStore } from './link-store';
 import type { EngineEvent } from './types';
@@ -168,6 +168,8 @@ export class ActionApplier {
     db.transaction(() => {
       if (action.replaces) links.drop(action.replaces);
       links.save(link);
+      // The original has a copy again (it changed after an undo, or a person chose to import it): forget the undo.
+      db.undoneCopies.forget(this.context.calendarId, otherSide(action.side), action.counterpart.id);
       db.journal.append({
         runId,
         side: action.side,

@@ -1,9 +1,11 @@
 /**
- * One call's view of one connection: its providers wrapped to count requests, its links, its stored sync state as
- * the planner reads it, and `plan` bound to its settings, zone and the call's clock reading.
+ * One call's view of one connection: its providers wrapped to count requests and to hold only the fields their side
+ * can store, its links, its stored sync state as the planner reads it, and `plan` bound to its settings, zone, the
+ * sides' capabilities and the call's clock reading.
  */
 import type {
   Action,
+  Capabilities,
   ConnectionRef,
   LinkKey,
   Plan,
@@ -12,11 +14,13 @@ import type {
   SideRead,
   SyncItem,
   SyncState,
+  UndoneItem,
 } from '../sync';
 import { plan, syncWindow } from '../sync';
 import type { SyncWindow } from '../sync';
 import type { StateDb } from '../store';
 import { CountingProvider } from './counting-provider';
+import { capabilitiesOfProvider, HeldFieldsProvider } from './held-fields-provider';
 import { LinkStore } from './link-store';
 import type { EngineConnection } from './types';
 
@@ -29,7 +33,10 @@ export class ConnectionSession {
   /** The connection's key in the state DB. */
   readonly key: string;
   readonly ref: ConnectionRef;
-  readonly providers: Record<Side, CountingProvider>;
+  readonly providers: Record<Side, HeldFieldsProvider>;
+  /** What each side can hold (Sched: no location). */
+  readonly capabilities: Capabilities;
+  private readonly counting: Record<Side, CountingProvider>;
   readonly links: LinkStore;
   readonly window: SyncWindow;
 
@@ -45,16 +52,27 @@ export class ConnectionSession {
       calendarService: connection.calendarService,
       calendarId: connection.calendarId,
     };
-    this.providers = {
+    this.capabilities = {
+      sched: capabilitiesOfProvider(connection.sched),
+      external: capabilitiesOfProvider(connection.external),
+    };
+    this.counting = {
       sched: new CountingProvider(connection.sched),
       external: new CountingProvider(connection.external),
+    };
+    this.providers = {
+      sched: new HeldFieldsProvider(this.counting.sched, this.capabilities.sched),
+      external: new HeldFieldsProvider(this.counting.external, this.capabilities.external),
     };
     this.links = new LinkStore(db, this.key);
     const { window_days_past: past, window_days_future: future } = connection.settings;
     this.window = syncWindow(now, past, future, connection.resourceTimezone);
   }
 
-  /** The stored state the planner starts from: links, skipped overlap events and links with an open conflict. */
+  /**
+   * The stored state the planner starts from: links, skipped overlap events, items whose copy an undo removed and
+   * links with an open conflict.
+   */
   state(): SyncState {
     const conflicted = this.db.conflicts
       .open(this.key)
@@ -63,14 +81,18 @@ export class ConnectionSession {
     return {
       links: this.links.list(),
       skippedEventIds: this.db.conflicts.skippedOverlaps(this.key),
+      skippedBookings: this.undone('sched'),
+      skippedEvents: this.undone('external'),
       conflictedBookingIds: conflicted,
     };
   }
 
-  /** Plans with this connection's settings. */
+  /** Plans with this connection's settings; each read carries what its side can hold. */
   plan(request: PlanRequest): Plan {
     return plan({
       ...request,
+      sched: { ...request.sched, storesLocation: this.capabilities.sched.storesLocation },
+      external: { ...request.external, storesLocation: this.capabilities.external.storesLocation },
       settings: this.connection.settings,
       connection: this.ref,
       resourceTimezone: this.connection.resourceTimezone,
@@ -80,7 +102,13 @@ export class ConnectionSession {
 
   /** Requests spent on both sides so far. */
   requests(): number {
-    return this.providers.sched.requests() + this.providers.external.requests();
+    return this.counting.sched.requests() + this.counting.external.requests();
+  }
+
+  private undone(side: Side): UndoneItem[] {
+    return this.db.undoneCopies
+      .list(this.key, side)
+      .map((copy) => ({ id: copy.itemId, hash: copy.contentHash, copyId: copy.copyId }));
   }
 
   /** The current item on `side`, as a read the planner takes: the item, or its id as deleted. */

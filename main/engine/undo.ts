@@ -1,11 +1,12 @@
 /**
  * Undoing a run (shared/SYNC.md, "Journal and undo"): its journal walked backwards, deleted items restored, updates
  * reverted to their before-image, created items removed, unless the item changed since the run wrote it (its version
- * is no longer the one the journal recorded); those become conflicts for a person.
+ * is no longer the one the journal recorded); those become conflicts for a person. The item a removed copy was made
+ * from is remembered with its content hash, so later runs do not copy it again until a person edits it.
  */
 import type { JournalEntry } from '../store';
 import type { LinkKey, SyncItem } from '../sync';
-import { fieldsOf, linkSideOf } from '../sync';
+import { fieldsOf, linkSideOf, otherSide } from '../sync';
 import type { ConnectionSession } from './connection-session';
 import { asAfterImage, asBeforeImage } from './journal-images';
 import type { EngineEvent } from './types';
@@ -101,10 +102,22 @@ async function undoCreate(input: UndoInput, entry: JournalEntry): Promise<void> 
   const current = await provider.get(after.id);
   if (isLive(current) && current.version !== after.version) return changedSince(input, entry, current);
   if (isLive(current)) await provider.delete(after.id, { ifMatch: current.version });
+  const originalSide = otherSide(entry.side);
+  const originalId = originalSide === 'sched' ? entry.bookingId : entry.eventId;
+  const original = originalId ? await session.providers[originalSide].get(originalId) : null;
   session.db.transaction(() => {
     session.links.drop(keyOfEntry(entry));
-    // An undone import must not come back with the next run: the event is remembered like a skipped overlap.
-    if (entry.side === 'sched' && entry.eventId) session.db.conflicts.skipOverlap(session.key, entry.eventId);
+    // The next run sees the original unlinked; remembering it as it is now keeps it from being copied straight back.
+    if (isLive(original)) {
+      session.db.undoneCopies.remember({
+        connectionId: session.key,
+        side: originalSide,
+        itemId: original.id,
+        contentHash: linkSideOf(original).hash,
+        copyId: after.id,
+        runId: undoRunId,
+      });
+    }
     session.db.journal.markUndone(entry.id);
     if (isLive(current)) session.db.runs.addCounts(undoRunId, { deleted: { [entry.side]: 1 } });
   });

@@ -12,12 +12,17 @@ export interface UndoneCopy {
   side: Side;
   itemId: string;
   contentHash: string;
+  /** The id of the copy the undo removed. */
+  copyId: string;
   /** The undo run that removed the copy. */
   runId: string | null;
   undoneAt: string;
 }
 
-export type UndoneCopyInput = Pick<UndoneCopy, 'connectionId' | 'side' | 'itemId' | 'contentHash'> &
+export type UndoneCopyInput = Pick<
+  UndoneCopy,
+  'connectionId' | 'side' | 'itemId' | 'contentHash' | 'copyId'
+> &
   Partial<Pick<UndoneCopy, 'runId'>>;
 
 interface Row {
@@ -25,6 +30,7 @@ interface Row {
   side: Side;
   item_id: string;
   content_hash: string;
+  copy_id: string;
   run_id: string | null;
   undone_at: string;
 }
@@ -34,6 +40,7 @@ const fromRow = (r: Row): UndoneCopy => ({
   side: r.side,
   itemId: r.item_id,
   contentHash: r.content_hash,
+  copyId: r.copy_id,
   runId: r.run_id,
   undoneAt: r.undone_at,
 });
@@ -49,10 +56,11 @@ export class UndoneCopyRepo {
   remember(input: UndoneCopyInput): UndoneCopy {
     const row = this.db
       .prepare(
-        `INSERT INTO undone_copies (connection_id, side, item_id, content_hash, run_id, undone_at)
-         VALUES (@connectionId, @side, @itemId, @contentHash, @runId, @now)
+        `INSERT INTO undone_copies (connection_id, side, item_id, content_hash, copy_id, run_id, undone_at)
+         VALUES (@connectionId, @side, @itemId, @contentHash, @copyId, @runId, @now)
          ON CONFLICT (connection_id, side, item_id) DO UPDATE SET
-           content_hash = excluded.content_hash, run_id = excluded.run_id, undone_at = excluded.undone_at
+           content_hash = excluded.content_hash, copy_id = excluded.copy_id, run_id = excluded.run_id,
+           undone_at = excluded.undone_at
          RETURNING *`,
       )
       .get({ runId: null, ...input, now: isoNow(this.clock) }) as Row;

@@ -3,6 +3,8 @@
  * and describing both versions field by field for a person.
  */
 import type { ConflictAction, ConflictVersion, FieldDifference, LinkKey } from './actions';
+import type { Capabilities } from './capabilities';
+import { sharedFieldNames } from './capabilities';
 import type { ItemFields, ItemTime, Side } from './item';
 import type { Observation } from './observations';
 import type { ConflictResolution } from './settings';
@@ -15,10 +17,14 @@ export function describeTime(time: ItemTime): string {
 
 const fieldNames = ['title', 'description', 'location', 'start', 'end'] as const;
 
-/** The fields whose values differ between the two versions. */
-export function fieldDifferences(sched: ItemFields, external: ItemFields): FieldDifference[] {
+/** The fields whose values differ between the two versions (of `fields`: by default all synced fields). */
+export function fieldDifferences(
+  sched: ItemFields,
+  external: ItemFields,
+  fields: readonly (keyof ItemFields)[] = fieldNames,
+): FieldDifference[] {
   const differences: FieldDifference[] = [];
-  for (const field of fieldNames) {
+  for (const field of fields) {
     const a = sched[field];
     const b = external[field];
     const left = typeof a === 'string' ? a : describeTime(a);
@@ -53,12 +59,16 @@ function pickFields(fields: ItemFields): ItemFields {
   return { title, description, location, start, end };
 }
 
-/** The conflict a person sees: both versions side by side and the fields that differ. */
+/**
+ * The conflict a person sees: both versions side by side and the fields that differ. A field one side cannot hold
+ * (Sched's location) is no difference: keeping either version leaves it as the side that holds it has it.
+ */
 export function editConflict(
   link: LinkKey,
   sched: Observation,
   external: Observation,
   last: { sched: LinkSide; external: LinkSide },
+  capabilities: Capabilities,
 ): ConflictAction {
   const schedVersion = versionOf(sched, last.sched);
   const externalVersion = versionOf(external, last.external);
@@ -68,7 +78,11 @@ export function editConflict(
     link,
     sched: schedVersion,
     external: externalVersion,
-    differences: fieldDifferences(schedVersion.fields, externalVersion.fields),
+    differences: fieldDifferences(
+      schedVersion.fields,
+      externalVersion.fields,
+      sharedFieldNames(capabilities),
+    ),
   };
 }
 

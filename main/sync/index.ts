@@ -33,7 +33,9 @@ export type { SyncWindow } from './window';
 export { overlapsWindow, syncWindow } from './window';
 export type { ConflictResolution, ConnectionRef, Direction, PlanSettings } from './settings';
 export { isInbound, isOutbound } from './settings';
-export type { Link, LinkSide, SyncState } from './state';
+export type { Link, LinkSide, SyncState, UndoneItem } from './state';
+export type { Capabilities, SideCapabilities } from './capabilities';
+export { heldFields, holdsEverything, sharedFieldNames, withinCapabilities } from './capabilities';
 export { linkSideOf } from './state';
 export type {
   Action,

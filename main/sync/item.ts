@@ -1,6 +1,19 @@
 /**
  * The normalised item both sides of a connection are translated into (shared/SYNC.md, "Words" and "Time").
  * Providers map Sched bookings, Google events and Graph events to `SyncItem` and back; the core sees nothing else.
+ *
+ * Fields a side cannot hold (capabilities.ts). Sched bookings have no location, so a read of Sched says
+ * `storesLocation: false` and the core then:
+ * - reads every Sched item with an empty location, so Sched's content hash covers only what Sched stores;
+ * - writes no location to Sched: an event's location is not copied into a booking, and a location-only edit in
+ *   Google or Outlook makes no Sched write (only the link's stored external version moves on);
+ * - keeps the event's own location when it copies a booking's edit onto the event, so a location a person set on a
+ *   booking's event survives later edits of the booking;
+ * - does not count a location-only edit as a change the other side could receive, so it neither wins over nor
+ *   conflicts with an edit in Sched, and lists no location difference in a conflict.
+ * The other choice, folding the location into the booking's description as a trailing "Location: …" line, was
+ * turned down: it would rewrite a text people type in Sched, and a person's edit of that line would have to be
+ * parsed back into the event's location. This way the location lives only where it can be seen and edited.
  */
 
 /** A point in time: an instant (UTC plus the IANA zone it was written in) or an all-day date. */

@@ -4,6 +4,8 @@
  * "Conflicts", "Deletions and cancellations").
  */
 import type { Action, ActionReason, LinkKey } from './actions';
+import type { Capabilities } from './capabilities';
+import { heldFields } from './capabilities';
 import { editConflict, resolveConflict } from './conflicts';
 import { contentHash } from './content-hash';
 import { identityFor, recreateKey } from './identity';
@@ -24,12 +26,30 @@ export interface LinkContext {
   conflicted: boolean;
   /** The link was just made by a relink: there is no common baseline, so any difference is a change on both sides. */
   relinked: boolean;
+  /** What each side can hold: nothing is compared or written for a field the receiving side cannot store. */
+  capabilities: Capabilities;
 }
 
 type Sides = Record<Side, Observation>;
 
 function changed(observation: Observation): boolean {
   return observation.state !== 'same';
+}
+
+/**
+ * True when `side` changed in a way the other side could receive. An edit of only a field the other side cannot hold
+ * (a location set in Google, for Sched) has nothing to copy, so it neither wins over nor conflicts with an edit there.
+ * Against a deletion on the other side any edit counts (SYNC.md: deleted on one side, edited on the other), and a
+ * relinked pair has no baseline fields to compare, so any change counts there too.
+ */
+function changedTowardsOther(side: Side, link: Link, sides: Sides, context: LinkContext): boolean {
+  const observation = sides[side];
+  const otherGone = sides[otherSide(side)].state === 'gone';
+  if (observation.state !== 'changed' || context.relinked || otherGone) return changed(observation);
+  const receiver = context.capabilities[otherSide(side)];
+  const now = heldFields(observation.current.fields, receiver);
+  const before = heldFields(link[side].fields, receiver);
+  return contentHash(now) !== contentHash(before);
 }
 
 function current(observation: Observation, last: LinkSide): LinkSide {
@@ -52,19 +72,27 @@ function refresh(link: Link, sides: Sides, force: boolean): Action[] {
 }
 
 /** True when writing `from`'s content onto `to` would change nothing a person can see. */
-function alreadyMatches(to: Side, link: Link, sides: Sides, privacy: PlanSettings['privacy']): boolean {
+function alreadyMatches(to: Side, link: Link, sides: Sides, context: LinkContext): boolean {
   const from = otherSide(to);
   const source = current(sides[from], link[from]);
   const target = current(sides[to], link[to]);
-  const projected = projectOnto(to, source.fields, target.fields, link.origin ?? 'sched', privacy);
+  const { privacy } = context.settings;
+  const projected = projectOnto(
+    to,
+    source.fields,
+    target.fields,
+    link.origin ?? 'sched',
+    privacy,
+    context.capabilities,
+  );
   return contentHash(projected) === target.hash;
 }
 
 /** Which side wins this run, or a conflict / nothing. */
 function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'conflict' | 'none' {
   if (context.resolution) return context.resolution;
-  const schedChanged = changed(sides.sched);
-  const externalChanged = changed(sides.external);
+  const schedChanged = changedTowardsOther('sched', link, sides, context);
+  const externalChanged = changedTowardsOther('external', link, sides, context);
   if (!schedChanged && !externalChanged) return 'none';
   // Gone on both sides: nothing to disagree about, only the link to forget.
   if (sides.sched.state === 'gone' && sides.external.state === 'gone') return 'sched';
@@ -74,7 +102,7 @@ function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'con
   if (schedChanged && !externalChanged) return 'sched';
   if (externalChanged && !schedChanged) return 'external';
   const bothPresent = sides.sched.state !== 'gone' && sides.external.state !== 'gone';
-  if (bothPresent && alreadyMatches('external', link, sides, context.settings.privacy)) return 'none';
+  if (bothPresent && alreadyMatches('external', link, sides, context)) return 'none';
   const verdict = resolveConflict(context.settings.conflict_resolution, sides.sched, sides.external);
   return verdict === 'manual' ? 'conflict' : verdict;
 }
@@ -111,7 +139,14 @@ function propagate(
   if (loserSeen.state === 'gone') {
     // A recreated copy is the agent's own from now on, marked as such (tags or source), so it is projected with the
     // origin a relink by those marks would give it: the side it is copied from.
-    const fields = projectOnto(loser, source.fields, source.fields, winner, context.settings.privacy);
+    const fields = projectOnto(
+      loser,
+      source.fields,
+      source.fields,
+      winner,
+      context.settings.privacy,
+      context.capabilities,
+    );
     return [
       {
         type: 'create',
@@ -132,6 +167,7 @@ function propagate(
     target.fields,
     origin,
     context.settings.privacy,
+    context.capabilities,
   );
   if (contentHash(fields) === target.hash) return refresh(link, sides, context.relinked);
   const update: Action = {
@@ -155,18 +191,20 @@ export function decideLink(link: Link, sides: Sides, context: LinkContext): Acti
   if (winner === 'none') return refresh(link, sides, context.relinked);
   if (winner === 'conflict') {
     const key = { bookingId: link.sched.id, eventId: link.external.id };
-    const conflict = editConflict(key, sides.sched, sides.external, link);
+    const conflict = editConflict(key, sides.sched, sides.external, link, context.capabilities);
     return context.relinked ? [...refresh(link, sides, true), conflict] : [conflict];
   }
-  const reason = pickReason(winner, sides, context);
+  const reason = pickReason(winner, link, sides, context);
   return propagate(winner, link, sides, context, reason);
 }
 
-function pickReason(winner: Side, sides: Sides, context: LinkContext): ActionReason {
+function pickReason(winner: Side, link: Link, sides: Sides, context: LinkContext): ActionReason {
   if (context.resolution) return 'conflict-resolved';
   const loser = otherSide(winner);
   const twoWay = context.settings.direction === 'two-way';
-  if (twoWay && changed(sides[winner]) && changed(sides[loser])) return 'conflict-resolved';
+  const bothChanged =
+    changedTowardsOther(winner, link, sides, context) && changedTowardsOther(loser, link, sides, context);
+  if (twoWay && bothChanged) return 'conflict-resolved';
   if (!changed(sides[winner])) return 'overwrite';
   return sides[winner].state === 'gone' ? 'deleted' : 'changed';
 }

@@ -4,13 +4,16 @@
  * The agent's own copies (tagged events, bookings with this calendar's `source`) are never copied again.
  */
 import type { CreateAction } from './actions';
-import { createKey, identityFor } from './identity';
-import type { SyncItem } from './item';
+import type { Capabilities } from './capabilities';
+import { createKey, identityFor, recreateKey } from './identity';
+import type { Side, SyncItem } from './item';
+import { otherSide } from './item';
 import type { SideView } from './observations';
 import { projectOnto } from './projection';
 import { cameFromThisCalendar } from './relink';
 import type { ConnectionRef, PlanSettings } from './settings';
 import { isInbound, isOutbound } from './settings';
+import type { UndoneItem } from './state';
 import { linkSideOf } from './state';
 import type { SyncWindow } from './window';
 import { overlapsWindow } from './window';
@@ -30,14 +33,28 @@ export interface NewItemsInput {
   skippedEventIds: ReadonlySet<string>;
   /** Events whose overlap conflict the person answered with `import anyway`. */
   importAnyway: ReadonlySet<string>;
+  /** Items whose copy an undo removed, by id (see `UndoneItem`). */
+  undone: Record<'sched' | 'external', ReadonlyMap<string, UndoneItem>>;
+  capabilities: Capabilities;
+}
+
+/**
+ * The key of a first copy; or, when an undo removed an earlier copy, one that names that copy: the removed copy
+ * still answers to the first key (Google keeps deleted ids, Sched keeps idempotency keys).
+ */
+function keyFor(target: Side, source: SyncItem, input: NewItemsInput): string {
+  const undone = input.undone[otherSide(target)].get(source.id);
+  return undone
+    ? recreateKey(input.connection.id, target, source.id, undone.copyId)
+    : createKey(input.connection.id, target, source.id);
 }
 
 function exportBooking(booking: SyncItem, input: NewItemsInput): CreateAction {
   return {
     type: 'create',
     side: 'external',
-    fields: projectOnto('external', booking, booking, 'sched', input.settings.privacy),
-    idempotencyKey: createKey(input.connection.id, 'external', booking.id),
+    fields: projectOnto('external', booking, booking, 'sched', input.settings.privacy, input.capabilities),
+    idempotencyKey: keyFor('external', booking, input),
     ...identityFor('external', booking, input.connection),
     counterpart: linkSideOf(booking),
     reason: 'new',
@@ -48,8 +65,8 @@ function importEvent(event: SyncItem, input: NewItemsInput): CreateAction {
   return {
     type: 'create',
     side: 'sched',
-    fields: projectOnto('sched', event, event, 'external', input.settings.privacy),
-    idempotencyKey: createKey(input.connection.id, 'sched', event.id),
+    fields: projectOnto('sched', event, event, 'external', input.settings.privacy, input.capabilities),
+    idempotencyKey: keyFor('sched', event, input),
     ...identityFor('sched', event, input.connection),
     ...(input.importAnyway.has(event.id) ? { allowOverlap: true } : {}),
     counterpart: linkSideOf(event),
@@ -57,6 +74,10 @@ function importEvent(event: SyncItem, input: NewItemsInput): CreateAction {
   };
 }
 
+/** True while the item is as it was when an undo removed its copy. */
+function stillUndone(item: SyncItem, undone: ReadonlyMap<string, UndoneItem>): boolean {
+  return undone.get(item.id)?.hash === linkSideOf(item).hash;
+}
 /** Creates for the unlinked items of this run's reads, in a stable order. */
 export function planNewItems(input: NewItemsInput): CreateAction[] {
   const creates: CreateAction[] = [];
@@ -64,7 +85,8 @@ export function planNewItems(input: NewItemsInput): CreateAction[] {
   if (isOutbound(input.settings.direction)) {
     for (const booking of input.sched.presentItems()) {
       if (input.linkedBookings.has(booking.id) || !inWindow(booking)) continue;
-      if (cameFromThisCalendar(booking, input.connection)) continue;
+      if (cameFromThisCalendar(booking, input.connection) || stillUndone(booking, input.undone.sched))
+        continue;
       creates.push(exportBooking(booking, input));
     }
   }
@@ -73,6 +95,7 @@ export function planNewItems(input: NewItemsInput): CreateAction[] {
       if (input.linkedEvents.has(event.id) || !inWindow(event)) continue;
       // Any tagged event is a copy of some booking; importing it would make that booking twice.
       if (event.tags || input.skippedEventIds.has(event.id)) continue;
+      if (stillUndone(event, input.undone.external) && !input.importAnyway.has(event.id)) continue;
       creates.push(importEvent(event, input));
     }
   }

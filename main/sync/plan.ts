@@ -4,6 +4,7 @@
  * actions (see actions.ts for how), the preview shows them, and the mass-delete guard may hold them all back.
  */
 import type { Action } from './actions';
+import type { Capabilities } from './capabilities';
 import type { Side } from './item';
 import { decideLink } from './link-decision';
 import { checkMassDelete, type GuardVerdict } from './mass-delete-guard';
@@ -25,7 +26,10 @@ export interface ConflictChoice {
 /** Everything a plan is made from. `now` is the only clock. */
 export interface PlanInput {
   state: SyncState;
-  /** Sched's changes since the last run (or a full read of the window). */
+  /**
+   * Sched's changes since the last run (or a full read of the window). Sched has no location field: the engine passes
+   * `storesLocation: false` here (see item.ts for what that changes).
+   */
   sched: SideRead;
   /** The external calendar's changes since the last run (or a full read of the window). */
   external: SideRead;
@@ -90,6 +94,7 @@ export function plan(input: PlanInput): Plan {
   );
   const sched = new SideView(input.sched, window, zone);
   const external = new SideView(input.external, window, zone);
+  const capabilities: Capabilities = { sched: sched.capabilities, external: external.capabilities };
   const conflicted = new Set(input.state.conflictedBookingIds ?? []);
   const choices = new Map((input.resolutions ?? []).map((choice) => [choice.bookingId, choice.keep]));
   const linkedBookings = new Set<string>();
@@ -107,6 +112,7 @@ export function plan(input: PlanInput): Plan {
         connection: input.connection,
         conflicted: conflicted.has(link.sched.id),
         relinked: false,
+        capabilities,
         ...(resolution ? { resolution } : {}),
       }),
     );
@@ -122,6 +128,7 @@ export function plan(input: PlanInput): Plan {
         connection: input.connection,
         conflicted: false,
         relinked: true,
+        capabilities,
       }),
     );
   }
@@ -138,6 +145,11 @@ export function plan(input: PlanInput): Plan {
       linkedEvents,
       skippedEventIds: new Set(input.state.skippedEventIds ?? []),
       importAnyway: new Set(input.importAnyway ?? []),
+      undone: {
+        sched: new Map((input.state.skippedBookings ?? []).map((item) => [item.id, item])),
+        external: new Map((input.state.skippedEvents ?? []).map((item) => [item.id, item])),
+      },
+      capabilities,
     }),
   );
 

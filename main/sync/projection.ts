@@ -1,7 +1,10 @@
 /**
- * What a copy looks like on the side it is written to: privacy outbound, and under busy-only only the times flow
- * where details would overwrite a person's own text with "Busy" (see `Link.origin`).
+ * What a copy looks like on the side it is written to: privacy outbound, under busy-only only the times flow where
+ * details would overwrite a person's own text with "Busy" (see `Link.origin`), and only the fields both sides can
+ * hold (see capabilities.ts).
  */
+import type { Capabilities } from './capabilities';
+import { withinCapabilities } from './capabilities';
 import type { ItemFields, Side } from './item';
 import { fieldsOf } from './item';
 import type { PrivacyMode } from './privacy';
@@ -12,6 +15,22 @@ import { applyPrivacy } from './privacy';
  * started. Creates pass the source as `targetNow`.
  */
 export function projectOnto(
+  target: Side,
+  source: ItemFields,
+  targetNow: ItemFields,
+  origin: Side,
+  privacy: PrivacyMode,
+  capabilities: Capabilities,
+): ItemFields {
+  return withinCapabilities(
+    target,
+    privacyProjection(target, source, targetNow, origin, privacy),
+    targetNow,
+    capabilities,
+  );
+}
+
+function privacyProjection(
   target: Side,
   source: ItemFields,
   targetNow: ItemFields,

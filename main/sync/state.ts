@@ -29,11 +29,27 @@ export interface Link {
   origin?: Side;
 }
 
+/**
+ * An item whose copy on the other side an undo removed, with the `contentHash` of its synced fields (as its side
+ * holds them) at that moment. The plan does not copy it again while its hash is still `hash`: undoing a run means
+ * the person did not want that copy. An edit made afterwards is a new wish, and the item is copied like any new one.
+ */
+export interface UndoneItem {
+  id: string;
+  hash: string;
+  /** The copy the undo removed: a later copy is keyed after it, as a recreate is (identity.ts `recreateKey`). */
+  copyId: string;
+}
+
 /** The stored state of one connection that the plan needs. */
 export interface SyncState {
   links: readonly Link[];
   /** External event ids whose overlap conflict the person answered with `skip`: never imported, never asked again. */
   skippedEventIds?: readonly string[];
+  /** Bookings whose exported event an undo removed: not exported again until they change (`UndoneItem`). */
+  skippedBookings?: readonly UndoneItem[];
+  /** Events whose imported booking an undo removed: not imported again until they change (`UndoneItem`). */
+  skippedEvents?: readonly UndoneItem[];
   /** Booking ids of links with an open (manual) edit conflict: nothing is written for them until it is resolved. */
   conflictedBookingIds?: readonly string[];
 }

@@ -97,6 +97,7 @@ describe('upgrading a state DB written at schema 1', () => {
       side: 'sched',
       itemId: 'b9',
       contentHash: 'h',
+      copyId: 'e9',
     });
     upgraded.sqlite.prepare(`DELETE FROM connection_state WHERE calendar_id = ?`).run('room-a@example.com');
 

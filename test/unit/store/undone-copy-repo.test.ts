@@ -15,7 +15,14 @@ describe('UndoneCopyRepo', () => {
   it('remembers an item per connection and side, with its hash and the undo run', () => {
     const repo = setup();
 
-    repo.remember({ connectionId: 'cal-1', side: 'sched', itemId: 'b1', contentHash: 'h1', runId: 'run-9' });
+    repo.remember({
+      connectionId: 'cal-1',
+      side: 'sched',
+      itemId: 'b1',
+      contentHash: 'h1',
+      copyId: 'e1',
+      runId: 'run-9',
+    });
 
     expect(repo.list('cal-1', 'sched')).toEqual([
       {
@@ -23,6 +30,7 @@ describe('UndoneCopyRepo', () => {
         side: 'sched',
         itemId: 'b1',
         contentHash: 'h1',
+        copyId: 'e1',
         runId: 'run-9',
         undoneAt: '2025-03-10T09:00:00.000Z',
       },
@@ -31,18 +39,32 @@ describe('UndoneCopyRepo', () => {
     expect(repo.list('cal-2', 'sched')).toEqual([]);
   });
 
-  it('keeps the newest hash when the same item is undone twice', () => {
+  it('keeps the newest hash and copy when the same item is undone twice', () => {
     const repo = setup();
-    repo.remember({ connectionId: 'cal-1', side: 'external', itemId: 'e1', contentHash: 'old' });
+    repo.remember({
+      connectionId: 'cal-1',
+      side: 'external',
+      itemId: 'e1',
+      contentHash: 'old',
+      copyId: 'b1',
+    });
 
-    repo.remember({ connectionId: 'cal-1', side: 'external', itemId: 'e1', contentHash: 'new' });
+    repo.remember({
+      connectionId: 'cal-1',
+      side: 'external',
+      itemId: 'e1',
+      contentHash: 'new',
+      copyId: 'b2',
+    });
 
-    expect(repo.list('cal-1', 'external').map((copy) => copy.contentHash)).toEqual(['new']);
+    expect(repo.list('cal-1', 'external').map((copy) => [copy.contentHash, copy.copyId])).toEqual([
+      ['new', 'b2'],
+    ]);
   });
 
   it('forgets an item and says whether it knew it', () => {
     const repo = setup();
-    repo.remember({ connectionId: 'cal-1', side: 'sched', itemId: 'b1', contentHash: 'h1' });
+    repo.remember({ connectionId: 'cal-1', side: 'sched', itemId: 'b1', contentHash: 'h1', copyId: 'e1' });
 
     const first = repo.forget('cal-1', 'sched', 'b1');
     const second = repo.forget('cal-1', 'sched', 'b1');
