@@ -10,6 +10,7 @@ import { isReauthError } from '../../auth/classify-auth-error';
 import type { ItemFields, SyncItem } from '../../sync';
 import { RequestGate, googleLimits, type RequestGateOptions } from '../gate';
 import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
+import type { RequestCounting } from '../../engine/types';
 import { AuthError, CursorExpiredError, NotFoundError, PreconditionFailedError } from '../port';
 import { GoogleRequestError, classifyGoogleFailure, googleReasonOf, googleStatusOf } from './google-errors';
 import { eventIdFor } from './google-event-id';
@@ -46,7 +47,7 @@ export function createGoogleGate(options: Partial<RequestGateOptions> = {}): Req
 }
 
 /** One Google calendar as a `CalendarProvider`. */
-export class GoogleCalendarProvider implements CalendarProvider {
+export class GoogleCalendarProvider implements CalendarProvider, RequestCounting {
   readonly side = 'external' as const;
   /** The gate requests go through; the engine reads its counter into the run summary. */
   readonly gate: RequestGate;
@@ -56,6 +57,8 @@ export class GoogleCalendarProvider implements CalendarProvider {
   private readonly refreshAccessToken: () => Promise<unknown>;
   /** The calendar's zone, for timed events that carry no zone of their own; learned from list answers. */
   private calendarZone?: string;
+  /** Requests this provider sent, every retry and page counted (the gate is shared by the account's calendars). */
+  private sent = 0;
 
   constructor(options: GoogleCalendarProviderOptions) {
     this.calendarId = options.calendarId;
@@ -76,6 +79,11 @@ export class GoogleCalendarProvider implements CalendarProvider {
         options.auth.setCredentials({ refresh_token: options.auth.credentials.refresh_token });
         await options.auth.getAccessToken();
       });
+  }
+
+  /** HTTP requests this provider sent, paging and retries included (the engine's run summary reads it). */
+  requestCount(): number {
+    return this.sent;
   }
 
   async listChanges(request: ListRequest): Promise<ListResult> {
@@ -181,7 +189,10 @@ export class GoogleCalendarProvider implements CalendarProvider {
   ): Promise<T> {
     for (let refreshed = false; ; refreshed = true) {
       try {
-        return await this.gate.run(send);
+        return await this.gate.run(() => {
+          this.sent += 1;
+          return send();
+        });
       } catch (error) {
         const typed = special(error);
         if (typed) throw typed;
