@@ -51,6 +51,47 @@ describe('engine properties over random edits, crashes and expired cursors', () 
   });
 });
 
+describe('engine properties of undo and locations', () => {
+  it('undoing a run leaves both sides alone afterwards: the next run creates nothing and duplicates nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(stepsArb(false), stepsArb(false), strategyArb, async (before, during, strategy) => {
+        const world = new EngineWorld(strategy);
+        for (const step of before) await world.apply(step);
+        await world.engine.run(world.connection());
+        for (const step of during.filter((s) => s.kind !== 'sync')) await world.apply(step);
+        const run = await world.engine.run(world.connection());
+
+        const undo = await world.undo(run.run_id);
+        const next = await world.engine.run(world.connection());
+
+        expect(undo.status).toBe('ok');
+        expect(next.created).toEqual({ sched: 0, external: 0 });
+        expect(world.duplicates()).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a location set in the calendar survives later edits of the bookings', async () => {
+    await fc.assert(
+      fc.asyncProperty(stepsArb(false), strategyArb, async (steps, strategy) => {
+        const world = new EngineWorld(strategy);
+        for (const step of steps) await world.apply(step);
+        await world.engine.run(world.connection());
+        const settled = world.locations('external');
+
+        world.renameAllBookings('(renamed)');
+        const summary = await world.engine.run(world.connection());
+
+        expect(summary.status).toBe('ok');
+        expect(world.locations('external')).toEqual(settled);
+        expect(world.contents().external).toEqual(world.contents().sched);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe('engine properties when the state DB is lost at any point', () => {
   it('never duplicates an item and never deletes anything in the resync', async () => {
     await fc.assert(

@@ -77,6 +77,7 @@ export function slot(title: string, day: number, hour: number): ItemFields {
 export type Step =
   | { kind: 'add'; side: Side; title: string; day: number; hour: number }
   | { kind: 'edit'; side: Side; pick: number; title: string }
+  | { kind: 'place'; pick: number; location: string }
   | { kind: 'move'; side: Side; pick: number; day: number; hour: number }
   | { kind: 'delete'; side: Side; pick: number }
   | { kind: 'sync'; crash: { after: number; when: 'before' | 'after' } | null }
@@ -94,6 +95,11 @@ export function stepsArb(withStateLoss: boolean): fc.Arbitrary<Step[]> {
   const steps: fc.Arbitrary<Step>[] = [
     fc.record({ kind: fc.constant('add' as const), side, title, day, hour }),
     fc.record({ kind: fc.constant('edit' as const), side, pick, title }),
+    fc.record({
+      kind: fc.constant('place' as const),
+      pick,
+      location: fc.constantFrom('', 'Room 4', 'Depot'),
+    }),
     fc.record({ kind: fc.constant('move' as const), side, pick, day, hour }),
     fc.record({ kind: fc.constant('delete' as const), side, pick }),
     fc.record({
@@ -167,10 +173,33 @@ export class EngineWorld {
       this.engine = this.start();
     } else if (step.kind === 'add') {
       this.provider(step.side).add(slot(step.title, step.day, step.hour));
+    } else if (step.kind === 'place') {
+      // Only calendars have a location; Sched bookings have none.
+      const target = this.picked('external', step.pick);
+      if (target) this.external.edit(target.id, { location: step.location });
     } else {
       this.personEdit(step);
     }
     return null;
+  }
+
+  /** Undoes a run, as a person would from the activity list. */
+  undo(runId: string): Promise<RunSummary> {
+    return this.engine.undo(runId, this.connection());
+  }
+
+  /** A person renames every live booking in Sched. */
+  renameAllBookings(suffix: string): void {
+    for (const booking of this.sched.live())
+      this.sched.edit(booking.id, { title: `${booking.title} ${suffix}` });
+  }
+
+  /** Live items of one side with their location, sorted, to check that no location a person set goes missing. */
+  locations(which: Side): string[] {
+    return this.provider(which)
+      .live()
+      .map((item) => `${item.id}:${item.location}`)
+      .sort();
   }
 
   private personEdit(step: Step & { kind: 'edit' | 'move' | 'delete' }): void {
@@ -184,9 +213,16 @@ export class EngineWorld {
     } else provider.remove(target.id);
   }
 
-  /** Live items of both sides as sorted content, for comparing by what a person sees. */
+  /**
+   * Live items of both sides as sorted content, for comparing by what a person sees. The location is left out: Sched
+   * has no such field, so the sides can only agree on the rest.
+   */
   contents(): Record<Side, string[]> {
-    const of = (provider: MemoryProvider) => provider.live().map(canonicalFields).sort();
+    const of = (provider: MemoryProvider) =>
+      provider
+        .live()
+        .map((item) => canonicalFields({ ...item, location: '' }))
+        .sort();
     return { sched: of(this.sched), external: of(this.external) };
   }
 

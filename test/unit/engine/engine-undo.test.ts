@@ -3,7 +3,7 @@ import { RunNotUndoableError } from '../../../main/engine';
 import { slot, titles, world } from './world';
 
 describe('Engine.undo', () => {
-  it('removes the events a run created, and the next run does not bring imports back', async () => {
+  it('removes the items a run created, and the next run brings back neither the export nor the import', async () => {
     const { sched, external, db, engine, connection } = world();
     sched.add(slot('Dentist'));
     external.add(slot('Lunch', 13));
@@ -15,6 +15,7 @@ describe('Engine.undo', () => {
     expect(undo.kind).toBe('undo');
     expect(undo.deleted).toEqual({ sched: 1, external: 1 });
     expect(titles(sched)).toEqual(['Dentist']);
+    expect(titles(external)).toEqual(['Lunch']);
     expect(db.runs.get(run.run_id)?.undoneBy).toBe(undo.run_id);
   });
 
