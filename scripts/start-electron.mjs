@@ -1,4 +1,4 @@
-// `npm start`: opens the desktop app with the installed Electron, or says clearly why it cannot.
+// `npm start`: opens the desktop app with Electron (which downloads its binary on first use), or says why it cannot.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
