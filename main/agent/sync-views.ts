@@ -3,7 +3,14 @@ import type { ConflictView, ItemView, PreviewResult, RunSummary } from '../../pr
 import type { EnginePreview } from '../engine/types';
 import type { Conflict } from '../store/conflict-repo';
 import type { Run } from '../store/run-repo';
-import { describeTime, fieldDifferences, type ItemFields, type ItemTime } from '../sync';
+import {
+  describeTime,
+  fieldDifferences,
+  holdsEverything,
+  sharedFieldNames,
+  type ItemFields,
+  type ItemTime,
+} from '../sync';
 
 /** A run summary from the engine, or a stored run. */
 export function runView(run: RunSummary | Run): RunSummary {
@@ -65,6 +72,9 @@ function versionOf(raw: unknown): { view: ItemView; fields: ItemFields } | null 
   };
 }
 
+/** Sched bookings hold no location, so a location never differs in a person's eyes (main/sync/capabilities.ts). */
+const comparedFields = sharedFieldNames({ sched: { storesLocation: false }, external: holdsEverything });
+
 /** A conflict with both versions side by side and the fields that differ. */
 export function conflictView(conflict: Conflict): ConflictView {
   const sched = versionOf(conflict.schedVersion);
@@ -76,6 +86,6 @@ export function conflictView(conflict: Conflict): ConflictView {
     created_at: conflict.createdAt,
     sched: sched?.view ?? null,
     external: external?.view ?? null,
-    differences: sched && external ? fieldDifferences(sched.fields, external.fields) : [],
+    differences: sched && external ? fieldDifferences(sched.fields, external.fields, comparedFields) : [],
   };
 }
