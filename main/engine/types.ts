@@ -5,6 +5,7 @@
 import type { CalendarProvider } from '../providers/port';
 import type { GuardVerdict, PlanCounts, PlanSettings, Action } from '../sync';
 import type { StateDb } from '../store';
+import type { RunSummary } from '../../preload/contract';
 
 /** Everything the engine needs to know about one connection for one call. */
 export interface EngineConnection {
@@ -27,29 +28,8 @@ export interface RequestCounting {
   requestCount(): number;
 }
 
-/** Counts per side. */
-export interface PerSide {
-  sched: number;
-  external: number;
-}
-
-/** What one run did (shared/SYNC.md, "Activity"). */
-export interface RunSummary {
-  run_id: string;
-  calendar_id: string;
-  kind: 'sync' | 'undo';
-  status: 'running' | 'ok' | 'error' | 'needs_review' | 'cancelled' | 'interrupted';
-  started_at: string;
-  finished_at: string | null;
-  created: PerSide;
-  updated: PerSide;
-  deleted: PerSide;
-  conflicts: number;
-  errors: number;
-  requests: number;
-  message?: string | null;
-  undone?: boolean;
-}
+/** Counts per side, and what one run did (shared/SYNC.md, "Activity"): the agent API's own shapes. */
+export type { PerSide, RunSummary } from '../../preload/contract';
 
 /** One planned write as the preview lists it. */
 export interface PlannedChange {
