@@ -138,109 +138,29 @@ export const SettingsPatchSchema = z
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 const Empty = z.object({}).strict();
 
-/** Counts per side of a connection. */
-export interface PerSide {
-  sched: number;
-  external: number;
-}
-
-/** One run of one connection (shared/API.md §2, activity). */
-export interface RunSummary {
-  run_id: string;
-  calendar_id: string;
-  kind: 'sync' | 'undo';
-  status: 'running' | 'ok' | 'error' | 'needs_review' | 'cancelled' | 'interrupted';
-  started_at: string;
-  finished_at: string | null;
-  created: PerSide;
-  updated: PerSide;
-  deleted: PerSide;
-  conflicts: number;
-  errors: number;
-  requests: number;
-  message?: string | null;
-  undone?: boolean;
-}
-
-/** A field of an item as a person reads it in a conflict or preview. */
-export interface ItemView {
-  id: string;
-  title: string;
-  description: string;
-  location: string;
-  start: string;
-  end: string;
-  deleted?: boolean;
-}
-
-/** One planned write, as the preview lists it. */
-export interface PlannedChange {
-  action: 'create' | 'update' | 'delete';
-  side: 'sched' | 'external';
-  reason: string;
-  title: string;
-  start: string;
-}
-
-/** What the next run would do (nothing applied). */
-export interface PreviewResult {
-  calendar_id: string;
-  changes: PlannedChange[];
-  counts: { create: PerSide; update: PerSide; delete: PerSide; conflicts: number };
-  guard: { verdict: 'ok' | 'needs_review'; message?: string };
-}
-
-/** A conflict waiting for a person, both versions side by side. */
-export interface ConflictView {
-  id: string;
-  calendar_id: string;
-  kind: 'edit' | 'overlap';
-  created_at: string;
-  sched: ItemView | null;
-  external: ItemView | null;
-  differences: { field: string; sched: string; external: string }[];
-}
-
-export interface AccountView {
-  account_id: string;
-  provider: CalendarService;
-  email: string;
-  status: 'ok' | 'reauth_required';
-}
-
-export interface ExternalCalendar {
-  id: string;
-  name: string;
-  primary: boolean;
-  time_zone: string | null;
-  /** Already connected to a resource (a calendar belongs to at most one connection). */
-  connected: boolean;
-}
-
-export interface SchedResource {
-  id: string;
-  name: string;
-  description: string;
-  timezone: string;
-  image_url?: string | null;
-  booking_url?: string | null;
-}
-
-export interface AppSettingsView {
-  auto_start: boolean;
-  notifications: boolean;
-  default_sync_settings: SyncSettings;
-}
-
-/** The agent at a glance: which services it talks to and whether the keychain works. */
-export interface AgentStatus {
-  mode: 'sandbox' | 'live';
-  version: string;
-  keychain: 'available' | 'unavailable';
-  sched: { base_url: string | null; configured: boolean };
-  connections: number;
-  syncing: string[];
-}
+export type {
+  AccountView,
+  AgentStatus,
+  AppSettingsView,
+  ConflictView,
+  ExternalCalendar,
+  ItemView,
+  PerSide,
+  PlannedChange,
+  PreviewResult,
+  RunSummary,
+  SchedResource,
+} from './contract-views';
+import type {
+  AccountView,
+  AgentStatus,
+  AppSettingsView,
+  ConflictView,
+  ExternalCalendar,
+  PreviewResult,
+  RunSummary,
+  SchedResource,
+} from './contract-views';
 
 /** Every operation: its input schema. Adding a feature starts here. */
 export const operations = {
