@@ -62,9 +62,13 @@ export class Engine {
       } else {
         const complete = await applier.applyAll(planned.actions);
         if (complete) {
-          this.db.connections.update(session.key, {
-            schedSyncToken: reads.nextCursors.sched,
-            externalSyncToken: reads.nextCursors.external,
+          // The confirmations hold only for the cursor that saw them: both are saved together or neither.
+          this.db.transaction(() => {
+            this.db.connections.update(session.key, {
+              schedSyncToken: reads.nextCursors.sched,
+              externalSyncToken: reads.nextCursors.external,
+            });
+            session.links.confirm(reads.confirmed);
           });
         }
         const message = complete ? null : 'Some items changed while syncing; the next run syncs them.';
@@ -187,6 +191,7 @@ export class Engine {
       cursors: { sched: saved.schedSyncToken, external: saved.externalSyncToken },
       stateLost: state.links.length === 0,
       window: session.window,
+      unconfirmed: session.links.unconfirmed(),
     });
     const planned = session.plan({
       state,

@@ -52,10 +52,14 @@ export class LinkStore {
     return this.db.links.byBooking(this.connectionId, bookingId)?.id ?? null;
   }
 
-  /** Stores `link`, replacing any link that holds the same booking or the same event. */
+  /**
+   * Stores `link`, replacing any link that holds the same booking or the same event. A booking linked to another event
+   * than before starts confirmed: that event came from a read, not from a create of the agent's.
+   */
   save(link: Link): void {
     const clash = this.db.links.byEvent(this.connectionId, link.external.id);
     if (clash && clash.bookingId !== link.sched.id) this.db.links.remove(clash.id);
+    const previous = this.db.links.byBooking(this.connectionId, link.sched.id);
     const row = this.db.links.upsert({
       connectionId: this.connectionId,
       bookingId: link.sched.id,
@@ -68,6 +72,27 @@ export class LinkStore {
     this.db.sqlite
       .prepare(`INSERT OR REPLACE INTO engine_link_snapshots (link_id, snapshot) VALUES (?, ?)`)
       .run(row.id, JSON.stringify(link));
+    if (previous && previous.eventId !== link.external.id) {
+      this.db.links.setExternalUnconfirmed(this.connectionId, link.external.id, false);
+    }
+  }
+
+  /**
+   * Remembers that the agent created this link's event and the calendar's change feed has not listed it yet, so the
+   * next incremental read checks it by id (Graph's delta forgets a deletion of an id its cursor never knew).
+   */
+  markUnconfirmed(eventId: string): void {
+    this.db.links.setExternalUnconfirmed(this.connectionId, eventId, true);
+  }
+
+  /** Event ids the agent created that the change feed has not listed since. */
+  unconfirmed(): string[] {
+    return this.db.links.unconfirmedEventIds(this.connectionId);
+  }
+
+  /** The change feed (or a read by id) has seen these events: the saved cursor now knows them. */
+  confirm(eventIds: readonly string[]): void {
+    for (const id of eventIds) this.db.links.setExternalUnconfirmed(this.connectionId, id, false);
   }
 
   /** Forgets the link with this booking id or this event id. */

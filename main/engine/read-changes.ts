@@ -7,6 +7,7 @@ import type { CalendarProvider } from '../providers/port';
 import { CursorExpiredError } from '../providers/port';
 import type { Side, SideRead, SyncWindow } from '../sync';
 import type { PerSideFlag } from './types';
+import { checkUnconfirmed } from './unconfirmed-events';
 
 /** What both reads returned, with the cursors to save if the run applies everything. */
 export interface ChangeReads {
@@ -14,6 +15,8 @@ export interface ChangeReads {
   external: SideRead;
   nextCursors: Record<Side, string>;
   full: PerSideFlag;
+  /** Events the agent created that the saved external cursor will know once `nextCursors.external` is saved. */
+  confirmed: string[];
 }
 
 /** What reading needs. */
@@ -23,6 +26,8 @@ export interface ReadInput {
   /** True when the state holds no links: any saved cursor would skip items the lost links used to cover. */
   stateLost: boolean;
   window: SyncWindow;
+  /** Events the agent created that the external change feed has not listed yet (see unconfirmed-events.ts). */
+  unconfirmed: readonly string[];
 }
 
 async function readSide(
@@ -48,10 +53,12 @@ export async function readChanges(input: ReadInput): Promise<ChangeReads> {
   const cursorFor = (side: Side): string | null => (input.stateLost ? null : input.cursors[side]);
   const sched = await readSide(input.providers.sched, cursorFor('sched'), input.window);
   const external = await readSide(input.providers.external, cursorFor('external'), input.window);
+  const checked = await checkUnconfirmed(input.providers.external, external.read, input.unconfirmed);
   return {
     sched: sched.read,
-    external: external.read,
+    external: checked.read,
     nextCursors: { sched: sched.next, external: external.next },
     full: { sched: sched.read.full === true, external: external.read.full === true },
+    confirmed: checked.confirmed,
   };
 }

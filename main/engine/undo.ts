@@ -176,6 +176,8 @@ async function undoDelete(input: UndoInput, entry: JournalEntry): Promise<void> 
           ? { sched: mine, external: theirs, origin }
           : { sched: theirs, external: mine, origin },
       );
+      // A restored event is new to the saved external cursor, like any event the agent creates.
+      if (side === 'external') session.links.markUnconfirmed(restored.id);
     }
     session.db.journal.markUndone(entry.id);
     session.db.runs.addCounts(undoRunId, { created: { [side]: 1 } });

@@ -131,6 +131,26 @@ export class LinkRepo {
     return row.n;
   }
 
+  /**
+   * Sets whether the linked event of `eventId` still waits to be seen in the calendar's change feed (migration 004).
+   * Returns whether a link holds that event.
+   */
+  setExternalUnconfirmed(connectionId: string, eventId: string, unconfirmed: boolean): boolean {
+    return (
+      this.db
+        .prepare(`UPDATE links SET external_unconfirmed = ? WHERE connection_id = ? AND event_id = ?`)
+        .run(unconfirmed ? 1 : 0, connectionId, eventId).changes > 0
+    );
+  }
+
+  /** Event ids of the connection's links whose event the change feed has not listed since the agent created it. */
+  unconfirmedEventIds(connectionId: string): string[] {
+    const rows = this.db
+      .prepare(`SELECT event_id FROM links WHERE connection_id = ? AND external_unconfirmed = 1 ORDER BY id`)
+      .all(connectionId) as { event_id: string }[];
+    return rows.map((row) => row.event_id);
+  }
+
   remove(id: number): boolean {
     return this.db.prepare(`DELETE FROM links WHERE id = ?`).run(id).changes > 0;
   }

@@ -24,6 +24,11 @@ export interface MemoryProviderOptions {
   rejectOverlaps?: boolean;
   /** `cancel` keeps the item with status cancelled (Sched); `remove` deletes it (calendars). Default by side. */
   deleteMode?: 'cancel' | 'remove';
+  /**
+   * Which outright deletions an incremental list reports: `all` of them (Google, Sched), or only those of ids that
+   * existed when the cursor was handed out (`known`, as Graph's `calendarView/delta` does). Default: `all`.
+   */
+  reportsDeletions?: 'all' | 'known';
 }
 
 /** A person's direct edit, bypassing the agent (no `If-Match`, no idempotency). */
@@ -40,6 +45,8 @@ export class MemoryProvider implements CalendarProvider {
   private readonly removed = new Set<string>();
   private readonly byIdempotencyKey = new Map<string, string>();
   private readonly changeLog: string[] = [];
+  /** Where in the change log each id first appeared: a cursor at a later position knows the id. */
+  private readonly firstLogged = new Map<string, number>();
   private readonly name: string;
   private readonly zone: string;
   private readonly rejectOverlaps: boolean;
@@ -73,7 +80,9 @@ export class MemoryProvider implements CalendarProvider {
       const item = this.items.get(id);
       return item ? [copy(item)] : [];
     });
-    const deleted = ids.filter((id) => this.removed.has(id) && !this.items.has(id));
+    const deleted = ids.filter(
+      (id) => this.removed.has(id) && !this.items.has(id) && this.knownAt(id, position),
+    );
     return { items, deleted, nextCursor, full: false };
   }
 
@@ -169,6 +178,12 @@ export class MemoryProvider implements CalendarProvider {
     this.faults.throwIfSet(operation);
   }
 
+  /** Whether a cursor at `position` reports the deletion of `id` (see `reportsDeletions`). */
+  private knownAt(id: string, position: number): boolean {
+    if (this.options.reportsDeletions !== 'known') return true;
+    return (this.firstLogged.get(id) ?? Number.POSITIVE_INFINITY) < position;
+  }
+
   private newId(): string {
     this.counter += 1;
     return `${this.options.idPrefix ?? (this.side === 'sched' ? 'b' : 'e')}${this.counter}`;
@@ -179,6 +194,7 @@ export class MemoryProvider implements CalendarProvider {
     const stored = { ...item, version: `v${this.counter}`, updated: this.options.clock() };
     this.items.set(stored.id, stored);
     this.removed.delete(stored.id);
+    if (!this.firstLogged.has(stored.id)) this.firstLogged.set(stored.id, this.changeLog.length);
     this.changeLog.push(stored.id);
     return stored;
   }

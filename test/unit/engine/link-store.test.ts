@@ -50,3 +50,46 @@ describe('LinkStore', () => {
     expect(db.sqlite.prepare('SELECT count(*) AS n FROM engine_link_snapshots').get()).toEqual({ n: 0 });
   });
 });
+
+describe('LinkStore unconfirmed events', () => {
+  it('remembers an event the agent created until it is confirmed', () => {
+    const { db, links } = setup();
+    db.transaction(() => {
+      links.save(link('b1', 'e1'));
+      links.save(link('b2', 'e2'));
+      links.markUnconfirmed('e1');
+      links.markUnconfirmed('e2');
+    });
+
+    db.transaction(() => links.confirm(['e2']));
+
+    expect(links.unconfirmed()).toEqual(['e1']);
+  });
+
+  it('keeps the mark across a new version of the same link and drops it with the link', () => {
+    const { db, links } = setup();
+    db.transaction(() => {
+      links.save(link('b1', 'e1'));
+      links.markUnconfirmed('e1');
+    });
+
+    db.transaction(() => links.save(link('b1', 'e1')));
+    const afterUpdate = links.unconfirmed();
+    db.transaction(() => links.drop({ bookingId: 'b1', eventId: 'e1' }));
+
+    expect(afterUpdate).toEqual(['e1']);
+    expect(links.unconfirmed()).toEqual([]);
+  });
+
+  it('starts confirmed when the booking is linked to another event read from the calendar', () => {
+    const { db, links } = setup();
+    db.transaction(() => {
+      links.save(link('b1', 'e1'));
+      links.markUnconfirmed('e1');
+    });
+
+    db.transaction(() => links.save(link('b1', 'e9')));
+
+    expect(links.unconfirmed()).toEqual([]);
+  });
+});

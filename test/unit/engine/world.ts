@@ -34,7 +34,13 @@ export function slot(title: string, day = 12, hour = 10, extra: Partial<ItemFiel
 
 /** Sched, a calendar, a state DB and an engine that share one fake clock. */
 export function world(
-  options: { settings?: Partial<PlanSettings>; rejectOverlaps?: boolean; db?: StateDb } = {},
+  options: {
+    settings?: Partial<PlanSettings>;
+    rejectOverlaps?: boolean;
+    db?: StateDb;
+    /** `known`: the calendar's feed reports deletions only of ids its cursor knew (Graph's delta). */
+    externalDeletions?: 'all' | 'known';
+  } = {},
 ) {
   let tick = 0;
   const time = { now: new Date('2025-03-10T12:00:00.000Z') };
@@ -45,7 +51,12 @@ export function world(
     zone,
     ...(options.rejectOverlaps === undefined ? {} : { rejectOverlaps: options.rejectOverlaps }),
   });
-  const external = new MemoryProvider({ side: 'external', clock, zone });
+  const external = new MemoryProvider({
+    side: 'external',
+    clock,
+    zone,
+    ...(options.externalDeletions ? { reportsDeletions: options.externalDeletions } : {}),
+  });
   const db = options.db ?? openStateDb(':memory:', { clock: () => time.now });
   const events: EngineEvent[] = [];
   const engine = new Engine({ db, now: () => time.now, log: (event) => events.push(event) });
