@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openStateDb } from '../../../main/store';
+import { migrations } from '../../../main/store/migrations';
+import { tempStateDb } from '../store/temp-state-db';
 import { LinkStore } from '../../../main/engine/link-store';
 import type { Link, SyncItem } from '../../../main/sync';
 import { linkSideOf } from '../../../main/sync';
@@ -91,5 +93,23 @@ describe('LinkStore unconfirmed events', () => {
     db.transaction(() => links.save(link('b1', 'e9')));
 
     expect(links.unconfirmed()).toEqual([]);
+  });
+
+  it('upgrades a file written before the mark with its links confirmed, ready to be marked', () => {
+    const env = tempStateDb({ migrations: migrations.slice(0, 3) });
+    env.db.connections.ensure('cal-1');
+    env.db.transaction(() => new LinkStore(env.db, 'cal-1').save(link('b1', 'e1')));
+    env.db.close();
+    const upgraded = openStateDb(env.path);
+    const links = new LinkStore(upgraded, 'cal-1');
+
+    const before = links.unconfirmed();
+    upgraded.transaction(() => links.markUnconfirmed('e1'));
+
+    expect(before).toEqual([]);
+    expect(links.unconfirmed()).toEqual(['e1']);
+    expect(links.list()).toEqual([link('b1', 'e1')]);
+    upgraded.close();
+    env.cleanup();
   });
 });
