@@ -5,7 +5,8 @@
  */
 import { invalid, required } from './errors';
 import type { StoredTime } from './model';
-import { dateStartMs, formatInZone, isValidTimeZone, zonedWallToInstantMs } from './time-zones';
+import { isValidZone, localToUtc } from '../core/zones';
+import { dateStartMs, formatInZone } from './time-zones';
 
 const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/i;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -32,7 +33,7 @@ export function parseEventTime(input: unknown, which: 'start' | 'end'): StoredTi
   if (
     timeZone !== undefined &&
     timeZone !== null &&
-    (typeof timeZone !== 'string' || !isValidTimeZone(timeZone))
+    (typeof timeZone !== 'string' || !isValidZone(timeZone))
   ) {
     throw invalid(`Invalid time zone definition for ${which} time.`);
   }
@@ -53,7 +54,7 @@ export function parseEventTime(input: unknown, which: 'start' | 'end'): StoredTi
   } else {
     if (!zone) throw invalid(`Missing time zone definition for ${which} time.`);
     const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[];
-    ms = zonedWallToInstantMs(
+    ms = localToUtc(
       { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! },
       zone,
     );

@@ -4,7 +4,7 @@
  */
 import { invalid, GoogleApiError } from './errors';
 import { parseInstant } from './event-times';
-import { isValidTimeZone } from './time-zones';
+import { isValidZone } from '../core/zones';
 
 /** A validated events.list query. */
 export interface ListQuery {
@@ -94,7 +94,7 @@ export function parseListQuery(query: URLSearchParams): ListQuery {
     throw new GoogleApiError(400, 'timeRangeEmpty', 'The specified time range is empty.');
   }
   const timeZone = query.get('timeZone') || undefined;
-  if (timeZone !== undefined && !isValidTimeZone(timeZone))
+  if (timeZone !== undefined && !isValidZone(timeZone))
     throw invalid(`Invalid value for timeZone: ${timeZone}`);
   const rest = new URLSearchParams(query);
   rest.delete('pageToken');

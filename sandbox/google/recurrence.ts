@@ -6,14 +6,8 @@
 import { invalid } from './errors';
 import type { StoredEvent, StoredTime } from './model';
 import { rruleLib } from './rrule-lib';
-import {
-  dateStartMs,
-  floatingDate,
-  floatingMsToWall,
-  wallTimeAt,
-  wallToFloatingMs,
-  zonedWallToInstantMs,
-} from './time-zones';
+import { floatingMs, floatingWallClock, localToUtc, wallClock } from '../core/zones';
+import { dateStartMs, floatingDate } from './time-zones';
 
 /** One instance of a series, before exceptions are applied. */
 export interface Occurrence {
@@ -64,10 +58,10 @@ function floatingValue(value: string, params: Map<string, string>, zone: string)
     .slice(1, 7)
     .map((part) => Number(part ?? 0)) as number[];
   const wall = { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! };
-  if (match[7]) return wallToFloatingMs(wallTimeAt(wallToFloatingMs(wall), zone));
+  if (match[7]) return floatingMs(wallClock(floatingMs(wall), zone));
   const tzid = params.get('TZID');
-  if (tzid && tzid !== zone) return wallToFloatingMs(wallTimeAt(zonedWallToInstantMs(wall, tzid), zone));
-  return wallToFloatingMs(wall);
+  if (tzid && tzid !== zone) return floatingMs(wallClock(localToUtc(wall, tzid), zone));
+  return floatingMs(wall);
 }
 
 function buildRuleSet(lines: string[], floatingStart: number, zone: string) {
@@ -83,7 +77,7 @@ function buildRuleSet(lines: string[], floatingStart: number, zone: string) {
       options.tzid = null;
       // UNTIL with Z is a real instant; bring it into the same floating frame as DTSTART.
       if (options.until && /UNTIL=\d{8}T\d{6}Z/i.test(body)) {
-        options.until = new Date(wallToFloatingMs(wallTimeAt(options.until.getTime(), zone)));
+        options.until = new Date(floatingMs(wallClock(options.until.getTime(), zone)));
       }
       const rule = new rruleLib.RRule(options);
       if (name === 'RRULE') set.rrule(rule);
@@ -127,7 +121,7 @@ export function expandSeries(
   const durationMs = Math.max(0, seriesEnd - seriesStart);
   const floatingStart = allDay
     ? Date.parse(`${series.start.date}T00:00:00Z`)
-    : wallToFloatingMs(wallTimeAt(seriesStart, zone));
+    : floatingMs(wallClock(seriesStart, zone));
   const durationDays = allDay
     ? Math.round((Date.parse(`${series.end.date}T00:00:00Z`) - floatingStart) / dayMs)
     : 0;
@@ -164,7 +158,7 @@ function timedOccurrence(
   zone: string,
   series: StoredEvent,
 ): Occurrence {
-  const startMs = zonedWallToInstantMs(floatingMsToWall(floating), zone);
+  const startMs = localToUtc(floatingWallClock(floating), zone);
   const endMs = startMs + durationMs;
   const start: StoredTime = { dateTime: new Date(startMs).toISOString() };
   const end: StoredTime = { dateTime: new Date(endMs).toISOString() };

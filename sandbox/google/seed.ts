@@ -8,7 +8,8 @@ import type { EventStore } from './event-store';
 import { deleteEvent, insertEvent, replaceEvent } from './event-writes';
 import type { StoredCalendar } from './model';
 import { expandSeries } from './recurrence';
-import { floatingDate, wallTimeAt, wallToFloatingMs } from './time-zones';
+import { floatingMs, wallClock } from '../core/zones';
+import { floatingDate } from './time-zones';
 
 /** Zones given to seeded users in turn, so the demo shows calendars in different zones. */
 const zones = ['America/New_York', 'Europe/London', 'Asia/Tokyo', 'Australia/Sydney'];
@@ -59,7 +60,7 @@ function seedDemo(store: EventStore, user: string, zone: string, now: Date): voi
   team.description = 'Bookings of the shared team room';
   store.putCalendar(team);
   const primary = store.calendarFor(user, 'primary');
-  const today = wallToFloatingMs({ ...wallTimeAt(now.getTime(), zone), hour: 0, minute: 0, second: 0 });
+  const today = floatingMs({ ...wallClock(now, zone), hour: 0, minute: 0, second: 0 });
   // Local wall times written without an offset, so Google's rules place them in the calendar's zone.
   const at = (day: number, hour: number) =>
     new Date(today + day * dayMs + hour * hourMs).toISOString().slice(0, 19);

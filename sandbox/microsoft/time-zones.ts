@@ -1,8 +1,9 @@
 /**
  * Wall-clock ↔ instant conversion for Graph's `dateTimeTimeZone` ({dateTime without offset, timeZone}).
- * Graph accepts Windows zone names and IANA names; we map the common Windows names to IANA and let
- * Intl do the arithmetic. https://learn.microsoft.com/graph/api/resources/datetimetimezone
+ * Graph accepts Windows zone names and IANA names; we map the common Windows names to IANA and leave the
+ * arithmetic to ../core/zones. https://learn.microsoft.com/graph/api/resources/datetimetimezone
  */
+import { canonicalZone, formatWallClock, localToUtc as zonedLocalToUtc, wallClock } from '../core/zones';
 import { fail } from './errors';
 
 const WINDOWS_ZONES: Record<string, string> = {
@@ -37,13 +38,8 @@ const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\
 
 /** The IANA zone for a Windows or IANA zone name, or null when neither Graph nor Intl knows it. */
 export function resolveZone(name: string): string | null {
-  const mapped = WINDOWS_ZONES[name];
-  if (mapped) return mapped;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
+  // Own keys only: a name like `constructor` is no Windows zone, whatever Object.prototype holds.
+  return Object.hasOwn(WINDOWS_ZONES, name) ? (WINDOWS_ZONES[name] ?? null) : canonicalZone(name);
 }
 
 /** Like resolveZone, but a 400 in Graph's words for an unknown zone. */
@@ -65,34 +61,14 @@ export function parseLocal(dateTime: string): string {
   return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}`;
 }
 
-/** Wall-clock parts of an instant in a zone, as `YYYY-MM-DDTHH:mm:ss`. */
+/** Wall-clock time of an instant in a zone, as Graph's `YYYY-MM-DDTHH:mm:ss`. */
 export function utcToLocal(instant: Date, zone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
+  return formatWallClock(wallClock(instant, zone));
 }
 
-/** The instant a wall-clock time names in a zone (the earlier one in a DST overlap, shifted forward in a gap). */
+/** The instant a Graph `YYYY-MM-DDTHH:mm:ss` names in a zone (the earlier one in a DST overlap, shifted forward in a gap). */
 export function localToUtc(local: string, zone: string): Date {
-  const asIfUtc = Date.parse(`${local}Z`);
-  // Two passes converge for every real zone: the offset at the guess, then at the corrected guess.
-  let guess = asIfUtc - offsetAt(asIfUtc, zone);
-  guess = asIfUtc - offsetAt(guess, zone);
-  return new Date(guess);
-}
-
-function offsetAt(instantMs: number, zone: string): number {
-  const wall = Date.parse(`${utcToLocal(new Date(instantMs), zone)}Z`);
-  return wall - Math.floor(instantMs / 1000) * 1000;
+  return new Date(zonedLocalToUtc(local, zone));
 }
 
 /** Graph prints dateTime with seven fractional digits. */

@@ -1,4 +1,5 @@
-/** RFC 3339 checks and wall-clock ↔ instant conversion in IANA zones, for bookings and the demo seed. */
+/** RFC 3339 checks and Sched's forms of zoned times, for bookings and the demo seed; the zone math is ../core/zones. */
+import { formatWallClock, isValidZone, localToUtc, wallClock } from '../core/zones';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -24,56 +25,17 @@ export function toUtcString(instant: Date): string {
 
 /** True when the runtime knows the IANA zone. */
 export function isTimeZone(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length === 0) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Minutes the zone is ahead of UTC at that instant. */
-function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  return typeof value === 'string' && isValidZone(value);
 }
 
 /** The instant a wall-clock time (`YYYY-MM-DD`, `HH:MM`) has in a zone. */
 export function zonedToInstant(date: string, time: string, timeZone: string): Date {
-  const guess = new Date(`${date}T${time}:00Z`);
-  // Two passes settle the offset even when the first guess lands on the other side of a DST change.
-  let instant = new Date(guess.getTime() - offsetMinutes(guess, timeZone) * 60_000);
-  instant = new Date(guess.getTime() - offsetMinutes(instant, timeZone) * 60_000);
-  return instant;
+  return new Date(localToUtc(`${date}T${time}`, timeZone));
 }
 
 /** The calendar date (`YYYY-MM-DD`) of an instant in a zone. */
 export function dateInZone(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return formatWallClock(wallClock(instant, timeZone)).slice(0, 10);
 }
 
 /** The instant a booking time stands for: a date means midnight in the booking's zone. */
