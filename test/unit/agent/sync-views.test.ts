@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { conflictView, runView } from '../../../main/agent/sync-views';
+import type { Conflict } from '../../../main/store/conflict-repo';
+import type { Run } from '../../../main/store/run-repo';
+
+const fields = (title: string, location: string) => ({
+  title,
+  description: '',
+  location,
+  start: { kind: 'instant', utc: '2026-12-01T09:00:00.000Z', zone: 'Europe/London' },
+  end: { kind: 'instant', utc: '2026-12-01T10:00:00.000Z', zone: 'Europe/London' },
+});
+
+const conflict = (overrides: Partial<Conflict> = {}): Conflict => ({
+  id: 7,
+  connectionId: 'room@example.com',
+  linkId: 1,
+  bookingId: 'b1',
+  eventId: 'e1',
+  kind: 'edit',
+  schedVersion: { id: 'b1', deleted: false, fields: fields('Stand-up (moved)', '') },
+  externalVersion: { id: 'e1', deleted: false, fields: fields('Stand-up (slides)', 'Room 4') },
+  runId: 'r1',
+  createdAt: '2026-11-24T10:00:00.000Z',
+  resolvedAt: null,
+  resolution: null,
+  ...overrides,
+});
+
+describe('conflictView', () => {
+  it('shows both versions and the fields that differ, never the location Sched cannot hold', () => {
+    const view = conflictView(conflict());
+
+    expect(view).toMatchObject({ id: '7', calendar_id: 'room@example.com', kind: 'edit' });
+    expect(view.sched?.title).toBe('Stand-up (moved)');
+    expect(view.external?.location).toBe('Room 4');
+    expect(view.differences.map((d) => d.field)).toEqual(['title']);
+  });
+
+  it('shows a deleted side as deleted', () => {
+    const view = conflictView(
+      conflict({ externalVersion: { id: 'e1', deleted: true, fields: fields('Stand-up', '') } }),
+    );
+
+    expect(view.external?.deleted).toBe(true);
+  });
+
+  it('copes with a version it cannot read (an overlap without a booking)', () => {
+    const view = conflictView(conflict({ kind: 'overlap', schedVersion: null }));
+
+    expect(view.sched).toBeNull();
+    expect(view.differences).toEqual([]);
+  });
+});
+
+describe('runView', () => {
+  it('turns a stored run into the API summary, undone when an undo run points at it', () => {
+    const run: Run = {
+      runId: 'r1',
+      connectionId: 'room@example.com',
+      kind: 'sync',
+      startedAt: '2026-11-24T10:00:00.000Z',
+      finishedAt: '2026-11-24T10:00:02.000Z',
+      status: 'ok',
+      errorMessage: null,
+      counts: {
+        created: { sched: 1, external: 2 },
+        updated: { sched: 0, external: 0 },
+        deleted: { sched: 0, external: 0 },
+        conflicts: 0,
+        errors: 0,
+        requests: 5,
+      },
+      undoneBy: 'r2',
+    };
+
+    expect(runView(run)).toMatchObject({
+      run_id: 'r1',
+      calendar_id: 'room@example.com',
+      created: { sched: 1, external: 2 },
+      requests: 5,
+      undone: true,
+    });
+  });
+});
