@@ -17,12 +17,18 @@ export async function signInThroughPopup(
 }
 
 /**
- * Runs the "Connect a calendar" wizard up to the Done step: picks the resource, signs in with Google as `email`,
- * picks that account's primary calendar and keeps the default settings. `onCalendarStep` runs on the calendar step.
+ * Runs the "Connect a calendar" wizard up to the Done step: picks the resource, signs in with `provider` (Google
+ * unless told) as `email`, picks that account's primary calendar and keeps the default settings.
+ * `onCalendarStep` runs on the calendar step.
  */
 export async function connectThroughWizard(
   page: Page,
-  options: { resource: string; email: string; onCalendarStep?: () => Promise<void> },
+  options: {
+    resource: string;
+    email: string;
+    provider?: 'Google' | 'Microsoft';
+    onCalendarStep?: () => Promise<void>;
+  },
 ): Promise<void> {
   await page.getByRole('button', { name: 'Connect a calendar' }).click();
   const wizard = page.getByRole('dialog', { name: 'Connect a calendar' });
@@ -30,7 +36,7 @@ export async function connectThroughWizard(
   await wizard.getByRole('button', { name: 'Next' }).click();
   await signInThroughPopup(
     page,
-    () => wizard.getByRole('button', { name: 'Sign in with Google' }).click(),
+    () => wizard.getByRole('button', { name: `Sign in with ${options.provider ?? 'Google'}` }).click(),
     options.email,
   );
   await expect(wizard.getByRole('radio', { name: new RegExp(options.email) })).toBeChecked();
