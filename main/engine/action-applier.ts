@@ -10,25 +10,13 @@ import {
   ProviderError,
   SlotUnavailableError,
 } from '../providers/port';
-import type { StateDb, OutboxEntry } from '../store';
-import type { Action, CreateAction, DeleteAction, LinkKey, Side, SyncItem, UpdateAction } from '../sync';
-import { fieldsOf, linkAfterWrite, otherSide } from '../sync';
+import type { OutboxEntry } from '../store';
+import type { Action, CreateAction, DeleteAction, Side, SyncItem, UpdateAction } from '../sync';
+import { linkAfterWrite, otherSide } from '../sync';
+import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
-import type { LinkStore } from './link-store';
-import type { EngineEvent } from './types';
-
-/** What applying needs to know about the run it belongs to. */
-export interface ApplyContext {
-  db: StateDb;
-  links: LinkStore;
-  /** The connection's key in the state DB. */
-  calendarId: string;
-  runId: string;
-  providers: Record<Side, CalendarProvider>;
-  log: (event: EngineEvent) => void;
-  /** Plans one link again from fresh reads of both its items (after a 412 or a 404). */
-  replan: (key: LinkKey) => Promise<Action[]>;
-}
+import { recordIntent, type WriteAction } from './outbox-intent';
+import { recordEditConflict, recordOverlap } from './write-conflicts';
 
 /** True when the item moved on or vanished under a conditional write: re-read and plan again. */
 function isStale(error: unknown): boolean {
@@ -109,7 +97,7 @@ export class ActionApplier {
         db.transaction(() => links.drop(action.link));
         return;
       case 'conflict':
-        this.recordEditConflict(action);
+        recordEditConflict(this.context, action);
         return;
     }
   }
@@ -118,28 +106,11 @@ export class ActionApplier {
     return this.context.providers[side];
   }
 
-  /** Records the intent before its request goes out; a key already used by a finished intent gets a fresh entry. */
-  private intent(action: CreateAction | UpdateAction | DeleteAction, key?: string): OutboxEntry {
-    const { db, calendarId, runId } = this.context;
+  /** Records the intent before its request goes out; writes without their own key get one per run and step. */
+  private intent(action: WriteAction, key?: string): OutboxEntry {
     this.sequence += 1;
-    const ids: Partial<LinkKey> =
-      action.type !== 'create'
-        ? action.link
-        : action.side === 'external'
-          ? { bookingId: action.counterpart.id }
-          : { eventId: action.counterpart.id };
-    const record = (idempotencyKey: string): OutboxEntry =>
-      db.outbox.record({
-        connectionId: calendarId,
-        runId,
-        idempotencyKey,
-        side: action.side,
-        operation: action.type,
-        payload: action,
-        ...ids,
-      });
-    const entry = record(key ?? `${runId}:${this.sequence}`);
-    return entry.finishedAt === null ? entry : record(`${entry.idempotencyKey}@${runId}:${this.sequence}`);
+    const step = `${this.context.runId}:${this.sequence}`;
+    return recordIntent(this.context, action, key ?? step, step);
   }
 
   /**
@@ -159,7 +130,7 @@ export class ActionApplier {
       });
     } catch (error) {
       if (error instanceof SlotUnavailableError && action.side === 'sched') {
-        return this.recordOverlap(action, error, entry);
+        return recordOverlap(this.context, action, error, entry);
       }
       if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
       throw error;
@@ -241,59 +212,6 @@ export class ActionApplier {
       db.runs.addCounts(runId, { deleted: { [action.side]: 1 } });
     });
     this.logApplied('delete', action.side, action.id);
-  }
-
-  private recordEditConflict(action: Extract<Action, { type: 'conflict' }>): void {
-    const { db, links, calendarId, runId } = this.context;
-    const conflict = db.transaction(() => {
-      const recorded = db.conflicts.record({
-        connectionId: calendarId,
-        kind: 'edit',
-        linkId: links.rowId(action.link.bookingId),
-        bookingId: action.link.bookingId,
-        eventId: action.link.eventId,
-        schedVersion: action.sched,
-        externalVersion: action.external,
-        runId,
-      });
-      db.runs.addCounts(runId, { conflicts: 1 });
-      return recorded;
-    });
-    this.context.log({ type: 'conflict', calendarId, runId, kind: 'edit', id: String(conflict.id) });
-  }
-
-  /** Sched refused the slot (409): an overlap conflict for the person, unless they said to skip this event. */
-  private async recordOverlap(
-    action: CreateAction,
-    error: SlotUnavailableError,
-    entry: OutboxEntry,
-  ): Promise<void> {
-    const { db, calendarId, runId } = this.context;
-    const eventId = action.counterpart.id;
-    const taken = error.conflictingBookingId
-      ? await this.provider('sched')
-          .get(error.conflictingBookingId)
-          .catch(() => null)
-      : null;
-    const conflict = db.transaction(() => {
-      db.outbox.abandon(entry.id, error.message);
-      if (db.conflicts.isOverlapSkipped(calendarId, eventId)) return null;
-      db.runs.addCounts(runId, { conflicts: 1 });
-      return db.conflicts.record({
-        connectionId: calendarId,
-        kind: 'overlap',
-        eventId,
-        schedVersion: taken ? { id: taken.id, fields: fieldsOf(taken), version: taken.version } : null,
-        externalVersion: {
-          id: eventId,
-          fields: action.counterpart.fields,
-          version: action.counterpart.version,
-        },
-        runId,
-      });
-    });
-    if (conflict)
-      this.context.log({ type: 'conflict', calendarId, runId, kind: 'overlap', id: String(conflict.id) });
   }
 
   private count(delta: { errors: number }): void {

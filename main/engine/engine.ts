@@ -11,7 +11,7 @@ import { previewOf } from './preview';
 import { readChanges, type ChangeReads } from './read-changes';
 import { openConflictFor, resolveConflict, type ConflictChoice } from './resolve-conflict';
 import { summaryOf } from './run-summary';
-import { stopReason } from './stop-reason';
+import { okOutcome, outcomeOf, type Outcome } from './stop-reason';
 import type { EngineConnection, EngineEvent, EngineOptions, EnginePreview, RunSummary } from './types';
 import { checkUndoable, undoRun } from './undo';
 
@@ -21,14 +21,6 @@ export class NothingToReviewError extends Error {
     super(`Calendar ${calendarId} has no stopped run to review; nothing was changed.`);
     this.name = 'NothingToReviewError';
   }
-}
-
-/** How a run ended before its summary is written. */
-interface Outcome {
-  runStatus: 'ok' | 'error' | 'needs_review';
-  connectionStatus: 'active' | 'error' | 'reauth_required' | 'needs_review';
-  message: string | null;
-  errors: number;
 }
 
 /** Runs, previews, undoes and settles syncs of connections against one state DB. */
@@ -50,39 +42,28 @@ export class Engine {
     const session = this.session(connection);
     const runId = this.db.runs.start({ connectionId: session.key }).runId;
     const applier = this.applier(session, runId);
-    let outcome: Outcome;
-    try {
+    const outcome = await outcomeOf(async () => {
       await applier.recover(this.db.outbox.unfinished(session.key));
       const { reads, planned } = await this.readAndPlan(session, options.reviewApproved === true);
       this.log({ type: 'run-started', calendarId: session.key, runId, fullRead: reads.full });
       if (planned.guard.verdict === 'needs_review') {
         // Apply nothing and keep the old cursors, so a person's `apply` sees exactly these deletions again.
         const message = `${planned.guard.reasons.join(' ')} Review the deletions to apply or cancel them.`;
-        outcome = { runStatus: 'needs_review', connectionStatus: 'needs_review', message, errors: 0 };
-      } else {
-        const complete = await applier.applyAll(planned.actions);
-        if (complete) {
-          // The confirmations hold only for the cursor that saw them: both are saved together or neither.
-          this.db.transaction(() => {
-            this.db.connections.update(session.key, {
-              schedSyncToken: reads.nextCursors.sched,
-              externalSyncToken: reads.nextCursors.external,
-            });
-            session.links.confirm(reads.confirmed);
-          });
-        }
-        const message = complete ? null : 'Some items changed while syncing; the next run syncs them.';
-        outcome = { runStatus: 'ok', connectionStatus: 'active', message, errors: 0 };
+        return { runStatus: 'needs_review', connectionStatus: 'needs_review', message, errors: 0 };
       }
-    } catch (error) {
-      const reason = stopReason(error);
-      outcome = {
-        runStatus: 'error',
-        connectionStatus: reason.connectionStatus,
-        message: reason.message,
-        errors: 1,
-      };
-    }
+      const complete = await applier.applyAll(planned.actions);
+      if (complete) {
+        // The confirmations hold only for the cursor that saw them: both are saved together or neither.
+        this.db.transaction(() => {
+          this.db.connections.update(session.key, {
+            schedSyncToken: reads.nextCursors.sched,
+            externalSyncToken: reads.nextCursors.external,
+          });
+          session.links.confirm(reads.confirmed);
+        });
+      }
+      return okOutcome(complete ? null : 'Some items changed while syncing; the next run syncs them.');
+    });
     return this.finish(session, runId, outcome);
   }
 
@@ -114,19 +95,10 @@ export class Engine {
     const session = this.session(connection);
     checkUndoable(session, runId);
     const undoId = this.db.runs.start({ connectionId: session.key, kind: 'undo' }).runId;
-    let outcome: Outcome;
-    try {
+    const outcome = await outcomeOf(async () => {
       await undoRun({ session, runId, undoRunId: undoId, log: this.log });
-      outcome = { runStatus: 'ok', connectionStatus: 'active', message: null, errors: 0 };
-    } catch (error) {
-      const reason = stopReason(error);
-      outcome = {
-        runStatus: 'error',
-        connectionStatus: reason.connectionStatus,
-        message: reason.message,
-        errors: 1,
-      };
-    }
+      return okOutcome();
+    });
     return this.finish(session, undoId, outcome, false);
   }
 
@@ -142,24 +114,11 @@ export class Engine {
     const session = this.session(connection);
     openConflictFor(session, Number(conflictId), resolution);
     const runId = this.db.runs.start({ connectionId: session.key }).runId;
-    let outcome: Outcome;
-    try {
-      await resolveConflict({
-        session,
-        conflictId: Number(conflictId),
-        resolution,
-        applier: this.applier(session, runId),
-      });
-      outcome = { runStatus: 'ok', connectionStatus: 'active', message: null, errors: 0 };
-    } catch (error) {
-      const reason = stopReason(error);
-      outcome = {
-        runStatus: 'error',
-        connectionStatus: reason.connectionStatus,
-        message: reason.message,
-        errors: 1,
-      };
-    }
+    const applier = this.applier(session, runId);
+    const outcome = await outcomeOf(async () => {
+      await resolveConflict({ session, conflictId: Number(conflictId), resolution, applier });
+      return okOutcome();
+    });
     return this.finish(session, runId, outcome, false);
   }
 

@@ -21,3 +21,31 @@ export function stopReason(error: unknown): StopReason {
     message: `Syncing stopped: ${detail}. The next run resumes where this one stopped.`,
   };
 }
+
+/** How a run ended, before its summary is written. */
+export interface Outcome {
+  runStatus: 'ok' | 'error' | 'needs_review';
+  connectionStatus: 'active' | 'error' | 'reauth_required' | 'needs_review';
+  message: string | null;
+  errors: number;
+}
+
+/** A run that did its work; `message` notes anything left for the next run. */
+export function okOutcome(message: string | null = null): Outcome {
+  return { runStatus: 'ok', connectionStatus: 'active', message, errors: 0 };
+}
+
+/** Runs `work` and turns whatever stops it into a failed outcome, so the run is always closed with a summary. */
+export async function outcomeOf(work: () => Promise<Outcome>): Promise<Outcome> {
+  try {
+    return await work();
+  } catch (error) {
+    const reason = stopReason(error);
+    return {
+      runStatus: 'error',
+      connectionStatus: reason.connectionStatus,
+      message: reason.message,
+      errors: 1,
+    };
+  }
+}

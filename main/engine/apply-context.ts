@@ -1,0 +1,19 @@
+/** What applying a plan's actions needs to know about the run they belong to, shared by the applier's parts. */
+import type { CalendarProvider } from '../providers/port';
+import type { StateDb } from '../store';
+import type { Action, LinkKey, Side } from '../sync';
+import type { LinkStore } from './link-store';
+import type { EngineEvent } from './types';
+
+/** The run an applier writes for: its state DB, links, providers and log. */
+export interface ApplyContext {
+  db: StateDb;
+  links: LinkStore;
+  /** The connection's key in the state DB. */
+  calendarId: string;
+  runId: string;
+  providers: Record<Side, CalendarProvider>;
+  log: (event: EngineEvent) => void;
+  /** Plans one link again from fresh reads of both its items (after a 412 or a 404). */
+  replan: (key: LinkKey) => Promise<Action[]>;
+}

@@ -1,0 +1,43 @@
+/**
+ * The outbox intent recorded before every remote write (main/sync/actions.ts): what a crashed run left unfinished is
+ * found from it, and a create's idempotency key lets the replay find the item instead of making it twice.
+ */
+import type { OutboxEntry } from '../store';
+import type { CreateAction, DeleteAction, LinkKey, UpdateAction } from '../sync';
+import type { ApplyContext } from './apply-context';
+
+/** A write the outbox tracks. */
+export type WriteAction = CreateAction | UpdateAction | DeleteAction;
+
+/** The ids an intent is filed under: the link for updates and deletes, the counterpart's id for creates. */
+function idsOf(action: WriteAction): Partial<LinkKey> {
+  if (action.type !== 'create') return action.link;
+  return action.side === 'external'
+    ? { bookingId: action.counterpart.id }
+    : { eventId: action.counterpart.id };
+}
+
+/**
+ * Records the intent of `action` under `key`. A key already used by a finished intent (the same create planned
+ * again after an undo, say) gets a fresh entry under `key@fallback`, so the finished one is never reopened.
+ */
+export function recordIntent(
+  context: Pick<ApplyContext, 'db' | 'calendarId' | 'runId'>,
+  action: WriteAction,
+  key: string,
+  fallback: string,
+): OutboxEntry {
+  const { db, calendarId, runId } = context;
+  const record = (idempotencyKey: string): OutboxEntry =>
+    db.outbox.record({
+      connectionId: calendarId,
+      runId,
+      idempotencyKey,
+      side: action.side,
+      operation: action.type,
+      payload: action,
+      ...idsOf(action),
+    });
+  const entry = record(key);
+  return entry.finishedAt === null ? entry : record(`${entry.idempotencyKey}@${fallback}`);
+}

@@ -1,0 +1,68 @@
+/**
+ * Conflicts the applier records for a person to settle (shared/SYNC.md, conflicts): both sides edited one linked
+ * pair, or Sched refused an event's slot because another booking holds it (409).
+ */
+import type { SlotUnavailableError } from '../providers/port';
+import type { OutboxEntry } from '../store';
+import type { Action, CreateAction } from '../sync';
+import { fieldsOf } from '../sync';
+import type { ApplyContext } from './apply-context';
+
+/** Records an edit conflict of a linked pair and counts it on the run. */
+export function recordEditConflict(
+  context: ApplyContext,
+  action: Extract<Action, { type: 'conflict' }>,
+): void {
+  const { db, links, calendarId, runId } = context;
+  const conflict = db.transaction(() => {
+    const recorded = db.conflicts.record({
+      connectionId: calendarId,
+      kind: 'edit',
+      linkId: links.rowId(action.link.bookingId),
+      bookingId: action.link.bookingId,
+      eventId: action.link.eventId,
+      schedVersion: action.sched,
+      externalVersion: action.external,
+      runId,
+    });
+    db.runs.addCounts(runId, { conflicts: 1 });
+    return recorded;
+  });
+  context.log({ type: 'conflict', calendarId, runId, kind: 'edit', id: String(conflict.id) });
+}
+
+/**
+ * Sched refused the slot (409): gives up the create's intent and records an overlap conflict for the person, unless
+ * they said to skip this event. The booking holding the slot is shown beside it when it can still be read.
+ */
+export async function recordOverlap(
+  context: ApplyContext,
+  action: CreateAction,
+  error: SlotUnavailableError,
+  entry: OutboxEntry,
+): Promise<void> {
+  const { db, calendarId, runId } = context;
+  const eventId = action.counterpart.id;
+  const taken = error.conflictingBookingId
+    ? await context.providers.sched.get(error.conflictingBookingId).catch(() => null)
+    : null;
+  const conflict = db.transaction(() => {
+    db.outbox.abandon(entry.id, error.message);
+    if (db.conflicts.isOverlapSkipped(calendarId, eventId)) return null;
+    db.runs.addCounts(runId, { conflicts: 1 });
+    return db.conflicts.record({
+      connectionId: calendarId,
+      kind: 'overlap',
+      eventId,
+      schedVersion: taken ? { id: taken.id, fields: fieldsOf(taken), version: taken.version } : null,
+      externalVersion: {
+        id: eventId,
+        fields: action.counterpart.fields,
+        version: action.counterpart.version,
+      },
+      runId,
+    });
+  });
+  if (conflict)
+    context.log({ type: 'conflict', calendarId, runId, kind: 'overlap', id: String(conflict.id) });
+}
