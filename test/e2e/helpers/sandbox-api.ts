@@ -42,14 +42,25 @@ export class SandboxApi {
     return new SandboxApi(request, await sandboxInfo(request, agentUrl, token));
   }
 
+  /** The sandbox's own clock (demo data sits around it, not around this machine's time). */
+  async now(): Promise<number> {
+    const { now } = await json<{ now: string }>(
+      await this.request.post(`${new URL(this.info.sched.base_url).origin}/sandbox/clock`, {
+        data: { advance_seconds: 0 },
+      }),
+      'sandbox clock',
+    );
+    return Date.parse(now);
+  }
+
   private get sched() {
     return { authorization: `Bearer ${this.info.sched.api_key}` };
   }
 
-  /** The bookings of `resourceId` from ten days ago to four weeks ahead, cancelled ones included. */
+  /** The bookings of `resourceId` from ten days before to four weeks after the sandbox's now, cancelled included. */
   async bookings(resourceId: string): Promise<SchedBooking[]> {
-    const now = Date.now();
-    const window = `time_min=${new Date(now - 10 * day).toISOString()}&time_max=${new Date(now + 28 * day).toISOString()}`;
+    const now = await this.now();
+    const window = `include_cancelled=true&time_min=${new Date(now - 10 * day).toISOString()}&time_max=${new Date(now + 28 * day).toISOString()}`;
     const all: SchedBooking[] = [];
     let page = '';
     do {
@@ -83,7 +94,7 @@ export class SandboxApi {
   /** The events the agent wrote to a Google calendar (they carry its booking tag). */
   async syncedGoogleEvents(user: string, calendarId: string): Promise<GoogleEvent[]> {
     const headers = await this.googleHeaders(user);
-    const now = Date.now();
+    const now = await this.now();
     const all: GoogleEvent[] = [];
     let page = '';
     do {
