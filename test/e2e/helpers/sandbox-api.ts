@@ -12,6 +12,8 @@ export interface SchedBooking {
   start: string;
   end: string;
   status: string;
+  /** Set on bookings the agent made from a calendar event. */
+  source: { event_id: string } | null;
 }
 
 /** A Google Calendar event (the fields the tests look at). */
