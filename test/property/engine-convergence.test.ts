@@ -4,31 +4,37 @@ import type { RunSummary } from '../../main/engine';
 import { EngineWorld, stepsArb, strategyArb } from './engine-world';
 
 describe('engine properties over random edits, crashes and expired cursors', () => {
-  it('converges: after a quiet run both sides hold the same items, and the next run writes nothing', async () => {
-    await fc.assert(
-      fc.asyncProperty(stepsArb(false), strategyArb, async (steps, strategy) => {
-        const world = new EngineWorld(strategy);
-        for (const step of steps) await world.apply(step);
+  it.each([
+    { feed: 'google' as const, numRuns: 80 },
+    { feed: 'graph' as const, numRuns: 150 },
+  ])(
+    'converges with a $feed calendar feed: after a quiet run both sides hold the same items, and the next run writes nothing',
+    async ({ feed, numRuns }) => {
+      await fc.assert(
+        fc.asyncProperty(stepsArb(false, feed === 'graph'), strategyArb, async (steps, strategy) => {
+          const world = new EngineWorld(strategy, feed);
+          for (const step of steps) await world.apply(step);
 
-        const quiet = await world.engine.run(world.connection());
-        const writesAfterQuiet = world.writes();
-        const second = await world.engine.run(world.connection());
-        const preview = await world.engine.preview(world.connection());
+          const quiet = await world.engine.run(world.connection());
+          const writesAfterQuiet = world.writes();
+          const second = await world.engine.run(world.connection());
+          const preview = await world.engine.preview(world.connection());
 
-        expect(quiet.status).toBe('ok');
-        expect(world.contents().external).toEqual(world.contents().sched);
-        expect(world.duplicates()).toEqual([]);
-        expect(world.writes()).toBe(writesAfterQuiet);
-        expect([second.created, second.updated, second.deleted]).toEqual([
-          { sched: 0, external: 0 },
-          { sched: 0, external: 0 },
-          { sched: 0, external: 0 },
-        ]);
-        expect(preview.actions).toEqual([]);
-      }),
-      { numRuns: 80 },
-    );
-  });
+          expect(quiet.status).toBe('ok');
+          expect(world.contents().external).toEqual(world.contents().sched);
+          expect(world.duplicates()).toEqual([]);
+          expect(world.writes()).toBe(writesAfterQuiet);
+          expect([second.created, second.updated, second.deleted]).toEqual([
+            { sched: 0, external: 0 },
+            { sched: 0, external: 0 },
+            { sched: 0, external: 0 },
+          ]);
+          expect(preview.actions).toEqual([]);
+        }),
+        { numRuns },
+      );
+    },
+  );
 
   it('a resync after losing the state DB creates nothing, deletes nothing and changes nothing', async () => {
     await fc.assert(

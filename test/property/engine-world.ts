@@ -2,7 +2,7 @@
  * The world the engine's property tests drive: Sched and a calendar in memory, a person who edits both, runs that
  * may crash between any two writes, and a state DB that can be lost. Small fakes only; the engine is the real one.
  */
-import fc from 'fast-check';
+import fc, { type MaybeWeightedArbitrary } from 'fast-check';
 import { Engine, type EngineConnection, type RunSummary } from '../../main/engine';
 import type { CalendarProvider, CreateRequest, ListRequest } from '../../main/providers/port';
 import { MemoryProvider } from '../../main/providers/memory';
@@ -90,10 +90,15 @@ const day = fc.integer({ min: 11, max: 28 });
 const hour = fc.integer({ min: 7, max: 18 });
 const pick = fc.nat({ max: 20 });
 
-/** Person edits, syncs that may crash, expired cursors; `lose-state` only when `withStateLoss`. */
-export function stepsArb(withStateLoss: boolean): fc.Arbitrary<Step[]> {
-  const steps: fc.Arbitrary<Step>[] = [
-    fc.record({ kind: fc.constant('add' as const), side, title, day, hour }),
+/**
+ * Person edits, syncs that may crash, expired cursors; `lose-state` only when `withStateLoss`. `weightDeletes` makes
+ * adds, syncs and deletes three times as likely, so stories where an item the agent just copied is deleted before the
+ * next read (what Graph's feed can miss) turn up within a small number of runs.
+ */
+export function stepsArb(withStateLoss: boolean, weightDeletes = false): fc.Arbitrary<Step[]> {
+  const weight = weightDeletes ? 3 : 1;
+  const steps: MaybeWeightedArbitrary<Step>[] = [
+    { arbitrary: fc.record({ kind: fc.constant('add' as const), side, title, day, hour }), weight },
     fc.record({ kind: fc.constant('edit' as const), side, pick, title }),
     fc.record({
       kind: fc.constant('place' as const),
@@ -101,17 +106,20 @@ export function stepsArb(withStateLoss: boolean): fc.Arbitrary<Step[]> {
       location: fc.constantFrom('', 'Room 4', 'Depot'),
     }),
     fc.record({ kind: fc.constant('move' as const), side, pick, day, hour }),
-    fc.record({ kind: fc.constant('delete' as const), side, pick }),
-    fc.record({
-      kind: fc.constant('sync' as const),
-      crash: fc.option(
-        fc.record({
-          after: fc.nat({ max: 5 }),
-          when: fc.constantFrom<'before' | 'after'>('before', 'after'),
-        }),
-        { nil: null },
-      ),
-    }),
+    { arbitrary: fc.record({ kind: fc.constant('delete' as const), side, pick }), weight },
+    {
+      weight,
+      arbitrary: fc.record({
+        kind: fc.constant('sync' as const),
+        crash: fc.option(
+          fc.record({
+            after: fc.nat({ max: 5 }),
+            when: fc.constantFrom<'before' | 'after'>('before', 'after'),
+          }),
+          { nil: null },
+        ),
+      }),
+    },
     fc.record({ kind: fc.constant('expire-cursor' as const), side }),
   ];
   if (withStateLoss) steps.push(fc.constant({ kind: 'lose-state' as const }));
@@ -120,6 +128,12 @@ export function stepsArb(withStateLoss: boolean): fc.Arbitrary<Step[]> {
 
 /** A resolution strategy that settles every edit conflict by itself (manual ones never converge on their own). */
 export const strategyArb = fc.constantFrom<ConflictResolution>('prefer-sched', 'prefer-external', 'newest');
+
+/**
+ * Which calendar's change feed the external side behaves like: Google reports every deletion since a cursor, Graph's
+ * `calendarView/delta` only deletions of events that existed when its cursor was handed out.
+ */
+export type ExternalFeed = 'google' | 'graph';
 
 /** Sched, a calendar and the engine's state, driven step by step. */
 export class EngineWorld {
@@ -130,10 +144,14 @@ export class EngineWorld {
   private tick = 0;
   private readonly now = new Date('2025-03-10T12:00:00.000Z');
 
-  constructor(private readonly strategy: ConflictResolution) {
+  constructor(
+    private readonly strategy: ConflictResolution,
+    private readonly feed: ExternalFeed = 'google',
+  ) {
     const clock = (): string => new Date(this.now.getTime() + this.tick++ * 1000).toISOString();
     this.sched = new MemoryProvider({ side: 'sched', clock, zone, rejectOverlaps: false });
-    this.external = new MemoryProvider({ side: 'external', clock, zone });
+    const reportsDeletions = feed === 'graph' ? 'known' : 'all';
+    this.external = new MemoryProvider({ side: 'external', clock, zone, reportsDeletions });
     this.db = this.openDb();
     this.engine = this.start();
   }
@@ -145,7 +163,7 @@ export class EngineWorld {
       calendarId: 'room-a@example.com',
       resourceId: 'res-1',
       resourceTimezone: zone,
-      calendarService: 'google',
+      calendarService: this.feed === 'graph' ? 'microsoft' : 'google',
       settings: {
         direction: 'two-way',
         conflict_resolution: this.strategy,

@@ -88,6 +88,60 @@ describe('MemoryProvider change feed', () => {
   });
 });
 
+describe("MemoryProvider change feed that reports only known deletions (Graph's delta)", () => {
+  function graphCalendar(): MemoryProvider {
+    return new MemoryProvider({ side: 'external', clock: fakeClock(), zone, reportsDeletions: 'known' });
+  }
+
+  it('does not report the deletion of an event made and removed after the cursor was handed out', async () => {
+    const provider = graphCalendar();
+    const { nextCursor } = await provider.listChanges({ cursor: null, window });
+    const fleeting = provider.add(fields('2025-03-12T10:00'));
+    provider.remove(fleeting.id);
+
+    const result = await provider.listChanges({ cursor: nextCursor, window });
+
+    expect(result.items).toEqual([]);
+    expect(result.deleted).toEqual([]);
+  });
+
+  it('still reports the deletion of an event that existed when the cursor was handed out', async () => {
+    const provider = graphCalendar();
+    const known = provider.add(fields('2025-03-12T10:00'));
+    const { nextCursor } = await provider.listChanges({ cursor: null, window });
+    const fleeting = provider.add(fields('2025-03-13T10:00'));
+    provider.remove(known.id);
+    provider.remove(fleeting.id);
+
+    const result = await provider.listChanges({ cursor: nextCursor, window });
+
+    expect(result.deleted).toEqual([known.id]);
+  });
+
+  it('reports a deletion once a later cursor has seen the event', async () => {
+    const provider = graphCalendar();
+    const { nextCursor: before } = await provider.listChanges({ cursor: null, window });
+    const event = provider.add(fields('2025-03-12T10:00'));
+    const { nextCursor: after } = await provider.listChanges({ cursor: before, window });
+    provider.remove(event.id);
+
+    const result = await provider.listChanges({ cursor: after, window });
+
+    expect(result.deleted).toEqual([event.id]);
+  });
+
+  it('differs from the default feed, which reports every deletion since the cursor', async () => {
+    const provider = calendar();
+    const { nextCursor } = await provider.listChanges({ cursor: null, window });
+    const fleeting = provider.add(fields('2025-03-12T10:00'));
+    provider.remove(fleeting.id);
+
+    const result = await provider.listChanges({ cursor: nextCursor, window });
+
+    expect(result.deleted).toEqual([fleeting.id]);
+  });
+});
+
 describe('MemoryProvider writes', () => {
   it('creates once per idempotency key, keeping tags', async () => {
     const provider = calendar();

@@ -106,4 +106,39 @@ describe('LinkRepo', () => {
     expect(env.db.links.count('cal-1')).toBe(0);
     expect(env.db.links.count('cal-2')).toBe(1);
   });
+  it('starts a link confirmed and lists the events marked unconfirmed, in the order they were linked', () => {
+    env.db.links.upsert(base);
+    env.db.links.upsert({ ...base, bookingId: 'b2', eventId: 'e2' });
+    env.db.links.upsert({ ...base, bookingId: 'b3', eventId: 'e3' });
+
+    const before = env.db.links.unconfirmedEventIds('cal-1');
+    env.db.links.setExternalUnconfirmed('cal-1', 'e3', true);
+    env.db.links.setExternalUnconfirmed('cal-1', 'e1', true);
+
+    expect(before).toEqual([]);
+    expect(env.db.links.unconfirmedEventIds('cal-1')).toEqual(['e1', 'e3']);
+  });
+
+  it('drops an event from the unconfirmed list once it is confirmed', () => {
+    env.db.links.upsert(base);
+    env.db.links.setExternalUnconfirmed('cal-1', 'e1', true);
+
+    const changed = env.db.links.setExternalUnconfirmed('cal-1', 'e1', false);
+
+    expect(changed).toBe(true);
+    expect(env.db.links.unconfirmedEventIds('cal-1')).toEqual([]);
+  });
+
+  it('marks only the link of the named connection, and says when there was no such link', () => {
+    env.db.links.upsert(base);
+    env.db.links.upsert({ ...base, connectionId: 'cal-2' });
+
+    const marked = env.db.links.setExternalUnconfirmed('cal-2', 'e1', true);
+    const missing = env.db.links.setExternalUnconfirmed('cal-1', 'no-such-event', true);
+
+    expect(marked).toBe(true);
+    expect(missing).toBe(false);
+    expect(env.db.links.unconfirmedEventIds('cal-1')).toEqual([]);
+    expect(env.db.links.unconfirmedEventIds('cal-2')).toEqual(['e1']);
+  });
 });
