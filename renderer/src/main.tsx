@@ -2,7 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { createClient } from './api/client';
-import './styles.css';
+// In cascade order: later files may refine earlier ones, as the single stylesheet did.
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/badges.css';
+import './styles/tables.css';
+import './styles/dialogs.css';
 
 const root = document.getElementById('root');
 if (root) {
