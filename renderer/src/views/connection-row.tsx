@@ -49,7 +49,10 @@ export function ConnectionRow(props: Props) {
           <div className="muted small">{frequencyLabel[c.sync_settings.sync_frequency]}</div>
         </td>
         <td>
-          <StatusBadge status={syncing ? 'syncing' : c.sync_status} message={c.status_message ?? null} />
+          <StatusBadge
+            status={syncing ? 'syncing' : c.sync_status}
+            message={c.sync_status === 'needs_review' ? null : (c.status_message ?? null)}
+          />
         </td>
         <td className="nowrap" title={c.last_sync ? new Date(c.last_sync).toLocaleString() : undefined}>
           {formatAgo(c.last_sync)}

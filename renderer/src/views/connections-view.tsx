@@ -44,9 +44,16 @@ export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void
     try {
       if (cmd === 'sync') {
         const { runs } = await api.syncNow({ calendar_id: c.calendar_id });
-        setNotice(
-          runs.map((run) => describeRun(run, c.calendar_service, name)).join(' ') || `Synced ${name}.`,
-        );
+        // A failed run is an error; a run stopped for review is explained in its row, not said twice.
+        const failed = runs.filter((run) => run.status === 'error');
+        const finished = runs.filter((run) => run.status !== 'error' && run.status !== 'needs_review');
+        if (failed.length > 0)
+          setError(failed.map((run) => describeRun(run, c.calendar_service, name)).join(' '));
+        if (finished.length > 0 || runs.length === 0) {
+          setNotice(
+            finished.map((run) => describeRun(run, c.calendar_service, name)).join(' ') || `Synced ${name}.`,
+          );
+        }
       } else {
         const decision = cmd === 'review-apply' ? 'apply' : 'cancel';
         const { run } = await api.review({ calendar_id: c.calendar_id, decision });
