@@ -139,8 +139,9 @@ export class ActionApplier {
     db.transaction(() => {
       if (action.replaces) links.drop(action.replaces);
       links.save(link);
-      // The saved external cursor predates this event and may never report its deletion (Graph's delta).
-      if (action.side === 'external') links.markUnconfirmed(link.external.id);
+      // The saved external cursor predates this event and may never report its deletion (Graph's delta): an event
+      // the agent just made, or (replaying an import after a crash) one seen only by a read whose cursor was lost.
+      if (action.side === 'external' || replayed) links.markUnconfirmed(link.external.id);
       // The original has a copy again (it changed after an undo, or a person chose to import it): forget the undo.
       db.undoneCopies.forget(this.context.calendarId, otherSide(action.side), action.counterpart.id);
       db.journal.append({

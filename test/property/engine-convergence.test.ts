@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../main/engine';
-import { EngineWorld, stepsArb, strategyArb } from './engine-world';
+import type { ConflictResolution } from '../../main/sync';
+import { EngineWorld, stepsArb, strategyArb, type Step } from './engine-world';
+
+/**
+ * Found by this property: a person's event imported in a run that crashed before its write, then deleted before the
+ * next run. The replayed import links an event no saved cursor ever listed, so a Graph-like feed never reports its
+ * deletion; the engine must check such links itself. Always run, before the random stories.
+ */
+const crashThenDelete: Step[] = [
+  { kind: 'sync', crash: null },
+  { kind: 'add', side: 'external', title: 'Standup', day: 11, hour: 7 },
+  { kind: 'sync', crash: { after: 0, when: 'before' } },
+  { kind: 'delete', side: 'external', pick: 0 },
+];
 
 describe('engine properties over random edits, crashes and expired cursors', () => {
   it.each([
@@ -31,7 +44,10 @@ describe('engine properties over random edits, crashes and expired cursors', () 
           ]);
           expect(preview.actions).toEqual([]);
         }),
-        { numRuns },
+        {
+          numRuns,
+          examples: feed === 'graph' ? [[crashThenDelete, 'prefer-sched' as ConflictResolution]] : [],
+        },
       );
     },
   );
