@@ -37,7 +37,9 @@ export function ConflictCard({ conflict, label, calendarWord, onResolve }: Props
         { resolution: 'import-anyway', text: 'Import anyway' },
         { resolution: 'skip', text: 'Skip' },
       ];
-  const title = conflict.sched?.title || conflict.external?.title || '(no title)';
+  // A double booking is about the calendar's event (the booking is what it collides with); an edit, about the booking.
+  const first = conflict.kind === 'overlap' ? conflict.external : conflict.sched;
+  const title = first?.title || conflict.sched?.title || conflict.external?.title || '(no title)';
   const working = action.busy !== null;
 
   return (
