@@ -44,13 +44,35 @@ export interface Booking {
   updated_at: string;
 }
 
+/** The device (an agent install) that syncs a connected calendar. */
+export interface ConnectionDevice {
+  id: string;
+  name: string;
+}
+
+/** The statuses Sched shows for a connected calendar (API.md §3, the agent's `sync_status`). */
+export const SYNC_STATUSES = [
+  'active',
+  'syncing',
+  'paused',
+  'error',
+  'reauth_required',
+  'needs_review',
+] as const;
+
+export type ConnectionSyncStatus = (typeof SYNC_STATUSES)[number];
+
 /** A Connected Calendar registration (Sched's `/calendars`). Tokens are never kept. */
 export interface Connection {
   resource_id: string;
   calendar_service: 'google' | 'microsoft';
   calendar_id: string;
-  sync_status: string;
+  sync_status: ConnectionSyncStatus;
   sync_settings: Record<string, unknown>;
+  /** The device that holds the calendar; null when it was connected without one. */
+  device: ConnectionDevice | null;
+  /** When the holder connected it (RFC 3339 UTC, from the sandbox clock). */
+  connected_at: string;
 }
 
 /** The whole state of the Sched stand-in. */
