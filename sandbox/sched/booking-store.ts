@@ -106,7 +106,7 @@ export class BookingStore {
   update(id: string, input: BookingInput, expectedVersion: number | undefined): Booking {
     const current = this.get(id);
     this.checkVersion(current, expectedVersion);
-    const resource = this.resource(input.fields.resource_id ?? current.resource_id);
+    const resource = this.moveTarget(input.fields.resource_id ?? current.resource_id);
     const merged: BookingFields = {
       resource_id: current.resource_id,
       title: current.title,
@@ -144,7 +144,12 @@ export class BookingStore {
       version: current.version + 1,
       updated_at: toUtcString(this.ctx.now()),
     };
-    this.state().bookings[current.id] = next;
+    const state = this.state();
+    state.bookings[current.id] = next;
+    if (next.resource_id !== current.resource_id) {
+      // The old resource's feed must see the booking leave: remember when, for that resource.
+      state.departed[current.id] = { ...state.departed[current.id], [current.resource_id]: state.next_seq };
+    }
     this.touch(current.id);
     return next;
   }
@@ -159,6 +164,24 @@ export class BookingStore {
   private resource(id: string): Resource {
     const resource = this.state().resources.find((candidate) => candidate.id === id);
     if (!resource) throw new FieldError('resource_id', `no resource with id ${id}.`);
+    return resource;
+  }
+
+  /** The resource a PUT names: a resource Sched does not have is a 404 (it names a thing, not a bad value). */
+  private moveTarget(id: string): Resource {
+    const resource = this.state().resources.find((candidate) => candidate.id === id);
+    if (!resource) {
+      throw new ApiFailure({
+        status: 404,
+        body: {
+          error: {
+            code: 'not_found',
+            message: `resource_id: no resource with id ${id}; the booking is unchanged.`,
+            field: 'resource_id',
+          },
+        },
+      });
+    }
     return resource;
   }
 

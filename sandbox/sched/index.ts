@@ -89,6 +89,8 @@ export function createSchedService(ctx: SandboxContext, options: SchedServiceOpt
       // Going back to an earlier state (a reset) must not let tokens from the later one read as current.
       const wentBack = saved.state.next_seq < state.next_seq;
       state = structuredClone(saved.state);
+      // State saved before bookings could move between resources has no record of moves.
+      state.departed ??= {};
       if (wentBack) state.epoch = newEpoch();
       if (options.apiKey === undefined) apiKey = saved.api_key;
     },

@@ -126,6 +126,16 @@ function readPageToken(state: SchedState, token: string, query: ListQuery): Page
   return parsed;
 }
 
+/**
+ * True when the booking moved away from `resourceId` after sequence `since`. A moved booking is not cancelled,
+ * so the old resource's feed lists it as it now is, with its new `resource_id`: that is how a client reading
+ * one resource learns that the booking left it. (Google's feed shows an event moved to another calendar as
+ * cancelled in the first; a moved booking is not cancelled, and its new `resource_id` says where it went.)
+ */
+function leftSince(state: SchedState, bookingId: string, resourceId: string, since: number): boolean {
+  return (state.departed[bookingId]?.[resourceId] ?? 0) > since;
+}
+
 function startOf(booking: Booking): number {
   return instantOf(booking.start, booking.timezone).getTime();
 }
@@ -173,11 +183,14 @@ export function listBookings(
     };
   }
 
-  const ofResource = Object.values(state.bookings).filter((b) => page.r === null || b.resource_id === page.r);
+  const all = Object.values(state.bookings);
   let items: Booking[];
   let nextOffset: number;
   if (page.m === 'sync') {
-    const changed = ofResource
+    const changed = all
+      .filter(
+        (b) => page.r === null || b.resource_id === page.r || leftSince(state, b.id, page.r, page.since),
+      )
       .map((booking) => ({ booking, seq: state.changed_at_seq[booking.id] ?? 0 }))
       .filter(({ seq }) => seq > page.o && seq <= page.u)
       .sort((a, b) => a.seq - b.seq);
@@ -189,7 +202,8 @@ export function listBookings(
   }
   const min = page.min === null ? -Infinity : Date.parse(page.min);
   const max = page.max === null ? Infinity : Date.parse(page.max);
-  const matching = ofResource
+  const matching = all
+    .filter((b) => page.r === null || b.resource_id === page.r)
     .filter((b) => page.c || b.status !== 'cancelled')
     .filter((b) => instantOf(b.end, b.timezone).getTime() > min && startOf(b) < max)
     .sort((a, b) => startOf(a) - startOf(b) || a.id.localeCompare(b.id));

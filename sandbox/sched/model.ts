@@ -85,6 +85,11 @@ export interface SchedState {
   bookings: Record<string, Booking>;
   /** The sequence number of each booking's last change, for the `sync_token` feed. */
   changed_at_seq: Record<string, number>;
+  /**
+   * Booking id → resource id → the sequence number at which the booking moved away from that resource, so the
+   * old resource's `sync_token` feed can show the booking leaving it (with its new `resource_id`).
+   */
+  departed: Record<string, Record<string, number>>;
   /** Idempotency-Key → the booking it created and a fingerprint of the request body. */
   idempotency: Record<string, { booking_id: string; fingerprint: string }>;
   calendars: Connection[];
@@ -98,6 +103,7 @@ export function emptySchedState(epoch: string): SchedState {
     resources: [],
     bookings: {},
     changed_at_seq: {},
+    departed: {},
     idempotency: {},
     calendars: [],
   };
