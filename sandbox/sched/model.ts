@@ -44,6 +44,30 @@ export interface Booking {
   updated_at: string;
 }
 
+export type ExceptionStatus = 'active' | 'cancelled';
+
+/**
+ * An availability exception (API.md §3): time a resource cannot be booked, such as a holiday, maintenance,
+ * time off, or time blocked by a connected calendar (then `source` names the event). Cancelled ones stay so
+ * change feeds can report them.
+ */
+export interface AvailabilityException {
+  id: string;
+  resource_id: string;
+  /** RFC 3339 in UTC, or a date (`YYYY-MM-DD`) when `all_day`; `end` is exclusive. */
+  start: string;
+  end: string;
+  all_day: boolean;
+  timezone: string;
+  /** Free text a person reads ("Public holiday", "maintenance"); empty when none was given. */
+  reason: string;
+  source: BookingSource | null;
+  status: ExceptionStatus;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The device (an agent install) that syncs a connected calendar. */
 export interface ConnectionDevice {
   id: string;
@@ -93,6 +117,11 @@ export interface SchedState {
   /** Idempotency-Key → the booking it created and a fingerprint of the request body. */
   idempotency: Record<string, { booking_id: string; fingerprint: string }>;
   calendars: Connection[];
+  exceptions: Record<string, AvailabilityException>;
+  /** The sequence number of each exception's last change, for its `sync_token` feed. */
+  exception_changed_at_seq: Record<string, number>;
+  /** Idempotency-Key → the exception it created (keys are their own space, apart from bookings'). */
+  exception_idempotency: Record<string, { exception_id: string; fingerprint: string }>;
 }
 
 /** A state with nothing in it. */
@@ -106,5 +135,8 @@ export function emptySchedState(epoch: string): SchedState {
     departed: {},
     idempotency: {},
     calendars: [],
+    exceptions: {},
+    exception_changed_at_seq: {},
+    exception_idempotency: {},
   };
 }
