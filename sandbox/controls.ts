@@ -25,6 +25,8 @@ export interface ControlsDeps {
   reset(): Promise<void>;
   /** Makes every sync token of that service answer 410 from now on. */
   expireSyncTokens(target: 'sched' | 'google' | 'microsoft'): void;
+  /** The sandbox clock's current time. */
+  now(): Date;
   /** Moves the sandbox clock; returns the new time. */
   advanceClock(ms: number): Date;
 }
@@ -140,6 +142,12 @@ export function controlRoutes(deps: ControlsDeps): Route[] {
         deps.expireSyncTokens(target);
         return { status: 200, body: { expired: target } };
       },
+    },
+    {
+      // The agent's clock in Sandbox mode (SYNC.md), so time a test moves here moves for the agent too.
+      method: 'GET',
+      pattern: '/clock',
+      handler: () => ({ status: 200, body: { now: deps.now().toISOString() } }),
     },
     {
       method: 'POST',

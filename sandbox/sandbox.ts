@@ -167,6 +167,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
         await stateFile.save();
       },
       expireSyncTokens: (target) => ({ sched, google, microsoft: graph })[target].invalidateSyncTokens(),
+      now: () => clock.now(),
       advanceClock: (ms) => clock.advance(ms),
     }),
   );

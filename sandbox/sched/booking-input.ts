@@ -17,6 +17,14 @@ export interface BookingFields {
   source: BookingSource | null;
 }
 
+/** The time fields bookings and availability exceptions share. */
+export interface TimeSpan {
+  start: string;
+  end: string;
+  all_day: boolean;
+  timezone: string;
+}
+
 /** A create or update request: the fields plus whether an overlap is accepted. */
 export interface BookingInput {
   fields: Partial<BookingFields>;
@@ -25,7 +33,8 @@ export interface BookingInput {
 
 const STATUSES: readonly BookingStatus[] = ['pending', 'confirmed', 'cancelled', 'completed'];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** True for a plain JSON object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -53,7 +62,8 @@ function parseClient(value: unknown): BookingClient | null {
   return client;
 }
 
-function parseSource(value: unknown): BookingSource | null {
+/** `source`: the calendar event an item was made from, or null. */
+export function parseSource(value: unknown): BookingSource | null {
   if (value === null) return null;
   if (!isRecord(value)) throw new FieldError('source', 'must be an object.');
   const service = value.calendar_service;
@@ -70,6 +80,28 @@ function parseSource(value: unknown): BookingSource | null {
     calendar_id: value.calendar_id as string,
     event_id: value.event_id as string,
   };
+}
+
+/** Reads `start`, `end`, `all_day` and `timezone` where present; the caller settles them (`settleTimes`). */
+export function parseTimeSpan(body: Record<string, unknown>): Partial<TimeSpan> {
+  const span: Partial<TimeSpan> = {};
+  for (const key of ['start', 'end'] as const) {
+    if (body[key] === undefined) continue;
+    if (!isDate(body[key]) && !isDateTime(body[key])) {
+      throw new FieldError(key, 'must be an RFC 3339 date-time with an offset, or a date for all-day items.');
+    }
+    span[key] = body[key] as string;
+  }
+  if (body.all_day !== undefined) {
+    if (typeof body.all_day !== 'boolean') throw new FieldError('all_day', 'must be true or false.');
+    span.all_day = body.all_day;
+  }
+  if (body.timezone !== undefined && body.timezone !== null) {
+    if (!isTimeZone(body.timezone))
+      throw new FieldError('timezone', 'must be an IANA time zone such as Europe/London.');
+    span.timezone = body.timezone;
+  }
+  return span;
 }
 
 /** Reads the fields present in a body; `create` makes resource_id, title, start and end required. */
@@ -91,25 +123,7 @@ export function parseBookingBody(body: unknown, mode: 'create' | 'update'): Book
   }
   const description = optionalString(body, 'description', 8192);
   if (description !== undefined) fields.description = description;
-  for (const key of ['start', 'end'] as const) {
-    if (body[key] === undefined) continue;
-    if (!isDate(body[key]) && !isDateTime(body[key])) {
-      throw new FieldError(
-        key,
-        'must be an RFC 3339 date-time with an offset, or a date for all-day bookings.',
-      );
-    }
-    fields[key] = body[key] as string;
-  }
-  if (body.all_day !== undefined) {
-    if (typeof body.all_day !== 'boolean') throw new FieldError('all_day', 'must be true or false.');
-    fields.all_day = body.all_day;
-  }
-  if (body.timezone !== undefined && body.timezone !== null) {
-    if (!isTimeZone(body.timezone))
-      throw new FieldError('timezone', 'must be an IANA time zone such as Europe/London.');
-    fields.timezone = body.timezone;
-  }
+  Object.assign(fields, parseTimeSpan(body));
   if (body.status !== undefined) {
     if (!STATUSES.includes(body.status as BookingStatus)) {
       throw new FieldError('status', `must be one of ${STATUSES.join(', ')}.`);
@@ -128,12 +142,12 @@ export function parseBookingBody(body: unknown, mode: 'create' | 'update'): Book
  * Completes and checks a booking's times: all-day bookings hold dates (SYNC.md: "all-day items stay dates"),
  * timed ones are stored in UTC, and the end must come after the start.
  */
-export function settleTimes(fields: BookingFields, resource: Resource): BookingFields {
+export function settleTimes<T extends TimeSpan>(fields: T, resource: Resource): T {
   const settled = { ...fields };
   if (settled.all_day) {
     for (const key of ['start', 'end'] as const) {
       if (!isDate(settled[key]))
-        throw new FieldError(key, 'must be a date (YYYY-MM-DD) for an all-day booking.');
+        throw new FieldError(key, 'must be a date (YYYY-MM-DD) for an all-day item.');
     }
   } else {
     for (const key of ['start', 'end'] as const) {

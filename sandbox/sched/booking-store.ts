@@ -2,35 +2,13 @@
  * Bookings and their change sequence. Every change bumps the booking's `version` and stamps it with the next
  * sequence number, which is what `sync_token` feeds read; cancelled bookings stay so the feed can report them.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { SandboxContext } from '../core/types';
 import { settleTimes, type BookingFields, type BookingInput } from './booking-input';
-import { ApiFailure, FieldError, notFound, schedError } from './errors';
+import { ApiFailure, FieldError, notFound } from './errors';
 import type { Booking, Resource, SchedState } from './model';
-import { instantOf, toUtcString } from './time';
-
-/** Parses `If-Match`: a bare version, `"3"` or `W/"3"`. */
-export function parseIfMatch(header: string | string[] | undefined): number | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || value.trim() === '*') return undefined;
-  const digits = /^(?:W\/)?"?(\d+)"?$/.exec(value.trim());
-  if (!digits) throw new FieldError('If-Match', 'must be the booking version, e.g. "3".');
-  return Number(digits[1]);
-}
-
-function fingerprint(body: unknown): string {
-  return createHash('sha256')
-    .update(JSON.stringify(body ?? null))
-    .digest('hex');
-}
-
-function overlaps(a: Booking | BookingFields, b: Booking | BookingFields): boolean {
-  const aStart = instantOf(a.start, a.timezone).getTime();
-  const aEnd = instantOf(a.end, a.timezone).getTime();
-  const bStart = instantOf(b.start, b.timezone).getTime();
-  const bEnd = instantOf(b.end, b.timezone).getTime();
-  return aStart < bEnd && bStart < aEnd;
-}
+import { toUtcString } from './time';
+import { fingerprint, keyReused, overlaps, versionMoved } from './write-kit';
 
 /** Reads and changes bookings in a `SchedState` the caller owns. */
 export class BookingStore {
@@ -57,15 +35,7 @@ export class BookingStore {
     if (idempotencyKey !== undefined) {
       const earlier = state.idempotency[idempotencyKey];
       if (earlier) {
-        if (earlier.fingerprint !== print) {
-          throw new ApiFailure(
-            schedError(
-              422,
-              'idempotency_key_reused',
-              'This Idempotency-Key was used for a different request.',
-            ),
-          );
-        }
+        if (earlier.fingerprint !== print) throw keyReused();
         return { booking: this.get(earlier.booking_id), replayed: true };
       }
     }
@@ -106,7 +76,7 @@ export class BookingStore {
   update(id: string, input: BookingInput, expectedVersion: number | undefined): Booking {
     const current = this.get(id);
     this.checkVersion(current, expectedVersion);
-    const resource = this.resource(input.fields.resource_id ?? current.resource_id);
+    const resource = this.moveTarget(input.fields.resource_id ?? current.resource_id);
     const merged: BookingFields = {
       resource_id: current.resource_id,
       title: current.title,
@@ -144,7 +114,12 @@ export class BookingStore {
       version: current.version + 1,
       updated_at: toUtcString(this.ctx.now()),
     };
-    this.state().bookings[current.id] = next;
+    const state = this.state();
+    state.bookings[current.id] = next;
+    if (next.resource_id !== current.resource_id) {
+      // The old resource's feed must see the booking leave: remember when, for that resource.
+      state.departed[current.id] = { ...state.departed[current.id], [current.resource_id]: state.next_seq };
+    }
     this.touch(current.id);
     return next;
   }
@@ -162,22 +137,38 @@ export class BookingStore {
     return resource;
   }
 
+  /** The resource a PUT names: a resource Sched does not have is a 404 (it names a thing, not a bad value). */
+  private moveTarget(id: string): Resource {
+    const resource = this.state().resources.find((candidate) => candidate.id === id);
+    if (!resource) {
+      throw new ApiFailure({
+        status: 404,
+        body: {
+          error: {
+            code: 'not_found',
+            message: `resource_id: no resource with id ${id}; the booking is unchanged.`,
+            field: 'resource_id',
+          },
+        },
+      });
+    }
+    return resource;
+  }
+
   private checkVersion(current: Booking, expected: number | undefined): void {
     if (expected !== undefined && expected !== current.version) {
-      throw new ApiFailure(
-        schedError(
-          412,
-          'version_mismatch',
-          `Booking ${current.id} is at version ${current.version}, not ${expected}; read it again and retry.`,
-        ),
-      );
+      throw versionMoved('Booking', current.id, current.version, expected);
     }
   }
 
-  /** Sched refuses to double-book: 409 `slot_unavailable` when a confirmed booking of the resource overlaps. */
+  /**
+   * Sched refuses to double-book: 409 `slot_unavailable` when a confirmed booking of the resource overlaps, or a
+   * live availability exception (a holiday, maintenance, time a connected calendar blocks) covers the slot.
+   */
   private refuseOverlap(fields: BookingFields, selfId: string | undefined): void {
     if (fields.status === 'cancelled' || fields.status === 'completed') return;
-    const clash = Object.values(this.state().bookings).find(
+    const state = this.state();
+    const clash = Object.values(state.bookings).find(
       (other) =>
         other.id !== selfId &&
         other.resource_id === fields.resource_id &&
@@ -185,16 +176,30 @@ export class BookingStore {
         overlaps(other, fields),
     );
     if (clash) {
-      throw new ApiFailure({
-        status: 409,
-        body: {
-          error: {
-            code: 'slot_unavailable',
-            message: `The slot overlaps booking ${clash.id} (${clash.start}–${clash.end}); send allow_overlap to book it anyway.`,
-            conflicting_booking_id: clash.id,
-          },
-        },
-      });
+      throw slotUnavailable(
+        `The slot overlaps booking ${clash.id} (${clash.start}–${clash.end}); send allow_overlap to book it anyway.`,
+        { conflicting_booking_id: clash.id },
+      );
+    }
+    const blocked = Object.values(state.exceptions).find(
+      (exception) =>
+        exception.resource_id === fields.resource_id &&
+        exception.status === 'active' &&
+        overlaps(exception, fields),
+    );
+    if (blocked) {
+      const why = blocked.reason ? ` (${blocked.reason})` : '';
+      throw slotUnavailable(
+        `The resource is unavailable ${blocked.start}–${blocked.end}${why}; send allow_overlap to book it anyway.`,
+        { conflicting_exception_id: blocked.id },
+      );
     }
   }
+}
+
+function slotUnavailable(message: string, detail: Record<string, string>): ApiFailure {
+  return new ApiFailure({
+    status: 409,
+    body: { error: { code: 'slot_unavailable', message, ...detail } },
+  });
 }

@@ -3,12 +3,15 @@ import { randomBytes } from 'node:crypto';
 import type { Route, SandboxContext, SandboxService } from '../core/types';
 import { SEEDED_RESOURCES } from '../seed/sched-resources';
 import { demoBookings } from '../seed/sched-demo';
+import { demoExceptions } from '../seed/sched-demo-exceptions';
 import { BookingStore } from './booking-store';
+import { ExceptionStore } from './exception-store';
 import { createGuard, RateLimiter } from './guard';
 import { emptySchedState, type SchedState } from './model';
 import { publicRoutes } from './public-routes';
 import { bookingRoutes } from './routes-bookings';
 import { calendarRoutes } from './routes-calendars';
+import { exceptionRoutes } from './routes-exceptions';
 
 /** Options of the Sched stand-in. */
 export interface SchedServiceOptions {
@@ -43,17 +46,15 @@ export function createSchedService(ctx: SandboxContext, options: SchedServiceOpt
   let apiKey = options.apiKey ?? `sched_sandbox_${randomBytes(16).toString('hex')}`;
   const current = (): SchedState => state;
   const store = new BookingStore(current, ctx);
+  const exceptions = new ExceptionStore(current, ctx);
+  const syncTokenMaxAgeMs = (options.syncTokenMaxAgeSeconds ?? 7 * 24 * 3600) * 1000;
   const guard = createGuard(
     () => apiKey,
     new RateLimiter(options.rateLimitPerMinute ?? 600, () => ctx.now()),
   );
   const apiRoutes: Route[] = [
-    ...bookingRoutes({
-      ctx,
-      state: current,
-      store,
-      syncTokenMaxAgeMs: (options.syncTokenMaxAgeSeconds ?? 7 * 24 * 3600) * 1000,
-    }),
+    ...bookingRoutes({ ctx, state: current, store, syncTokenMaxAgeMs }),
+    ...exceptionRoutes({ ctx, state: current, exceptions, syncTokenMaxAgeMs }),
     ...calendarRoutes(current, ctx),
   ].map((route) => ({ ...route, handler: guard(route.handler) }));
 
@@ -73,6 +74,11 @@ export function createSchedService(ctx: SandboxContext, options: SchedServiceOpt
           next.changed_at_seq[booking.id] = next.next_seq;
           next.next_seq += 1;
         }
+        for (const exception of demoExceptions(next.resources, ctx.now())) {
+          next.exceptions[exception.id] = exception;
+          next.exception_changed_at_seq[exception.id] = next.next_seq;
+          next.next_seq += 1;
+        }
       }
       state = next;
       ctx.changed();
@@ -89,6 +95,11 @@ export function createSchedService(ctx: SandboxContext, options: SchedServiceOpt
       // Going back to an earlier state (a reset) must not let tokens from the later one read as current.
       const wentBack = saved.state.next_seq < state.next_seq;
       state = structuredClone(saved.state);
+      // State saved by an older sandbox lacks what came later: moves and availability exceptions.
+      state.departed ??= {};
+      state.exceptions ??= {};
+      state.exception_changed_at_seq ??= {};
+      state.exception_idempotency ??= {};
       if (wentBack) state.epoch = newEpoch();
       if (options.apiKey === undefined) apiKey = saved.api_key;
     },

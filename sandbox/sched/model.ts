@@ -44,13 +44,59 @@ export interface Booking {
   updated_at: string;
 }
 
+export type ExceptionStatus = 'active' | 'cancelled';
+
+/**
+ * An availability exception (API.md §3): time a resource cannot be booked, such as a holiday, maintenance,
+ * time off, or time blocked by a connected calendar (then `source` names the event). Cancelled ones stay so
+ * change feeds can report them.
+ */
+export interface AvailabilityException {
+  id: string;
+  resource_id: string;
+  /** RFC 3339 in UTC, or a date (`YYYY-MM-DD`) when `all_day`; `end` is exclusive. */
+  start: string;
+  end: string;
+  all_day: boolean;
+  timezone: string;
+  /** Free text a person reads ("Public holiday", "maintenance"); empty when none was given. */
+  reason: string;
+  source: BookingSource | null;
+  status: ExceptionStatus;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The device (an agent install) that syncs a connected calendar. */
+export interface ConnectionDevice {
+  id: string;
+  name: string;
+}
+
+/** The statuses Sched shows for a connected calendar (API.md §3, the agent's `sync_status`). */
+export const SYNC_STATUSES = [
+  'active',
+  'syncing',
+  'paused',
+  'error',
+  'reauth_required',
+  'needs_review',
+] as const;
+
+export type ConnectionSyncStatus = (typeof SYNC_STATUSES)[number];
+
 /** A Connected Calendar registration (Sched's `/calendars`). Tokens are never kept. */
 export interface Connection {
   resource_id: string;
   calendar_service: 'google' | 'microsoft';
   calendar_id: string;
-  sync_status: string;
+  sync_status: ConnectionSyncStatus;
   sync_settings: Record<string, unknown>;
+  /** The device that holds the calendar; null when it was connected without one. */
+  device: ConnectionDevice | null;
+  /** When the holder connected it (RFC 3339 UTC, from the sandbox clock). */
+  connected_at: string;
 }
 
 /** The whole state of the Sched stand-in. */
@@ -63,9 +109,19 @@ export interface SchedState {
   bookings: Record<string, Booking>;
   /** The sequence number of each booking's last change, for the `sync_token` feed. */
   changed_at_seq: Record<string, number>;
+  /**
+   * Booking id → resource id → the sequence number at which the booking moved away from that resource, so the
+   * old resource's `sync_token` feed can show the booking leaving it (with its new `resource_id`).
+   */
+  departed: Record<string, Record<string, number>>;
   /** Idempotency-Key → the booking it created and a fingerprint of the request body. */
   idempotency: Record<string, { booking_id: string; fingerprint: string }>;
   calendars: Connection[];
+  exceptions: Record<string, AvailabilityException>;
+  /** The sequence number of each exception's last change, for its `sync_token` feed. */
+  exception_changed_at_seq: Record<string, number>;
+  /** Idempotency-Key → the exception it created (keys are their own space, apart from bookings'). */
+  exception_idempotency: Record<string, { exception_id: string; fingerprint: string }>;
 }
 
 /** A state with nothing in it. */
@@ -76,7 +132,11 @@ export function emptySchedState(epoch: string): SchedState {
     resources: [],
     bookings: {},
     changed_at_seq: {},
+    departed: {},
     idempotency: {},
     calendars: [],
+    exceptions: {},
+    exception_changed_at_seq: {},
+    exception_idempotency: {},
   };
 }

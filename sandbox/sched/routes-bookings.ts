@@ -1,10 +1,11 @@
 /** Routes for `/v1/resources` and `/v1/bookings` (API.md §3). */
-import type { Route, SandboxContext, SandboxRequest, SandboxResponse } from '../core/types';
+import type { Route, SandboxContext, SandboxResponse } from '../core/types';
 import { parseBookingBody } from './booking-input';
-import { parseIfMatch, type BookingStore } from './booking-store';
-import { FieldError, notFound } from './errors';
+import type { BookingStore } from './booking-store';
+import { notFound } from './errors';
 import { listBookings, parseListQuery } from './list-bookings';
 import type { Booking, Resource, SchedState } from './model';
+import { idempotencyKey, parseIfMatch } from './write-kit';
 
 /** What the booking routes need from the service. */
 export interface BookingRoutesDeps {
@@ -26,11 +27,6 @@ export function presentResource(resource: Resource, baseUrl: string): Resource {
 
 function bookingResponse(status: number, booking: Booking, extra?: Record<string, string>): SandboxResponse {
   return { status, headers: { etag: `"${booking.version}"`, ...extra }, body: booking };
-}
-
-function header(req: SandboxRequest, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** The resource and booking routes, below the service prefix. */
@@ -69,10 +65,7 @@ export function bookingRoutes(deps: BookingRoutesDeps): Route[] {
       method: 'POST',
       pattern: '/v1/bookings',
       handler: (req) => {
-        const key = header(req, 'idempotency-key');
-        if (key !== undefined && (key.length === 0 || key.length > 255)) {
-          throw new FieldError('Idempotency-Key', 'must be 1 to 255 characters.');
-        }
+        const key = idempotencyKey(req);
         const input = parseBookingBody(req.body, 'create');
         const { booking, replayed } = store.create(input, req.body, key);
         return bookingResponse(201, booking, replayed ? { 'idempotent-replayed': 'true' } : undefined);
