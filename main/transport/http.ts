@@ -58,6 +58,21 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     );
   });
   const guard = new ConnectionGuard(server, options.limits ?? defaultConnectionLimits);
+  // Bytes that are no HTTP at all still get the API's JSON error shape, then the connection closes.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const body = JSON.stringify({
+      error: {
+        code: 'validation',
+        message: timedOut ? 'request: not received in time.' : 'request: not valid HTTP.',
+      },
+    });
+    socket.end(
+      `HTTP/1.1 ${timedOut ? '408 Request Timeout' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());

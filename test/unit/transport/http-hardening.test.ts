@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AgentApi, AgentStatus, SettingsPatch } from '../../../preload/contract';
@@ -109,6 +109,21 @@ describe('HTTP transport, against hostile local clients', () => {
     const answer = await send('GET', '/api/status', undefined, { host: `localhost:${port}` });
 
     expect(answer.status).toBe(200);
+  });
+
+  it('answers bytes that are no HTTP with a JSON 400 and closes', async () => {
+    await start();
+    const { port } = new URL(transport!.url);
+
+    const reply = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.end('\u0000\u0001 not http\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('close', () => resolve(text));
+    });
+
+    expect(reply).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(reply).toContain('{"error":{"code":"validation","message":"request: not valid HTTP."}}');
   });
 
   it('sends the security headers with API answers', async () => {

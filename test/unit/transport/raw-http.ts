@@ -16,7 +16,20 @@ export function rawRequest(
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { hostname, port, method: options.method, path: options.path, headers: options.headers, agent: false },
+      {
+        hostname,
+        port,
+        method: options.method,
+        path: options.path,
+        // Without a length, node sends a GET's body unframed, and the server reads it as the next request.
+        headers: {
+          ...(options.body === undefined
+            ? {}
+            : { 'content-length': String(Buffer.byteLength(options.body)) }),
+          ...options.headers,
+        },
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
