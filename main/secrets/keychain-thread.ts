@@ -38,6 +38,14 @@ const defaultTimeoutMs = 15_000;
 /** Workers stuck in a call that never returned; past this many, calls fail at once instead of adding threads. */
 const maxStuckWorkers = 4;
 
+/**
+ * The unpacked copy of a file packed in the app's ASAR archive. electron-builder.yml unpacks the keyring package
+ * whole, and loading it from there does not depend on ASAR support inside worker threads.
+ */
+export function outsideAsar(path: string): string {
+  return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
+
 /** The message of a call that passed its deadline. */
 export function keychainTimeoutMessage(timeoutMs: number): string {
   return (
@@ -57,7 +65,8 @@ export class KeychainThread {
 
   constructor(options: KeychainThreadOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-    this.keyringPath = options.keyringPath ?? createRequire(import.meta.url).resolve('@napi-rs/keyring');
+    this.keyringPath =
+      options.keyringPath ?? outsideAsar(createRequire(import.meta.url).resolve('@napi-rs/keyring'));
   }
 
   /** Runs one call; rejects with `KeychainUnavailableError` when the keychain does not answer in time. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { KeychainSecretStore } from '../../../main/secrets/keychain-secret-store';
-import { keychainTimeoutMessage } from '../../../main/secrets/keychain-thread';
+import { keychainTimeoutMessage, outsideAsar } from '../../../main/secrets/keychain-thread';
 
 const stuckKeyring = join(import.meta.dirname, 'stuck-keyring.cjs');
 
@@ -47,6 +47,18 @@ describe('KeychainSecretStore on its worker thread', () => {
         'The system keychain could not save the secret "refresh-token:a": Attribute too long: [redacted]',
     });
     store.close();
+  });
+
+  it('loads the keyring from the unpacked copy in a packaged app', () => {
+    expect(outsideAsar('/opt/Sched Sync/resources/app.asar/node_modules/@napi-rs/keyring/index.js')).toBe(
+      '/opt/Sched Sync/resources/app.asar.unpacked/node_modules/@napi-rs/keyring/index.js',
+    );
+    expect(outsideAsar('C:\\Sched\\resources\\app.asar\\node_modules\\k.js')).toBe(
+      'C:\\Sched\\resources\\app.asar.unpacked\\node_modules\\k.js',
+    );
+    expect(outsideAsar('/work/node_modules/@napi-rs/keyring/index.js')).toBe(
+      '/work/node_modules/@napi-rs/keyring/index.js',
+    );
   });
 
   it('words the deadline in seconds', () => {
