@@ -14,7 +14,7 @@ import { AgentRuntime, type SandboxHandle } from './agent/runtime';
 import { createSchedProbe } from './agent/sched-clients';
 import { createServiceClients } from './agent/service-clients';
 import { Engine } from './engine';
-import { isKeychainAvailable, type SecretStore } from './secrets';
+import { CachedAvailability, type SecretStore } from './secrets';
 import { openStateDb, type StateDb } from './store';
 import type { SettingsStore } from './store/settings-store';
 
@@ -59,6 +59,9 @@ export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: Stat
     log: (event) => w.log({ msg: 'engine', ...event }),
   });
   const choice = w.sandbox;
+  // Status is polled; it reads the last probe of the agent's own store instead of asking the keychain each time.
+  const keychain = new CachedAvailability(() => w.secrets.available?.() ?? Promise.resolve(true));
+  void keychain.refresh();
   const runtime = new AgentRuntime({
     settings: w.settings,
     secrets: w.secrets,
@@ -74,7 +77,7 @@ export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: Stat
     trustCa,
     clientsFor: (env) => createServiceClients(env, w.secrets),
     probeSched: createSchedProbe,
-    keychainAvailable: () => isKeychainAvailable(),
+    keychainAvailable: () => keychain.current(),
     notify: w.notify,
     applySettings: w.applySettings,
     syncOnStart: w.syncOnStart,

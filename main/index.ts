@@ -1,10 +1,10 @@
 /**
- * The Electron entry and composition root: single-instance lock, tray, window, start at login, IPC wiring, and
- * the triggers the scheduler listens for (resume, unlock, network back). The agent itself is built by the same
- * wiring as the headless one; nothing below this file knows about Electron except main/shell and the transport.
+ * The Electron entry and composition root: single-instance lock, web guards, tray, window, start at login, IPC
+ * wiring, and the triggers the scheduler listens for (resume, unlock, network back). The agent itself is built by
+ * the same wiring as the headless one; nothing below this file knows about Electron except main/shell and the
+ * transport.
  */
-import { app, net, powerMonitor, type BrowserWindow } from 'electron';
-import { createWriteStream } from 'node:fs';
+import { app, net, powerMonitor, session, shell, type BrowserWindow } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { wireRuntime } from './agent-wiring';
@@ -13,7 +13,9 @@ import { watchOnline } from './scheduler/online-watcher';
 import { KeychainSecretStore } from './secrets';
 import { setAutoStart } from './shell/autostart';
 import { createNotifier } from './shell/notifications';
+import { openPrivateLog } from './shell/private-log';
 import { createTray } from './shell/tray';
+import { guardApp, guardSession } from './shell/web-guards';
 import { createMainWindow } from './shell/window';
 import { openElectronSettingsStore } from './store/electron-settings-store';
 import { registerElectronIpc } from './transport/electron-ipc';
@@ -33,9 +35,21 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  // Filled in once the agent is built; until then only the sign-in hosts may open.
+  let linkSources: { sched: () => string | null; sandbox: () => string | null } | null = null;
+  // Before any window exists, so every web contents is guarded from its first navigation.
+  guardApp(app, {
+    rendererUrl,
+    externalPolicy: () => ({
+      schedBaseUrl: linkSources?.sched() ?? null,
+      sandboxUrl: linkSources?.sandbox() ?? null,
+    }),
+    openExternal: (url) => void shell.openExternal(url),
+  });
   await app.whenReady();
+  guardSession(session.defaultSession);
   const dataDir = app.getPath('userData');
-  const logger = createLogger(createWriteStream(join(dataDir, 'sched-sync.log'), { flags: 'a' }));
+  const logger = createLogger(openPrivateLog(join(dataDir, 'sched-sync.log')));
   const settings = openElectronSettingsStore(dataDir);
   let window: BrowserWindow | null = null;
   const show = () => {
@@ -59,6 +73,10 @@ async function start(): Promise<void> {
     notify: createNotifier(() => settings.getSettings().notifications, show),
     applySettings: (next) => setAutoStart(next.auto_start),
   });
+  linkSources = {
+    sched: () => settings.getSched()?.base_url ?? null,
+    sandbox: () => (runtime.mode === 'sandbox' ? (runtime.sandboxInfo?.url ?? null) : null),
+  };
   await runtime.start();
   registerElectronIpc(
     runtime.agent,

@@ -8,6 +8,7 @@ import {
   forgetAccountSecrets,
   importGoogleRefreshToken,
   importMicrosoftRefreshToken,
+  SignInSlots,
   startSignIn,
   type AccountIdentity,
 } from '../auth';
@@ -31,6 +32,7 @@ export function createServiceClients(env: ServiceEnvironment, secrets: SecretSto
   const google = env.google ? new GoogleClients(env.google, secrets) : null;
   const microsoft = env.microsoft ? new MicrosoftClients(env.microsoft, secrets) : null;
   const sched = env.sched ? new SchedClients(env.sched) : null;
+  const signIns = new SignInSlots();
   const needSched = () => {
     if (!sched)
       throw new AgentError(
@@ -104,6 +106,7 @@ export function createServiceClients(env: ServiceEnvironment, secrets: SecretSto
       const flow = await startSignIn(
         {
           secrets,
+          inFlight: signIns,
           ...(env.google ? { google: env.google } : {}),
           ...(env.microsoft ? { microsoft: env.microsoft } : {}),
         },

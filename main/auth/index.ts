@@ -25,6 +25,6 @@ export {
   microsoftProductionAuthority,
   type MicrosoftAuthConfig,
 } from './microsoft-account';
-export { startSignIn, type SignInDeps, type SignInFlow } from './sign-in';
+export { SignInSlots, startSignIn, type SignInDeps, type SignInFlow } from './sign-in';
 export { withAuthRetry } from './with-auth-retry';
 export { importRefreshToken, openAccount, type AccountOf, type AuthDeps } from './open-account';

@@ -37,6 +37,10 @@ export async function listenLoopback(): Promise<LoopbackReceiver> {
     send(res, 404, 'Not found');
   let cancel: () => void = () => undefined;
   const server = createServer((req, res) => handle(req, res));
+  // The browser sends one small GET; a socket that sends nothing (or slowly) is not a browser.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.timeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -53,6 +57,8 @@ export async function listenLoopback(): Promise<LoopbackReceiver> {
     close() {
       cancel();
       shutdown();
+      // Cancelled (or replaced by a newer sign-in): no page is owed, so no socket is kept for anyone.
+      server.closeAllConnections();
     },
     receive<T>(options: ReceiveOptions<T>): Promise<T> {
       const name = providerLabel(options.provider);

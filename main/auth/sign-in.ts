@@ -27,6 +27,8 @@ export interface SignInDeps {
   microsoft?: MicrosoftAuthConfig;
   /** How long the person has to finish in the browser; 5 minutes unless told. */
   timeoutMs?: number;
+  /** The sign-ins in flight; given, a new start replaces the provider's earlier one. */
+  inFlight?: SignInSlots;
 }
 
 /** A sign-in in progress. */
@@ -41,8 +43,50 @@ export interface SignInFlow {
 
 const defaultTimeoutMs = 5 * 60_000;
 
+/**
+ * One sign-in in flight per provider. Each holds a loopback listener for minutes, so starts that pile up (a
+ * script, or a person clicking again) would hold a socket each; instead a new start cancels the one before it,
+ * which closes its listener. Starts run one after another, so at most one listener per provider is open.
+ */
+export class SignInSlots {
+  private readonly current = new Map<AuthProviderName, SignInFlow>();
+  private readonly starting = new Map<AuthProviderName, Promise<unknown>>();
+
+  /** Cancels the provider's sign-in in flight, then runs `begin` and keeps its flow as the one in flight. */
+  replace(provider: AuthProviderName, begin: () => Promise<SignInFlow>): Promise<SignInFlow> {
+    const before = this.starting.get(provider) ?? Promise.resolve();
+    const next = before.then(
+      () => this.run(provider, begin),
+      () => this.run(provider, begin),
+    );
+    this.starting.set(provider, next);
+    return next;
+  }
+
+  /** How many sign-ins are in flight. */
+  get size(): number {
+    return this.current.size;
+  }
+
+  private async run(provider: AuthProviderName, begin: () => Promise<SignInFlow>): Promise<SignInFlow> {
+    this.current.get(provider)?.cancel();
+    this.current.delete(provider);
+    const flow = await begin();
+    this.current.set(provider, flow);
+    const forget = () => {
+      if (this.current.get(provider) === flow) this.current.delete(provider);
+    };
+    flow.done.then(forget, forget);
+    return flow;
+  }
+}
+
 /** Starts a sign-in to `provider`: opens the loopback receiver and builds the authorization URL. */
 export async function startSignIn(deps: SignInDeps, provider: AuthProviderName): Promise<SignInFlow> {
+  if (deps.inFlight) {
+    const slots = deps.inFlight;
+    return slots.replace(provider, () => startSignIn({ ...deps, inFlight: undefined }, provider));
+  }
   const makeFlow = flowFor(deps, provider);
   const receiver = await listenLoopback();
   const state = randomBytes(24).toString('base64url');

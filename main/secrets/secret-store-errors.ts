@@ -3,15 +3,17 @@ export const noKeychainMessage =
   'No system keychain is available (Secret Service on Linux). Sched Sync will not store sign-ins in plain text. ' +
   'Install and unlock GNOME Keyring or KWallet, then try again.';
 
-/** No OS keychain answered (no Secret Service, no D-Bus session, or a locked keyring). */
+/** No OS keychain answered (no Secret Service, no D-Bus session, a locked keyring, or no answer in time). */
 export class KeychainUnavailableError extends Error {
   readonly code = 'keychain_unavailable';
 
   constructor(
     /** What the platform said, with any secret value removed. */
     readonly detail: string,
+    /** What the person reads; the no-keychain advice unless the cause is known better (a timeout). */
+    message: string = noKeychainMessage,
   ) {
-    super(noKeychainMessage);
+    super(message);
     this.name = 'KeychainUnavailableError';
   }
 }

@@ -9,6 +9,8 @@ export interface SecretStore {
   set(key: string, value: string): Promise<void>;
   /** Removes the secret under `key`; resolves false when there was none. */
   delete(key: string): Promise<boolean>;
+  /** Whether the store can keep secrets right now; a store without this always can. */
+  available?(): Promise<boolean>;
 }
 
 /** The keys Sched Sync uses, so every module spells them the same way. */

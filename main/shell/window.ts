@@ -1,8 +1,8 @@
 /**
  * The one app window, locked down as ARCHITECTURE.md asks: context isolation, a sandboxed renderer without
- * Node, navigation and new windows blocked, every permission request refused.
+ * Node. Navigation, new windows and permissions are guarded for every web contents by web-guards.ts.
  */
-import { BrowserWindow, shell, type WebContents } from 'electron';
+import { BrowserWindow } from 'electron';
 
 export interface WindowOptions {
   preloadPath: string;
@@ -28,21 +28,10 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
     },
   });
-  lockDown(window.webContents, options.rendererUrl);
   void window.loadURL(options.rendererUrl);
   return window;
-}
-
-/** Blocks navigation away from the app and new windows; external https links open in the browser. */
-function lockDown(contents: WebContents, rendererUrl: string): void {
-  contents.on('will-navigate', (event, url) => {
-    if (url !== rendererUrl) event.preventDefault();
-  });
-  contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 }

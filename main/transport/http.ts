@@ -1,15 +1,21 @@
 /**
  * Loopback HTTP transport (shared/API.md §2): the same operations as IPC, for headless use and for the web UI.
- * Listens on 127.0.0.1 only; every /api request needs `Authorization: Bearer <token>`; inputs are validated with
- * the contract before the agent sees them; errors are `{"error":{"code","message"}}`. Also serves the built web UI
- * and `GET /api/events` (server-sent events) for live status.
+ * Listens on 127.0.0.1 only and answers only to its own Host; every /api request needs `Authorization: Bearer
+ * <token>`; a body is one JSON object, validated with the contract before the agent sees it; errors are
+ * `{"error":{"code","message"}}`. Also serves the built web UI and `GET /api/events` (server-sent events) for live
+ * status. Connections, event streams and slow requests are bounded (connection-limits.ts), so no local client can
+ * starve the agent.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { validateInput, type AgentApi, type ApiErrorBody } from '../../preload/contract';
 import { statusOf, toApiError } from './api-error';
+import { ConnectionGuard, defaultConnectionLimits, type ConnectionLimits } from './connection-limits';
+import { refuseHost } from './host-check';
 import { matchRoute } from './http-routes';
+import { defaultMaxBodyBytes, readJsonBody } from './request-body';
+import { securityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
 
 /** A live event for the UI (run progress, status changes). */
@@ -28,36 +34,60 @@ export interface HttpTransportOptions {
   subscribe?: (listener: (event: LiveEvent) => void) => () => void;
   /** Largest JSON body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Caps on open connections and event streams. */
+  limits?: ConnectionLimits;
 }
 
 export interface HttpTransport {
   url: string;
   server: Server;
+  /** Connections open now (never more than the cap). */
+  openConnections(): number;
+  /** Event streams open now. */
+  openStreams(): number;
   close(): Promise<void>;
 }
 
 /** Starts the transport on 127.0.0.1. */
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
-  const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
-    handle(req, res, options).catch(() => sendError(res, { code: 'internal', message: 'Unexpected error.' }));
+  let context: { port: number; guard: ConnectionGuard } | null = null;
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
+    if (!context) return void req.socket.destroy();
+    handle(req, res, options, context).catch(() =>
+      sendError(res, { code: 'internal', message: 'Unexpected error.' }),
+    );
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+  const guard = new ConnectionGuard(server, options.limits ?? defaultConnectionLimits);
+  // Bytes that are no HTTP at all still get the API's JSON error shape, then the connection closes.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const body = JSON.stringify({
+      error: {
+        code: 'validation',
+        message: timedOut ? 'request: not received in time.' : 'request: not valid HTTP.',
+      },
+    });
+    socket.end(
+      `HTTP/1.1 ${timedOut ? '408 Request Timeout' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  context = { port, guard };
   return {
     url: `http://127.0.0.1:${port}`,
     server,
+    openConnections: () => guard.size,
+    openStreams: () => guard.streamCount,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
+        guard.destroyAll();
       }),
   };
 }
@@ -66,7 +96,14 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   options: HttpTransportOptions,
+  { port, guard }: { port: number; guard: ConnectionGuard },
 ): Promise<void> {
+  // Before anything else: a request for another name is a rebound DNS name, not one of our clients.
+  const wrongHost = refuseHost(req.headers.host, port);
+  if (wrongHost) {
+    res.setHeader('connection', 'close');
+    return send(res, wrongHost.status, { error: wrongHost.error });
+  }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
     if (options.uiDir && (req.method === 'GET' || req.method === 'HEAD'))
@@ -80,8 +117,15 @@ async function handle(
     });
   }
   const path = url.pathname.slice('/api'.length) || '/';
-  if (req.method === 'GET' && path === '/events' && options.subscribe)
-    return streamEvents(req, res, options.subscribe);
+  if (req.method === 'GET' && path === '/events' && options.subscribe) {
+    if (!guard.takeStream()) {
+      return sendError(res, {
+        code: 'unavailable',
+        message: 'Too many event streams are open. Close a Sched Sync tab and try again.',
+      });
+    }
+    return streamEvents(req, res, options.subscribe, () => guard.releaseStream());
+  }
 
   const match = matchRoute(req.method ?? 'GET', path);
   if (!match.route) {
@@ -93,8 +137,8 @@ async function handle(
     }
     return sendError(res, { code: 'not_found', message: `No API operation at /api${path}.` });
   }
-  const body = await readJson(req, options.maxBodyBytes ?? 1_000_000);
-  if (!body.ok) return sendError(res, body.error);
+  const body = await readJsonBody(req, options.maxBodyBytes ?? defaultMaxBodyBytes);
+  if (!body.ok) return send(res, body.status, { error: body.error });
   const input = validateInput(match.route.op, match.route.input(match.params, body.value));
   if (!input.ok) return sendError(res, input.error);
   try {
@@ -113,33 +157,16 @@ function isAuthorized(req: IncomingMessage, token: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-async function readJson(
-  req: IncomingMessage,
-  limit: number,
-): Promise<{ ok: true; value: unknown } | { ok: false; error: ApiErrorBody }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit)
-      return { ok: false, error: { code: 'validation', message: 'body: larger than the agent accepts.' } };
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (!text) return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, error: { code: 'validation', message: 'body: not valid JSON.' } };
-  }
-}
-
 function streamEvents(
   req: IncomingMessage,
   res: ServerResponse,
   subscribe: NonNullable<HttpTransportOptions['subscribe']>,
+  release: () => void,
 ): void {
+  // A stream stays open as long as its tab does: the idle timeout is for sockets doing nothing.
+  req.socket.setTimeout(0);
   res.writeHead(200, {
+    ...securityHeaders('api'),
     'content-type': 'text/event-stream',
     'cache-control': 'no-store',
     connection: 'keep-alive',
@@ -152,11 +179,16 @@ function streamEvents(
   req.on('close', () => {
     clearInterval(keepAlive);
     unsubscribe();
+    release();
   });
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    ...securityHeaders('api'),
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 

@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { securityHeaders } from './security-headers';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,13 +30,13 @@ export async function serveStatic(root: string, pathname: string, res: ServerRes
   if (!found || found.isDirectory()) file = join(base, 'index.html');
   const body = await readFile(file).catch(() => null);
   if (!body) {
-    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.writeHead(404, { ...securityHeaders('ui'), 'content-type': 'text/plain; charset=utf-8' });
     res.end('The web UI is not built. Run `npm run build`.');
     return;
   }
   res.writeHead(200, {
+    ...securityHeaders('ui'),
     'content-type': types[extname(file)] ?? 'application/octet-stream',
-    'x-content-type-options': 'nosniff',
     'cache-control': 'no-cache',
   });
   res.end(body);

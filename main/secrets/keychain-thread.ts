@@ -1,0 +1,143 @@
+/**
+ * Keychain calls on a worker thread, each with a deadline. The keyring library is synchronous underneath and can
+ * hang (on Linux its D-Bus wait uses `select()`, which never returns once the process holds descriptors above
+ * 1,024; a keychain prompt may never be answered). On the event loop or libuv's small thread pool such a call
+ * freezes the whole agent; here it freezes one worker, the caller gets a clear error when the deadline passes, and
+ * the next call starts a fresh worker.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { KeychainUnavailableError } from './secret-store-errors';
+import { keychainWorkerSource } from './keychain-worker-source';
+
+/** One keychain operation, as the worker takes it. */
+export interface KeychainRequest {
+  op: 'read' | 'save' | 'delete';
+  service: string;
+  key: string;
+  value?: string;
+}
+
+export interface KeychainThreadOptions {
+  /** How long one call may take; 15 s unless told. */
+  timeoutMs?: number;
+  /** The keyring module the worker loads; tests give a stand-in that hangs. */
+  keyringPath?: string;
+}
+
+/** What the worker answered: the call's value, or the platform's message for a refusal. */
+export type KeychainAnswer = { ok: true; value: string | boolean | null } | { ok: false; message: string };
+
+interface Pending {
+  resolve(answer: KeychainAnswer): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+const defaultTimeoutMs = 15_000;
+/** Workers stuck in a call that never returned; past this many, calls fail at once instead of adding threads. */
+const maxStuckWorkers = 4;
+
+/**
+ * The unpacked copy of a file packed in the app's ASAR archive. electron-builder.yml unpacks the keyring package
+ * whole, and loading it from there does not depend on ASAR support inside worker threads.
+ */
+export function outsideAsar(path: string): string {
+  return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}
+
+/** The message of a call that passed its deadline. */
+export function keychainTimeoutMessage(timeoutMs: number): string {
+  return (
+    `The system keychain did not answer within ${timeoutMs / 1000} s. ` +
+    'Unlock it (or restart GNOME Keyring or KWallet), then try again.'
+  );
+}
+
+/** Runs keychain calls on a worker thread it starts on first use. */
+export class KeychainThread {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private stuck = 0;
+  private readonly timeoutMs: number;
+  private readonly keyringPath: string;
+
+  constructor(options: KeychainThreadOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+    this.keyringPath =
+      options.keyringPath ?? outsideAsar(createRequire(import.meta.url).resolve('@napi-rs/keyring'));
+  }
+
+  /** Runs one call; rejects with `KeychainUnavailableError` when the keychain does not answer in time. */
+  call(request: KeychainRequest): Promise<KeychainAnswer> {
+    if (this.stuck >= maxStuckWorkers) return Promise.reject(this.timeoutError());
+    const worker = this.started();
+    const id = this.nextId++;
+    return new Promise<KeychainAnswer>((resolve, reject) => {
+      const timer = setTimeout(() => this.abandon(worker), this.timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, ...request });
+    });
+  }
+
+  /** Stops the worker; pending calls reject. */
+  close(): void {
+    if (this.worker) void this.worker.terminate();
+    this.worker = null;
+    this.failAll(new KeychainUnavailableError('closed', 'The keychain connection was closed.'));
+  }
+
+  private started(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(keychainWorkerSource, {
+      eval: true,
+      workerData: { keyringPath: this.keyringPath },
+    });
+    worker.on('message', (message: { id: number } & KeychainAnswer) => {
+      const call = this.pending.get(message.id);
+      if (!call) return;
+      this.pending.delete(message.id);
+      clearTimeout(call.timer);
+      call.resolve(message.ok ? { ok: true, value: message.value } : { ok: false, message: message.message });
+    });
+    worker.on('error', (error) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      this.failAll(new KeychainUnavailableError(`keychain worker failed: ${error.message}`));
+    });
+    worker.on('exit', () => {
+      if (this.worker === worker) {
+        this.worker = null;
+        this.failAll(new KeychainUnavailableError('keychain worker exited'));
+      }
+    });
+    // The worker alone never keeps the process alive; a call's deadline timer does while it waits. (After the
+    // listeners: adding a 'message' listener refs the worker's port again.)
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  /** A call passed its deadline: the worker may never come back, so every call on it fails and it is let go. */
+  private abandon(worker: Worker): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    this.stuck += 1;
+    worker.once('exit', () => (this.stuck -= 1));
+    void worker.terminate();
+    this.failAll(this.timeoutError());
+  }
+
+  private failAll(error: Error): void {
+    for (const [id, call] of this.pending) {
+      clearTimeout(call.timer);
+      this.pending.delete(id);
+      call.reject(error);
+    }
+  }
+
+  private timeoutError(): KeychainUnavailableError {
+    return new KeychainUnavailableError('timeout', keychainTimeoutMessage(this.timeoutMs));
+  }
+}
