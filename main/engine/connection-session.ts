@@ -20,7 +20,7 @@ import { plan, syncWindow } from '../sync';
 import type { SyncWindow } from '../sync';
 import type { StateDb } from '../store';
 import { CountingProvider } from './counting-provider';
-import { capabilitiesOfProvider, HeldFieldsProvider } from './held-fields-provider';
+import { HeldFieldsProvider } from './held-fields-provider';
 import { LinkStore } from './link-store';
 import type { EngineConnection } from './types';
 
@@ -53,16 +53,16 @@ export class ConnectionSession {
       calendarId: connection.calendarId,
     };
     this.capabilities = {
-      sched: capabilitiesOfProvider(connection.sched),
-      external: capabilitiesOfProvider(connection.external),
+      sched: connection.sched.capabilities,
+      external: connection.external.capabilities,
     };
     this.counting = {
       sched: new CountingProvider(connection.sched),
       external: new CountingProvider(connection.external),
     };
     this.providers = {
-      sched: new HeldFieldsProvider(this.counting.sched, this.capabilities.sched),
-      external: new HeldFieldsProvider(this.counting.external, this.capabilities.external),
+      sched: new HeldFieldsProvider(this.counting.sched),
+      external: new HeldFieldsProvider(this.counting.external),
     };
     this.links = new LinkStore(db, this.key);
     const { window_days_past: past, window_days_future: future } = connection.settings;

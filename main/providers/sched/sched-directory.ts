@@ -1,10 +1,10 @@
 /**
- * The agent's view of Sched's directory (main/agent/ports.ts, `SchedDirectory`): its resources and the Connected
- * Calendars registry, where the agent registers each connection so Sched shows its `sync_status`. No OAuth token
- * is ever sent: tokens stay in this device's keychain (shared/API.md §3).
+ * The `SchedDirectory` port (main/providers/sched-directory.ts) over Sched's REST API: its resources and the
+ * Connected Calendars registry, where the agent registers each connection so Sched shows its `sync_status`. No OAuth
+ * token is ever sent: tokens stay in this device's keychain (shared/API.md §3).
  */
 import type { CalendarService, SchedResource, SyncSettings, SyncStatus } from '../../../preload/contract';
-import type { SchedDirectory } from '../../agent/ports';
+import type { SchedDirectory } from '../sched-directory';
 import type { SchedClient } from './sched-client';
 import type { SchedResourceWire, UpdateCalendarBody } from './sched-wire';
 

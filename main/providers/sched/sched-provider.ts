@@ -3,10 +3,9 @@
  * idempotent creates, `If-Match` updates and cancellations. Requests go through the client's gate and are
  * counted per provider, so the engine's run summary gets this connection's figure only.
  */
-import type { RequestCounting } from '../../engine/types';
 import type { ItemFields, SyncItem } from '../../sync';
 import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
-import { NotFoundError, PreconditionFailedError } from '../port';
+import { schedCapabilities, NotFoundError, PreconditionFailedError } from '../port';
 import { bookingCreateFor, bookingToItem, bookingUpdateFor, type ResourceRef } from './sched-booking-mapper';
 import type { SchedClient } from './sched-client';
 import type { BookingListQuery, SchedBooking } from './sched-wire';
@@ -22,8 +21,9 @@ export interface SchedCalendarProviderOptions {
 }
 
 /** The bookings of one Sched resource. */
-export class SchedCalendarProvider implements CalendarProvider, RequestCounting {
+export class SchedCalendarProvider implements CalendarProvider {
   readonly side = 'sched' as const;
+  readonly capabilities = schedCapabilities;
   private readonly client: SchedClient;
   private readonly resource: ResourceRef;
   private readonly pageSize?: number;

@@ -9,8 +9,11 @@ const none = { sched: 0, external: 0 };
 /** A Sched stand-in that declares it can store a location (as a future Sched API might). */
 class PlaceAwareSched implements CalendarProvider {
   readonly side = 'sched' as const;
-  readonly storesLocation = true;
+  readonly capabilities = { storesLocation: true };
   constructor(private readonly inner: MemoryProvider) {}
+  requestCount() {
+    return this.inner.requestCount();
+  }
   listChanges(request: ListRequest) {
     return this.inner.listChanges(request);
   }
