@@ -1,4 +1,3 @@
 export { assertSecretKey, secretKeys, type SecretStore } from './secret-store';
 export { KeychainSecretStore, isKeychainAvailable, keychainService } from './keychain-secret-store';
-export { MemorySecretStore } from './memory-secret-store';
 export { KeychainUnavailableError, SecretStoreError, noKeychainMessage } from './secret-store-errors';

@@ -5,7 +5,7 @@
 import fc, { type MaybeWeightedArbitrary } from 'fast-check';
 import { Engine, type EngineConnection, type RunSummary } from '../../main/engine';
 import type { CalendarProvider, CreateRequest, ListRequest } from '../../main/providers/port';
-import { MemoryProvider } from '../../main/providers/memory';
+import { MemoryProvider } from '../fakes/memory-provider';
 import { openStateDb, type StateDb } from '../../main/store';
 import type { ConflictResolution, ItemFields, Side, SideCapabilities, SyncItem } from '../../main/sync';
 import { canonicalFields, instantAt } from '../../main/sync';

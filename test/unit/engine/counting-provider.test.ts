@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CountingProvider } from '../../../main/engine';
-import { MemoryProvider } from '../../../main/providers/memory';
+import { MemoryProvider } from '../../fakes/memory-provider';
 import { syncWindow } from '../../../main/sync';
 import { slot, zone } from './world';
 

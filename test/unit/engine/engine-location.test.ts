@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MemoryProvider } from '../../../main/providers/memory';
+import type { MemoryProvider } from '../../fakes/memory-provider';
 import type { CalendarProvider, CreateRequest, ListRequest } from '../../../main/providers/port';
 import type { ItemFields } from '../../../main/sync';
 import { slot, world, writes } from './world';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HeldFieldsProvider } from '../../../main/engine/held-fields-provider';
-import { MemoryProvider } from '../../../main/providers/memory';
+import { MemoryProvider } from '../../fakes/memory-provider';
 import { slot } from './world';
 
 const clock = () => '2025-03-10T12:00:00.000Z';

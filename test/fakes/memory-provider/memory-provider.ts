@@ -3,9 +3,9 @@
  * `If-Match`, a change feed with cursors that can expire (410), tags and `source`, idempotent creates, and on the
  * Sched side overlap refusals (409) and cancel-instead-of-delete. The fake the engine and property tests run on.
  */
-import type { ItemFields, ItemStatus, Side, SideCapabilities, SyncItem } from '../../sync';
-import { overlapsWindow, timeToEpochMs } from '../../sync';
-import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
+import type { ItemFields, ItemStatus, Side, SideCapabilities, SyncItem } from '../../../main/sync';
+import { overlapsWindow, timeToEpochMs } from '../../../main/sync';
+import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../../../main/providers/port';
 import {
   calendarCapabilities,
   schedCapabilities,
@@ -13,7 +13,7 @@ import {
   NotFoundError,
   PreconditionFailedError,
   SlotUnavailableError,
-} from '../port';
+} from '../../../main/providers/port';
 import { FaultPlan, type ProviderOperation } from './fault-plan';
 
 /** How the fake is set up. */
