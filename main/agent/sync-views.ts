@@ -1,15 +1,9 @@
 /** Turns the engine's and the state DB's records into the API's views (shared/API.md §2). */
 import type { ConflictView, ItemView, PreviewResult, RunSummary } from '../../preload/contract';
 import type { EnginePreview, RunSummary as EngineRunSummary } from '../engine/types';
+import { calendarCapabilities, schedCapabilities } from '../providers/port';
 import type { Conflict } from '../store/conflict-repo';
-import {
-  describeTime,
-  fieldDifferences,
-  holdsEverything,
-  sharedFieldNames,
-  type ItemFields,
-  type ItemTime,
-} from '../sync';
+import { describeTime, fieldDifferences, sharedFieldNames, type ItemFields, type ItemTime } from '../sync';
 
 /** The engine's run summary as the API shows it: the one place a summary becomes the contract's view. */
 export function runView(run: EngineRunSummary): RunSummary {
@@ -76,7 +70,7 @@ function versionOf(raw: unknown): { view: ItemView; fields: ItemFields } | null 
 }
 
 /** Sched bookings hold no location, so a location never differs in a person's eyes (main/sync/capabilities.ts). */
-const comparedFields = sharedFieldNames({ sched: { storesLocation: false }, external: holdsEverything });
+const comparedFields = sharedFieldNames({ sched: schedCapabilities, external: calendarCapabilities });
 
 /** A conflict with both versions side by side and the fields that differ. */
 export function conflictView(conflict: Conflict): ConflictView {
