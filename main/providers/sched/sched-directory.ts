@@ -5,7 +5,7 @@
  */
 import type { CalendarService, SchedResource, SyncSettings, SyncStatus } from '../../../preload/contract';
 import type { SchedDirectory } from '../sched-directory';
-import type { SchedClient } from './sched-client';
+import type { SchedRegistryClient } from './sched-registry-client';
 import type { SchedResourceWire, UpdateCalendarBody } from './sched-wire';
 
 /** A resource as the agent's contract shows it. */
@@ -22,7 +22,7 @@ export function resourceFromWire(resource: SchedResourceWire): SchedResource {
 
 /** `SchedDirectory` over Sched's REST API. */
 export class SchedApiDirectory implements SchedDirectory {
-  constructor(private readonly client: SchedClient) {}
+  constructor(private readonly client: SchedRegistryClient) {}
 
   async listResources(): Promise<SchedResource[]> {
     return (await this.client.listResources()).map(resourceFromWire);
