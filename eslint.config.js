@@ -28,6 +28,184 @@ const ioModules = [
   'conf',
 ];
 
+/** Top-level folders and files of main/, as a relative import names them from any depth below main/. */
+const up = '^(\\.\\./)+';
+const inMain = (names) => `${up}(${names.join('|')})(/|$)`;
+const compositionRoots = `${up}(index|headless|cli|cli-[a-z-]+|agent-wiring|agent-host)$`;
+const mainFolders = [
+  'agent',
+  'auth',
+  'secrets',
+  'store',
+  'scheduler',
+  'transport',
+  'shell',
+  'engine',
+  'providers',
+  'sync',
+  'cli',
+];
+const contract = `${up}preload/contract(-views)?$`;
+const otherPreload = `${up}preload/(?!contract(-views)?$)`;
+const sandbox = `${up}sandbox(/|$)`;
+const renderer = `${up}renderer(/|$)`;
+
+/**
+ * One row of ARCHITECTURE.md's layout table as a lint rule: `allowed` are the main/ folders the row may import,
+ * `contract` whether it may import the contract (`'types'`: `import type` only). Every message names its row, so a
+ * wrong import fails `npm run lint` with the row it breaks.
+ */
+function layerRow({ row, files, ignores = [], allowed, contract: contractUse, says }) {
+  const message = `${row} may import only ${says} (ARCHITECTURE.md layout: ${row})`;
+  const forbidden = mainFolders.filter((name) => !allowed.includes(name));
+  const patterns = [
+    { regex: compositionRoots, message },
+    { regex: sandbox, message },
+    { regex: renderer, message },
+    { regex: otherPreload, message },
+  ];
+  if (forbidden.length > 0) patterns.push({ regex: inMain(forbidden), message });
+  if (contractUse === false) patterns.push({ regex: contract, message });
+  if (contractUse === 'types') patterns.push({ regex: contract, message, allowTypeImports: true });
+  const io = row === 'main/sync' ? [{ group: ioModules, message }] : [];
+  return {
+    files,
+    ignores,
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...patterns, ...io] }] },
+  };
+}
+
+/** ARCHITECTURE.md's layout table, row by row (composition roots, test/ and bench/ import anything). */
+const layerRules = [
+  layerRow({
+    row: 'main/agent',
+    files: ['main/agent/**/*.ts'],
+    allowed: ['agent', 'engine', 'store', 'auth', 'secrets', 'providers', 'scheduler', 'sync'],
+    contract: true,
+    says: 'main/engine, store, auth, secrets, providers, scheduler, sync types and the contract',
+  }),
+  layerRow({
+    row: 'main/sync',
+    files: ['main/sync/**/*.ts'],
+    allowed: ['sync'],
+    contract: false,
+    says: 'its own files, with no I/O',
+  }),
+  layerRow({
+    row: 'main/engine',
+    files: ['main/engine/**/*.ts'],
+    allowed: ['engine', 'sync', 'providers', 'store'],
+    contract: false,
+    says: 'main/sync, main/providers and main/store',
+  }),
+  layerRow({
+    row: 'main/providers',
+    files: ['main/providers/**/*.ts'],
+    allowed: ['providers', 'sync'],
+    contract: 'types',
+    says: 'contract types and main/sync types; auth comes through an injected token source',
+  }),
+  layerRow({
+    row: 'main/auth',
+    files: ['main/auth/**/*.ts'],
+    allowed: ['auth', 'secrets'],
+    contract: false,
+    says: 'main/secrets',
+  }),
+  layerRow({
+    row: 'main/secrets',
+    files: ['main/secrets/**/*.ts'],
+    allowed: ['secrets'],
+    contract: false,
+    says: 'its own files',
+  }),
+  layerRow({
+    row: 'main/store',
+    files: ['main/store/**/*.ts'],
+    allowed: ['store'],
+    contract: true,
+    says: "the contract's zod schemas",
+  }),
+  layerRow({
+    row: 'main/scheduler',
+    files: ['main/scheduler/**/*.ts'],
+    allowed: ['scheduler', 'agent'],
+    contract: 'types',
+    says: 'the agent interface (and contract types)',
+  }),
+  layerRow({
+    row: 'main/transport',
+    files: ['main/transport/**/*.ts'],
+    allowed: ['transport', 'agent'],
+    contract: true,
+    says: 'main/agent and the contract',
+  }),
+  layerRow({
+    row: 'main/shell',
+    files: ['main/shell/**/*.ts'],
+    allowed: ['shell', 'agent'],
+    contract: 'types',
+    says: 'the agent interface and electron',
+  }),
+  layerRow({
+    row: 'main/index.ts',
+    files: ['main/index.ts'],
+    allowed: mainFolders,
+    contract: true,
+    says: 'main/ (everything) and the contract',
+  }),
+  {
+    files: ['preload/contract.ts', 'preload/contract-views.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\./contract(-views)?$)',
+              message:
+                'preload/contract.ts may import only zod (ARCHITECTURE.md layout: preload/contract.ts)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['preload/index.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!electron$|\\./contract$)',
+              message:
+                'preload/index.ts may import only the contract (ARCHITECTURE.md layout: preload/index.ts)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['sandbox/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `${up}(main|preload|renderer|test|bench)(/|$)`,
+              message: 'sandbox may import only its own code (ARCHITECTURE.md layout: sandbox)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -68,11 +246,13 @@ export default tseslint.config(
                 'node:*',
                 'electron',
               ],
-              message: 'The renderer reaches the agent only through renderer/src/api and the contract.',
+              message:
+                'renderer may import only contract types; it reaches the agent through renderer/src/api (ARCHITECTURE.md layout: renderer)',
             },
             {
               regex: '^\\.\\./\\.\\./(\\.\\./)?preload/(?!contract$)',
-              message: 'The renderer may import only preload/contract (types and schemas).',
+              message:
+                'renderer may import only contract types from preload/ (ARCHITECTURE.md layout: renderer)',
             },
           ],
         },
@@ -92,45 +272,14 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['main/**/*.ts'],
-    ignores: [
-      'main/index.ts',
-      'main/headless.ts',
-      'main/cli.ts',
-      'main/agent-wiring.ts',
-      'main/agent-host.ts',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['../sandbox/*', '../../sandbox/*', '../../../sandbox/*'],
-              message: 'Only composition roots import the sandbox.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...layerRules,
   {
     files: ['main/sync/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ioModules, message: 'main/sync is the pure core: no I/O imports.' },
-            { group: ['../*', '!../sync/*'], message: 'main/sync imports only its own files.' },
-          ],
-        },
-      ],
       'no-restricted-globals': [
         'error',
-        { name: 'fetch', message: 'main/sync does no I/O.' },
-        { name: 'process', message: 'main/sync does no I/O.' },
+        { name: 'fetch', message: 'main/sync does no I/O (ARCHITECTURE.md layout: main/sync)' },
+        { name: 'process', message: 'main/sync does no I/O (ARCHITECTURE.md layout: main/sync)' },
       ],
     },
   },

@@ -1,6 +1,6 @@
 /** How fast the pure core plans: one connection with many links and a share of them changed on each side. */
 import { plan, type PlanInput, type SyncItem } from '../main/sync';
-import { linkSideOf, type Link } from '../main/sync';
+import { holdsEverything, linkSideOf, syncWindow, type Link } from '../main/sync';
 
 const zone = 'Europe/London';
 
@@ -46,6 +46,8 @@ export function benchPlan(links: number): { links: number; actions: number; ms: 
     connection: { id: 'bench', calendarService: 'google', calendarId: 'bench@example.com' },
     resourceTimezone: zone,
     now: '2026-11-24T12:00:00.000Z',
+    window: syncWindow('2026-11-24T12:00:00.000Z', 30, 365, zone),
+    capabilities: { sched: holdsEverything, external: holdsEverything },
   };
   const started = performance.now();
   const result = plan(input);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import { startAgentHost } from '../main/agent-host';
-import { MemorySecretStore } from '../main/secrets';
+import { MemorySecretStore } from '../test/fakes/memory-secret-store';
 import { startSandbox } from '../sandbox/sandbox';
 
 // The bench reads whatever JSON the APIs return; their shapes are tested elsewhere.

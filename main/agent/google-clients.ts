@@ -24,6 +24,7 @@ export class GoogleClients {
     const { account, gate } = await this.open(accountId);
     return new GoogleCalendarProvider({
       auth: account.client,
+      signIn: account,
       calendarId,
       rootUrl: this.env.root_url,
       gate,

@@ -2,31 +2,13 @@
  * What the agent needs from the outside world, as interfaces: the composition root wires the real adapters
  * (Sched REST client, googleapis, Graph client) or, in unit tests, small fakes.
  */
-import type {
-  CalendarService,
-  ExternalCalendar,
-  SchedResource,
-  SyncSettings,
-  SyncStatus,
-} from '../../preload/contract';
+import type { CalendarService, ExternalCalendar, SchedResource } from '../../preload/contract';
 import type { CalendarProvider } from '../providers/port';
+import type { SchedDirectory } from '../providers/sched-directory';
 import type { AccountIdentity } from '../auth';
 import type { Account, StoredConnection } from '../store/settings-schema';
 
-/** Sched's resources and its Connected Calendars registry (the agent registers; tokens stay on this device). */
-export interface SchedDirectory {
-  listResources(): Promise<SchedResource[]>;
-  registerCalendar(input: {
-    resource_id: string;
-    calendar_service: CalendarService;
-    calendar_id: string;
-  }): Promise<void>;
-  updateCalendar(
-    calendarId: string,
-    input: { sync_settings?: SyncSettings; sync_status?: SyncStatus; resource_id?: string },
-  ): Promise<void>;
-  unregisterCalendar(calendarId: string): Promise<void>;
-}
+export type { SchedDirectory } from '../providers/sched-directory';
 
 /** Both sides of one connection, ready for the engine. */
 export interface ConnectionProviders {

@@ -1,39 +1,45 @@
 /** Sched's REST client for the configured base URL and key, its directory, and one provider per resource. */
 import type { SchedResource } from '../../preload/contract';
-import { SchedApiDirectory, SchedCalendarProvider, SchedClient, createSchedGate } from '../providers/sched';
+import {
+  SchedApiDirectory,
+  SchedCalendarProvider,
+  SchedHttp,
+  SchedRegistryClient,
+  createSchedGate,
+} from '../providers/sched';
 import { AgentError } from './agent-error';
 import type { SchedDirectory } from './ports';
 
 /** A directory for a Sched that is not configured yet: used to check a base URL and key before saving them. */
 export function createSchedProbe(baseUrl: string, apiKey: string): SchedDirectory {
-  return new SchedApiDirectory(new SchedClient({ baseUrl, apiKey }));
+  return new SchedApiDirectory(new SchedRegistryClient(new SchedHttp({ baseUrl, apiKey })));
 }
 
-/** One client (and one gate) per environment; the API key is read from the keychain once, when first needed. */
+/** One `SchedHttp` (and one gate) per environment; the API key is read from the keychain once, when first needed. */
 export class SchedClients {
-  private client?: Promise<SchedClient>;
+  private http?: Promise<SchedHttp>;
 
   constructor(private readonly sched: { base_url: string; apiKey(): Promise<string | null> }) {}
 
   async directory(): Promise<SchedDirectory> {
-    return new SchedApiDirectory(await this.open());
+    return new SchedApiDirectory(new SchedRegistryClient(await this.open()));
   }
 
   async provider(resource: SchedResource): Promise<SchedCalendarProvider> {
-    return new SchedCalendarProvider({ client: await this.open(), resource });
+    return new SchedCalendarProvider({ http: await this.open(), resource });
   }
 
-  private open(): Promise<SchedClient> {
-    this.client ??= this.sched.apiKey().then((apiKey) => {
+  private open(): Promise<SchedHttp> {
+    this.http ??= this.sched.apiKey().then((apiKey) => {
       if (!apiKey) {
-        this.client = undefined;
+        this.http = undefined;
         throw new AgentError(
           'unavailable',
           'The Sched API key is missing from the keychain. Enter it again in Settings.',
         );
       }
-      return new SchedClient({ baseUrl: this.sched.base_url, apiKey, gate: createSchedGate() });
+      return new SchedHttp({ baseUrl: this.sched.base_url, apiKey, gate: createSchedGate() });
     });
-    return this.client;
+    return this.http;
   }
 }

@@ -11,7 +11,8 @@ import type {
   SchedResource,
   SyncStatus,
 } from '../../preload/contract';
-import type { EngineConnection, EnginePreview } from '../engine/types';
+import { summaryOf } from '../engine';
+import type { EngineConnection, EnginePreview, RunSummary as EngineRunSummary } from '../engine/types';
 import { Scheduler, type CronLike, type RunReason } from '../scheduler/scheduler';
 import type { SettingsStore } from '../store/settings-store';
 import type { StoredConnection } from '../store/settings-schema';
@@ -23,15 +24,15 @@ import type { ServiceClients } from './ports';
 
 /** What the agent needs of the engine (main/engine implements it). */
 export interface EngineLike {
-  run(conn: EngineConnection): Promise<RunSummary>;
+  run(conn: EngineConnection): Promise<EngineRunSummary>;
   preview(conn: EngineConnection): Promise<EnginePreview>;
-  undo(runId: string, conn: EngineConnection): Promise<RunSummary>;
+  undo(runId: string, conn: EngineConnection): Promise<EngineRunSummary>;
   resolveConflict(
     conflictId: string,
     resolution: 'keep-sched' | 'keep-external' | 'import-anyway' | 'skip',
     conn: EngineConnection,
   ): Promise<unknown>;
-  review(conn: EngineConnection, decision: 'apply' | 'cancel'): Promise<RunSummary | null>;
+  review(conn: EngineConnection, decision: 'apply' | 'cancel'): Promise<EngineRunSummary | null>;
 }
 
 export interface SyncServiceDeps {
@@ -140,7 +141,9 @@ export class SyncService {
   }
 
   runs(calendarId?: string): RunSummary[] {
-    return this.deps.db.runs.list(calendarId ? { connectionId: calendarId } : {}).map(runView);
+    return this.deps.db.runs
+      .list(calendarId ? { connectionId: calendarId } : {})
+      .map((run) => runView(summaryOf(run)));
   }
 
   async undo(runId: string): Promise<RunSummary> {

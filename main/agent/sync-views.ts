@@ -1,30 +1,27 @@
 /** Turns the engine's and the state DB's records into the API's views (shared/API.md §2). */
 import type { ConflictView, ItemView, PreviewResult, RunSummary } from '../../preload/contract';
-import type { EnginePreview } from '../engine/types';
+import type { EnginePreview, RunSummary as EngineRunSummary } from '../engine/types';
+import { calendarCapabilities, schedCapabilities } from '../providers/port';
 import type { Conflict } from '../store/conflict-repo';
-import type { Run } from '../store/run-repo';
-import {
-  describeTime,
-  fieldDifferences,
-  holdsEverything,
-  sharedFieldNames,
-  type ItemFields,
-  type ItemTime,
-} from '../sync';
+import { describeTime, fieldDifferences, sharedFieldNames, type ItemFields, type ItemTime } from '../sync';
 
-/** A run summary from the engine, or a stored run. */
-export function runView(run: RunSummary | Run): RunSummary {
-  if ('run_id' in run) return run;
+/** The engine's run summary as the API shows it: the one place a summary becomes the contract's view. */
+export function runView(run: EngineRunSummary): RunSummary {
   return {
-    run_id: run.runId,
-    calendar_id: run.connectionId,
+    run_id: run.run_id,
+    calendar_id: run.calendar_id,
     kind: run.kind,
     status: run.status,
-    started_at: run.startedAt,
-    finished_at: run.finishedAt,
-    ...run.counts,
-    message: run.errorMessage,
-    undone: run.undoneBy !== null,
+    started_at: run.started_at,
+    finished_at: run.finished_at,
+    created: { ...run.created },
+    updated: { ...run.updated },
+    deleted: { ...run.deleted },
+    conflicts: run.conflicts,
+    errors: run.errors,
+    requests: run.requests,
+    message: run.message,
+    undone: run.undone,
   };
 }
 
@@ -73,7 +70,7 @@ function versionOf(raw: unknown): { view: ItemView; fields: ItemFields } | null 
 }
 
 /** Sched bookings hold no location, so a location never differs in a person's eyes (main/sync/capabilities.ts). */
-const comparedFields = sharedFieldNames({ sched: { storesLocation: false }, external: holdsEverything });
+const comparedFields = sharedFieldNames({ sched: schedCapabilities, external: calendarCapabilities });
 
 /** A conflict with both versions side by side and the fields that differ. */
 export function conflictView(conflict: Conflict): ConflictView {

@@ -81,3 +81,10 @@ export function toTokenError(
     code ?? (status ? `HTTP ${status}` : undefined) ?? safeCode(field(err, 'code')) ?? 'unexpected error';
   return new TokenRefreshError(provider, detail);
 }
+
+/** A passing refresh failure a client kept only the name of, as our own error; `undefined` for any other name. */
+export function refreshFailureNamed(provider: AuthProviderName, name: string): TokenRefreshError | undefined {
+  return name === TokenRefreshError.name
+    ? new TokenRefreshError(provider, 'sign-in service unavailable')
+    : undefined;
+}

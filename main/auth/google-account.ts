@@ -5,7 +5,7 @@
 import { OAuth2Client, type Credentials } from 'google-auth-library';
 import { accountIdOf, type AccountIdentity, type AccountTokens } from './account-tokens';
 import { ReauthRequiredError, SignInError, TokenRefreshError } from './auth-errors';
-import { toTokenError } from './classify-auth-error';
+import { isReauthError, toTokenError } from './classify-auth-error';
 import { emailOf, readIdTokenClaims } from './id-token-claims';
 import { secretKeys, type SecretStore } from '../secrets/secret-store';
 
@@ -81,6 +81,11 @@ export class GoogleAccount implements AccountTokens {
       }
       throw err;
     }
+  }
+
+  /** True when a failure means the saved grant is gone; the Google adapter's injected reading (no auth import there). */
+  isRevoked(error: unknown): boolean {
+    return isReauthError(error);
   }
 
   async refresh(): Promise<string> {

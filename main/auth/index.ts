@@ -7,7 +7,7 @@ export {
   type AuthProviderName,
 } from './account-tokens';
 export { ReauthRequiredError, SignInError, TokenRefreshError, type ReauthReason } from './auth-errors';
-export { isReauthError, isUnauthorized, toTokenError } from './classify-auth-error';
+export { isReauthError, isUnauthorized, refreshFailureNamed, toTokenError } from './classify-auth-error';
 export { forgetAccountSecrets } from './forget-account';
 export {
   GoogleAccount,

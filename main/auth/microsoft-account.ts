@@ -13,7 +13,7 @@ import {
 import type { AuthProvider } from '@microsoft/microsoft-graph-client';
 import { accountIdOf, type AccountIdentity, type AccountTokens } from './account-tokens';
 import { ReauthRequiredError, SignInError } from './auth-errors';
-import { toTokenError } from './classify-auth-error';
+import { isReauthError, refreshFailureNamed, toTokenError } from './classify-auth-error';
 import { emailOf } from './id-token-claims';
 import { keychainCachePlugin } from './msal-keychain-cache';
 import { secretKeys, type SecretStore } from '../secrets/secret-store';
@@ -108,6 +108,16 @@ export class MicrosoftAccount implements AccountTokens {
 
   refresh(): Promise<string> {
     return this.acquire(true);
+  }
+
+  /** True when a failure means the saved grant is gone; the Graph adapter's injected reading (no auth import there). */
+  isRevoked(error: unknown): boolean {
+    return isReauthError(error);
+  }
+
+  /** The passing refresh failure a Graph client kept only the name of, as this account's own error. */
+  refreshFailureNamed(name: string): Error | undefined {
+    return refreshFailureNamed('microsoft', name);
   }
 
   /** Graph's callback-style auth provider; failures reach Graph as our own errors (see withAuthRetry). */

@@ -1,7 +1,7 @@
 /**
  * One call's view of one connection: its providers wrapped to count requests and to hold only the fields their side
  * can store, its links, its stored sync state as the planner reads it, and `plan` bound to its settings, zone, the
- * sides' capabilities and the call's clock reading.
+ * sides' capabilities (from their ports), the sync window and the call's clock reading, each taken once per call.
  */
 import type {
   Action,
@@ -20,7 +20,7 @@ import { plan, syncWindow } from '../sync';
 import type { SyncWindow } from '../sync';
 import type { StateDb } from '../store';
 import { CountingProvider } from './counting-provider';
-import { capabilitiesOfProvider, HeldFieldsProvider } from './held-fields-provider';
+import { HeldFieldsProvider } from './held-fields-provider';
 import { LinkStore } from './link-store';
 import type { EngineConnection } from './types';
 
@@ -53,16 +53,16 @@ export class ConnectionSession {
       calendarId: connection.calendarId,
     };
     this.capabilities = {
-      sched: capabilitiesOfProvider(connection.sched),
-      external: capabilitiesOfProvider(connection.external),
+      sched: connection.sched.capabilities,
+      external: connection.external.capabilities,
     };
     this.counting = {
       sched: new CountingProvider(connection.sched),
       external: new CountingProvider(connection.external),
     };
     this.providers = {
-      sched: new HeldFieldsProvider(this.counting.sched, this.capabilities.sched),
-      external: new HeldFieldsProvider(this.counting.external, this.capabilities.external),
+      sched: new HeldFieldsProvider(this.counting.sched),
+      external: new HeldFieldsProvider(this.counting.external),
     };
     this.links = new LinkStore(db, this.key);
     const { window_days_past: past, window_days_future: future } = connection.settings;
@@ -87,12 +87,12 @@ export class ConnectionSession {
     };
   }
 
-  /** Plans with this connection's settings; each read carries what its side can hold. */
+  /** Plans with this connection's settings, the sides' capabilities and the window, each taken once per call. */
   plan(request: PlanRequest): Plan {
     return plan({
       ...request,
-      sched: { ...request.sched, storesLocation: this.capabilities.sched.storesLocation },
-      external: { ...request.external, storesLocation: this.capabilities.external.storesLocation },
+      capabilities: this.capabilities,
+      window: this.window,
       settings: this.connection.settings,
       connection: this.ref,
       resourceTimezone: this.connection.resourceTimezone,

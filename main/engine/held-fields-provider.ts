@@ -1,31 +1,25 @@
 /**
  * Makes every item a provider returns look the way its side can hold it (main/sync/capabilities.ts): a Sched item's
- * location is always empty, whatever a fake or a future API answers. Every hash the engine stores is then computed
- * over the same fields the planner compares, so nothing the side cannot hold ever shows up as a change.
+ * location is always empty, whatever a fake or a future API answers. What a side holds is its port's `capabilities`.
+ * Every hash the engine stores is then computed over the same fields the planner compares, so nothing the side
+ * cannot hold ever shows up as a change.
  */
 import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../providers/port';
 import type { ItemFields, SideCapabilities, SyncItem } from '../sync';
 import { heldFields } from '../sync';
 
-/**
- * What a provider's side can hold. A provider may say so itself with a boolean `storesLocation`; otherwise Sched
- * holds no location (shared/API.md §3, bookings have no such field) and calendars do.
- */
-export function capabilitiesOfProvider(provider: CalendarProvider): SideCapabilities {
-  const declared = (provider as { storesLocation?: unknown }).storesLocation;
-  const storesLocation = typeof declared === 'boolean' ? declared : provider.side !== 'sched';
-  return { storesLocation };
-}
-
 /** A `CalendarProvider` that passes every call through and reduces returned items to what the side can hold. */
 export class HeldFieldsProvider implements CalendarProvider {
   readonly side: CalendarProvider['side'];
+  readonly capabilities: SideCapabilities;
 
-  constructor(
-    private readonly inner: CalendarProvider,
-    readonly capabilities: SideCapabilities,
-  ) {
+  constructor(private readonly inner: CalendarProvider) {
     this.side = inner.side;
+    this.capabilities = inner.capabilities;
+  }
+
+  requestCount(): number {
+    return this.inner.requestCount();
   }
 
   async listChanges(request: ListRequest): Promise<ListResult> {

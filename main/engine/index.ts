@@ -3,6 +3,7 @@ export { Engine, NothingToReviewError } from './engine';
 export { ConflictNotFoundError, ResolutionNotAllowedError, type ConflictChoice } from './resolve-conflict';
 export { RunNotUndoableError } from './undo';
 export { CountingProvider } from './counting-provider';
+export { summaryOf } from './run-summary';
 export type {
   EngineConnection,
   EngineEvent,
@@ -11,6 +12,5 @@ export type {
   PerSide,
   PerSideFlag,
   PlannedChange,
-  RequestCounting,
   RunSummary,
 } from './types';

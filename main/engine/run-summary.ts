@@ -1,4 +1,4 @@
-/** Turns a stored run into the summary the agent API reports (shared/API.md §2, "activity"). */
+/** Turns a stored run into the engine's run summary: the one mapping of a run's record (shared/API.md §2, "activity"). */
 import type { Run } from '../store';
 import type { RunSummary } from './types';
 

@@ -1,11 +1,11 @@
 /**
  * The engine's public shapes: the connection a call works on, run summaries, previews and log events.
- * Field names of summaries follow the agent API (shared/API.md §2, "activity"), so the agent passes them through.
+ * Field names of summaries follow the agent API (shared/API.md §2, "activity"); the agent maps them to the
+ * contract's views in main/agent/sync-views.ts, the engine itself knows nothing of the contract.
  */
 import type { CalendarProvider } from '../providers/port';
 import type { GuardVerdict, PlanCounts, PlanSettings, Action } from '../sync';
-import type { StateDb } from '../store';
-import type { RunSummary } from '../../preload/contract';
+import type { PerSide, RunKind, RunStatus, StateDb } from '../store';
 
 /** Everything the engine needs to know about one connection for one call. */
 export interface EngineConnection {
@@ -23,13 +23,27 @@ export interface EngineConnection {
   external: CalendarProvider;
 }
 
-/** A provider that can say how many HTTP requests it has sent (paging, retries and `$batch` included). */
-export interface RequestCounting {
-  requestCount(): number;
-}
+export type { PerSide } from '../store';
 
-/** Counts per side, and what one run did (shared/SYNC.md, "Activity"): the agent API's own shapes. */
-export type { PerSide, RunSummary } from '../../preload/contract';
+/** What one run did (shared/SYNC.md, "Activity"), as the engine reports it when the run closes. */
+export interface RunSummary {
+  run_id: string;
+  calendar_id: string;
+  kind: RunKind;
+  status: RunStatus;
+  started_at: string;
+  finished_at: string | null;
+  created: PerSide;
+  updated: PerSide;
+  deleted: PerSide;
+  conflicts: number;
+  errors: number;
+  /** API requests the run spent on both sides. */
+  requests: number;
+  message: string | null;
+  /** True once an undo run has reverted this run. */
+  undone: boolean;
+}
 
 /** One planned write as the preview lists it. */
 export interface PlannedChange {

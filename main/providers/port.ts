@@ -3,7 +3,15 @@
  * wire formats to the core's `SyncItem` and back and nothing else; every rule lives in main/sync and main/engine.
  * One contract suite (test/contract) holds every adapter and the in-memory provider to this.
  */
-import type { BookingSource, EventTags, ItemFields, Side, SyncItem, SyncWindow } from '../sync';
+import type {
+  BookingSource,
+  EventTags,
+  ItemFields,
+  Side,
+  SideCapabilities,
+  SyncItem,
+  SyncWindow,
+} from '../sync';
 
 /** Which changes to list. */
 export interface ListRequest {
@@ -38,10 +46,23 @@ export interface CreateRequest {
   allowOverlap?: boolean;
 }
 
+/** What a Sched resource's bookings hold: no location (shared/API.md §3). */
+export const schedCapabilities: SideCapabilities = { storesLocation: false };
+
+/** What a Google or Outlook calendar's events hold: every synced field. */
+export const calendarCapabilities: SideCapabilities = { storesLocation: true };
+
 /** One calendar (a Sched resource's bookings, or one external calendar) seen through the port. */
 export interface CalendarProvider {
   /** Which side of a connection this provider plays. */
   readonly side: Side;
+  /** What this side can hold (Sched bookings have no location, shared/API.md §3); the plan reads it once per run. */
+  readonly capabilities: SideCapabilities;
+  /**
+   * HTTP requests this provider has sent since it was made, paging, retries and `$batch` included; the engine puts
+   * the difference over a run into its summary (shared/SYNC.md, "Activity": requests used).
+   */
+  requestCount(): number;
   /** Changes since `cursor`, or a full read. Throws `CursorExpiredError` when the cursor is no longer accepted. */
   listChanges(request: ListRequest): Promise<ListResult>;
   /** The current item, cancelled included; `null` when it does not exist. */

@@ -2,8 +2,8 @@
  * The normalised item both sides of a connection are translated into (shared/SYNC.md, "Words" and "Time").
  * Providers map Sched bookings, Google events and Graph events to `SyncItem` and back; the core sees nothing else.
  *
- * Fields a side cannot hold (capabilities.ts). Sched bookings have no location, so a read of Sched says
- * `storesLocation: false` and the core then:
+ * Fields a side cannot hold (capabilities.ts). Sched bookings have no location, so the plan's `capabilities` say
+ * `storesLocation: false` for Sched and the core then:
  * - reads every Sched item with an empty location, so Sched's content hash covers only what Sched stores;
  * - writes no location to Sched: an event's location is not copied into a booking, and a location-only edit in
  *   Google or Outlook makes no Sched write (only the link's stored external version moves on);

@@ -22,16 +22,6 @@ export interface SideRead {
    * after a full read and adds the ones that still exist to `items` (a few requests, only on full reads).
    */
   full?: boolean;
-  /**
-   * False when this side has no location field (Sched): its items are read with an empty location and nothing is
-   * compared, hashed or written there for it. Absent: the side holds every synced field.
-   */
-  storesLocation?: boolean;
-}
-
-/** What a read says its side can hold. */
-export function capabilitiesOf(read: SideRead): SideCapabilities {
-  return read.storesLocation === false ? { storesLocation: false } : holdsEverything;
 }
 
 /** How one side of a link looks after this run's read. */
@@ -45,15 +35,13 @@ export class SideView {
   private readonly present = new Map<string, SyncItem>();
   private readonly cancelled = new Map<string, SyncItem>();
   private readonly deleted = new Set<string>();
-  /** What this side can hold; its items are already reduced to it. */
-  readonly capabilities: SideCapabilities;
-
   constructor(
     private readonly read: SideRead,
     private readonly window: SyncWindow,
     private readonly zone: string,
+    /** What this side can hold: its items are reduced to it (Sched: an empty location). */
+    readonly capabilities: SideCapabilities = holdsEverything,
   ) {
-    this.capabilities = capabilitiesOf(read);
     for (const seen of read.items) {
       const item = heldFields(seen, this.capabilities);
       if (isCancelled(item)) this.cancelled.set(item.id, item);

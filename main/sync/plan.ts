@@ -15,7 +15,6 @@ import { findTaggedPairs } from './relink';
 import type { ConnectionRef, PlanSettings } from './settings';
 import type { SyncState } from './state';
 import type { SyncWindow } from './window';
-import { syncWindow } from './window';
 
 /** A person's answer to an open edit conflict. */
 export interface ConflictChoice {
@@ -26,10 +25,7 @@ export interface ConflictChoice {
 /** Everything a plan is made from. `now` is the only clock. */
 export interface PlanInput {
   state: SyncState;
-  /**
-   * Sched's changes since the last run (or a full read of the window). Sched has no location field: the engine passes
-   * `storesLocation: false` here (see item.ts for what that changes).
-   */
+  /** Sched's changes since the last run (or a full read of the window). */
   sched: SideRead;
   /** The external calendar's changes since the last run (or a full read of the window). */
   external: SideRead;
@@ -37,6 +33,13 @@ export interface PlanInput {
   connection: ConnectionRef;
   /** The resource's IANA zone: days of the window and all-day dates are counted in it. */
   resourceTimezone: string;
+  /** The run's sync window (`syncWindow` of `now` and the settings' days, in the resource's zone), computed once. */
+  window: SyncWindow;
+  /**
+   * What each side can hold, from its provider's port: Sched has no location field (see item.ts for what that
+   * changes).
+   */
+  capabilities: Capabilities;
   /** RFC 3339 instant the run started. */
   now: string;
   /**
@@ -86,15 +89,9 @@ export function countActions(actions: readonly Action[]): PlanCounts {
 /** Decides every action of one run. Pure: the same input always gives the same plan. */
 export function plan(input: PlanInput): Plan {
   const zone = input.resourceTimezone;
-  const window = syncWindow(
-    input.now,
-    input.settings.window_days_past,
-    input.settings.window_days_future,
-    zone,
-  );
-  const sched = new SideView(input.sched, window, zone);
-  const external = new SideView(input.external, window, zone);
-  const capabilities: Capabilities = { sched: sched.capabilities, external: external.capabilities };
+  const { window, capabilities } = input;
+  const sched = new SideView(input.sched, window, zone, capabilities.sched);
+  const external = new SideView(input.external, window, zone, capabilities.external);
   const conflicted = new Set(input.state.conflictedBookingIds ?? []);
   const choices = new Map((input.resolutions ?? []).map((choice) => [choice.bookingId, choice.keep]));
   const linkedBookings = new Set<string>();

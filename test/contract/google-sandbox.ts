@@ -6,6 +6,7 @@ import { createGoogleOAuthClient } from '../../main/auth/google-account';
 import type { RequestGate } from '../../main/providers/gate';
 import { GoogleCalendarProvider, createGoogleGate } from '../../main/providers/google';
 import { call, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
+import { isReauthError } from '../../main/auth';
 
 /** The seeded Google users' signed-in clients, one per user. */
 export async function signedInGoogleClient(sandbox: TestSandbox, user = sandbox.info.google.users[0]!) {
@@ -27,6 +28,7 @@ export async function googleProviderFor(
   const auth = await signedInGoogleClient(sandbox, options.user);
   return new GoogleCalendarProvider({
     auth,
+    signIn: { isRevoked: isReauthError },
     calendarId: options.calendarId ?? 'primary',
     rootUrl: sandbox.info.google.root_url,
     gate: options.gate ?? createGoogleGate({ baseDelayMs: 20, maxDelayMs: 200 }),

@@ -1,4 +1,4 @@
-import { MemoryProvider } from '../../main/providers/memory';
+import { MemoryProvider } from '../fakes/memory-provider';
 import { syncWindow } from '../../main/sync';
 import { describeProviderContract } from './provider-contract';
 

@@ -11,7 +11,7 @@ import {
   createMicrosoftGate,
   listGraphCalendars,
 } from '../../main/providers/microsoft';
-import { MemorySecretStore } from '../../main/secrets';
+import { MemorySecretStore } from '../fakes/memory-secret-store';
 import { call, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
 
 /** A signed-in account for a seeded Microsoft user, its tokens in a memory secret store. */

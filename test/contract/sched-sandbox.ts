@@ -4,7 +4,12 @@
  */
 import { syncWindow, type SyncWindow } from '../../main/sync';
 import type { RequestGate } from '../../main/providers/gate';
-import { SchedCalendarProvider, SchedClient, createSchedGate } from '../../main/providers/sched';
+import {
+  SchedCalendarProvider,
+  SchedHttp,
+  SchedRegistryClient,
+  createSchedGate,
+} from '../../main/providers/sched';
 import { call, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
 
 /** A gate that retries quickly, so fault tests take milliseconds, not seconds. */
@@ -12,17 +17,25 @@ export function quickSchedGate(options: Parameters<typeof createSchedGate>[0] = 
   return createSchedGate({ baseDelayMs: 5, maxDelayMs: 50, ...options });
 }
 
-/** A client on the sandbox's Sched. */
-export function schedClientFor(sandbox: TestSandbox, gate: RequestGate = quickSchedGate()): SchedClient {
-  return new SchedClient({ baseUrl: sandbox.info.sched.base_url, apiKey: sandbox.info.sched.api_key, gate });
+/** The HTTP side of the sandbox's Sched, as the agent opens it for one API key. */
+export function schedHttpFor(sandbox: TestSandbox, gate: RequestGate = quickSchedGate()): SchedHttp {
+  return new SchedHttp({ baseUrl: sandbox.info.sched.base_url, apiKey: sandbox.info.sched.api_key, gate });
+}
+
+/** The resources and Connected Calendars client on the sandbox's Sched. */
+export function schedRegistryFor(
+  sandbox: TestSandbox,
+  gate: RequestGate = quickSchedGate(),
+): SchedRegistryClient {
+  return new SchedRegistryClient(schedHttpFor(sandbox, gate));
 }
 
 /** The seeded resource's id and zone (the first one unless named). */
 export async function seededResource(
-  client: SchedClient,
+  http: SchedHttp,
   id?: string,
 ): Promise<{ id: string; timezone: string }> {
-  const resources = await client.listResources();
+  const resources = await new SchedRegistryClient(http).listResources();
   const resource = id ? resources.find((r) => r.id === id) : resources[0];
   if (!resource) throw new Error(`The sandbox has no Sched resource ${id ?? ''}`);
   return { id: resource.id, timezone: resource.timezone };
@@ -33,10 +46,10 @@ export async function schedProviderFor(
   sandbox: TestSandbox,
   options: { resourceId?: string; gate?: RequestGate; pageSize?: number } = {},
 ): Promise<SchedCalendarProvider> {
-  const client = schedClientFor(sandbox, options.gate);
-  const resource = await seededResource(client, options.resourceId);
+  const http = schedHttpFor(sandbox, options.gate);
+  const resource = await seededResource(http, options.resourceId);
   return new SchedCalendarProvider({
-    client,
+    http,
     resource,
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
   });

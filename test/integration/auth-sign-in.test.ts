@@ -11,7 +11,8 @@ import {
   withAuthRetry,
   type SignInDeps,
 } from '../../main/auth';
-import { MemorySecretStore, secretKeys } from '../../main/secrets';
+import { secretKeys } from '../../main/secrets';
+import { MemorySecretStore } from '../fakes/memory-secret-store';
 import type { RunningSandbox } from '../../sandbox/sandbox';
 import { startTestSandbox, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
 import { signInAtBrowser } from './helpers/browser-sign-in';

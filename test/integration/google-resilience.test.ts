@@ -11,6 +11,7 @@ import {
   googleRequestsSeen,
   signedInGoogleClient,
 } from '../contract/google-sandbox';
+import { isReauthError } from '../../main/auth';
 
 const sandbox = useTestSandbox({ seed: 'demo' });
 const windowNow = () => syncWindow(sandbox().clock.now().toISOString(), 30, 180, 'UTC');
@@ -150,6 +151,7 @@ describe('Google adapter against the sandbox: sign-in', () => {
     });
     const provider = new GoogleCalendarProvider({
       auth,
+      signIn: { isRevoked: isReauthError },
       calendarId: 'primary',
       rootUrl: sandbox().info.google.root_url,
     });
@@ -173,6 +175,7 @@ describe('Google adapter against the sandbox: sign-in', () => {
     auth.setCredentials({ refresh_token: tokens.body.refresh_token as string });
     const provider = new GoogleCalendarProvider({
       auth,
+      signIn: { isRevoked: isReauthError },
       calendarId: 'primary',
       rootUrl: sandbox().info.google.root_url,
     });

@@ -5,6 +5,7 @@ import { PreconditionFailedError } from '../../main/providers/port';
 import { syncWindow, type ItemFields } from '../../main/sync';
 import { call, useTestSandbox } from '../sandbox/helpers/start-test-sandbox';
 import { googleProviderFor, signedInGoogleClient } from '../contract/google-sandbox';
+import { isReauthError } from '../../main/auth';
 
 const sandbox = useTestSandbox({ seed: 'empty' });
 const windowNow = () => syncWindow(sandbox().clock.now().toISOString(), 30, 180, 'UTC');
@@ -104,6 +105,7 @@ describe('Google adapter reads', () => {
   it('pages a full read and a change feed to the end', async () => {
     const provider = new GoogleCalendarProvider({
       auth: await signedInGoogleClient(sandbox()),
+      signIn: { isRevoked: isReauthError },
       calendarId: 'primary',
       rootUrl: sandbox().info.google.root_url,
       pageSize: 2,

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphTokens } from '../../main/providers/microsoft';
 import { GraphCalendarProvider, createMicrosoftGate } from '../../main/providers/microsoft';
-import { TokenRefreshError } from '../../main/auth';
+import { isReauthError, refreshFailureNamed, TokenRefreshError } from '../../main/auth';
 import { AuthError } from '../../main/providers/port';
 import { syncWindow } from '../../main/sync';
 import { call, useTestSandbox, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
 import { primaryCalendarId, signedInMicrosoftAccount } from '../contract/microsoft-sandbox';
+
+/** The account's reading of its own failures, as `MicrosoftAccount` gives it to the adapter. */
+const microsoftSignIn = {
+  isRevoked: isReauthError,
+  refreshFailureNamed: (name: string) => refreshFailureNamed('microsoft', name),
+};
 
 const sandbox = useTestSandbox({ seed: 'demo' });
 
@@ -18,6 +24,7 @@ function staleThenFresh(
   let token = 'an-expired-access-token';
   const tokens = {
     refreshes: 0,
+    ...microsoftSignIn,
     authProvider: (done: (error: unknown, token: string | null) => void) => done(null, token),
     async refresh() {
       tokens.refreshes += 1;
@@ -78,6 +85,7 @@ describe('Graph adapter sign-in handling', () => {
   it('says a token refresh failed for a passing reason, so the next run tries again', async () => {
     const box = sandbox();
     const failing: GraphTokens = {
+      ...microsoftSignIn,
       authProvider: (done) => done(new TokenRefreshError('microsoft', 'HTTP 503'), null),
       refresh: async () => undefined,
     };

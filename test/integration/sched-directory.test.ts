@@ -3,7 +3,7 @@ import { NotFoundError } from '../../main/providers/port';
 import { SchedApiDirectory } from '../../main/providers/sched';
 import { defaultSyncSettings } from '../../preload/contract';
 import { call, useTestSandbox } from '../sandbox/helpers/start-test-sandbox';
-import { schedClientFor } from '../contract/sched-sandbox';
+import { schedRegistryFor } from '../contract/sched-sandbox';
 
 const sandbox = useTestSandbox({ seed: 'empty' });
 
@@ -17,7 +17,7 @@ async function connectedCalendars(): Promise<unknown[]> {
 
 describe('Sched directory against the sandbox', () => {
   it('lists the seeded resources with their zones', async () => {
-    const directory = new SchedApiDirectory(schedClientFor(sandbox()));
+    const directory = new SchedApiDirectory(schedRegistryFor(sandbox()));
 
     const resources = await directory.listResources();
 
@@ -32,7 +32,7 @@ describe('Sched directory against the sandbox', () => {
   });
 
   it('registers, updates and unregisters a calendar as Sched shows it', async () => {
-    const directory = new SchedApiDirectory(schedClientFor(sandbox()));
+    const directory = new SchedApiDirectory(schedRegistryFor(sandbox()));
     const calendar = { calendar_service: 'google', calendar_id: 'alex@sandbox.example' } as const;
 
     await directory.registerCalendar({ resource_id: 'rsc_meeting_room_a', ...calendar });
@@ -52,7 +52,7 @@ describe('Sched directory against the sandbox', () => {
   });
 
   it('gets Sched’s documented message when a calendar is disconnected', async () => {
-    const client = schedClientFor(sandbox());
+    const client = schedRegistryFor(sandbox());
     await new SchedApiDirectory(client).registerCalendar({
       resource_id: 'rsc_dr_maria_lopez',
       calendar_service: 'microsoft',
@@ -65,7 +65,7 @@ describe('Sched directory against the sandbox', () => {
   });
 
   it('throws NotFoundError for a calendar Sched does not have, so the agent can ignore it', async () => {
-    const directory = new SchedApiDirectory(schedClientFor(sandbox()));
+    const directory = new SchedApiDirectory(schedRegistryFor(sandbox()));
 
     await expect(directory.unregisterCalendar('never-registered@example.com')).rejects.toBeInstanceOf(
       NotFoundError,
@@ -76,7 +76,7 @@ describe('Sched directory against the sandbox', () => {
   });
 
   it('names the field Sched refused when a registration is wrong', async () => {
-    const directory = new SchedApiDirectory(schedClientFor(sandbox()));
+    const directory = new SchedApiDirectory(schedRegistryFor(sandbox()));
 
     const refused = directory.registerCalendar({
       resource_id: 'rsc_does_not_exist',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError, CursorExpiredError, SlotUnavailableError } from '../../main/providers/port';
-import { SchedCalendarProvider, SchedClient } from '../../main/providers/sched';
+import { SchedCalendarProvider, SchedHttp } from '../../main/providers/sched';
 import type { ItemFields, ItemTime } from '../../main/sync';
 import { call, useTestSandbox } from '../sandbox/helpers/start-test-sandbox';
 import { expireSchedTokens, schedProviderFor, schedRequestsSeen, windowAt } from '../contract/sched-sandbox';
@@ -183,9 +183,9 @@ describe('Sched provider against the sandbox: statuses and refusals', () => {
 
   it('says the API key was refused, without showing it', async () => {
     const wrongKey = 'sched_wrong_key_for_this_test';
-    const client = new SchedClient({ baseUrl: sandbox().info.sched.base_url, apiKey: wrongKey });
+    const http = new SchedHttp({ baseUrl: sandbox().info.sched.base_url, apiKey: wrongKey });
     const provider = new SchedCalendarProvider({
-      client,
+      http,
       resource: { id: 'rsc_meeting_room_a', timezone: 'Europe/London' },
     });
 

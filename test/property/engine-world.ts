@@ -5,9 +5,9 @@
 import fc, { type MaybeWeightedArbitrary } from 'fast-check';
 import { Engine, type EngineConnection, type RunSummary } from '../../main/engine';
 import type { CalendarProvider, CreateRequest, ListRequest } from '../../main/providers/port';
-import { MemoryProvider } from '../../main/providers/memory';
+import { MemoryProvider } from '../fakes/memory-provider';
 import { openStateDb, type StateDb } from '../../main/store';
-import type { ConflictResolution, ItemFields, Side, SyncItem } from '../../main/sync';
+import type { ConflictResolution, ItemFields, Side, SideCapabilities, SyncItem } from '../../main/sync';
 import { canonicalFields, instantAt } from '../../main/sync';
 
 const zone = 'Europe/London';
@@ -38,11 +38,16 @@ class CrashPoint {
 /** A provider whose writes pass through a crash point. */
 class CrashingProvider implements CalendarProvider {
   readonly side: Side;
+  readonly capabilities: SideCapabilities;
   constructor(
     private readonly inner: MemoryProvider,
     private readonly point: CrashPoint,
   ) {
     this.side = inner.side;
+    this.capabilities = inner.capabilities;
+  }
+  requestCount() {
+    return this.inner.requestCount();
   }
   listChanges(request: ListRequest) {
     return this.inner.listChanges(request);

@@ -6,12 +6,17 @@
  */
 import { google, type calendar_v3 } from 'googleapis';
 import type { OAuth2Client } from 'google-auth-library';
-import { isReauthError } from '../../auth/classify-auth-error';
 import type { ItemFields, SyncItem } from '../../sync';
 import { RequestGate, googleLimits, type RequestGateOptions } from '../gate';
 import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
-import type { RequestCounting } from '../../engine/types';
-import { AuthError, CursorExpiredError, NotFoundError, PreconditionFailedError } from '../port';
+import type { SignInReading } from '../sign-in-reading';
+import {
+  AuthError,
+  calendarCapabilities,
+  CursorExpiredError,
+  NotFoundError,
+  PreconditionFailedError,
+} from '../port';
 import { GoogleRequestError, classifyGoogleFailure, googleReasonOf, googleStatusOf } from './google-errors';
 import { eventIdFor } from './google-event-id';
 import { eventForInsert, eventPatchFor, eventToItem, needsCalendarZone } from './google-event-mapper';
@@ -23,6 +28,8 @@ export interface GoogleCalendarProviderOptions {
   /** The account's client (`GoogleAccount.client`); googleapis takes tokens from it and refreshes them. */
   auth: OAuth2Client;
   calendarId: string;
+  /** The account's reading of its failures (`GoogleAccount` is one): a refused sign-in becomes `AuthError`. */
+  signIn: SignInReading;
   /** The API root; the sandbox's `google.root_url` in sandbox mode, Google's own when absent. */
   rootUrl?: string;
   /** The account's gate; a gate with Google's published limits when absent. */
@@ -47,14 +54,16 @@ export function createGoogleGate(options: Partial<RequestGateOptions> = {}): Req
 }
 
 /** One Google calendar as a `CalendarProvider`. */
-export class GoogleCalendarProvider implements CalendarProvider, RequestCounting {
+export class GoogleCalendarProvider implements CalendarProvider {
   readonly side = 'external' as const;
+  readonly capabilities = calendarCapabilities;
   /** The gate requests go through; the engine reads its counter into the run summary. */
   readonly gate: RequestGate;
   private readonly api: calendar_v3.Calendar;
   private readonly calendarId: string;
   private readonly pageSize: number;
   private readonly refreshAccessToken: () => Promise<unknown>;
+  private readonly signIn: SignInReading;
   /** The calendar's zone, for timed events that carry no zone of their own; learned from list answers. */
   private calendarZone?: string;
   /** Requests this provider sent, every retry and page counted (the gate is shared by the account's calendars). */
@@ -62,6 +71,7 @@ export class GoogleCalendarProvider implements CalendarProvider, RequestCounting
 
   constructor(options: GoogleCalendarProviderOptions) {
     this.calendarId = options.calendarId;
+    this.signIn = options.signIn;
     this.gate = options.gate ?? createGoogleGate();
     this.pageSize = options.pageSize ?? 2500;
     // gaxios retries on its own by default; the gate does that here, so that every attempt is paced and counted.
@@ -233,7 +243,7 @@ export class GoogleCalendarProvider implements CalendarProvider, RequestCounting
   /** Turns a client error into one of ours; errors that are already ours, or not the client's, pass as they are. */
   private readable(operation: string, error: unknown): unknown {
     if (error instanceof AuthError) return error;
-    if (isReauthError(error)) return new AuthError(providerName);
+    if (this.signIn.isRevoked(error)) return new AuthError(providerName);
     const status = googleStatusOf(error);
     if (status === 401) return new AuthError(providerName);
     const fromClient =

@@ -9,8 +9,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ItemFields, SyncItem } from '../../sync';
 import { RequestGate, microsoftLimits, type RequestGateOptions } from '../gate';
 import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
-import { CursorExpiredError, NotFoundError, PreconditionFailedError } from '../port';
-import type { RequestCounting } from '../../engine/types';
+import { calendarCapabilities, CursorExpiredError, NotFoundError, PreconditionFailedError } from '../port';
 import { readEvents } from './graph-batch-reader';
 import { GraphCaller, microsoftProviderName } from './graph-caller';
 import { createGraphClient, watchTokenFailures, type GraphTokens } from './graph-client';
@@ -51,8 +50,9 @@ interface DeltaPage {
 }
 
 /** One Outlook calendar as a `CalendarProvider`. */
-export class GraphCalendarProvider implements CalendarProvider, RequestCounting {
+export class GraphCalendarProvider implements CalendarProvider {
   readonly side = 'external' as const;
+  readonly capabilities = calendarCapabilities;
   private readonly caller: GraphCaller;
   private readonly calendarId: string;
   private readonly pageSize: number;

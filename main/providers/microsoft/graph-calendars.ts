@@ -4,7 +4,7 @@
  */
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { GraphCaller } from './graph-caller';
-import type { GraphTokens } from './graph-client';
+import type { RefreshingSignIn } from '../sign-in-reading';
 import { createMicrosoftGate } from './graph-calendar-provider';
 import type { RequestGate } from '../gate';
 
@@ -26,7 +26,7 @@ interface CalendarPage {
 /** Every calendar of the signed-in mailbox, default first, following nextLinks to the end. */
 export async function listGraphCalendars(
   client: Client,
-  options: { gate?: RequestGate; account?: Pick<GraphTokens, 'refresh'> } = {},
+  options: { gate?: RequestGate; account?: RefreshingSignIn } = {},
 ): Promise<GraphCalendarSummary[]> {
   const caller = new GraphCaller(client, options.gate ?? createMicrosoftGate(), options.account);
   const calendars: GraphCalendarSummary[] = [];

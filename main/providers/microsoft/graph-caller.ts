@@ -4,11 +4,10 @@
  * citizen"). Failures come out as the port's typed errors or a readable `GraphRequestError`.
  */
 import type { Client, GraphRequest } from '@microsoft/microsoft-graph-client';
-import { TokenRefreshError } from '../../auth/auth-errors';
-import { isReauthError } from '../../auth/classify-auth-error';
 import type { RequestGate } from '../gate';
 import { AuthError } from '../port';
-import { noClientRetries, type GraphTokens } from './graph-client';
+import type { RefreshingSignIn } from '../sign-in-reading';
+import { noClientRetries } from './graph-client';
 import { GraphRequestError, graphCodeOf, graphStatusOf } from './graph-errors';
 import { preferHeader } from './graph-requests';
 
@@ -17,7 +16,7 @@ export const microsoftProviderName = 'Microsoft Outlook';
 
 /**
  * Names of token failures the Graph client wraps into a GraphError's `code` when the auth provider rejects:
- * ours (main/auth) and msal-node's own.
+ * main/auth's refused sign-in and msal-node's own.
  */
 const reauthNames = new Set(['ReauthRequiredError', 'InteractionRequiredAuthError']);
 
@@ -27,6 +26,12 @@ const reauthNames = new Set(['ReauthRequiredError', 'InteractionRequiredAuthErro
  */
 export type SpecialCase = (error: unknown) => Error | null | undefined;
 
+/** A caller without an account (tests of paging): it knows no sign-in failure beyond a 401. */
+const noSignIn: Pick<RefreshingSignIn, 'isRevoked' | 'refreshFailureNamed'> = {
+  isRevoked: () => false,
+  refreshFailureNamed: () => undefined,
+};
+
 /** One account's Graph client behind its gate, counting the requests it sends. */
 export class GraphCaller {
   private sent = 0;
@@ -34,7 +39,7 @@ export class GraphCaller {
   constructor(
     private readonly client: Client,
     readonly gate: RequestGate,
-    private readonly tokens?: Pick<GraphTokens, 'refresh'>,
+    private readonly tokens?: RefreshingSignIn,
     /** The last failure of the client's auth provider (see `watchTokenFailures`). */
     private readonly lastTokenFailure: () => unknown = () => undefined,
   ) {}
@@ -70,30 +75,37 @@ export class GraphCaller {
         if (handled === null) return null;
         if (handled) throw handled;
         if (graphStatusOf(error) !== 401 || refreshed || !this.tokens) {
-          throw readable(operation, error, this.lastTokenFailure());
+          throw readable(operation, error, this.tokens ?? noSignIn, this.lastTokenFailure());
         }
       }
       try {
         await this.tokens?.refresh();
       } catch (error) {
-        throw readable('refresh the sign-in', error);
+        throw readable('refresh the sign-in', error, this.tokens ?? noSignIn);
       }
     }
   }
 }
 
 /**
- * A client or token failure as one of ours; errors that are already ours pass as they are. `tokenFailure` is what
- * the auth provider last failed with: when the client's error stands for it, that error is the one to give back.
+ * A client or token failure as one of ours; errors that are already ours pass as they are. `signIn` is the account's
+ * reading of its own failures. `tokenFailure` is what the auth provider last failed with: when the client's error
+ * stands for it, that error is the one to give back.
  */
-export function readable(operation: string, error: unknown, tokenFailure?: unknown): unknown {
-  if (isReauthError(error)) return new AuthError(microsoftProviderName);
+export function readable(
+  operation: string,
+  error: unknown,
+  signIn: Pick<RefreshingSignIn, 'isRevoked' | 'refreshFailureNamed'>,
+  tokenFailure?: unknown,
+): unknown {
+  if (signIn.isRevoked(error)) return new AuthError(microsoftProviderName);
   const code = graphCodeOf(error);
   if (tokenFailure instanceof Error && graphStatusOf(error) === undefined && code === tokenFailure.name) {
-    return readable(operation, tokenFailure);
+    return readable(operation, tokenFailure, signIn);
   }
   // A client built without `watchTokenFailures` leaves only the name: keep the type, and say what to expect.
-  if (code === 'TokenRefreshError') return new TokenRefreshError('microsoft', 'sign-in service unavailable');
+  const named = code === undefined ? undefined : signIn.refreshFailureNamed(code);
+  if (named) return named;
   if (code !== undefined && reauthNames.has(code)) return new AuthError(microsoftProviderName);
   const status = graphStatusOf(error);
   if (status === 401) return new AuthError(microsoftProviderName);

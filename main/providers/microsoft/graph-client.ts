@@ -4,12 +4,11 @@
  * `customHosts`. Its own RetryHandler is switched off per request: the account's gate retries, paced and counted.
  */
 import { Client, RetryHandlerOptions, type AuthProvider } from '@microsoft/microsoft-graph-client';
+import type { RefreshingSignIn } from '../sign-in-reading';
 
-/** What the adapter needs from a signed-in account; `MicrosoftAccount` (main/auth) fits. */
-export interface GraphTokens {
+/** What the adapter needs from a signed-in account, injected; `MicrosoftAccount` (main/auth) fits. */
+export interface GraphTokens extends RefreshingSignIn {
   authProvider: AuthProvider;
-  /** Forces a new access token after a 401; rejects with `ReauthRequiredError` when the grant is gone. */
-  refresh(): Promise<unknown>;
 }
 
 /** A Graph client on `graphUrl` (the sandbox's `microsoft.graph_url`, no version segment) or on Microsoft's own. */

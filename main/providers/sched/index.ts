@@ -1,5 +1,16 @@
-/** The Sched adapter: REST client, the agent's directory, and the `CalendarProvider` for one resource. */
-export { SchedClient, createSchedGate, idempotencyHeader, type SchedClientOptions } from './sched-client';
+/**
+ * The Sched adapter: its HTTP side, the bookings and Connected Calendars registry clients over it, the directory,
+ * and the `CalendarProvider` for one resource.
+ */
+export {
+  SchedHttp,
+  createSchedGate,
+  idempotencyHeader,
+  type SchedCall,
+  type SchedHttpOptions,
+} from './sched-http';
+export { SchedBookingsClient } from './sched-bookings-client';
+export { SchedRegistryClient } from './sched-registry-client';
 export { SchedApiDirectory, resourceFromWire } from './sched-directory';
 export { SchedCalendarProvider, type SchedCalendarProviderOptions } from './sched-provider';
 export {

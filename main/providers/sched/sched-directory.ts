@@ -1,11 +1,11 @@
 /**
- * The agent's view of Sched's directory (main/agent/ports.ts, `SchedDirectory`): its resources and the Connected
- * Calendars registry, where the agent registers each connection so Sched shows its `sync_status`. No OAuth token
- * is ever sent: tokens stay in this device's keychain (shared/API.md §3).
+ * The `SchedDirectory` port (main/providers/sched-directory.ts) over Sched's REST API: its resources and the
+ * Connected Calendars registry, where the agent registers each connection so Sched shows its `sync_status`. No OAuth
+ * token is ever sent: tokens stay in this device's keychain (shared/API.md §3).
  */
 import type { CalendarService, SchedResource, SyncSettings, SyncStatus } from '../../../preload/contract';
-import type { SchedDirectory } from '../../agent/ports';
-import type { SchedClient } from './sched-client';
+import type { SchedDirectory } from '../sched-directory';
+import type { SchedRegistryClient } from './sched-registry-client';
 import type { SchedResourceWire, UpdateCalendarBody } from './sched-wire';
 
 /** A resource as the agent's contract shows it. */
@@ -22,7 +22,7 @@ export function resourceFromWire(resource: SchedResourceWire): SchedResource {
 
 /** `SchedDirectory` over Sched's REST API. */
 export class SchedApiDirectory implements SchedDirectory {
-  constructor(private readonly client: SchedClient) {}
+  constructor(private readonly client: SchedRegistryClient) {}
 
   async listResources(): Promise<SchedResource[]> {
     return (await this.client.listResources()).map(resourceFromWire);

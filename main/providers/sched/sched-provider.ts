@@ -3,18 +3,18 @@
  * idempotent creates, `If-Match` updates and cancellations. Requests go through the client's gate and are
  * counted per provider, so the engine's run summary gets this connection's figure only.
  */
-import type { RequestCounting } from '../../engine/types';
 import type { ItemFields, SyncItem } from '../../sync';
 import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
-import { NotFoundError, PreconditionFailedError } from '../port';
+import { schedCapabilities, NotFoundError, PreconditionFailedError } from '../port';
 import { bookingCreateFor, bookingToItem, bookingUpdateFor, type ResourceRef } from './sched-booking-mapper';
-import type { SchedClient } from './sched-client';
+import { SchedBookingsClient } from './sched-bookings-client';
+import type { SchedHttp } from './sched-http';
 import type { BookingListQuery, SchedBooking } from './sched-wire';
 
-/** What the provider needs: the account's client and the resource it syncs. */
+/** What the provider needs: the account's HTTP side and the resource it syncs. */
 export interface SchedCalendarProviderOptions {
-  /** The account's client; the provider keeps a scoped copy that shares its gate and counts on its own. */
-  client: SchedClient;
+  /** The account's `SchedHttp`; the provider keeps a scoped copy that shares its gate and counts on its own. */
+  http: SchedHttp;
   /** The resource's id and IANA zone (all-day dates are counted in it). */
   resource: ResourceRef;
   /** Bookings per page (`max_results`); Sched's default when absent. */
@@ -22,14 +22,15 @@ export interface SchedCalendarProviderOptions {
 }
 
 /** The bookings of one Sched resource. */
-export class SchedCalendarProvider implements CalendarProvider, RequestCounting {
+export class SchedCalendarProvider implements CalendarProvider {
   readonly side = 'sched' as const;
-  private readonly client: SchedClient;
+  readonly capabilities = schedCapabilities;
+  private readonly client: SchedBookingsClient;
   private readonly resource: ResourceRef;
   private readonly pageSize?: number;
 
   constructor(options: SchedCalendarProviderOptions) {
-    this.client = options.client.scoped();
+    this.client = new SchedBookingsClient(options.http.scoped());
     this.resource = { id: options.resource.id, timezone: options.resource.timezone };
     this.pageSize = options.pageSize;
   }

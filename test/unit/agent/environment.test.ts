@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { liveEnvironment, sandboxEnvironment } from '../../../main/agent/environment';
-import { MemorySecretStore, secretKeys } from '../../../main/secrets';
+import { secretKeys } from '../../../main/secrets';
+import { MemorySecretStore } from '../../fakes/memory-secret-store';
 
 const info = {
   url: 'https://127.0.0.1:4000',

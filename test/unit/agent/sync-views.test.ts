@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conflictView, runView } from '../../../main/agent/sync-views';
+import { summaryOf } from '../../../main/engine';
 import type { Conflict } from '../../../main/store/conflict-repo';
 import type { Run } from '../../../main/store/run-repo';
 
@@ -74,7 +75,7 @@ describe('runView', () => {
       undoneBy: 'r2',
     };
 
-    expect(runView(run)).toMatchObject({
+    expect(runView(summaryOf(run))).toMatchObject({
       run_id: 'r1',
       calendar_id: 'room@example.com',
       created: { sched: 1, external: 2 },

@@ -5,7 +5,8 @@ import {
   importGoogleRefreshToken,
   type GoogleAuthConfig,
 } from '../../../main/auth/google-account';
-import { MemorySecretStore, secretKeys } from '../../../main/secrets';
+import { secretKeys } from '../../../main/secrets';
+import { MemorySecretStore } from '../../fakes/memory-secret-store';
 import { fakeIdToken, startFakeTokenEndpoint, type FakeTokenEndpoint } from './fake-token-endpoint';
 
 describe('GoogleAccount', () => {

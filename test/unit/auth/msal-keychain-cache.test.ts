@@ -1,7 +1,8 @@
 import { PublicClientApplication } from '@azure/msal-node';
 import { describe, expect, it } from 'vitest';
 import { keychainCachePlugin } from '../../../main/auth/msal-keychain-cache';
-import { MemorySecretStore, secretKeys } from '../../../main/secrets';
+import { secretKeys } from '../../../main/secrets';
+import { MemorySecretStore } from '../../fakes/memory-secret-store';
 
 const serializedCache = JSON.stringify({
   Account: {},

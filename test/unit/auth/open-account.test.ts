@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GoogleAccount } from '../../../main/auth/google-account';
 import { importRefreshToken, openAccount, type AuthDeps } from '../../../main/auth/open-account';
-import { MemorySecretStore, secretKeys } from '../../../main/secrets';
+import { secretKeys } from '../../../main/secrets';
+import { MemorySecretStore } from '../../fakes/memory-secret-store';
 import { fakeIdToken, startFakeTokenEndpoint, type FakeTokenEndpoint } from './fake-token-endpoint';
 
 describe('openAccount and importRefreshToken', () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSignIn, type SignInDeps } from '../../../main/auth/sign-in';
-import { MemorySecretStore, secretKeys } from '../../../main/secrets';
+import { secretKeys } from '../../../main/secrets';
+import { MemorySecretStore } from '../../fakes/memory-secret-store';
 import { fakeIdToken, startFakeTokenEndpoint, type FakeTokenEndpoint } from './fake-token-endpoint';
 
 /** Plays the authorization server's part: the person allowed access, so the browser is sent back with a code. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CountingProvider } from '../../../main/engine';
-import { MemoryProvider } from '../../../main/providers/memory';
+import { MemoryProvider } from '../../fakes/memory-provider';
 import { syncWindow } from '../../../main/sync';
 import { slot, zone } from './world';
 
 const window = syncWindow('2025-03-10T12:00:00Z', 30, 180, zone);
 
 describe('CountingProvider', () => {
-  it('counts one request per call of a provider that does not count itself', async () => {
+  it('reports the requests a provider spent since wrapping: one per call of the memory provider', async () => {
     const inner = new MemoryProvider({ side: 'external', clock: () => '2025-03-10T12:00:00Z', zone });
     const counted = new CountingProvider(inner);
 

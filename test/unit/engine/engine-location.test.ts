@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MemoryProvider } from '../../../main/providers/memory';
+import type { MemoryProvider } from '../../fakes/memory-provider';
 import type { CalendarProvider, CreateRequest, ListRequest } from '../../../main/providers/port';
 import type { ItemFields } from '../../../main/sync';
 import { slot, world, writes } from './world';
@@ -9,8 +9,11 @@ const none = { sched: 0, external: 0 };
 /** A Sched stand-in that declares it can store a location (as a future Sched API might). */
 class PlaceAwareSched implements CalendarProvider {
   readonly side = 'sched' as const;
-  readonly storesLocation = true;
+  readonly capabilities = { storesLocation: true };
   constructor(private readonly inner: MemoryProvider) {}
+  requestCount() {
+    return this.inner.requestCount();
+  }
   listChanges(request: ListRequest) {
     return this.inner.listChanges(request);
   }

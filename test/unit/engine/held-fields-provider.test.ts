@@ -1,24 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { capabilitiesOfProvider, HeldFieldsProvider } from '../../../main/engine/held-fields-provider';
-import { MemoryProvider } from '../../../main/providers/memory';
+import { HeldFieldsProvider } from '../../../main/engine/held-fields-provider';
+import { MemoryProvider } from '../../fakes/memory-provider';
 import { slot } from './world';
 
 const clock = () => '2025-03-10T12:00:00.000Z';
 
 describe('HeldFieldsProvider', () => {
-  it('takes Sched as holding no location and a calendar as holding one, unless the provider says otherwise', () => {
-    const sched = new MemoryProvider({ side: 'sched', clock });
-    const calendar = new MemoryProvider({ side: 'external', clock });
-    const saysSo = Object.assign(new MemoryProvider({ side: 'sched', clock }), { storesLocation: true });
+  it('holds what its port says the side holds: Sched no location, a calendar one, a Sched that says so one', () => {
+    const sched = new HeldFieldsProvider(new MemoryProvider({ side: 'sched', clock }));
+    const calendar = new HeldFieldsProvider(new MemoryProvider({ side: 'external', clock }));
+    const saysSo = new HeldFieldsProvider(
+      new MemoryProvider({ side: 'sched', clock, capabilities: { storesLocation: true } }),
+    );
 
-    expect(capabilitiesOfProvider(sched)).toEqual({ storesLocation: false });
-    expect(capabilitiesOfProvider(calendar)).toEqual({ storesLocation: true });
-    expect(capabilitiesOfProvider(saysSo)).toEqual({ storesLocation: true });
+    expect(sched.capabilities).toEqual({ storesLocation: false });
+    expect(calendar.capabilities).toEqual({ storesLocation: true });
+    expect(saysSo.capabilities).toEqual({ storesLocation: true });
   });
 
   it('returns Sched items without a location from every read and write', async () => {
     const inner = new MemoryProvider({ side: 'sched', clock });
-    const held = new HeldFieldsProvider(inner, { storesLocation: false });
+    const held = new HeldFieldsProvider(inner);
     const stale = inner.add(slot('Dentist', 12, 10, { location: 'Room 4' }));
 
     const created = await held.create({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkUnconfirmed } from '../../../main/engine/unconfirmed-events';
-import { MemoryProvider } from '../../../main/providers/memory';
+import { MemoryProvider } from '../../fakes/memory-provider';
 import type { SideRead } from '../../../main/sync';
 import { slot, zone } from './world';
 

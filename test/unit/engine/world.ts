@@ -1,6 +1,6 @@
 /** A small world for engine tests: Sched and a calendar in memory, a state DB, a fake clock and an engine. */
 import { Engine, type EngineConnection, type EngineEvent } from '../../../main/engine';
-import { MemoryProvider } from '../../../main/providers/memory';
+import { MemoryProvider } from '../../fakes/memory-provider';
 import { openStateDb, type StateDb } from '../../../main/store';
 import type { ItemFields, PlanSettings } from '../../../main/sync';
 import { instantAt } from '../../../main/sync';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryProvider } from '../../../main/providers/memory';
+import { MemoryProvider } from '../../fakes/memory-provider';
 import {
   CursorExpiredError,
   NotFoundError,

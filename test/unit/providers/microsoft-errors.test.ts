@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { classifyGraphFailure } from '../../../main/providers/microsoft';
 import { GraphBatchRetry } from '../../../main/providers/microsoft/graph-errors';
 import { readable } from '../../../main/providers/microsoft/graph-caller';
-import { TokenRefreshError } from '../../../main/auth';
+import { isReauthError, refreshFailureNamed, TokenRefreshError } from '../../../main/auth';
 import { AuthError } from '../../../main/providers/port';
 
 const now = Date.parse('2025-03-05T12:00:00Z');
+
+/** The account's reading of its own failures, as `MicrosoftAccount` gives it to the adapter. */
+const signIn = {
+  isRevoked: isReauthError,
+  refreshFailureNamed: (name: string) => refreshFailureNamed('microsoft', name),
+};
 
 function graphError(status: number, code: string, headers: Record<string, string> = {}): GraphError {
   const error = new GraphError(status, `Graph said ${code}`);
@@ -68,8 +74,10 @@ describe('Graph failures as our errors', () => {
     const wrapped = new GraphError(-1, 'refused');
     wrapped.code = 'ReauthRequiredError';
 
-    expect(readable('list changes', wrapped)).toBeInstanceOf(AuthError);
-    expect(readable('list changes', graphError(401, 'InvalidAuthenticationToken'))).toBeInstanceOf(AuthError);
+    expect(readable('list changes', wrapped, signIn)).toBeInstanceOf(AuthError);
+    expect(readable('list changes', graphError(401, 'InvalidAuthenticationToken'), signIn)).toBeInstanceOf(
+      AuthError,
+    );
   });
 
   it('gives back the token failure the client wrapped, with its own message', () => {
@@ -77,14 +85,14 @@ describe('Graph failures as our errors', () => {
     const wrapped = new GraphError(-1, failure.message);
     wrapped.code = failure.name;
 
-    expect(readable('list changes', wrapped, failure)).toBe(failure);
+    expect(readable('list changes', wrapped, signIn, failure)).toBe(failure);
   });
 
   it('keeps a wrapped token failure a TokenRefreshError even when the original is not known', () => {
     const wrapped = new GraphError(-1, 'Could not refresh');
     wrapped.code = 'TokenRefreshError';
 
-    const error = readable('list changes', wrapped);
+    const error = readable('list changes', wrapped, signIn);
 
     expect(error).toBeInstanceOf(TokenRefreshError);
     expect((error as Error).message).toBe(
@@ -93,7 +101,7 @@ describe('Graph failures as our errors', () => {
   });
 
   it('names the operation and status, never the body', () => {
-    const error = readable('update an event', graphError(400, 'ErrorInvalidRequest')) as Error;
+    const error = readable('update an event', graphError(400, 'ErrorInvalidRequest'), signIn) as Error;
 
     expect(error.message).toBe(
       'Microsoft Outlook refused to update an event (HTTP 400 ErrorInvalidRequest).',

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../main/providers/port';
-import { SchedApiDirectory, SchedClient, createSchedGate } from '../../../main/providers/sched';
+import {
+  SchedApiDirectory,
+  SchedHttp,
+  SchedRegistryClient,
+  createSchedGate,
+} from '../../../main/providers/sched';
 import { defaultSyncSettings } from '../../../preload/contract';
 import { schedError, scripted, type FakeFetch } from './sched-fake-fetch';
 
 function directoryWith(fake: FakeFetch): SchedApiDirectory {
   const gate = createSchedGate({ sleep: async () => {}, random: () => 0 });
   return new SchedApiDirectory(
-    new SchedClient({ baseUrl: 'https://sched.test/v1', apiKey: 'k', gate, fetch: fake.fetch }),
+    new SchedRegistryClient(
+      new SchedHttp({ baseUrl: 'https://sched.test/v1', apiKey: 'k', gate, fetch: fake.fetch }),
+    ),
   );
 }
 

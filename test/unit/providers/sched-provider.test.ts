@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PreconditionFailedError, SlotUnavailableError } from '../../../main/providers/port';
 import {
   SchedCalendarProvider,
-  SchedClient,
+  SchedHttp,
   createSchedGate,
   type SchedBooking,
 } from '../../../main/providers/sched';
@@ -14,8 +14,8 @@ const window = { start: '2025-06-01T00:00:00.000Z', end: '2025-07-01T00:00:00.00
 
 function providerWith(fake: FakeFetch): SchedCalendarProvider {
   const gate = createSchedGate({ sleep: async () => {}, random: () => 0 });
-  const client = new SchedClient({ baseUrl: 'https://sched.test/v1', apiKey: 'k', gate, fetch: fake.fetch });
-  return new SchedCalendarProvider({ client, resource });
+  const http = new SchedHttp({ baseUrl: 'https://sched.test/v1', apiKey: 'k', gate, fetch: fake.fetch });
+  return new SchedCalendarProvider({ http, resource });
 }
 
 function booking(id: string, overrides: Partial<SchedBooking> = {}): SchedBooking {

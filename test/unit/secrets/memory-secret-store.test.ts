@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemorySecretStore } from '../../../main/secrets/memory-secret-store';
+import { MemorySecretStore } from '../../fakes/memory-secret-store';
 import { secretKeys } from '../../../main/secrets/secret-store';
 
 describe('MemorySecretStore', () => {

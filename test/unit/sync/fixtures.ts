@@ -1,6 +1,6 @@
 /** Builders shared by the sync unit tests: a booking, an event, a link between them, a plan input. */
 import type { ConnectionRef, ItemTime, Link, PlanInput, PlanSettings, SyncItem } from '../../../main/sync';
-import { instantAt, linkSideOf } from '../../../main/sync';
+import { holdsEverything, instantAt, linkSideOf, syncWindow } from '../../../main/sync';
 
 export const zone = 'Europe/London';
 export const now = '2025-03-10T12:00:00.000Z';
@@ -55,14 +55,19 @@ export function settings(overrides: Partial<PlanSettings> = {}): PlanSettings {
 
 /** A plan input with no links and nothing read, overridable. */
 export function planInput(overrides: Partial<PlanInput> = {}): PlanInput {
+  const chosen = overrides.settings ?? settings();
+  const at = overrides.now ?? now;
+  const resourceTimezone = overrides.resourceTimezone ?? zone;
   return {
     state: { links: [] },
     sched: { items: [] },
     external: { items: [] },
-    settings: settings(),
+    settings: chosen,
     connection,
-    resourceTimezone: zone,
-    now,
+    resourceTimezone,
+    now: at,
+    window: syncWindow(at, chosen.window_days_past, chosen.window_days_future, resourceTimezone),
+    capabilities: { sched: holdsEverything, external: holdsEverything },
     ...overrides,
   };
 }

@@ -15,7 +15,8 @@ function linkedPair(): { b: SyncItem; e: SyncItem; link: Link } {
   return { b, e, link: linkOf(b, e) };
 }
 
-const noLocation = { storesLocation: false };
+/** Sched holds no location; the calendar holds every field. */
+const noLocation = { capabilities: { sched: { storesLocation: false }, external: { storesLocation: true } } };
 
 describe('plan: a side with no location field (Sched)', () => {
   it('writes nothing to Sched for a location set on the event, and only moves the stored version on', () => {
@@ -25,7 +26,8 @@ describe('plan: a side with no location field (Sched)', () => {
     const result = plan(
       planInput({
         state: { links: [link] },
-        sched: { items: [], ...noLocation },
+        sched: { items: [] },
+        ...noLocation,
         external: { items: [withPlace] },
       }),
     );
@@ -47,7 +49,8 @@ describe('plan: a side with no location field (Sched)', () => {
     const result = plan(
       planInput({
         state: { links: [linkOf(b, withPlace)] },
-        sched: { items: [b], ...noLocation },
+        sched: { items: [b] },
+        ...noLocation,
         external: { items: [withPlace] },
       }),
     );
@@ -63,7 +66,8 @@ describe('plan: a side with no location field (Sched)', () => {
     const result = plan(
       planInput({
         state: { links: [linkOf(b, withPlace)] },
-        sched: { items: [renamed], ...noLocation },
+        sched: { items: [renamed] },
+        ...noLocation,
       }),
     );
 
@@ -84,7 +88,8 @@ describe('plan: a side with no location field (Sched)', () => {
     const result = plan(
       planInput({
         state: { links: [link] },
-        sched: { items: [renamed], ...noLocation },
+        sched: { items: [renamed] },
+        ...noLocation,
         external: { items: [withPlace] },
       }),
     );
@@ -106,7 +111,8 @@ describe('plan: a side with no location field (Sched)', () => {
     const result = plan(
       planInput({
         state: { links: [link] },
-        sched: { items: [edited(b, { title: 'Sched title' })], ...noLocation },
+        sched: { items: [edited(b, { title: 'Sched title' })] },
+        ...noLocation,
         external: { items: [edited(e, { title: 'Calendar title', location: 'Room 4' })] },
       }),
     );
@@ -125,7 +131,8 @@ describe('plan: a side with no location field (Sched)', () => {
     const result = plan(
       planInput({
         state: { links: [link] },
-        sched: { items: [edited(b, { status: 'cancelled' })], ...noLocation },
+        sched: { items: [edited(b, { status: 'cancelled' })] },
+        ...noLocation,
         external: { items: [edited(e, { location: 'Room 4' })] },
       }),
     );
@@ -143,7 +150,8 @@ describe('plan: a side with no location field (Sched)', () => {
 
     const result = plan(
       planInput({
-        sched: { items: [b], ...noLocation },
+        sched: { items: [b] },
+        ...noLocation,
         external: { items: [e] },
       }),
     );
@@ -172,7 +180,8 @@ describe('plan: a side with no location field (Sched)', () => {
       planInput({
         settings: settings({ privacy: 'busy-only' }),
         state: { links: [linkOf(b, placed)] },
-        sched: { items: [moved], ...noLocation },
+        sched: { items: [moved] },
+        ...noLocation,
       }),
     );
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MemoryProvider } from '../../../main/providers/memory';
+import { MemoryProvider } from '../../fakes/memory-provider';
 import type { Action, ItemFields, Link, PlanSettings, Side, SyncItem } from '../../../main/sync';
 import { applyPrivacy, contentHash, keyOf, linkAfterWrite, linkSideOf, plan } from '../../../main/sync';
 import { connection, london, now, planInput, settings, zone } from './fixtures';

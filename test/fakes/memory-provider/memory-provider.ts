@@ -3,10 +3,17 @@
  * `If-Match`, a change feed with cursors that can expire (410), tags and `source`, idempotent creates, and on the
  * Sched side overlap refusals (409) and cancel-instead-of-delete. The fake the engine and property tests run on.
  */
-import type { ItemFields, ItemStatus, Side, SyncItem } from '../../sync';
-import { overlapsWindow, timeToEpochMs } from '../../sync';
-import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
-import { CursorExpiredError, NotFoundError, PreconditionFailedError, SlotUnavailableError } from '../port';
+import type { ItemFields, ItemStatus, Side, SideCapabilities, SyncItem } from '../../../main/sync';
+import { overlapsWindow, timeToEpochMs } from '../../../main/sync';
+import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../../../main/providers/port';
+import {
+  calendarCapabilities,
+  schedCapabilities,
+  CursorExpiredError,
+  NotFoundError,
+  PreconditionFailedError,
+  SlotUnavailableError,
+} from '../../../main/providers/port';
 import { FaultPlan, type ProviderOperation } from './fault-plan';
 
 /** How the fake is set up. */
@@ -29,6 +36,8 @@ export interface MemoryProviderOptions {
    * existed when the cursor was handed out (`known`, as Graph's `calendarView/delta` does). Default: `all`.
    */
   reportsDeletions?: 'all' | 'known';
+  /** What the side holds; by side when absent (Sched: no location). */
+  capabilities?: SideCapabilities;
 }
 
 /** A person's direct edit, bypassing the agent (no `If-Match`, no idempotency). */
@@ -37,6 +46,7 @@ export type PersonEdit = Partial<ItemFields> & { status?: ItemStatus };
 /** An in-memory calendar or Sched resource. */
 export class MemoryProvider implements CalendarProvider {
   readonly side: Side;
+  readonly capabilities: SideCapabilities;
   /** Calls per operation, like a server's request log. */
   readonly requests: Record<ProviderOperation, number> = { list: 0, get: 0, create: 0, update: 0, delete: 0 };
   /** Set a failure for the next call of an operation. */
@@ -56,10 +66,17 @@ export class MemoryProvider implements CalendarProvider {
 
   constructor(private readonly options: MemoryProviderOptions) {
     this.side = options.side;
+    this.capabilities =
+      options.capabilities ?? (options.side === 'sched' ? schedCapabilities : calendarCapabilities);
     this.name = options.name ?? (options.side === 'sched' ? 'Sched' : 'Calendar');
     this.zone = options.zone ?? 'UTC';
     this.rejectOverlaps = options.rejectOverlaps ?? options.side === 'sched';
     this.deleteMode = options.deleteMode ?? (options.side === 'sched' ? 'cancel' : 'remove');
+  }
+
+  /** Every port call counts as one request, failed ones included. */
+  requestCount(): number {
+    return Object.values(this.requests).reduce((sum, n) => sum + n, 0);
   }
 
   async listChanges(request: ListRequest): Promise<ListResult> {

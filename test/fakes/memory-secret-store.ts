@@ -1,4 +1,4 @@
-import { assertSecretKey, assertSecretValue, type SecretStore } from './secret-store';
+import { assertSecretKey, assertSecretValue, type SecretStore } from '../../main/secrets/secret-store';
 
 /** A SecretStore in memory, for unit tests and nothing else: it forgets everything when the process ends. */
 export class MemorySecretStore implements SecretStore {

@@ -10,7 +10,9 @@ import {
 } from '../../../main/providers/port';
 import {
   SchedApiKeyError,
-  SchedClient,
+  SchedBookingsClient,
+  SchedHttp,
+  SchedRegistryClient,
   SchedRequestError,
   createSchedGate,
   type SchedBooking,
@@ -21,7 +23,7 @@ const apiKey = 'sched_test_key_0123456789';
 const baseUrl = 'https://sched.test/v1/';
 
 /** A gate on a fake clock: sleeping moves the clock, so waits cost no real time. */
-function clientWith(fake: FakeFetch, gateOptions: Parameters<typeof createSchedGate>[0] = {}) {
+function httpWith(fake: FakeFetch, gateOptions: Parameters<typeof createSchedGate>[0] = {}): SchedHttp {
   let nowMs = Date.parse('2025-06-01T00:00:00Z');
   const gate = createSchedGate({
     now: () => nowMs,
@@ -31,7 +33,17 @@ function clientWith(fake: FakeFetch, gateOptions: Parameters<typeof createSchedG
     random: () => 0,
     ...gateOptions,
   });
-  return new SchedClient({ baseUrl, apiKey, gate, fetch: fake.fetch });
+  return new SchedHttp({ baseUrl, apiKey, gate, fetch: fake.fetch });
+}
+
+/** The bookings client over a fake Sched. */
+function bookingsWith(fake: FakeFetch, gateOptions: Parameters<typeof createSchedGate>[0] = {}) {
+  return new SchedBookingsClient(httpWith(fake, gateOptions));
+}
+
+/** The resources and Connected Calendars client over a fake Sched. */
+function registryWith(fake: FakeFetch, gateOptions: Parameters<typeof createSchedGate>[0] = {}) {
+  return new SchedRegistryClient(httpWith(fake, gateOptions));
 }
 
 const aBooking: SchedBooking = {
@@ -47,11 +59,11 @@ const aBooking: SchedBooking = {
   version: 1,
 };
 
-describe('SchedClient requests', () => {
+describe('Sched clients: requests', () => {
   it('sends the API key as a bearer token below the base URL', async () => {
     const fake = scripted({ status: 200, body: { resources: [{ id: 'r', name: 'Room', timezone: 'UTC' }] } });
 
-    const resources = await clientWith(fake).listResources();
+    const resources = await registryWith(fake).listResources();
 
     expect(resources).toEqual([{ id: 'r', name: 'Room', timezone: 'UTC' }]);
     expect(fake.seen[0]!.url.href).toBe('https://sched.test/v1/resources');
@@ -64,7 +76,7 @@ describe('SchedClient requests', () => {
       { status: 200, body: { bookings: [{ ...aBooking, id: 'bkg_2' }], next_sync_token: 's1' } },
     );
 
-    const result = await clientWith(fake).listAllBookings({
+    const result = await bookingsWith(fake).listAllBookings({
       resource_id: 'res_1',
       time_min: '2025-06-01T00:00:00Z',
       time_max: '2025-07-01T00:00:00Z',
@@ -84,7 +96,7 @@ describe('SchedClient requests', () => {
   it('sends the Idempotency-Key on a create', async () => {
     const fake = scripted({ status: 201, body: aBooking });
 
-    await clientWith(fake).createBooking({ resource_id: 'res_1', title: 'Lesson' }, 'conn:sched:ev1');
+    await bookingsWith(fake).createBooking({ resource_id: 'res_1', title: 'Lesson' }, 'conn:sched:ev1');
 
     expect(fake.seen[0]!.method).toBe('POST');
     expect(fake.seen[0]!.headers['idempotency-key']).toBe('conn:sched:ev1');
@@ -93,7 +105,7 @@ describe('SchedClient requests', () => {
 
   it('sends a key longer than Sched accepts as its digest, the same every time', async () => {
     const fake = scripted({ status: 201, body: aBooking });
-    const client = clientWith(fake);
+    const client = bookingsWith(fake);
     const long = 'x'.repeat(400);
 
     await client.createBooking({ title: 'A' }, long);
@@ -107,7 +119,7 @@ describe('SchedClient requests', () => {
   it('sends the version as a quoted If-Match on an update', async () => {
     const fake = scripted({ status: 200, body: { ...aBooking, version: 2 } });
 
-    await clientWith(fake).updateBooking('bkg_1', { title: 'Renamed' }, '1');
+    await bookingsWith(fake).updateBooking('bkg_1', { title: 'Renamed' }, '1');
 
     expect(fake.seen[0]!.method).toBe('PUT');
     expect(fake.seen[0]!.url.pathname).toBe('/v1/bookings/bkg_1');
@@ -117,17 +129,17 @@ describe('SchedClient requests', () => {
   it('escapes calendar ids in paths', async () => {
     const fake = scripted({ status: 200, body: { message: 'Calendar disconnected successfully.' } });
 
-    await clientWith(fake).disconnectCalendar('team#holidays@group.calendar.google.com');
+    await registryWith(fake).disconnectCalendar('team#holidays@group.calendar.google.com');
 
     expect(fake.seen[0]!.url.pathname).toBe('/v1/calendars/team%23holidays%40group.calendar.google.com');
   });
 });
 
-describe('SchedClient errors', () => {
+describe('Sched clients: errors', () => {
   it('says the API key was refused on a 401, without the key', async () => {
     const fake = scripted(schedError(401, 'unauthorized', 'Send the Sched API key.'));
 
-    const failure = await clientWith(fake)
+    const failure = await registryWith(fake)
       .listResources()
       .catch((error: unknown) => error);
 
@@ -140,7 +152,7 @@ describe('SchedClient errors', () => {
   it('turns a 410 on the change feed into CursorExpiredError', async () => {
     const fake = scripted(schedError(410, 'sync_token_expired', 'This sync_token is too old.'));
 
-    await expect(clientWith(fake).listBookingsPage({ sync_token: 'old' })).rejects.toBeInstanceOf(
+    await expect(bookingsWith(fake).listBookingsPage({ sync_token: 'old' })).rejects.toBeInstanceOf(
       CursorExpiredError,
     );
   });
@@ -148,7 +160,7 @@ describe('SchedClient errors', () => {
   it('turns a 412 into PreconditionFailedError', async () => {
     const fake = scripted(schedError(412, 'version_mismatch', 'Booking bkg_1 is at version 2.'));
 
-    await expect(clientWith(fake).updateBooking('bkg_1', {}, '1')).rejects.toBeInstanceOf(
+    await expect(bookingsWith(fake).updateBooking('bkg_1', {}, '1')).rejects.toBeInstanceOf(
       PreconditionFailedError,
     );
   });
@@ -158,7 +170,7 @@ describe('SchedClient errors', () => {
       schedError(409, 'slot_unavailable', 'The slot overlaps.', { conflicting_booking_id: 'bkg_9' }),
     );
 
-    const failure = await clientWith(fake)
+    const failure = await bookingsWith(fake)
       .createBooking({ title: 'A' }, 'k')
       .catch((error: unknown) => error);
 
@@ -169,19 +181,19 @@ describe('SchedClient errors', () => {
   it('answers null for a booking Sched does not have', async () => {
     const fake = scripted(schedError(404, 'not_found', 'No booking with id bkg_x.'));
 
-    expect(await clientWith(fake).getBooking('bkg_x')).toBeNull();
+    expect(await bookingsWith(fake).getBooking('bkg_x')).toBeNull();
   });
 
   it('turns a 404 on a calendar into NotFoundError', async () => {
     const fake = scripted(schedError(404, 'not_found', 'Calendar c is not connected.'));
 
-    await expect(clientWith(fake).disconnectCalendar('c')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(registryWith(fake).disconnectCalendar('c')).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('names the operation and Sched’s reason on other refusals', async () => {
     const fake = scripted(schedError(400, 'validation_error', 'title: must not be blank.'));
 
-    const failure = await clientWith(fake)
+    const failure = await bookingsWith(fake)
       .createBooking({ title: '' }, 'k')
       .catch((error: unknown) => error);
 
@@ -197,20 +209,20 @@ describe('SchedClient errors', () => {
     });
     const fake = scripted({ throws: refused });
 
-    await expect(clientWith(fake).listResources()).rejects.toThrow(
+    await expect(registryWith(fake).listResources()).rejects.toThrow(
       'Sched could not be reached to list resources (ECONNREFUSED)',
     );
   });
 });
 
-describe('SchedClient retries and counting', () => {
+describe('Sched clients: retries and counting', () => {
   it('waits as Retry-After asks and retries a 429', async () => {
     let nowMs = 0;
     const fake = scripted(
       { ...schedError(429, 'rate_limited', 'Too many requests.'), headers: { 'retry-after': '2' } },
       { status: 200, body: { calendars: [] } },
     );
-    const client = clientWith(fake, {
+    const client = registryWith(fake, {
       now: () => nowMs,
       sleep: async (ms) => {
         nowMs += ms;
@@ -232,7 +244,7 @@ describe('SchedClient retries and counting', () => {
       { throws: reset },
       { status: 200, body: aBooking },
     );
-    const client = clientWith(fake);
+    const client = bookingsWith(fake);
 
     expect(await client.getBooking('bkg_1')).toMatchObject({ id: 'bkg_1' });
     expect(client.requestCount()).toBe(3);
@@ -240,7 +252,7 @@ describe('SchedClient retries and counting', () => {
 
   it('gives up with ServiceUnavailableError when Sched stays down', async () => {
     const fake = scripted(schedError(503, 'unavailable', 'Down.'));
-    const client = clientWith(fake, { maxAttempts: 3 });
+    const client = registryWith(fake, { maxAttempts: 3 });
 
     await expect(client.listResources()).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(fake.seen).toHaveLength(3);
@@ -249,20 +261,22 @@ describe('SchedClient retries and counting', () => {
   it('gives up with RateLimitError when the 429s outlast the retries', async () => {
     const fake = scripted(schedError(429, 'rate_limited', 'Too many requests.'));
 
-    await expect(clientWith(fake, { maxAttempts: 2 }).listResources()).rejects.toBeInstanceOf(RateLimitError);
+    await expect(registryWith(fake, { maxAttempts: 2 }).listResources()).rejects.toBeInstanceOf(
+      RateLimitError,
+    );
   });
 
   it('counts per scope while sharing the account’s gate', async () => {
     const fake = scripted({ status: 200, body: { resources: [] } });
-    const client = clientWith(fake);
-    const scope = client.scoped();
+    const http = httpWith(fake);
+    const scope = http.scoped();
 
-    await client.listResources();
-    await scope.listResources();
-    await scope.listResources();
+    await new SchedRegistryClient(http).listResources();
+    await new SchedRegistryClient(scope).listResources();
+    await new SchedBookingsClient(scope).getBooking('bkg_1');
 
-    expect(client.requestCount()).toBe(1);
+    expect(http.requestCount()).toBe(1);
     expect(scope.requestCount()).toBe(2);
-    expect(client.gate.requests).toBe(3);
+    expect(http.gate.requests).toBe(3);
   });
 });
