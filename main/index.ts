@@ -16,6 +16,7 @@ import { createNotifier } from './shell/notifications';
 import { openPrivateLog } from './shell/private-log';
 import { createTray } from './shell/tray';
 import { guardApp, guardSession } from './shell/web-guards';
+import { uiContentSecurityPolicy } from './transport/security-headers';
 import { createMainWindow } from './shell/window';
 import { openElectronSettingsStore } from './store/electron-settings-store';
 import { registerElectronIpc } from './transport/electron-ipc';
@@ -47,7 +48,7 @@ async function start(): Promise<void> {
     openExternal: (url) => void shell.openExternal(url),
   });
   await app.whenReady();
-  guardSession(session.defaultSession);
+  guardSession(session.defaultSession, uiContentSecurityPolicy);
   const dataDir = app.getPath('userData');
   const logger = createLogger(openPrivateLog(join(dataDir, 'sched-sync.log')));
   const settings = openElectronSettingsStore(dataDir);

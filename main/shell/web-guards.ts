@@ -6,7 +6,6 @@
  * a frame) get them too.
  */
 import type { App, Session, WebContents } from 'electron';
-import { uiContentSecurityPolicy } from '../transport/security-headers';
 import { isAllowedExternalUrl, type ExternalLinkPolicy } from './external-links';
 
 export interface WebGuardOptions {
@@ -51,8 +50,11 @@ export function guardApp(app: App, options: WebGuardOptions): void {
   app.on('web-contents-created', (_event, contents) => guardContents(contents, options));
 }
 
-/** Refuses every permission and adds the CSP header to every response of `session`. */
-export function guardSession(session: Session): void {
+/**
+ * Refuses every permission and sets `contentSecurityPolicy` as the CSP header of every response of `session`. The
+ * composition root passes the web UI's policy (main/transport/security-headers.ts), so both UIs share one policy.
+ */
+export function guardSession(session: Session, contentSecurityPolicy: string): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
@@ -60,6 +62,6 @@ export function guardSession(session: Session): void {
     for (const name of Object.keys(headers)) {
       if (name.toLowerCase() === 'content-security-policy') delete headers[name];
     }
-    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [uiContentSecurityPolicy] } });
+    callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [contentSecurityPolicy] } });
   });
 }

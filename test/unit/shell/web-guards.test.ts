@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guardApp, guardContents, guardSession, isAppUrl } from '../../../main/shell/web-guards';
+import { uiContentSecurityPolicy } from '../../../main/transport/security-headers';
 import { FakeApp, FakeSession, FakeWebContents, fakeEvent } from './fake-electron';
 
 const rendererUrl = 'file:///opt/sched-sync/resources/app.asar/dist/renderer/index.html';
@@ -61,7 +62,7 @@ describe('web guards', () => {
 
   it('refuses every permission request and check', () => {
     const session = new FakeSession();
-    guardSession(session.asElectron());
+    guardSession(session.asElectron(), uiContentSecurityPolicy);
     const answers: boolean[] = [];
 
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
@@ -74,7 +75,7 @@ describe('web guards', () => {
 
   it('sets the app CSP as a response header, replacing any the response had', () => {
     const session = new FakeSession();
-    guardSession(session.asElectron());
+    guardSession(session.asElectron(), uiContentSecurityPolicy);
     let headers: Record<string, string[]> | undefined;
 
     session.headersListener!(
