@@ -2,7 +2,7 @@
  * The results the agent API returns besides connections: runs, previews, conflicts, accounts, Sched resources,
  * settings and status (shared/API.md §2). Types only; `contract.ts` re-exports them.
  */
-import type { CalendarService, SyncSettings } from './contract';
+import type { CalendarService, ConflictKind, RunKind, RunStatus, SyncSettings } from './contract';
 
 /** Counts per side of a connection. */
 export interface PerSide {
@@ -14,8 +14,8 @@ export interface PerSide {
 export interface RunSummary {
   run_id: string;
   calendar_id: string;
-  kind: 'sync' | 'undo';
-  status: 'running' | 'ok' | 'error' | 'needs_review' | 'cancelled' | 'interrupted';
+  kind: RunKind;
+  status: RunStatus;
   started_at: string;
   finished_at: string | null;
   created: PerSide;
@@ -60,7 +60,7 @@ export interface PreviewResult {
 export interface ConflictView {
   id: string;
   calendar_id: string;
-  kind: 'edit' | 'overlap';
+  kind: ConflictKind;
   created_at: string;
   sched: ItemView | null;
   external: ItemView | null;

@@ -9,7 +9,8 @@ import { z } from 'zod';
 export const calendarServices = ['google', 'microsoft'] as const;
 export const directions = ['two-way', 'sched-to-external', 'external-to-sched'] as const;
 export const syncFrequencies = ['manual', '5min', '15min', '30min', '1h', '6h', '24h'] as const;
-export const conflictResolutions = ['prefer-sched', 'prefer-external', 'newest', 'manual'] as const;
+/** The `conflict_resolution` setting: how an edit conflict is settled without a person (shared/SYNC.md). */
+export const conflictStrategies = ['prefer-sched', 'prefer-external', 'newest', 'manual'] as const;
 export const privacyModes = ['full', 'busy-only'] as const;
 export const syncStatuses = [
   'active',
@@ -20,13 +21,31 @@ export const syncStatuses = [
   'needs_review',
   'disconnected',
 ] as const;
+/** What a conflict is about: both sides edited one link, or an inbound event collides with a confirmed booking. */
+export const conflictKinds = ['edit', 'overlap'] as const;
+/** A person's choice for one conflict (the agent API's `resolution`). */
+export const conflictChoices = ['keep-sched', 'keep-external', 'import-anyway', 'skip'] as const;
+/** The choices that answer each kind of conflict: skip is for double bookings only (shared/SYNC.md, "Conflicts"). */
+export const conflictChoicesByKind = {
+  edit: ['keep-sched', 'keep-external'],
+  overlap: ['import-anyway', 'skip'],
+} as const satisfies Record<ConflictKind, readonly ConflictChoice[]>;
+export const runKinds = ['sync', 'undo'] as const;
+export const runStatuses = ['running', 'ok', 'error', 'needs_review', 'cancelled', 'interrupted'] as const;
+
+export type Direction = (typeof directions)[number];
+export type ConflictStrategy = (typeof conflictStrategies)[number];
+export type ConflictKind = (typeof conflictKinds)[number];
+export type ConflictChoice = (typeof conflictChoices)[number];
+export type RunKind = (typeof runKinds)[number];
+export type RunStatus = (typeof runStatuses)[number];
 
 /** Per-connection sync settings (shared/SYNC.md, "Sync settings"). */
 export const SyncSettingsSchema = z
   .object({
     direction: z.enum(directions),
     sync_frequency: z.enum(syncFrequencies),
-    conflict_resolution: z.enum(conflictResolutions),
+    conflict_resolution: z.enum(conflictStrategies),
     privacy: z.enum(privacyModes),
     window_days_past: z.number().int().min(0).max(3650),
     window_days_future: z.number().int().min(1).max(3650),
@@ -111,9 +130,7 @@ export const CalendarRefSchema = z.object({ calendar_id: id }).strict();
 export const ReviewInputSchema = z
   .object({ calendar_id: id, decision: z.enum(['apply', 'cancel']) })
   .strict();
-export const ResolveConflictInputSchema = z
-  .object({ id, resolution: z.enum(['keep-sched', 'keep-external', 'import-anyway', 'skip']) })
-  .strict();
+export const ResolveConflictInputSchema = z.object({ id, resolution: z.enum(conflictChoices) }).strict();
 export const RunsInputSchema = z.object({ calendar_id: id.optional() }).strict();
 export const UndoInputSchema = z.object({ run_id: id }).strict();
 export const SignInInputSchema = z.object({ provider: z.enum(calendarServices) }).strict();

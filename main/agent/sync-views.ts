@@ -1,8 +1,7 @@
 /** Turns the engine's and the state DB's records into the API's views (shared/API.md §2). */
-import type { ConflictView, ItemView, PreviewResult, RunSummary } from '../../preload/contract';
+import type { ConflictView, ItemView, PreviewResult } from '../../preload/contract';
 import type { EnginePreview } from '../engine/types';
 import type { Conflict } from '../store/conflict-repo';
-import type { Run } from '../store/run-repo';
 import {
   describeTime,
   fieldDifferences,
@@ -11,22 +10,6 @@ import {
   type ItemFields,
   type ItemTime,
 } from '../sync';
-
-/** A run summary from the engine, or a stored run. */
-export function runView(run: RunSummary | Run): RunSummary {
-  if ('run_id' in run) return run;
-  return {
-    run_id: run.runId,
-    calendar_id: run.connectionId,
-    kind: run.kind,
-    status: run.status,
-    started_at: run.startedAt,
-    finished_at: run.finishedAt,
-    ...run.counts,
-    message: run.errorMessage,
-    undone: run.undoneBy !== null,
-  };
-}
 
 /** The preview without the raw plan. */
 export function previewView(preview: EnginePreview): PreviewResult {

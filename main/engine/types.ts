@@ -4,8 +4,7 @@
  */
 import type { CalendarProvider } from '../providers/port';
 import type { GuardVerdict, PlanCounts, PlanSettings, Action } from '../sync';
-import type { StateDb } from '../store';
-import type { RunSummary } from '../../preload/contract';
+import type { RunSummary, StateDb } from '../store';
 
 /** Everything the engine needs to know about one connection for one call. */
 export interface EngineConnection {
@@ -29,7 +28,7 @@ export interface RequestCounting {
 }
 
 /** Counts per side, and what one run did (shared/SYNC.md, "Activity"): the agent API's own shapes. */
-export type { PerSide, RunSummary } from '../../preload/contract';
+export type { PerSide, RunSummary } from '../store';
 
 /** One planned write as the preview lists it. */
 export interface PlannedChange {
