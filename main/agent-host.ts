@@ -74,6 +74,7 @@ export async function startAgentHost(options: AgentHostOptions): Promise<AgentHo
     port: options.port,
     uiDir: options.uiDir,
     subscribe: (listener) => runtime.bus.subscribe(listener),
+    log,
   });
   await writeFile(
     join(options.dataDir, 'agent.json'),

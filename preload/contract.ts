@@ -233,9 +233,16 @@ export interface AgentApi {
 export type OperationInput<K extends OperationName> = z.infer<(typeof operations)[K]>;
 export type OperationResult<K extends OperationName> = Awaited<ReturnType<AgentApi[K]>>;
 
-/** Error codes shared by both transports (HTTP maps them to 400, 401, 404, 409, 500). */
-export type ApiErrorCode =
-  'validation' | 'unauthorized' | 'not_found' | 'conflict' | 'unavailable' | 'internal';
+/** Error codes shared by both transports (HTTP maps them to 400, 401, 404, 409, 503, 500). */
+export const apiErrorCodes = [
+  'validation',
+  'unauthorized',
+  'not_found',
+  'conflict',
+  'unavailable',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
 
 export interface ApiErrorBody {
   code: ApiErrorCode;

@@ -3,6 +3,7 @@
  * and applies the plan with an outbox, a journal and one transaction per applied action. Also previews, undoes runs,
  * resolves conflicts and settles mass-delete reviews. Construct one per state DB at start-up.
  */
+import { AppError } from '../errors/app-error';
 import { runSummaryOf, type ConflictChoice, type StateDb } from '../store';
 import type { Plan } from '../sync';
 import { ActionApplier } from './action-applier';
@@ -15,10 +16,9 @@ import type { EngineConnection, EngineEvent, EngineOptions, EnginePreview, RunSu
 import { checkUndoable, undoRun } from './undo';
 
 /** Thrown by `review` when the connection is not waiting for one. */
-export class NothingToReviewError extends Error {
+export class NothingToReviewError extends AppError {
   constructor(readonly calendarId: string) {
-    super(`Calendar ${calendarId} has no stopped run to review; nothing was changed.`);
-    this.name = 'NothingToReviewError';
+    super('conflict', `Calendar ${calendarId} has no stopped run to review; nothing was changed.`);
   }
 }
 

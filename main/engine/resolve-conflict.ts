@@ -3,30 +3,27 @@
  * calendar's version (written over the other side); for an overlap import the event anyway (`allow_overlap`) or
  * skip it for good. The conflict is marked resolved only after its writes went through.
  */
+import { AppError } from '../errors/app-error';
 import { choiceFits, choicesFor, type Conflict, type ConflictChoice } from '../store';
 import type { ActionApplier } from './action-applier';
 import type { ConnectionSession } from './connection-session';
 
 /** The conflict does not exist, belongs to another connection, or was already resolved. */
-export class ConflictNotFoundError extends Error {
+export class ConflictNotFoundError extends AppError {
   constructor(readonly conflictId: number) {
-    super(`There is no open conflict ${conflictId} for this calendar; nothing was changed.`);
-    this.name = 'ConflictNotFoundError';
+    super('not_found', `There is no open conflict ${conflictId} for this calendar; nothing was changed.`);
   }
 }
 
 /** The choice does not fit the conflict's kind (e.g. `import-anyway` for an edit conflict). */
-export class ResolutionNotAllowedError extends Error {
-  readonly code = 'validation' as const;
-
+export class ResolutionNotAllowedError extends AppError {
   constructor(
     readonly kind: Conflict['kind'],
     readonly resolution: ConflictChoice,
   ) {
     const allowed = choicesFor(kind).map((choice) => `"${choice}"`);
     const what = kind === 'edit' ? 'an edit conflict' : 'a double booking';
-    super(`resolution: ${what} is resolved with ${allowed.join(' or ')}; nothing was changed.`);
-    this.name = 'ResolutionNotAllowedError';
+    super('validation', `resolution: ${what} is resolved with ${allowed.join(' or ')}; nothing was changed.`);
   }
 }
 

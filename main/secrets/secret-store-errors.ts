@@ -1,23 +1,24 @@
+import { AppError } from '../errors/app-error';
+
 /** The message a person sees when there is no keychain; it says what to do and that nothing falls back to a file. */
 export const noKeychainMessage =
   'No system keychain is available (Secret Service on Linux). Sched Sync will not store sign-ins in plain text. ' +
   'Install and unlock GNOME Keyring or KWallet, then try again.';
 
 /** No OS keychain answered (no Secret Service, no D-Bus session, or a locked keyring). */
-export class KeychainUnavailableError extends Error {
+export class KeychainUnavailableError extends AppError {
   readonly code = 'keychain_unavailable';
 
   constructor(
     /** What the platform said, with any secret value removed. */
     readonly detail: string,
   ) {
-    super(noKeychainMessage);
-    this.name = 'KeychainUnavailableError';
+    super('unavailable', noKeychainMessage);
   }
 }
 
 /** The keychain answered but refused one operation (an ambiguous entry, a value it cannot hold, …). */
-export class SecretStoreError extends Error {
+export class SecretStoreError extends AppError {
   readonly code = 'keychain_failed';
 
   constructor(
@@ -25,8 +26,7 @@ export class SecretStoreError extends Error {
     readonly key: string,
     readonly detail: string,
   ) {
-    super(`The system keychain could not ${operation} the secret "${key}": ${detail}`);
-    this.name = 'SecretStoreError';
+    super('unavailable', `The system keychain could not ${operation} the secret "${key}": ${detail}`);
   }
 }
 

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import { validateInput, type AgentApi, type ApiErrorBody } from '../../preload/contract';
-import { statusOf, toApiError } from './api-error';
+import { statusOf, toApiError, type TransportLog } from './api-error';
 import { matchRoute } from './http-routes';
 import { serveStatic } from './static-files';
 
@@ -28,6 +28,8 @@ export interface HttpTransportOptions {
   subscribe?: (listener: (event: LiveEvent) => void) => () => void;
   /** Largest JSON body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Where refused and failed calls are logged (nowhere unless given). */
+  log?: TransportLog;
 }
 
 export interface HttpTransport {
@@ -40,7 +42,9 @@ export interface HttpTransport {
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
-    handle(req, res, options).catch(() => sendError(res, { code: 'internal', message: 'Unexpected error.' }));
+    handle(req, res, options).catch((error: unknown) =>
+      sendError(res, toApiError(error, null, options.log ?? (() => undefined))),
+    );
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -102,7 +106,7 @@ async function handle(
     const result = await call.call(options.agent, input.value);
     send(res, match.route.op === 'connect' ? 201 : 200, result);
   } catch (error) {
-    sendError(res, toApiError(error));
+    sendError(res, toApiError(error, match.route.op, options.log ?? (() => undefined)));
   }
 }
 

@@ -12,7 +12,7 @@ import {
   type IpcEnvelope,
   type OperationName,
 } from '../../preload/contract';
-import { toApiError } from './api-error';
+import { toApiError, type TransportLog } from './api-error';
 
 /** The part of `ipcMain` this module uses, so tests can pass a small fake. */
 export type IpcHandleRegistry = Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -27,11 +27,16 @@ export function trustedSenders(allowedPrefixes: readonly string[]): SenderCheck 
 }
 
 /** Registers every operation; returns a function that removes the handlers again. */
-export function registerIpc(ipc: IpcHandleRegistry, agent: AgentApi, isTrusted: SenderCheck): () => void {
+export function registerIpc(
+  ipc: IpcHandleRegistry,
+  agent: AgentApi,
+  isTrusted: SenderCheck,
+  log: TransportLog = () => undefined,
+): () => void {
   const names = Object.keys(operations) as OperationName[];
   for (const op of names) {
     ipc.handle(channelOf(op), (event: IpcMainInvokeEvent, payload: unknown) =>
-      dispatch(op, event.senderFrame?.url, payload, agent, isTrusted),
+      dispatch(op, event.senderFrame?.url, payload, agent, isTrusted, log),
     );
   }
   return () => names.forEach((op) => ipc.removeHandler(channelOf(op)));
@@ -44,6 +49,7 @@ export async function dispatch(
   payload: unknown,
   agent: AgentApi,
   isTrusted: SenderCheck,
+  log: TransportLog = () => undefined,
 ): Promise<IpcEnvelope<unknown>> {
   if (!isTrusted(frameUrl)) {
     return {
@@ -60,6 +66,6 @@ export async function dispatch(
     const call = agent[op] as (value: unknown) => Promise<unknown>;
     return { ok: true, result: await call.call(agent, input.value) };
   } catch (error) {
-    return { ok: false, error: toApiError(error) };
+    return { ok: false, error: toApiError(error, op, log) };
   }
 }

@@ -5,6 +5,7 @@ import {
   conflictKinds,
   type ConflictStrategy as ContractStrategy,
   type Direction as ContractDirection,
+  type ApiErrorCode,
   type privacyModes,
   type SyncSettings,
   type RunStatus,
@@ -12,6 +13,7 @@ import {
 } from '../../../preload/contract';
 import type { ConflictStrategy, Direction, PlanSettings, PrivacyMode } from '../../../main/sync';
 import type { Outcome } from '../../../main/engine/stop-reason';
+import type { AppErrorCode } from '../../../main/errors/app-error';
 
 // main/sync may not import the contract, so it restates a few words; these checks fail `tsc` if the two drift.
 describe('the words the pure core restates', () => {
@@ -22,6 +24,7 @@ describe('the words the pure core restates', () => {
     expectTypeOf<SyncSettings>().toExtend<PlanSettings>();
     expectTypeOf<Outcome['connectionStatus']>().toExtend<SyncStatus>();
     expectTypeOf<Outcome['runStatus']>().toExtend<RunStatus>();
+    expectTypeOf<AppErrorCode>().toEqualTypeOf<ApiErrorCode>();
   });
 });
 
