@@ -5,9 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { syncSettingsFields, type OperationName } from '../preload/contract';
+import { requestOf, syncSettingsFields, type OperationName } from '../preload/contract';
 import { defaultAgentDataDir } from './cli-agent';
-import { httpRoutes } from './transport/http-routes';
 
 interface OpCommand {
   words: string[];
@@ -172,21 +171,14 @@ export async function callAgent(
   op: OperationName,
   input: Record<string, unknown>,
 ): Promise<{ status: number; body: unknown }> {
-  const route = httpRoutes.find((r) => r.op === op)!;
-  const rest = { ...input };
-  const path = route.pattern.replace(/:([a-z_]+)/g, (_m, name: string) => {
-    const value = String(rest[name] ?? '');
-    delete rest[name];
-    return encodeURIComponent(value);
-  });
-  const hasBody = route.method === 'POST' || route.method === 'PUT';
+  const { method, path, body } = requestOf(op, input);
   const response = await fetch(`${agent.url}/api${path}`, {
-    method: route.method,
+    method,
     headers: {
       authorization: `Bearer ${agent.token}`,
-      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
     },
-    body: hasBody ? JSON.stringify(rest) : undefined,
+    body: body ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : {} };

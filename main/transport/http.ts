@@ -104,7 +104,7 @@ async function handle(
   try {
     const call = options.agent[match.route.op] as (value: unknown) => Promise<unknown>;
     const result = await call.call(options.agent, input.value);
-    send(res, match.route.op === 'connect' ? 201 : 200, result);
+    send(res, match.route.created ? 201 : 200, result);
   } catch (error) {
     sendError(res, toApiError(error, match.route.op, options.log ?? (() => undefined)));
   }

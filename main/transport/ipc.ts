@@ -6,7 +6,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import {
   channelOf,
-  operations,
+  operationNames,
   validateInput,
   type AgentApi,
   type IpcEnvelope,
@@ -33,13 +33,12 @@ export function registerIpc(
   isTrusted: SenderCheck,
   log: TransportLog = () => undefined,
 ): () => void {
-  const names = Object.keys(operations) as OperationName[];
-  for (const op of names) {
+  for (const op of operationNames) {
     ipc.handle(channelOf(op), (event: IpcMainInvokeEvent, payload: unknown) =>
       dispatch(op, event.senderFrame?.url, payload, agent, isTrusted, log),
     );
   }
-  return () => names.forEach((op) => ipc.removeHandler(channelOf(op)));
+  return () => operationNames.forEach((op) => ipc.removeHandler(channelOf(op)));
 }
 
 /** Runs one call: sender check, validation, then the agent. Never throws; errors travel in the envelope. */
