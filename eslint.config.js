@@ -94,13 +94,7 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
-    ignores: [
-      'main/index.ts',
-      'main/headless.ts',
-      'main/cli.ts',
-      'main/agent-wiring.ts',
-      'main/agent-host.ts',
-    ],
+    ignores: ['main/index.ts', 'main/cli/run-cli.ts', 'main/agent-wiring.ts', 'main/cli/headless-agent.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { startAgentHost, type AgentHost } from '../../../main/agent-host';
+import { startAgentHost, type AgentHost } from '../../../main/cli/headless-agent';
 import { KeychainSecretStore } from '../../../main/secrets';
 import type { JsonBody, TestSandbox } from '../../sandbox/helpers/start-test-sandbox';
 

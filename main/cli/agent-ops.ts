@@ -4,9 +4,12 @@
  * `sync_settings`), and the request goes over the same HTTP routes the web UI uses. Prints the result as JSON.
  */
 import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { requestOf, syncSettingsFields, type OperationName } from '../preload/contract';
-import { defaultAgentDataDir } from './cli-agent';
+import { requestOf, syncSettingsFields, type OperationName } from '../../preload/contract';
+
+/** The default data dir of the headless agent (where its address and token are found). */
+export const defaultAgentDataDir = (): string => join(homedir(), '.sched-sync', 'agent');
 
 interface OpCommand {
   words: string[];
