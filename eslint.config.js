@@ -31,7 +31,8 @@ const ioModules = [
 /** Top-level folders and files of main/, as a relative import names them from any depth below main/. */
 const up = '^(\\.\\./)+';
 const inMain = (names) => `${up}(${names.join('|')})(/|$)`;
-const compositionRoots = `${up}(index|headless|cli|cli-[a-z-]+|agent-wiring|agent-host)$`;
+/** The composition roots: the Electron entry, its wiring, and the command line (main/cli/, the headless agent). */
+const compositionRoots = `${up}(index|agent-wiring|cli)(/|$)`;
 const mainFolders = [
   'agent',
   'auth',
@@ -43,10 +44,9 @@ const mainFolders = [
   'engine',
   'providers',
   'sync',
-  'cli',
 ];
-const contract = `${up}preload/contract(-views)?$`;
-const otherPreload = `${up}preload/(?!contract(-views)?$)`;
+const contract = `${up}preload/contract(-views|-words)?$`;
+const otherPreload = `${up}preload/(?!contract(-views|-words)?$)`;
 const sandbox = `${up}sandbox(/|$)`;
 const renderer = `${up}renderer(/|$)`;
 
@@ -154,15 +154,22 @@ const layerRules = [
     contract: true,
     says: 'main/ (everything) and the contract',
   }),
+  layerRow({
+    row: 'main/errors',
+    files: ['main/errors/**/*.ts'],
+    allowed: [],
+    contract: false,
+    says: 'nothing: every layer imports the error base, so it imports none',
+  }),
   {
-    files: ['preload/contract.ts', 'preload/contract-views.ts'],
+    files: ['preload/contract.ts', 'preload/contract-views.ts', 'preload/contract-words.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              regex: '^(?!zod$|\\./contract(-views)?$)',
+              regex: '^(?!zod$|\\./contract(-views|-words)?$)',
               message:
                 'preload/contract.ts may import only zod (ARCHITECTURE.md layout: preload/contract.ts)',
             },

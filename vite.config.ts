@@ -44,7 +44,7 @@ export default defineConfig({
       nodeBuild('main/index.ts', 'main.js'),
       // The sandboxed preload may only require('electron'): everything else is bundled in.
       nodeBuild('preload/index.ts', 'preload.cjs', 'cjs', ['electron']),
-      nodeBuild('main/cli.ts', 'cli.js'),
+      nodeBuild('main/cli/main.ts', 'cli.js'),
     ]),
   ],
   build: { outDir: '../dist/renderer', emptyOutDir: true },

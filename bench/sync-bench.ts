@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
-import { startAgentHost } from '../main/agent-host';
+import { startAgentHost } from '../main/cli/headless-agent';
 import { MemorySecretStore } from '../test/fakes/memory-secret-store';
 import { startSandbox } from '../sandbox/sandbox';
 

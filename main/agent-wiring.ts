@@ -1,5 +1,5 @@
 /**
- * Wiring shared by both composition roots (main/index.ts for Electron, agent-host.ts for headless): the state DB,
+ * Wiring shared by both composition roots (main/index.ts for Electron, main/cli/headless-agent.ts for headless): the state DB,
  * the engine, the sandbox for Sandbox mode, outgoing TLS trust, and the runtime. Only the settings store, the
  * transport and the shell differ between the two.
  */

@@ -82,6 +82,7 @@ async function start(): Promise<void> {
   registerElectronIpc(
     runtime.agent,
     trustedSenders([devServer ?? pathToFileURL(join(here, '../dist/renderer/')).toString()]),
+    (line) => logger.warn(line),
   );
   await setAutoStart(settings.getSettings().auto_start).catch((error: unknown) =>
     logger.warn({ msg: 'could not set start at login', error: String(error) }),

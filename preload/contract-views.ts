@@ -2,7 +2,14 @@
  * The results the agent API returns besides connections: runs, previews, conflicts, accounts, Sched resources,
  * settings and status (shared/API.md §2). Types only; `contract.ts` re-exports them.
  */
-import type { CalendarService, SyncSettings } from './contract';
+import type {
+  CalendarService,
+  ConflictKind,
+  RunKind,
+  RunStatus,
+  SyncSettings,
+  SyncStatus,
+} from './contract-words';
 
 /** Counts per side of a connection. */
 export interface PerSide {
@@ -14,8 +21,8 @@ export interface PerSide {
 export interface RunSummary {
   run_id: string;
   calendar_id: string;
-  kind: 'sync' | 'undo';
-  status: 'running' | 'ok' | 'error' | 'needs_review' | 'cancelled' | 'interrupted';
+  kind: RunKind;
+  status: RunStatus;
   started_at: string;
   finished_at: string | null;
   created: PerSide;
@@ -60,7 +67,7 @@ export interface PreviewResult {
 export interface ConflictView {
   id: string;
   calendar_id: string;
-  kind: 'edit' | 'overlap';
+  kind: ConflictKind;
   created_at: string;
   sched: ItemView | null;
   external: ItemView | null;
@@ -106,4 +113,25 @@ export interface AgentStatus {
   sched: { base_url: string | null; configured: boolean };
   connections: number;
   syncing: string[];
+}
+
+/** A connection as the agent reports it. Tokens are never part of it. */
+export interface Connection {
+  resource_id: string;
+  calendar_service: CalendarService;
+  calendar_id: string;
+  account_id: string | null;
+  sync_status: SyncStatus;
+  /** Why the status is `error`, `reauth_required` or `needs_review`, in words a person can act on. */
+  status_message?: string | null;
+  sync_settings: SyncSettings;
+  last_sync: string | null;
+}
+
+export interface ListResult {
+  calendars: Connection[];
+}
+
+export interface DisconnectResult {
+  message: string;
 }

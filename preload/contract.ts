@@ -1,56 +1,44 @@
 /**
- * The contract between the UI and the agent: every operation's name, input schema and result type.
- * Main validates every input with these schemas; preload exposes one method per operation; the renderer and the
- * HTTP client are typed by `AgentApi`. JSON is snake_case, as in Sched's own API (shared/API.md §2).
- * This file imports zod only, so it is safe in the renderer, preload and main alike.
+ * The contract between the UI and the agent: one map of every operation to its input schema, its result type and
+ * its HTTP route. Main validates every input with these schemas; `AgentApi`, the preload bridge, both transports,
+ * the web client and the CLI are derived from the map, so adding a feature starts (and mostly ends) here.
+ * JSON is snake_case, as in Sched's own API (shared/API.md §2). Imports zod only: safe in renderer, preload and main.
  */
 import { z } from 'zod';
+import type {
+  AccountView,
+  AgentStatus,
+  AppSettingsView,
+  ConflictView,
+  Connection,
+  DisconnectResult,
+  ExternalCalendar,
+  ListResult,
+  PreviewResult,
+  RunSummary,
+  SchedResource,
+} from './contract-views';
+import {
+  calendarServices,
+  conflictChoices,
+  SyncSettingsPatchSchema,
+  type ApiErrorCode,
+  type CalendarService,
+} from './contract-words';
 
-export const calendarServices = ['google', 'microsoft'] as const;
-export const directions = ['two-way', 'sched-to-external', 'external-to-sched'] as const;
-export const syncFrequencies = ['manual', '5min', '15min', '30min', '1h', '6h', '24h'] as const;
-export const conflictResolutions = ['prefer-sched', 'prefer-external', 'newest', 'manual'] as const;
-export const privacyModes = ['full', 'busy-only'] as const;
-export const syncStatuses = [
-  'active',
-  'syncing',
-  'paused',
-  'error',
-  'reauth_required',
-  'needs_review',
-  'disconnected',
-] as const;
+export * from './contract-words';
+export type * from './contract-views';
 
-/** Per-connection sync settings (shared/SYNC.md, "Sync settings"). */
-export const SyncSettingsSchema = z
-  .object({
-    direction: z.enum(directions),
-    sync_frequency: z.enum(syncFrequencies),
-    conflict_resolution: z.enum(conflictResolutions),
-    privacy: z.enum(privacyModes),
-    window_days_past: z.number().int().min(0).max(3650),
-    window_days_future: z.number().int().min(1).max(3650),
-  })
-  .strict();
-export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
-
-/** The names of the sync settings fields (the CLI's settings flags). */
-export const syncSettingsFields = Object.keys(SyncSettingsSchema.shape) as (keyof SyncSettings)[];
-
-/** A partial update of sync settings: the fields given replace the stored ones. */
-export const SyncSettingsPatchSchema = SyncSettingsSchema.partial().strict();
-export type SyncSettingsPatch = z.infer<typeof SyncSettingsPatchSchema>;
-
-export const defaultSyncSettings: SyncSettings = {
-  direction: 'two-way',
-  sync_frequency: '15min',
-  conflict_resolution: 'manual',
-  privacy: 'full',
-  window_days_past: 30,
-  window_days_future: 180,
-};
-
-const id = z.string().trim().min(1, 'must not be empty').max(1024);
+/** A string field of at most `max` characters; the limit keeps hostile or mistaken input out (issue #12). */
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** Ids: resources, calendars, accounts, runs, conflicts. */
+const id = text(1024);
+/** A refresh token pasted in or handed over by Sched (real ones are far shorter). */
+const token = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(4096, 'must be at most 4096 characters (a refresh token, not a file)');
 
 /** `connect`: Sched's `POST /calendars/connect` payload, plus the agent's `account_id` and `sync_settings`. */
 export const ConnectInputSchema = z
@@ -59,20 +47,21 @@ export const ConnectInputSchema = z
     calendar_service: z.enum(calendarServices),
     calendar_id: id,
     account_id: id.optional(),
-    oauth_token: z.string().min(1, 'must not be empty').optional(),
+    oauth_token: token.optional(),
     sync_settings: SyncSettingsPatchSchema.optional(),
   })
   .strict();
 export type ConnectInput = z.infer<typeof ConnectInputSchema>;
 
-export const ListInputSchema = z.object({}).strict();
+const Empty = z.object({}).strict();
+export const ListInputSchema = Empty;
 export type ListInput = z.infer<typeof ListInputSchema>;
 
 /** `update`: Sched's `PUT /calendars/{calendar_id}`; `calendar_id` comes from the path over HTTP. */
 export const UpdateInputSchema = z
   .object({
     calendar_id: id,
-    oauth_token: z.string().min(1, 'must not be empty').optional(),
+    oauth_token: token.optional(),
     sync_settings: SyncSettingsPatchSchema.optional(),
     resource_id: id.optional(),
   })
@@ -82,38 +71,12 @@ export type UpdateInput = z.infer<typeof UpdateInputSchema>;
 export const DisconnectInputSchema = z.object({ calendar_id: id }).strict();
 export type DisconnectInput = z.infer<typeof DisconnectInputSchema>;
 
-export type CalendarService = (typeof calendarServices)[number];
-export type SyncStatus = (typeof syncStatuses)[number];
-
-/** A connection as the agent reports it. Tokens are never part of it. */
-export interface Connection {
-  resource_id: string;
-  calendar_service: CalendarService;
-  calendar_id: string;
-  account_id: string | null;
-  sync_status: SyncStatus;
-  /** Why the status is `error`, `reauth_required` or `needs_review`, in words a person can act on. */
-  status_message?: string | null;
-  sync_settings: SyncSettings;
-  last_sync: string | null;
-}
-
-export interface ListResult {
-  calendars: Connection[];
-}
-
-export interface DisconnectResult {
-  message: string;
-}
-
 export const SyncNowInputSchema = z.object({ calendar_id: id.optional() }).strict();
 export const CalendarRefSchema = z.object({ calendar_id: id }).strict();
 export const ReviewInputSchema = z
   .object({ calendar_id: id, decision: z.enum(['apply', 'cancel']) })
   .strict();
-export const ResolveConflictInputSchema = z
-  .object({ id, resolution: z.enum(['keep-sched', 'keep-external', 'import-anyway', 'skip']) })
-  .strict();
+export const ResolveConflictInputSchema = z.object({ id, resolution: z.enum(conflictChoices) }).strict();
 export const RunsInputSchema = z.object({ calendar_id: id.optional() }).strict();
 export const UndoInputSchema = z.object({ run_id: id }).strict();
 export const SignInInputSchema = z.object({ provider: z.enum(calendarServices) }).strict();
@@ -123,9 +86,10 @@ export const ConfigureSchedInputSchema = z
     base_url: z
       .string()
       .trim()
+      .max(2048, 'must be at most 2048 characters')
       .url('must be a URL such as https://api.sched.example/v1')
       .refine((u) => u.startsWith('https://'), 'must start with https://'),
-    api_key: z.string().trim().min(1, 'must not be empty'),
+    api_key: text(1024),
   })
   .strict();
 export const SettingsPatchSchema = z
@@ -136,89 +100,110 @@ export const SettingsPatchSchema = z
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
-const Empty = z.object({}).strict();
 
-export type {
-  AccountView,
-  AgentStatus,
-  AppSettingsView,
-  ConflictView,
-  ExternalCalendar,
-  ItemView,
-  PerSide,
-  PlannedChange,
-  PreviewResult,
-  RunSummary,
-  SchedResource,
-} from './contract-views';
-import type {
-  AccountView,
-  AgentStatus,
-  AppSettingsView,
-  ConflictView,
-  ExternalCalendar,
-  PreviewResult,
-  RunSummary,
-  SchedResource,
-} from './contract-views';
-
-/** Every operation: its input schema. Adding a feature starts here. */
-export const operations = {
-  connect: ConnectInputSchema,
-  list: ListInputSchema,
-  update: UpdateInputSchema,
-  disconnect: DisconnectInputSchema,
-  syncNow: SyncNowInputSchema,
-  preview: CalendarRefSchema,
-  review: ReviewInputSchema,
-  conflicts: Empty,
-  resolveConflict: ResolveConflictInputSchema,
-  runs: RunsInputSchema,
-  undo: UndoInputSchema,
-  accounts: Empty,
-  signIn: SignInInputSchema,
-  removeAccount: AccountRefSchema,
-  accountCalendars: AccountRefSchema,
-  configureSched: ConfigureSchedInputSchema,
-  schedResources: Empty,
-  getSettings: Empty,
-  updateSettings: SettingsPatchSchema,
-  status: Empty,
-} as const;
-export type OperationName = keyof typeof operations;
-
-type In<K extends OperationName> = z.infer<(typeof operations)[K]>;
-
-/** The agent's API as both transports expose it. */
-export interface AgentApi {
-  connect(input: ConnectInput): Promise<Connection>;
-  list(input?: ListInput): Promise<ListResult>;
-  update(input: UpdateInput): Promise<Connection>;
-  disconnect(input: DisconnectInput): Promise<DisconnectResult>;
-  syncNow(input?: In<'syncNow'>): Promise<{ runs: RunSummary[] }>;
-  preview(input: In<'preview'>): Promise<PreviewResult>;
-  review(input: In<'review'>): Promise<{ calendar: Connection; run: RunSummary | null }>;
-  conflicts(input?: In<'conflicts'>): Promise<{ conflicts: ConflictView[] }>;
-  resolveConflict(input: In<'resolveConflict'>): Promise<{ message: string }>;
-  runs(input?: In<'runs'>): Promise<{ runs: RunSummary[] }>;
-  undo(input: In<'undo'>): Promise<RunSummary>;
-  accounts(input?: In<'accounts'>): Promise<{ accounts: AccountView[] }>;
-  signIn(input: In<'signIn'>): Promise<{ auth_url: string }>;
-  removeAccount(input: In<'removeAccount'>): Promise<{ message: string }>;
-  accountCalendars(input: In<'accountCalendars'>): Promise<{ calendars: ExternalCalendar[] }>;
-  configureSched(input: In<'configureSched'>): Promise<{ base_url: string; mode: 'sandbox' | 'live' }>;
-  schedResources(input?: In<'schedResources'>): Promise<{ resources: SchedResource[] }>;
-  getSettings(input?: In<'getSettings'>): Promise<AppSettingsView>;
-  updateSettings(input: In<'updateSettings'>): Promise<AppSettingsView>;
-  status(input?: In<'status'>): Promise<AgentStatus>;
+/** Where an operation lives on the loopback HTTP API (shared/API.md §2). */
+export interface HttpRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Below /api, with `:name` segments filled from the input field of that name. */
+  path: string;
+  /** POST and PUT take the other input fields as a JSON body unless this is false. */
+  body?: false;
+  /** The status of a success (200 unless given). */
+  created?: true;
 }
 
-export type OperationInput<K extends OperationName> = z.infer<(typeof operations)[K]>;
-export type OperationResult<K extends OperationName> = Awaited<ReturnType<AgentApi[K]>>;
+/** One operation: its input schema, its result (a type only) and its HTTP route. */
+export interface Operation<I extends z.ZodType, R> {
+  input: I;
+  http: HttpRoute;
+  /** Never set: carries the result type. */
+  result?: R;
+}
 
-/** Error codes shared by both transports (HTTP maps them to 400, 401, 404, 409, 500). */
-export type ApiErrorCode =
-  'validation' | 'unauthorized' | 'not_found' | 'conflict' | 'unavailable' | 'internal';
+const op =
+  <R>() =>
+  <I extends z.ZodType>(input: I, http: HttpRoute): Operation<I, R> => ({ input, http });
+
+/** Every operation of the agent API. */
+export const operations = {
+  connect: op<Connection>()(ConnectInputSchema, {
+    method: 'POST',
+    path: '/calendars/connect',
+    created: true,
+  }),
+  list: op<ListResult>()(ListInputSchema, { method: 'GET', path: '/calendars' }),
+  update: op<Connection>()(UpdateInputSchema, { method: 'PUT', path: '/calendars/:calendar_id' }),
+  disconnect: op<DisconnectResult>()(DisconnectInputSchema, {
+    method: 'DELETE',
+    path: '/calendars/:calendar_id',
+  }),
+  syncNow: op<{ runs: RunSummary[] }>()(SyncNowInputSchema, { method: 'POST', path: '/sync' }),
+  preview: op<PreviewResult>()(CalendarRefSchema, { method: 'GET', path: '/calendars/:calendar_id/preview' }),
+  review: op<{ calendar: Connection; run: RunSummary | null }>()(ReviewInputSchema, {
+    method: 'POST',
+    path: '/calendars/:calendar_id/review',
+  }),
+  conflicts: op<{ conflicts: ConflictView[] }>()(Empty, { method: 'GET', path: '/conflicts' }),
+  resolveConflict: op<{ message: string }>()(ResolveConflictInputSchema, {
+    method: 'POST',
+    path: '/conflicts/:id/resolve',
+  }),
+  // Over HTTP the activity list is always every connection's (API.md); the desktop may pass `calendar_id`.
+  runs: op<{ runs: RunSummary[] }>()(RunsInputSchema, { method: 'GET', path: '/runs' }),
+  undo: op<RunSummary>()(UndoInputSchema, { method: 'POST', path: '/runs/:run_id/undo', body: false }),
+  accounts: op<{ accounts: AccountView[] }>()(Empty, { method: 'GET', path: '/accounts' }),
+  signIn: op<{ auth_url: string }>()(SignInInputSchema, {
+    method: 'POST',
+    path: '/accounts/:provider/sign-in',
+    body: false,
+  }),
+  removeAccount: op<{ message: string }>()(AccountRefSchema, {
+    method: 'DELETE',
+    path: '/accounts/:account_id',
+  }),
+  accountCalendars: op<{ calendars: ExternalCalendar[] }>()(AccountRefSchema, {
+    method: 'GET',
+    path: '/accounts/:account_id/calendars',
+  }),
+  configureSched: op<{ base_url: string; mode: 'sandbox' | 'live' }>()(ConfigureSchedInputSchema, {
+    method: 'PUT',
+    path: '/sched',
+  }),
+  schedResources: op<{ resources: SchedResource[] }>()(Empty, { method: 'GET', path: '/sched/resources' }),
+  getSettings: op<AppSettingsView>()(Empty, { method: 'GET', path: '/settings' }),
+  updateSettings: op<AppSettingsView>()(SettingsPatchSchema, { method: 'PUT', path: '/settings' }),
+  status: op<AgentStatus>()(Empty, { method: 'GET', path: '/status' }),
+} as const;
+export type OperationName = keyof typeof operations;
+/** The names of every operation, in the map's order. */
+export const operationNames = Object.keys(operations) as OperationName[];
+
+export type OperationInput<K extends OperationName> = z.infer<(typeof operations)[K]['input']>;
+export type OperationResult<K extends OperationName> =
+  (typeof operations)[K] extends Operation<z.ZodType, infer R> ? R : never;
+
+/** The agent's API as both transports expose it: one method per operation; an input with no required field may be left out. */
+export type AgentApi = {
+  [K in OperationName]: Record<never, never> extends OperationInput<K>
+    ? (input?: OperationInput<K>) => Promise<OperationResult<K>>
+    : (input: OperationInput<K>) => Promise<OperationResult<K>>;
+};
+
+/** The HTTP request of an operation: path parameters filled (encoded) from the input, the rest as the body. */
+export function requestOf(
+  name: OperationName,
+  input: Record<string, unknown> = {},
+): { method: HttpRoute['method']; path: string; body?: Record<string, unknown> } {
+  const { http } = operations[name];
+  const rest = { ...input };
+  const path = http.path.replace(/:([a-z_]+)/g, (_match, field: string) => {
+    const value = String(rest[field] ?? '');
+    delete rest[field];
+    return encodeURIComponent(value);
+  });
+  const hasBody = (http.method === 'POST' || http.method === 'PUT') && http.body !== false;
+  return hasBody ? { method: http.method, path, body: rest } : { method: http.method, path };
+}
 
 export interface ApiErrorBody {
   code: ApiErrorCode;
@@ -229,14 +214,14 @@ export interface ApiErrorBody {
 export type IpcEnvelope<T> = { ok: true; result: T } | { ok: false; error: ApiErrorBody };
 
 /** The IPC channel of an operation. */
-export const channelOf = (op: OperationName): string => `sched-sync:${op}`;
+export const channelOf = (name: OperationName): string => `sched-sync:${name}`;
 
 /** Validates an operation's input; a failure names the field and the reason ("calendar_service: …"). */
 export function validateInput<K extends OperationName>(
-  op: K,
+  name: K,
   payload: unknown,
 ): { ok: true; value: OperationInput<K> } | { ok: false; error: ApiErrorBody } {
-  const parsed = operations[op].safeParse(payload ?? {});
+  const parsed = operations[name].input.safeParse(payload ?? {});
   if (parsed.success) return { ok: true, value: parsed.data as OperationInput<K> };
   return { ok: false, error: { code: 'validation', message: describeIssues(parsed.error.issues) } };
 }
@@ -251,3 +236,6 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
     })
     .join('; ');
 }
+
+/** The service name type, re-stated for callers that import it with the operations. */
+export type { CalendarService };

@@ -55,7 +55,7 @@ export function createAgent(parts: AgentParts): AgentApi {
     configureSched: (input) => sched.configure(input),
     schedResources: () => sched.resources(),
     getSettings: async () => settings.getSettings(),
-    updateSettings: async (patch: SettingsPatch) => {
+    updateSettings: async (patch: SettingsPatch = {}) => {
       const next = settings.updateSettings(patch);
       await parts.applySettings?.(next);
       return next;

@@ -11,6 +11,7 @@ import type {
   ListResult,
   UpdateInput,
 } from '../../preload/contract';
+import { ReauthRequiredError } from '../auth/auth-errors';
 import type { SettingsStore } from '../store/settings-store';
 import type { Account, StoredConnection } from '../store/settings-schema';
 import type { StateDb } from '../store/state-db';
@@ -166,7 +167,7 @@ export class ConnectionsService {
         .clients()
         .importToken(service, oauthToken, accountId)
         .catch((error: unknown) => {
-          if (error instanceof Error && error.name === 'ReauthRequiredError') {
+          if (error instanceof ReauthRequiredError) {
             throw new AgentError(
               'validation',
               `oauth_token: ${serviceLabel[service]} refused this token. Sign in again, or pass a current refresh token.`,

@@ -1,13 +1,14 @@
 /** Google accounts, their gates and calendar providers, kept per account so rate limits span all its calendars. */
-import { GoogleAccount } from '../auth';
+import { GoogleAccount, importGoogleRefreshToken, type AccountIdentity } from '../auth';
 import type { RequestGate } from '../providers/gate';
 import { createGoogleGate, GoogleCalendarProvider } from '../providers/google';
 import { listGoogleCalendars, type GoogleCalendarEntry } from '../providers/google/google-calendar-list';
 import type { SecretStore } from '../secrets/secret-store';
 import type { GoogleEnvironment } from './environment';
+import type { CalendarServiceClients } from './ports';
 
 /** Opens Google accounts on demand and keeps them for the life of the environment. */
-export class GoogleClients {
+export class GoogleClients implements CalendarServiceClients {
   private readonly accounts = new Map<string, Promise<{ account: GoogleAccount; gate: RequestGate }>>();
 
   constructor(
@@ -18,6 +19,13 @@ export class GoogleClients {
   async calendars(accountId: string): Promise<GoogleCalendarEntry[]> {
     const { account, gate } = await this.open(accountId);
     return listGoogleCalendars(account.client, gate, this.env.root_url);
+  }
+
+  async importToken(refreshToken: string, accountId?: string): Promise<AccountIdentity> {
+    const input = { refresh_token: refreshToken, ...(accountId ? { account_id: accountId } : {}) };
+    const identity = await importGoogleRefreshToken(this.env, this.secrets, input);
+    this.forget(identity.account_id);
+    return identity;
   }
 
   async provider(accountId: string, calendarId: string): Promise<GoogleCalendarProvider> {

@@ -1,6 +1,6 @@
 /** Microsoft accounts, their gates (one per mailbox) and Graph calendar providers. */
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { MicrosoftAccount } from '../auth';
+import { importMicrosoftRefreshToken, MicrosoftAccount, type AccountIdentity } from '../auth';
 import type { RequestGate } from '../providers/gate';
 import {
   GraphCalendarProvider,
@@ -10,6 +10,7 @@ import {
 } from '../providers/microsoft';
 import type { SecretStore } from '../secrets/secret-store';
 import type { MicrosoftEnvironment } from './environment';
+import type { CalendarServiceClients } from './ports';
 
 interface OpenMailbox {
   account: MicrosoftAccount;
@@ -18,7 +19,7 @@ interface OpenMailbox {
 }
 
 /** Opens Microsoft accounts on demand and keeps them, so the 4-requests-per-mailbox cap spans all its calendars. */
-export class MicrosoftClients {
+export class MicrosoftClients implements CalendarServiceClients {
   private readonly mailboxes = new Map<string, Promise<OpenMailbox>>();
 
   constructor(
@@ -39,6 +40,13 @@ export class MicrosoftClients {
   async provider(accountId: string, calendarId: string): Promise<GraphCalendarProvider> {
     const { account, client, gate } = await this.open(accountId);
     return new GraphCalendarProvider({ account, calendarId, client, gate, graphUrl: this.env.graph_url });
+  }
+
+  async importToken(refreshToken: string, accountId?: string): Promise<AccountIdentity> {
+    const input = { refresh_token: refreshToken, ...(accountId ? { account_id: accountId } : {}) };
+    const identity = await importMicrosoftRefreshToken(this.env, this.secrets, input);
+    this.forget(identity.account_id);
+    return identity;
   }
 
   forget(accountId: string): void {

@@ -16,6 +16,18 @@ export interface ConnectionProviders {
   external: CalendarProvider;
 }
 
+/** One calendar service's clients (Google or Microsoft): its accounts' calendars, providers and tokens. */
+export interface CalendarServiceClients {
+  /** The calendars an account can see (Google calendarList, Graph /me/calendars). */
+  calendars(accountId: string): Promise<Omit<ExternalCalendar, 'connected'>[]>;
+  /** The provider of one calendar of an account. */
+  provider(accountId: string, calendarId: string): Promise<CalendarProvider>;
+  /** Imports a refresh token (to the keychain only) and forgets the cached account that held the old one. */
+  importToken(refreshToken: string, accountId?: string): Promise<AccountIdentity>;
+  /** Drops a cached account (after sign-out or a new sign-in) so the next use reads the keychain again. */
+  forget(accountId: string): void;
+}
+
 /** The outside services, built for the current environment (sandbox or live). */
 export interface ServiceClients {
   /** Sched's directory; throws an AgentError when Sched is not configured. */

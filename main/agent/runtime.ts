@@ -1,7 +1,7 @@
 /**
  * The running agent: builds the services around the state, picks the environment (the embedded sandbox until a
  * real Sched is configured), and switches to live services when the person configures Sched. The composition
- * roots (main/index.ts, main/headless.ts) construct it; it knows nothing of Electron or of how the sandbox starts.
+ * roots (main/index.ts, main/cli/headless-agent.ts) construct it; it knows nothing of Electron or of how the sandbox starts.
  */
 import type { AgentApi, AppSettingsView } from '../../preload/contract';
 import type { CronLike } from '../scheduler/scheduler';

@@ -3,9 +3,11 @@
  * leaves Sandbox mode. The key is checked against Sched first, so a wrong one changes nothing.
  */
 import type { SchedResource } from '../../preload/contract';
+import { SchedApiKeyError } from '../providers/sched';
 import type { SecretStore } from '../secrets/secret-store';
 import { secretKeys } from '../secrets/secret-store';
 import type { SettingsStore } from '../store/settings-store';
+import { AgentError } from './agent-error';
 import type { AgentMode } from './environment';
 import type { SchedDirectory, ServiceClients } from './ports';
 
@@ -33,7 +35,12 @@ export class SchedService {
     api_key: string;
   }): Promise<{ base_url: string; mode: AgentMode }> {
     const baseUrl = input.base_url.replace(/\/+$/, '');
-    await this.deps.probe(baseUrl, input.api_key).listResources();
+    await this.deps
+      .probe(baseUrl, input.api_key)
+      .listResources()
+      .catch((error: unknown) => {
+        throw refusal(error);
+      });
     await this.deps.secrets.set(secretKeys.schedApiKey, input.api_key);
     this.deps.settings.setSched({ base_url: baseUrl });
     this.deps.settings.setMode('live');
@@ -48,4 +55,13 @@ export class SchedService {
     }
     return { resources: this.cached.resources };
   }
+}
+
+/** A key Sched refused is the person's to fix (400 naming the field); other failures pass on with their own code. */
+function refusal(error: unknown): unknown {
+  if (!(error instanceof SchedApiKeyError)) return error;
+  return new AgentError(
+    'validation',
+    'api_key: Sched refused this API key (HTTP 401). Check the key in Sched and enter it again; nothing was changed.',
+  );
 }

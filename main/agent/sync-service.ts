@@ -4,6 +4,7 @@
  * connection's `sync_status` current (only when it changes, so an idle run costs nothing extra).
  */
 import type {
+  ConflictChoice,
   ConflictView,
   Connection,
   PreviewResult,
@@ -11,28 +12,25 @@ import type {
   SchedResource,
   SyncStatus,
 } from '../../preload/contract';
-import { summaryOf } from '../engine';
-import type { EngineConnection, EnginePreview, RunSummary as EngineRunSummary } from '../engine/types';
+import type { EngineConnection, EnginePreview } from '../engine/types';
 import { Scheduler, type CronLike, type RunReason } from '../scheduler/scheduler';
 import type { SettingsStore } from '../store/settings-store';
 import type { StoredConnection } from '../store/settings-schema';
+import { runSummaryOf } from '../store/run-repo';
 import type { StateDb } from '../store/state-db';
 import { AgentError } from './agent-error';
-import { conflictView, previewView, runView } from './sync-views';
+import { conflictView, previewView } from './sync-views';
 import type { EventBus } from './event-bus';
 import type { ServiceClients } from './ports';
 
 /** What the agent needs of the engine (main/engine implements it). */
 export interface EngineLike {
-  run(conn: EngineConnection): Promise<EngineRunSummary>;
+  run(conn: EngineConnection): Promise<RunSummary>;
   preview(conn: EngineConnection): Promise<EnginePreview>;
-  undo(runId: string, conn: EngineConnection): Promise<EngineRunSummary>;
-  resolveConflict(
-    conflictId: string,
-    resolution: 'keep-sched' | 'keep-external' | 'import-anyway' | 'skip',
-    conn: EngineConnection,
-  ): Promise<unknown>;
-  review(conn: EngineConnection, decision: 'apply' | 'cancel'): Promise<EngineRunSummary | null>;
+  undo(runId: string, conn: EngineConnection): Promise<RunSummary>;
+  /** Checks the choice against the conflict's kind (the one place that does) before writing anything. */
+  resolveConflict(conflictId: string, choice: ConflictChoice, conn: EngineConnection): Promise<unknown>;
+  review(conn: EngineConnection, decision: 'apply' | 'cancel'): Promise<RunSummary | null>;
 }
 
 export interface SyncServiceDeps {
@@ -112,28 +110,17 @@ export class SyncService {
     }
     const run = await this.deps.engine.review(await this.engineConnection(stored), decision);
     this.reschedule();
-    return { calendar: this.view(stored), run: run ? runView(run) : null };
+    return { calendar: this.view(stored), run };
   }
 
   conflicts(): ConflictView[] {
     return this.deps.db.conflicts.open().map(conflictView);
   }
 
-  async resolve(
-    conflictId: string,
-    resolution: 'keep-sched' | 'keep-external' | 'import-anyway' | 'skip',
-  ): Promise<{ message: string }> {
+  async resolve(conflictId: string, resolution: ConflictChoice): Promise<{ message: string }> {
     const conflict = /^\d+$/.test(conflictId) ? this.deps.db.conflicts.get(Number(conflictId)) : null;
     if (!conflict) throw new AgentError('not_found', `No conflict has the id "${conflictId}".`);
     if (conflict.resolvedAt) throw new AgentError('conflict', `Conflict ${conflictId} was already resolved.`);
-    if ((resolution === 'import-anyway' || resolution === 'skip') !== (conflict.kind === 'overlap')) {
-      throw new AgentError(
-        'validation',
-        conflict.kind === 'overlap'
-          ? 'resolution: a double booking is resolved with "import-anyway" or "skip".'
-          : 'resolution: an edit conflict is resolved with "keep-sched" or "keep-external".',
-      );
-    }
     const stored = this.stored(conflict.connectionId);
     await this.deps.engine.resolveConflict(conflictId, resolution, await this.engineConnection(stored));
     this.deps.bus.publish({ type: 'conflict', data: { id: conflictId, resolved: resolution } });
@@ -141,9 +128,7 @@ export class SyncService {
   }
 
   runs(calendarId?: string): RunSummary[] {
-    return this.deps.db.runs
-      .list(calendarId ? { connectionId: calendarId } : {})
-      .map((run) => runView(summaryOf(run)));
+    return this.deps.db.runs.list(calendarId ? { connectionId: calendarId } : {}).map(runSummaryOf);
   }
 
   async undo(runId: string): Promise<RunSummary> {
@@ -151,8 +136,7 @@ export class SyncService {
     if (!run) throw new AgentError('not_found', `No run has the id "${runId}".`);
     if (run.undoneBy) throw new AgentError('conflict', `Run ${runId} was already undone.`);
     const stored = this.stored(run.connectionId);
-    const summary = await this.deps.engine.undo(runId, await this.engineConnection(stored));
-    return runView(summary);
+    return this.deps.engine.undo(runId, await this.engineConnection(stored));
   }
 
   /** One run of one connection, called by the scheduler's queue. */
@@ -163,7 +147,7 @@ export class SyncService {
     this.running.add(calendarId);
     this.deps.bus.publish({ type: 'run-started', data: { calendar_id: calendarId, reason } });
     try {
-      const summary = runView(await this.deps.engine.run(await this.engineConnection(stored)));
+      const summary = await this.deps.engine.run(await this.engineConnection(stored));
       this.deps.bus.publish({ type: 'run-finished', data: summary });
       return summary;
     } catch (error) {

@@ -1,29 +1,9 @@
 /** Turns the engine's and the state DB's records into the API's views (shared/API.md §2). */
-import type { ConflictView, ItemView, PreviewResult, RunSummary } from '../../preload/contract';
-import type { EnginePreview, RunSummary as EngineRunSummary } from '../engine/types';
+import type { ConflictView, ItemView, PreviewResult } from '../../preload/contract';
+import type { EnginePreview } from '../engine/types';
 import { calendarCapabilities, schedCapabilities } from '../providers/port';
 import type { Conflict } from '../store/conflict-repo';
 import { describeTime, fieldDifferences, sharedFieldNames, type ItemFields, type ItemTime } from '../sync';
-
-/** The engine's run summary as the API shows it: the one place a summary becomes the contract's view. */
-export function runView(run: EngineRunSummary): RunSummary {
-  return {
-    run_id: run.run_id,
-    calendar_id: run.calendar_id,
-    kind: run.kind,
-    status: run.status,
-    started_at: run.started_at,
-    finished_at: run.finished_at,
-    created: { ...run.created },
-    updated: { ...run.updated },
-    deleted: { ...run.deleted },
-    conflicts: run.conflicts,
-    errors: run.errors,
-    requests: run.requests,
-    message: run.message,
-    undone: run.undone,
-  };
-}
 
 /** The preview without the raw plan. */
 export function previewView(preview: EnginePreview): PreviewResult {

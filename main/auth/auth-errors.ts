@@ -3,6 +3,7 @@
  * gaxios errors keep the request body (with the refresh token) in `config.data`, so a cause could leak it
  * into a log line.
  */
+import { AppError } from '../errors/app-error';
 import { providerLabel, type AuthProviderName } from './account-tokens';
 
 /** Why a saved sign-in can no longer be used. */
@@ -10,7 +11,7 @@ export type ReauthReason =
   'invalid_grant' | 'interaction_required' | 'missing_sign_in' | 'unauthorized_after_refresh';
 
 /** The saved sign-in was refused or is gone: the connection goes to `reauth_required` until the person signs in. */
-export class ReauthRequiredError extends Error {
+export class ReauthRequiredError extends AppError {
   readonly code = 'reauth_required' as const;
 
   constructor(
@@ -18,7 +19,8 @@ export class ReauthRequiredError extends Error {
     readonly reason: ReauthReason,
     readonly accountId?: string,
   ) {
-    super(reauthMessage(provider, reason));
+    super('unavailable', reauthMessage(provider, reason));
+    // Spelled out: the Graph client passes on only this name when our token source fails (with-auth-retry.ts).
     this.name = 'ReauthRequiredError';
   }
 
@@ -41,7 +43,7 @@ function reauthMessage(provider: AuthProviderName, reason: ReauthReason): string
 }
 
 /** A token could not be refreshed for a passing reason (network, server error): the next run tries again. */
-export class TokenRefreshError extends Error {
+export class TokenRefreshError extends AppError {
   readonly code = 'token_refresh_failed' as const;
 
   constructor(
@@ -49,6 +51,7 @@ export class TokenRefreshError extends Error {
     detail: string,
   ) {
     super(
+      'conflict',
       `Could not refresh the ${providerLabel(provider)} sign-in (${detail}). Syncing will try again later.`,
     );
     this.name = 'TokenRefreshError';
@@ -56,7 +59,7 @@ export class TokenRefreshError extends Error {
 }
 
 /** The interactive sign-in did not finish: declined, timed out, cancelled or refused by the server. */
-export class SignInError extends Error {
+export class SignInError extends AppError {
   readonly code = 'sign_in_failed' as const;
 
   constructor(
@@ -64,7 +67,6 @@ export class SignInError extends Error {
     readonly reason: 'denied' | 'timeout' | 'cancelled' | 'state_mismatch' | 'failed',
     message: string,
   ) {
-    super(message);
-    this.name = 'SignInError';
+    super('conflict', message);
   }
 }

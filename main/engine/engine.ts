@@ -3,23 +3,22 @@
  * and applies the plan with an outbox, a journal and one transaction per applied action. Also previews, undoes runs,
  * resolves conflicts and settles mass-delete reviews. Construct one per state DB at start-up.
  */
-import type { StateDb } from '../store';
+import { AppError } from '../errors/app-error';
+import { runSummaryOf, type ConflictChoice, type StateDb } from '../store';
 import type { Plan } from '../sync';
 import { ActionApplier } from './action-applier';
 import { ConnectionSession } from './connection-session';
 import { previewOf } from './preview';
 import { readChanges, type ChangeReads } from './read-changes';
-import { openConflictFor, resolveConflict, type ConflictChoice } from './resolve-conflict';
-import { summaryOf } from './run-summary';
+import { openConflictFor, resolveConflict } from './resolve-conflict';
 import { okOutcome, outcomeOf, type Outcome } from './stop-reason';
 import type { EngineConnection, EngineEvent, EngineOptions, EnginePreview, RunSummary } from './types';
 import { checkUndoable, undoRun } from './undo';
 
 /** Thrown by `review` when the connection is not waiting for one. */
-export class NothingToReviewError extends Error {
+export class NothingToReviewError extends AppError {
   constructor(readonly calendarId: string) {
-    super(`Calendar ${calendarId} has no stopped run to review; nothing was changed.`);
-    this.name = 'NothingToReviewError';
+    super('conflict', `Calendar ${calendarId} has no stopped run to review; nothing was changed.`);
   }
 }
 
@@ -178,7 +177,7 @@ export class Engine {
       }
       return closed;
     });
-    const summary = summaryOf(run);
+    const summary = runSummaryOf(run);
     this.log({ type: 'run-finished', calendarId: session.key, summary });
     return summary;
   }

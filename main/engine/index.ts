@@ -1,9 +1,8 @@
 /** The sync engine's public API: `Engine` and the shapes it takes and returns. */
 export { Engine, NothingToReviewError } from './engine';
-export { ConflictNotFoundError, ResolutionNotAllowedError, type ConflictChoice } from './resolve-conflict';
+export { ConflictNotFoundError, ResolutionNotAllowedError } from './resolve-conflict';
 export { RunNotUndoableError } from './undo';
 export { CountingProvider } from './counting-provider';
-export { summaryOf } from './run-summary';
 export type {
   EngineConnection,
   EngineEvent,

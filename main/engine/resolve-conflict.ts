@@ -1,33 +1,29 @@
 /**
- * A person's answer to a conflict (shared/SYNC.md, "Conflicts"): for an edit conflict keep Sched's or the calendar's
- * version (written over the other side), or skip (leave both as they are); for an overlap import the event anyway
- * (`allow_overlap`) or skip it for good. The conflict is marked resolved only after its writes went through.
+ * A person's choice for a conflict (shared/SYNC.md, "Conflicts"): for an edit conflict keep Sched's or the
+ * calendar's version (written over the other side); for an overlap import the event anyway (`allow_overlap`) or
+ * skip it for good. The conflict is marked resolved only after its writes went through.
  */
-import type { Conflict } from '../store';
-import { linkSideOf } from '../sync';
+import { AppError } from '../errors/app-error';
+import { choiceFits, choicesFor, type Conflict, type ConflictChoice } from '../store';
 import type { ActionApplier } from './action-applier';
 import type { ConnectionSession } from './connection-session';
 
-/** The choices a person has (the agent API's `resolution`). */
-export type ConflictChoice = 'keep-sched' | 'keep-external' | 'import-anyway' | 'skip';
-
 /** The conflict does not exist, belongs to another connection, or was already resolved. */
-export class ConflictNotFoundError extends Error {
+export class ConflictNotFoundError extends AppError {
   constructor(readonly conflictId: number) {
-    super(`There is no open conflict ${conflictId} for this calendar; nothing was changed.`);
-    this.name = 'ConflictNotFoundError';
+    super('not_found', `There is no open conflict ${conflictId} for this calendar; nothing was changed.`);
   }
 }
 
 /** The choice does not fit the conflict's kind (e.g. `import-anyway` for an edit conflict). */
-export class ResolutionNotAllowedError extends Error {
+export class ResolutionNotAllowedError extends AppError {
   constructor(
     readonly kind: Conflict['kind'],
     readonly resolution: ConflictChoice,
   ) {
-    const allowed = kind === 'edit' ? '"keep-sched", "keep-external" or "skip"' : '"import-anyway" or "skip"';
-    super(`"${resolution}" does not answer an ${kind} conflict; choose ${allowed}. Nothing was changed.`);
-    this.name = 'ResolutionNotAllowedError';
+    const allowed = choicesFor(kind).map((choice) => `"${choice}"`);
+    const what = kind === 'edit' ? 'an edit conflict' : 'a double booking';
+    super('validation', `resolution: ${what} is resolved with ${allowed.join(' or ')}; nothing was changed.`);
   }
 }
 
@@ -49,10 +45,7 @@ export function openConflictFor(
   if (!conflict || conflict.resolvedAt !== null || conflict.connectionId !== session.key) {
     throw new ConflictNotFoundError(conflictId);
   }
-  const fits =
-    resolution === 'skip' ||
-    (conflict.kind === 'edit') === (resolution === 'keep-sched' || resolution === 'keep-external');
-  if (!fits) throw new ResolutionNotAllowedError(conflict.kind, resolution);
+  if (!choiceFits(conflict.kind, resolution)) throw new ResolutionNotAllowedError(conflict.kind, resolution);
   return conflict;
 }
 
@@ -72,20 +65,6 @@ async function resolveEdit(input: ResolveInput, conflict: Conflict): Promise<voi
   if (!link) return; // Unlinked since (e.g. gone on both sides): nothing left to write.
   const sched = await session.reread('sched', link.sched.id);
   const external = await session.reread('external', link.external.id);
-  if (resolution === 'skip') {
-    // Both stay as they are; their current versions become the baseline so neither counts as changed.
-    const booking = sched.items[0];
-    const event = external.items[0];
-    if (booking && event && booking.status !== 'cancelled' && event.status !== 'cancelled') {
-      const next = {
-        sched: linkSideOf(booking),
-        external: linkSideOf(event),
-        origin: link.origin ?? 'sched',
-      };
-      session.db.transaction(() => session.links.save(next));
-    }
-    return;
-  }
   const keep = resolution === 'keep-sched' ? 'sched' : 'external';
   const state = session.state();
   const planned = session.plan({

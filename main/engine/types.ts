@@ -5,7 +5,7 @@
  */
 import type { CalendarProvider } from '../providers/port';
 import type { GuardVerdict, PlanCounts, PlanSettings, Action } from '../sync';
-import type { PerSide, RunKind, RunStatus, StateDb } from '../store';
+import type { RunSummary, StateDb } from '../store';
 
 /** Everything the engine needs to know about one connection for one call. */
 export interface EngineConnection {
@@ -23,27 +23,8 @@ export interface EngineConnection {
   external: CalendarProvider;
 }
 
-export type { PerSide } from '../store';
-
-/** What one run did (shared/SYNC.md, "Activity"), as the engine reports it when the run closes. */
-export interface RunSummary {
-  run_id: string;
-  calendar_id: string;
-  kind: RunKind;
-  status: RunStatus;
-  started_at: string;
-  finished_at: string | null;
-  created: PerSide;
-  updated: PerSide;
-  deleted: PerSide;
-  conflicts: number;
-  errors: number;
-  /** API requests the run spent on both sides. */
-  requests: number;
-  message: string | null;
-  /** True once an undo run has reverted this run. */
-  undone: boolean;
-}
+/** Counts per side, and what one run did (shared/SYNC.md, "Activity"): the agent API's own shapes. */
+export type { PerSide, RunSummary } from '../store';
 
 /** One planned write as the preview lists it. */
 export interface PlannedChange {

@@ -4,6 +4,7 @@
  * is no longer the one the journal recorded); those become conflicts for a person. The item a removed copy was made
  * from is remembered with its content hash, so later runs do not copy it again until a person edits it.
  */
+import { AppError } from '../errors/app-error';
 import type { JournalEntry } from '../store';
 import type { LinkKey, SyncItem } from '../sync';
 import { fieldsOf, linkSideOf, otherSide } from '../sync';
@@ -12,13 +13,12 @@ import { asAfterImage, asBeforeImage } from './journal-images';
 import type { EngineEvent } from './types';
 
 /** The run cannot be undone: unknown, another connection's, itself an undo, or undone already. */
-export class RunNotUndoableError extends Error {
+export class RunNotUndoableError extends AppError {
   constructor(
     readonly runId: string,
     why: string,
   ) {
-    super(`Run ${runId} cannot be undone: ${why}. Nothing was changed.`);
-    this.name = 'RunNotUndoableError';
+    super('conflict', `Run ${runId} cannot be undone: ${why}. Nothing was changed.`);
   }
 }
 

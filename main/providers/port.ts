@@ -3,6 +3,7 @@
  * wire formats to the core's `SyncItem` and back and nothing else; every rule lives in main/sync and main/engine.
  * One contract suite (test/contract) holds every adapter and the in-memory provider to this.
  */
+import { AppError, type AppErrorCode } from '../errors/app-error';
 import type {
   BookingSource,
   EventTags,
@@ -79,14 +80,23 @@ export interface CalendarProvider {
 export type ProviderErrorCode =
   'cursor_expired' | 'precondition_failed' | 'slot_unavailable' | 'not_found' | 'auth' | 'rate_limited';
 
+/** The API code each provider failure reaches a person with (a passing failure is `unavailable`: try later). */
+const apiCodeOf: Record<ProviderErrorCode, AppErrorCode> = {
+  cursor_expired: 'unavailable',
+  precondition_failed: 'conflict',
+  slot_unavailable: 'conflict',
+  not_found: 'not_found',
+  auth: 'unavailable',
+  rate_limited: 'unavailable',
+};
+
 /** Base of every typed provider failure; `message` is written for a person (STYLE.md, habit 6). */
-export class ProviderError extends Error {
+export class ProviderError extends AppError {
   constructor(
     readonly code: ProviderErrorCode,
     message: string,
   ) {
-    super(message);
-    this.name = new.target.name;
+    super(apiCodeOf[code], message);
   }
 }
 

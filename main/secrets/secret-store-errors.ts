@@ -1,10 +1,12 @@
+import { AppError } from '../errors/app-error';
+
 /** The message a person sees when there is no keychain; it says what to do and that nothing falls back to a file. */
 export const noKeychainMessage =
   'No system keychain is available (Secret Service on Linux). Sched Sync will not store sign-ins in plain text. ' +
   'Install and unlock GNOME Keyring or KWallet, then try again.';
 
 /** No OS keychain answered (no Secret Service, no D-Bus session, a locked keyring, or no answer in time). */
-export class KeychainUnavailableError extends Error {
+export class KeychainUnavailableError extends AppError {
   readonly code = 'keychain_unavailable';
 
   constructor(
@@ -13,13 +15,12 @@ export class KeychainUnavailableError extends Error {
     /** What the person reads; the no-keychain advice unless the cause is known better (a timeout). */
     message: string = noKeychainMessage,
   ) {
-    super(message);
-    this.name = 'KeychainUnavailableError';
+    super('unavailable', message);
   }
 }
 
 /** The keychain answered but refused one operation (an ambiguous entry, a value it cannot hold, …). */
-export class SecretStoreError extends Error {
+export class SecretStoreError extends AppError {
   readonly code = 'keychain_failed';
 
   constructor(
@@ -27,8 +28,7 @@ export class SecretStoreError extends Error {
     readonly key: string,
     readonly detail: string,
   ) {
-    super(`The system keychain could not ${operation} the secret "${key}": ${detail}`);
-    this.name = 'SecretStoreError';
+    super('unavailable', `The system keychain could not ${operation} the secret "${key}": ${detail}`);
   }
 }
 

@@ -1,9 +1,18 @@
 import type { Database } from 'better-sqlite3';
+import { conflictChoicesByKind, type ConflictChoice, type ConflictKind } from '../../preload/contract';
 import { isoNow, parseJson, toJson, type Clock } from './store-clock';
 
-/** `edit`: both sides changed one link; `overlap`: an inbound event collides with a confirmed booking (SYNC.md). */
-export type ConflictKind = 'edit' | 'overlap';
-export type ConflictResolution = 'keep-sched' | 'keep-external' | 'import-anyway' | 'skip';
+// `edit`: both sides changed one link; `overlap`: an inbound event collides with a confirmed booking (SYNC.md).
+// The words are the contract's, so the engine (which may not import the contract) takes them from here.
+export type { ConflictChoice, ConflictKind };
+
+/** True when `choice` answers a conflict of `kind` (the one check; skip is for double bookings only). */
+export function choiceFits(kind: ConflictKind, choice: ConflictChoice): boolean {
+  return (conflictChoicesByKind[kind] as readonly ConflictChoice[]).includes(choice);
+}
+
+/** The choices that answer a conflict of `kind`. */
+export const choicesFor = (kind: ConflictKind): readonly ConflictChoice[] => conflictChoicesByKind[kind];
 
 export interface Conflict {
   id: number;
@@ -19,7 +28,7 @@ export interface Conflict {
   runId: string | null;
   createdAt: string;
   resolvedAt: string | null;
-  resolution: ConflictResolution | null;
+  resolution: ConflictChoice | null;
 }
 
 export type ConflictInput = Pick<Conflict, 'connectionId' | 'kind'> &
@@ -37,7 +46,7 @@ interface Row {
   run_id: string | null;
   created_at: string;
   resolved_at: string | null;
-  resolution: ConflictResolution | null;
+  resolution: ConflictChoice | null;
 }
 
 const fromRow = (r: Row): Conflict => ({
@@ -120,7 +129,7 @@ export class ConflictRepo {
    * Closes a conflict with the person's choice. A `skip` of an overlap also remembers the event, so it is never
    * asked about again. Returns null when there is no such open conflict.
    */
-  resolve(id: number, resolution: ConflictResolution): Conflict | null {
+  resolve(id: number, resolution: ConflictChoice): Conflict | null {
     const close = this.db.transaction((): Conflict | null => {
       const row = this.db
         .prepare(

@@ -7,9 +7,25 @@ export { StateDbTooNewError } from './migrate';
 export type { ConnectionState, ConnectionStatePatch } from './connection-state-repo';
 export type { Link, LinkInput } from './link-repo';
 export type { OutboxEntry, OutboxIntent, Side, WriteOperation } from './outbox-repo';
-export type { PerSide, Run, RunCounts, RunCountsDelta, RunKind, RunStatus } from './run-repo';
+export {
+  runSummaryOf,
+  type PerSide,
+  type Run,
+  type RunCounts,
+  type RunCountsDelta,
+  type RunKind,
+  type RunStatus,
+  type RunSummary,
+} from './run-repo';
 export type { JournalEntry, JournalInput } from './journal-repo';
-export type { Conflict, ConflictInput, ConflictKind, ConflictResolution } from './conflict-repo';
+export {
+  choiceFits,
+  choicesFor,
+  type Conflict,
+  type ConflictChoice,
+  type ConflictInput,
+  type ConflictKind,
+} from './conflict-repo';
 export type { UndoneCopy, UndoneCopyInput } from './undone-copy-repo';
 export type { Clock } from './store-clock';
 export {

@@ -1,18 +1,19 @@
 import type { Database } from 'better-sqlite3';
+import { AppError } from '../errors/app-error';
 import type { Migration } from './migrations';
 
 /** Thrown when the database file was written by a newer schema than this build knows. */
-export class StateDbTooNewError extends Error {
+export class StateDbTooNewError extends AppError {
   constructor(
     readonly path: string,
     readonly found: number,
     readonly known: number,
   ) {
     super(
+      'internal',
       `The state database ${path} was written by a newer Sched Sync (schema ${found}; this version knows ${known}). ` +
         'Update Sched Sync, or move the file away to let it rebuild the state from both calendars.',
     );
-    this.name = 'StateDbTooNewError';
   }
 }
 

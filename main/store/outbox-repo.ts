@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { isoNow, parseJson, toJson, type Clock } from './store-clock';
+import { z } from 'zod';
+import { isoNow, toJson, type Clock } from './store-clock';
 
 export type Side = 'sched' | 'external';
 export type WriteOperation = 'create' | 'update' | 'delete';
@@ -19,8 +20,8 @@ export interface OutboxEntry {
   operation: WriteOperation;
   bookingId: string | null;
   eventId: string | null;
-  /** What was to be written, as the engine needs it to repeat the request. */
-  payload: unknown;
+  /** What was to be written, as the engine needs it to repeat the request; `null` when the stored one is unusable. */
+  payload: OutboxPayload | null;
   createdAt: string;
   finishedAt: string | null;
   outcome: 'done' | 'abandoned' | null;
@@ -28,11 +29,59 @@ export interface OutboxEntry {
   note: string | null;
 }
 
-export type OutboxIntent = Pick<
-  OutboxEntry,
-  'connectionId' | 'idempotencyKey' | 'side' | 'operation' | 'payload'
-> &
-  Partial<Pick<OutboxEntry, 'runId' | 'bookingId' | 'eventId'>>;
+export type OutboxIntent = Pick<OutboxEntry, 'connectionId' | 'idempotencyKey' | 'side' | 'operation'> &
+  Partial<Pick<OutboxEntry, 'runId' | 'bookingId' | 'eventId'>> & {
+    /** The planned write (main/sync's action); read back through `PayloadSchema`. */
+    payload: unknown;
+  };
+
+const time = z.union([
+  z.object({ kind: z.literal('instant'), utc: z.string(), zone: z.string() }),
+  z.object({ kind: z.literal('date'), date: z.string() }),
+]);
+const fields = z.object({
+  title: z.string(),
+  description: z.string(),
+  location: z.string(),
+  start: time,
+  end: time,
+});
+const side = z.enum(['sched', 'external']);
+
+/**
+ * What an intent's payload must hold to be acted on after a restart: the write as the engine planned it. Only a
+ * create is ever sent again (with its key), so only its parts are checked field by field; the rest is kept as it
+ * was written (`looseObject`), for the engine's own types.
+ */
+const PayloadSchema = z.discriminatedUnion('type', [
+  z.looseObject({
+    type: z.literal('create'),
+    side,
+    fields,
+    idempotencyKey: z.string().min(1),
+    counterpart: z.looseObject({
+      id: z.string(),
+      version: z.string(),
+      hash: z.string(),
+      fields,
+      updated: z.string(),
+    }),
+  }),
+  z.looseObject({ type: z.literal('update'), side, id: z.string() }),
+  z.looseObject({ type: z.literal('delete'), side }),
+]);
+/** A payload read back from the state DB that passed `PayloadSchema`. */
+export type OutboxPayload = z.infer<typeof PayloadSchema>;
+
+/** Parses a stored payload; a file changed by hand or by an older build gives `null` (the engine abandons it). */
+function payloadOf(text: string): OutboxPayload | null {
+  try {
+    const parsed = PayloadSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 interface Row {
   id: number;
@@ -59,7 +108,7 @@ const fromRow = (r: Row): OutboxEntry => ({
   operation: r.operation,
   bookingId: r.booking_id,
   eventId: r.event_id,
-  payload: parseJson(r.payload),
+  payload: payloadOf(r.payload),
   createdAt: r.created_at,
   finishedAt: r.finished_at,
   outcome: r.outcome,

@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type { PerSide, RunKind, RunStatus, RunSummary } from '../../preload/contract';
 import { isoNow, type Clock } from './store-clock';
 
-/** `interrupted`: the process died mid-run; `needs_review`: the mass-delete guard stopped it. */
-export type RunStatus = 'running' | 'ok' | 'error' | 'needs_review' | 'cancelled' | 'interrupted';
-export type RunKind = 'sync' | 'undo';
-
-export interface PerSide {
-  sched: number;
-  external: number;
-}
+// `interrupted`: the process died mid-run; `needs_review`: the mass-delete guard stopped it. The words are the contract's.
+export type { PerSide, RunKind, RunStatus, RunSummary };
 
 /** What a run did, as the activity view and the run summary report it (SYNC.md, "Activity"). */
 export interface RunCounts {
@@ -196,4 +191,24 @@ export class RunRepo {
     if (!run) throw new Error(`No run ${runId}.`);
     return run;
   }
+}
+
+/** A stored run as the agent API reports it (shared/API.md §2, "activity"): the one mapping of a run to its summary. */
+export function runSummaryOf(run: Run): RunSummary {
+  return {
+    run_id: run.runId,
+    calendar_id: run.connectionId,
+    kind: run.kind,
+    status: run.status,
+    started_at: run.startedAt,
+    finished_at: run.finishedAt,
+    created: { ...run.counts.created },
+    updated: { ...run.counts.updated },
+    deleted: { ...run.counts.deleted },
+    conflicts: run.counts.conflicts,
+    errors: run.counts.errors,
+    requests: run.counts.requests,
+    message: run.errorMessage,
+    undone: run.undoneBy !== null,
+  };
 }

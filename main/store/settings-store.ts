@@ -1,6 +1,7 @@
 import type Conf from 'conf';
 import type { z } from 'zod';
 import { describeIssues } from '../../preload/contract';
+import { AppError } from '../errors/app-error';
 import {
   AccountSchema,
   AppSettingsPatchSchema,
@@ -17,7 +18,7 @@ import {
 } from './settings-schema';
 
 /** The settings file holds something the schema refuses; the message names the file and each bad field. */
-export class SettingsFileError extends Error {
+export class SettingsFileError extends AppError {
   readonly code = 'settings_invalid';
 
   constructor(
@@ -25,19 +26,18 @@ export class SettingsFileError extends Error {
     readonly problem: string,
   ) {
     super(
+      'internal',
       `The settings file ${path} is not valid: ${problem}. Fix it or move it away to start with defaults.`,
     );
-    this.name = 'SettingsFileError';
   }
 }
 
 /** A change was refused before anything was written; the message names the field. */
-export class SettingsValidationError extends Error {
+export class SettingsValidationError extends AppError {
   readonly code = 'validation';
 
   constructor(message: string) {
-    super(message);
-    this.name = 'SettingsValidationError';
+    super('validation', message);
   }
 }
 

@@ -7,7 +7,7 @@ import type { Capabilities } from './capabilities';
 import { sharedFieldNames } from './capabilities';
 import type { ItemFields, ItemTime, Side } from './item';
 import type { Observation } from './observations';
-import type { ConflictResolution } from './settings';
+import type { ConflictStrategy } from './settings';
 import type { LinkSide } from './state';
 
 /** How a time reads in a conflict: the UTC instant with its zone, or the date. */
@@ -100,7 +100,7 @@ function changedAt(observation: Observation): number | undefined {
  * because a wrong deletion costs a person more than a wrong edit.
  */
 export function resolveConflict(
-  strategy: ConflictResolution,
+  strategy: ConflictStrategy,
   sched: Observation,
   external: Observation,
 ): Side | 'manual' {

@@ -31,7 +31,7 @@ export {
 } from './time';
 export type { SyncWindow } from './window';
 export { overlapsWindow, syncWindow } from './window';
-export type { ConflictResolution, ConnectionRef, Direction, PlanSettings } from './settings';
+export type { ConflictStrategy, ConnectionRef, Direction, PlanSettings } from './settings';
 export { isInbound, isOutbound } from './settings';
 export type { Link, LinkSide, SyncState, UndoneItem } from './state';
 export type { Capabilities, SideCapabilities } from './capabilities';
@@ -56,7 +56,7 @@ export { describeTime, fieldDifferences, resolveConflict } from './conflicts';
 export type { GuardVerdict } from './mass-delete-guard';
 export { checkMassDelete, deleteLimit } from './mass-delete-guard';
 export { createKey, identityFor, recreateKey } from './identity';
-export type { ConflictChoice, Plan, PlanCounts, PlanInput } from './plan';
+export type { KeepVersion, Plan, PlanCounts, PlanInput } from './plan';
 export { countActions, plan } from './plan';
 export { overlapConflict } from './overlap';
 export type { OverlapConflict } from './overlap';

@@ -16,8 +16,8 @@ import type { ConnectionRef, PlanSettings } from './settings';
 import type { SyncState } from './state';
 import type { SyncWindow } from './window';
 
-/** A person's answer to an open edit conflict. */
-export interface ConflictChoice {
+/** A decided edit conflict: which side's version to keep for one link. */
+export interface KeepVersion {
   bookingId: string;
   keep: Side;
 }
@@ -46,7 +46,7 @@ export interface PlanInput {
    * Choices for open conflicts. Pass the current items of both sides of each chosen link in `sched`/`external`
    * (the engine `get`s them); a side not passed is taken as last synced.
    */
-  resolutions?: readonly ConflictChoice[];
+  resolutions?: readonly KeepVersion[];
   /** Events the person chose to `import anyway` after an overlap (pass their items in `external`). */
   importAnyway?: readonly string[];
   /** The person reviewed a run the guard stopped and chose `apply`. */

@@ -9,12 +9,12 @@ import type { PrivacyMode } from './privacy';
 export type Direction = 'two-way' | 'sched-to-external' | 'external-to-sched';
 
 /** How an edit conflict on one link is settled. */
-export type ConflictResolution = 'prefer-sched' | 'prefer-external' | 'newest' | 'manual';
+export type ConflictStrategy = 'prefer-sched' | 'prefer-external' | 'newest' | 'manual';
 
 /** The subset of a connection's sync settings that shapes a plan. */
 export interface PlanSettings {
   direction: Direction;
-  conflict_resolution: ConflictResolution;
+  conflict_resolution: ConflictStrategy;
   privacy: PrivacyMode;
   window_days_past: number;
   window_days_future: number;

@@ -1,9 +1,10 @@
 /**
- * Maps thrown errors to the contract's `{code, message}`. Only `AgentError`s carry their message to the user;
- * anything else becomes a generic message so internals (and anything secret they may hold) never leak.
+ * Maps thrown errors to the contract's `{code, message}` by class: an `AppError` carries its API code and its
+ * message (written for people, with no secret in it) to the caller; anything else is a bug, answered with a
+ * generic 500 so internals never leak, and logged with its stack so it can be found.
  */
-import type { ApiErrorBody, ApiErrorCode } from '../../preload/contract';
-import { AgentError } from '../agent/agent-error';
+import type { ApiErrorBody, ApiErrorCode, OperationName } from '../../preload/contract';
+import { AppError } from '../errors/app-error';
 
 const httpStatus: Record<ApiErrorCode, number> = {
   validation: 400,
@@ -17,57 +18,19 @@ const httpStatus: Record<ApiErrorCode, number> = {
 /** The HTTP status of an error code. */
 export const statusOf = (code: ApiErrorCode): number => httpStatus[code];
 
-/**
- * Errors of our own whose messages are written for people and carry no secret (each class guarantees that), by
- * their `code`, and the API code each becomes.
- */
-const readableCodes: Record<string, ApiErrorCode> = {
-  validation: 'validation',
-  not_found: 'not_found',
-  precondition_failed: 'conflict',
-  slot_unavailable: 'conflict',
-  cursor_expired: 'unavailable',
-  rate_limited: 'unavailable',
-  unavailable: 'unavailable',
-  auth: 'unavailable',
-  reauth_required: 'unavailable',
-  keychain_unavailable: 'unavailable',
-  keychain_failed: 'unavailable',
-  settings_invalid: 'internal',
-};
+/** Where a transport writes what went wrong (the agent's log; JSON lines, secrets redacted). */
+export type TransportLog = (line: Record<string, unknown>) => void;
 
-const readableNames = new Set([
-  'SettingsValidationError',
-  'SettingsFileError',
-  'KeychainUnavailableError',
-  'SecretStoreError',
-  'ServiceUnavailableError',
-  'ReauthRequiredError',
-  'SignInError',
-  'TokenRefreshError',
-  'CursorExpiredError',
-  'PreconditionFailedError',
-  'SlotUnavailableError',
-  'NotFoundError',
-  'AuthError',
-  'RateLimitError',
-  'NothingToReviewError',
-  'ConflictNotFoundError',
-  'ResolutionNotAllowedError',
-  'RunNotUndoableError',
-]);
+/** The message of every unexpected error: the details are in the log, never in the answer. */
+export const unexpectedMessage = 'Sched Sync hit an unexpected error. Details are in the log.';
 
-/** The body a transport sends for a thrown error. */
-export function toApiError(error: unknown): ApiErrorBody {
-  if (error instanceof AgentError) return { code: error.code, message: error.message };
-  if (error instanceof Error && readableNames.has(error.name)) {
-    const code = (error as { code?: unknown }).code;
-    return {
-      code:
-        (typeof code === 'string' && readableCodes[code]) ||
-        (error.name.endsWith('NotFoundError') ? 'not_found' : 'conflict'),
-      message: error.message,
-    };
+/** The body a transport sends for an error `op` threw, logging it: a refusal by its message, a bug with its stack. */
+export function toApiError(error: unknown, op: OperationName | null, log: TransportLog): ApiErrorBody {
+  if (error instanceof AppError) {
+    log({ msg: 'api call refused', op, code: error.apiCode, error: error.name, message: error.message });
+    return { code: error.apiCode, message: error.message };
   }
-  return { code: 'internal', message: 'Sched Sync hit an unexpected error. Details are in the log.' };
+  const stack = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  log({ msg: 'api call failed unexpectedly', op, code: 'internal', stack });
+  return { code: 'internal', message: unexpectedMessage };
 }

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { validateInput, type AgentApi, type ApiErrorBody } from '../../preload/contract';
-import { statusOf, toApiError } from './api-error';
+import { statusOf, toApiError, type TransportLog } from './api-error';
 import { ConnectionGuard, defaultConnectionLimits, type ConnectionLimits } from './connection-limits';
 import { refuseHost } from './host-check';
 import { matchRoute } from './http-routes';
@@ -36,6 +36,8 @@ export interface HttpTransportOptions {
   maxBodyBytes?: number;
   /** Caps on open connections and event streams. */
   limits?: ConnectionLimits;
+  /** Where refused and failed calls are logged (nowhere unless given). */
+  log?: TransportLog;
 }
 
 export interface HttpTransport {
@@ -53,8 +55,8 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   let context: { port: number; guard: ConnectionGuard } | null = null;
   const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     if (!context) return void req.socket.destroy();
-    handle(req, res, options, context).catch(() =>
-      sendError(res, { code: 'internal', message: 'Unexpected error.' }),
+    handle(req, res, options, context).catch((error: unknown) =>
+      sendError(res, toApiError(error, null, options.log ?? (() => undefined))),
     );
   });
   const guard = new ConnectionGuard(server, options.limits ?? defaultConnectionLimits);
@@ -144,9 +146,9 @@ async function handle(
   try {
     const call = options.agent[match.route.op] as (value: unknown) => Promise<unknown>;
     const result = await call.call(options.agent, input.value);
-    send(res, match.route.op === 'connect' ? 201 : 200, result);
+    send(res, match.route.created ? 201 : 200, result);
   } catch (error) {
-    sendError(res, toApiError(error));
+    sendError(res, toApiError(error, match.route.op, options.log ?? (() => undefined)));
   }
 }
 

@@ -6,13 +6,13 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import {
   channelOf,
-  operations,
+  operationNames,
   validateInput,
   type AgentApi,
   type IpcEnvelope,
   type OperationName,
 } from '../../preload/contract';
-import { toApiError } from './api-error';
+import { toApiError, type TransportLog } from './api-error';
 
 /** The part of `ipcMain` this module uses, so tests can pass a small fake. */
 export type IpcHandleRegistry = Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -27,14 +27,18 @@ export function trustedSenders(allowedPrefixes: readonly string[]): SenderCheck 
 }
 
 /** Registers every operation; returns a function that removes the handlers again. */
-export function registerIpc(ipc: IpcHandleRegistry, agent: AgentApi, isTrusted: SenderCheck): () => void {
-  const names = Object.keys(operations) as OperationName[];
-  for (const op of names) {
+export function registerIpc(
+  ipc: IpcHandleRegistry,
+  agent: AgentApi,
+  isTrusted: SenderCheck,
+  log: TransportLog = () => undefined,
+): () => void {
+  for (const op of operationNames) {
     ipc.handle(channelOf(op), (event: IpcMainInvokeEvent, payload: unknown) =>
-      dispatch(op, event.senderFrame?.url, payload, agent, isTrusted),
+      dispatch(op, event.senderFrame?.url, payload, agent, isTrusted, log),
     );
   }
-  return () => names.forEach((op) => ipc.removeHandler(channelOf(op)));
+  return () => operationNames.forEach((op) => ipc.removeHandler(channelOf(op)));
 }
 
 /** Runs one call: sender check, validation, then the agent. Never throws; errors travel in the envelope. */
@@ -44,6 +48,7 @@ export async function dispatch(
   payload: unknown,
   agent: AgentApi,
   isTrusted: SenderCheck,
+  log: TransportLog = () => undefined,
 ): Promise<IpcEnvelope<unknown>> {
   if (!isTrusted(frameUrl)) {
     return {
@@ -60,6 +65,6 @@ export async function dispatch(
     const call = agent[op] as (value: unknown) => Promise<unknown>;
     return { ok: true, result: await call.call(agent, input.value) };
   } catch (error) {
-    return { ok: false, error: toApiError(error) };
+    return { ok: false, error: toApiError(error, op, log) };
   }
 }

@@ -132,14 +132,22 @@ describe('settings and Sched through the agent API', () => {
     expect(read.body).toEqual(updated.body);
   });
 
-  it('refuses a wrong Sched API key and stays in Sandbox mode', async () => {
+  it('refuses a wrong Sched API key, saying what Sched answered, logs it, and stays in Sandbox mode', async () => {
+    const logged = agent.logs.length;
     const { status, body } = await agent.api('PUT', '/sched', {
       base_url: sandbox.info.sched.base_url,
       api_key: 'wrong-key',
     });
+    const lines = agent.logs.slice(logged);
 
-    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ code: 'validation' });
+    expect(body.error.message).toMatch(/^api_key: Sched refused this API key \(HTTP 401\)/);
     expect(body.error.message).not.toContain('wrong-key');
+    expect(lines).toContainEqual(
+      expect.objectContaining({ op: 'configureSched', code: 'validation', message: body.error.message }),
+    );
+    expect(JSON.stringify(lines)).not.toContain('wrong-key');
     expect((await agent.api('GET', '/status')).body.mode).toBe('sandbox');
   });
 

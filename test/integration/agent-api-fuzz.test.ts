@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpRoutes, matchRoute, type HttpRoute } from '../../main/transport/http-routes';
+import { httpRoutes, matchRoute, type MatchedRoute } from '../../main/transport/http-routes';
 import { call, startTestSandbox, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
 import { rawRequest } from '../unit/transport/raw-http';
 import { startAgentUnderTest, type AgentUnderTest } from './helpers/agent-under-test';
@@ -20,7 +20,7 @@ const visibleState = async () => ({
   conflicts: (await agent.api('GET', '/conflicts')).body,
 });
 
-const usesBody = (route: HttpRoute) =>
+const usesBody = (route: MatchedRoute) =>
   JSON.stringify(route.input({}, { fuzz_probe: 1 }) ?? null).includes('fuzz_probe');
 
 /** Bodies no operation accepts: anything but a JSON object, or bytes that are no JSON at all. */
@@ -56,7 +56,7 @@ const pathValue = fc
 
 /** A request to a route: its path with fuzzed parameters, and a body it must refuse. */
 const routeRequest = fc.constantFrom(...httpRoutes).chain((route) => {
-  const names = route.pattern.split('/').filter((part) => part.startsWith(':'));
+  const names = route.path.split('/').filter((part) => part.startsWith(':'));
   // A route that ignores object bodies and has no parameter to fuzz must be sent a non-object to be refused.
   const body = usesBody(route) || names.length > 0 ? fc.oneof(notAnObject, withUnknownField) : notAnObject;
   return fc.record({
@@ -64,7 +64,7 @@ const routeRequest = fc.constantFrom(...httpRoutes).chain((route) => {
     path: fc
       .array(pathValue, { minLength: names.length, maxLength: names.length })
       .map((values) =>
-        names.reduce((path, name, i) => path.replace(name, encodeURIComponent(values[i]!)), route.pattern),
+        names.reduce((path, name, i) => path.replace(name, encodeURIComponent(values[i]!)), route.path),
       ),
     body,
   });

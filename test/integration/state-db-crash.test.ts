@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStateDb } from '../../main/store/state-db';
+import { createPayload } from '../unit/store/outbox-payload';
 
 const writer = join(import.meta.dirname, 'fixtures', 'state-db-crash-writer.ts');
 
@@ -54,7 +55,7 @@ describe('state DB after kill -9 mid-write', () => {
           side: 'external',
           operation: 'create',
           bookingId: 'b1',
-          payload: { summary: 'Dental checkup', start: '2025-03-12T09:00:00Z' },
+          payload: createPayload('Dental checkup', 'create-b1'),
           finishedAt: null,
         },
       ]);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../main/engine';
-import type { ConflictResolution } from '../../main/sync';
+import type { ConflictStrategy } from '../../main/sync';
 import { EngineWorld, stepsArb, strategyArb, type Step } from './engine-world';
 
 /**
@@ -46,7 +46,7 @@ describe('engine properties over random edits, crashes and expired cursors', () 
         }),
         {
           numRuns,
-          examples: feed === 'graph' ? [[crashThenDelete, 'prefer-sched' as ConflictResolution]] : [],
+          examples: feed === 'graph' ? [[crashThenDelete, 'prefer-sched' as ConflictStrategy]] : [],
         },
       );
     },

@@ -7,7 +7,7 @@ import { Engine, type EngineConnection, type RunSummary } from '../../main/engin
 import type { CalendarProvider, CreateRequest, ListRequest } from '../../main/providers/port';
 import { MemoryProvider } from '../fakes/memory-provider';
 import { openStateDb, type StateDb } from '../../main/store';
-import type { ConflictResolution, ItemFields, Side, SideCapabilities, SyncItem } from '../../main/sync';
+import type { ConflictStrategy, ItemFields, Side, SideCapabilities, SyncItem } from '../../main/sync';
 import { canonicalFields, instantAt } from '../../main/sync';
 
 const zone = 'Europe/London';
@@ -132,7 +132,7 @@ export function stepsArb(withStateLoss: boolean, weightDeletes = false): fc.Arbi
 }
 
 /** A resolution strategy that settles every edit conflict by itself (manual ones never converge on their own). */
-export const strategyArb = fc.constantFrom<ConflictResolution>('prefer-sched', 'prefer-external', 'newest');
+export const strategyArb = fc.constantFrom<ConflictStrategy>('prefer-sched', 'prefer-external', 'newest');
 
 /**
  * Which calendar's change feed the external side behaves like: Google reports every deletion since a cursor, Graph's
@@ -150,7 +150,7 @@ export class EngineWorld {
   private readonly now = new Date('2025-03-10T12:00:00.000Z');
 
   constructor(
-    private readonly strategy: ConflictResolution,
+    private readonly strategy: ConflictStrategy,
     private readonly feed: ExternalFeed = 'google',
   ) {
     const clock = (): string => new Date(this.now.getTime() + this.tick++ * 1000).toISOString();

@@ -6,14 +6,14 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/headless';
+import { runCli } from '../../main/cli/run-cli';
 import { call, trustCa, type JsonBody } from './helpers/start-test-sandbox';
 
 const repo = join(import.meta.dirname, '..', '..');
 
 function startCli(args: string[]): ChildProcessWithoutNullStreams {
-  // The repo's tsx, run by this Node (22), exactly as `npx tsx main/cli.ts …` does.
-  return spawn(join(repo, 'node_modules', '.bin', 'tsx'), ['main/cli.ts', ...args], {
+  // The repo's tsx, run by this Node (22), exactly as `npx tsx main/cli/main.ts …` does.
+  return spawn(join(repo, 'node_modules', '.bin', 'tsx'), ['main/cli/main.ts', ...args], {
     cwd: repo,
     env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` },
   });

@@ -1,7 +1,8 @@
 /** The failure the gate raises when a service stayed down through every retry (5xx or dropped connections). */
+import { AppError } from '../../errors/app-error';
 
 /** A service kept failing for a passing reason; the run stops and the next run tries again. */
-export class ServiceUnavailableError extends Error {
+export class ServiceUnavailableError extends AppError {
   readonly code = 'unavailable' as const;
 
   constructor(
@@ -11,8 +12,8 @@ export class ServiceUnavailableError extends Error {
     readonly attempts: number,
   ) {
     super(
+      'unavailable',
       `${provider} kept failing (${detail}) after ${attempts} attempts; syncing resumes on the next run.`,
     );
-    this.name = 'ServiceUnavailableError';
   }
 }

@@ -4,6 +4,7 @@
  * carries the request, its headers or the API key.
  */
 import { connectionVerdict, httpVerdict, type RetryVerdict } from '../gate';
+import { AppError } from '../../errors/app-error';
 import { AuthError } from '../port';
 
 const providerName = 'Sched';
@@ -54,7 +55,7 @@ export class SchedApiKeyError extends AuthError {
 }
 
 /** A Sched failure the adapter has no typed error for, said plainly: what the agent tried, and Sched's answer. */
-export class SchedRequestError extends Error {
+export class SchedRequestError extends AppError {
   readonly code = 'sched_request_failed' as const;
 
   constructor(
@@ -66,10 +67,10 @@ export class SchedRequestError extends Error {
     detail?: string,
   ) {
     super(
+      'unavailable',
       status === undefined
         ? `Sched could not be reached to ${operation}${detail ? ` (${detail})` : ''}. Check the Sched URL and the network.`
         : `Sched refused to ${operation} (HTTP ${status}${errorCode ? ` ${errorCode}` : ''}${detail ? `: ${detail}` : ''}).`,
     );
-    this.name = 'SchedRequestError';
   }
 }

@@ -1,5 +1,11 @@
 /** The agent API over loopback HTTP (shared/API.md §2), typed by the same contract as the Electron bridge. */
-import type { AgentApi, ApiErrorBody } from '../../../preload/contract';
+import {
+  operationNames,
+  requestOf,
+  type AgentApi,
+  type ApiErrorBody,
+  type OperationName,
+} from '../../../preload/contract';
 
 const tokenKey = 'sched-sync-token';
 
@@ -27,9 +33,10 @@ export function takeTokenFromLocation(location: Location, history: History, stor
   return storage.getItem(tokenKey);
 }
 
-/** Builds the HTTP client. */
+/** Builds the HTTP client: one method per operation, each sent to its route in the contract. */
 export function createHttpApi(origin: string, token: string | null): AgentApi {
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call(op: OperationName, input?: unknown): Promise<unknown> {
+    const { method, path, body } = requestOf(op, (input ?? {}) as Record<string, unknown>);
     let response: Response;
     try {
       response = await fetch(`${origin}/api${path}`, {
@@ -52,30 +59,9 @@ export function createHttpApi(origin: string, token: string | null): AgentApi {
         error?.message ?? `The agent answered ${response.status}.`,
       );
     }
-    return data as T;
+    return data;
   }
-  const enc = encodeURIComponent;
-  return {
-    connect: (input) => request('POST', '/calendars/connect', input),
-    list: () => request('GET', '/calendars'),
-    update: ({ calendar_id, ...rest }) => request('PUT', `/calendars/${enc(calendar_id)}`, rest),
-    disconnect: ({ calendar_id }) => request('DELETE', `/calendars/${enc(calendar_id)}`),
-    syncNow: (input) => request('POST', '/sync', input ?? {}),
-    preview: ({ calendar_id }) => request('GET', `/calendars/${enc(calendar_id)}/preview`),
-    review: ({ calendar_id, decision }) =>
-      request('POST', `/calendars/${enc(calendar_id)}/review`, { decision }),
-    conflicts: () => request('GET', '/conflicts'),
-    resolveConflict: ({ id, resolution }) => request('POST', `/conflicts/${enc(id)}/resolve`, { resolution }),
-    runs: () => request('GET', '/runs'),
-    undo: ({ run_id }) => request('POST', `/runs/${enc(run_id)}/undo`),
-    accounts: () => request('GET', '/accounts'),
-    signIn: ({ provider }) => request('POST', `/accounts/${enc(provider)}/sign-in`),
-    removeAccount: ({ account_id }) => request('DELETE', `/accounts/${enc(account_id)}`),
-    accountCalendars: ({ account_id }) => request('GET', `/accounts/${enc(account_id)}/calendars`),
-    configureSched: (input) => request('PUT', '/sched', input),
-    schedResources: () => request('GET', '/sched/resources'),
-    getSettings: () => request('GET', '/settings'),
-    updateSettings: (input) => request('PUT', '/settings', input),
-    status: () => request('GET', '/status'),
-  };
+  return Object.fromEntries(
+    operationNames.map((op) => [op, (input?: unknown) => call(op, input)]),
+  ) as unknown as AgentApi;
 }

@@ -1,12 +1,12 @@
 import { useId } from 'react';
 import {
-  conflictResolutions,
+  conflictStrategies,
   directions,
   privacyModes,
   syncFrequencies,
   type SyncSettings,
 } from '../../../preload/contract';
-import { directionLabel, frequencyLabel, privacyLabel, resolutionLabel } from '../lib/labels';
+import { directionLabel, frequencyLabel, privacyLabel, strategyLabel } from '../lib/labels';
 
 interface Props {
   value: SyncSettings;
@@ -55,9 +55,9 @@ export function SyncSettingsForm({ value, onChange, disabled }: Props) {
         value={value.conflict_resolution}
         onChange={(e) => set('conflict_resolution', e.target.value as SyncSettings['conflict_resolution'])}
       >
-        {conflictResolutions.map((r) => (
+        {conflictStrategies.map((r) => (
           <option key={r} value={r}>
-            {resolutionLabel[r]}
+            {strategyLabel[r]}
           </option>
         ))}
       </select>

@@ -1,16 +1,14 @@
 /** Words for the contract's codes, so no screen shows `sched-to-external` or `prefer-external` to a person. */
 import type {
   CalendarService,
-  conflictResolutions,
-  directions,
+  ConflictStrategy,
+  Direction,
   privacyModes,
   RunSummary,
   syncFrequencies,
 } from '../../../preload/contract';
 
-type Direction = (typeof directions)[number];
 type Frequency = (typeof syncFrequencies)[number];
-type Resolution = (typeof conflictResolutions)[number];
 type Privacy = (typeof privacyModes)[number];
 
 /** The product name of a calendar service. */
@@ -49,7 +47,7 @@ export const frequencyLabel: Record<Frequency, string> = {
   '24h': 'Once a day',
 };
 
-export const resolutionLabel: Record<Resolution, string> = {
+export const strategyLabel: Record<ConflictStrategy, string> = {
   manual: 'Ask me',
   'prefer-sched': "Keep Sched's version",
   'prefer-external': "Keep the calendar's version",

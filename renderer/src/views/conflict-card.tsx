@@ -1,11 +1,15 @@
-import type { ConflictView, ItemView } from '../../../preload/contract';
+import {
+  conflictChoicesByKind,
+  type ConflictChoice,
+  type ConflictView,
+  type ItemView,
+} from '../../../preload/contract';
 import { ErrorBanner } from '../components/error-banner';
 import { Tag } from '../components/status-badge';
 import { useAction } from '../hooks/use-action';
 import { formatItemTime, formatStamp } from '../lib/format-time';
 import { fieldLabel } from '../lib/labels';
 
-type Resolution = 'keep-sched' | 'keep-external' | 'import-anyway' | 'skip';
 const fields = ['title', 'start', 'end', 'location', 'description'] as const;
 
 interface Props {
@@ -13,7 +17,7 @@ interface Props {
   /** "Meeting Room A ↔ Work (Google Calendar)". */
   label: string;
   calendarWord: string;
-  onResolve: (resolution: Resolution) => Promise<unknown>;
+  onResolve: (choice: ConflictChoice) => Promise<unknown>;
 }
 
 function shown(item: ItemView | null, field: (typeof fields)[number]): string {
@@ -28,15 +32,12 @@ export function ConflictCard({ conflict, label, calendarWord, onResolve }: Props
   const action = useAction();
   const differs = new Set(conflict.differences.map((d) => d.field));
   const edit = conflict.kind === 'edit';
-  const choices: { resolution: Resolution; text: string; primary?: boolean }[] = edit
-    ? [
-        { resolution: 'keep-sched', text: "Keep Sched's version" },
-        { resolution: 'keep-external', text: `Keep ${calendarWord}'s version` },
-      ]
-    : [
-        { resolution: 'import-anyway', text: 'Import anyway' },
-        { resolution: 'skip', text: 'Skip' },
-      ];
+  const text: Record<ConflictChoice, string> = {
+    'keep-sched': "Keep Sched's version",
+    'keep-external': `Keep ${calendarWord}'s version`,
+    'import-anyway': 'Import anyway',
+    skip: 'Skip',
+  };
   // A double booking is about the calendar's event (the booking is what it collides with); an edit, about the booking.
   const first = conflict.kind === 'overlap' ? conflict.external : conflict.sched;
   const title = first?.title || conflict.sched?.title || conflict.external?.title || '(no title)';
@@ -89,15 +90,15 @@ export function ConflictCard({ conflict, label, calendarWord, onResolve }: Props
         </tbody>
       </table>
       <div className="button-row">
-        {choices.map((choice) => (
+        {conflictChoicesByKind[conflict.kind].map((choice) => (
           <button
-            key={choice.resolution}
+            key={choice}
             type="button"
             className="primary-outline"
             disabled={working}
-            onClick={() => void action.run(choice.resolution, () => onResolve(choice.resolution))}
+            onClick={() => void action.run(choice, () => onResolve(choice))}
           >
-            {action.busy === choice.resolution ? 'Applying…' : choice.text}
+            {action.busy === choice ? 'Applying…' : text[choice]}
           </button>
         ))}
       </div>

@@ -32,7 +32,7 @@ export async function startAgent(): Promise<RunningAgent> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sched-sync-e2e-'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'main/cli.ts', 'agent', '--sandbox', '--port', '0', '--data', dataDir],
+    ['--import', 'tsx', 'main/cli/main.ts', 'agent', '--sandbox', '--port', '0', '--data', dataDir],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1' } },
   );
   const stderr: string[] = [];

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { startAgentHost, type AgentHost } from '../../../main/agent-host';
+import { startAgentHost, type AgentHost } from '../../../main/cli/headless-agent';
 import { KeychainSecretStore } from '../../../main/secrets';
 import type { JsonBody, TestSandbox } from '../../sandbox/helpers/start-test-sandbox';
 
@@ -15,6 +15,8 @@ export interface AgentUnderTest {
   /** The keychain store the agent uses (the real keychain, under this agent's own service name). */
   secrets: KeychainSecretStore;
   dataDir: string;
+  /** Every line the agent logged, oldest first. */
+  logs: Record<string, unknown>[];
   api(method: string, path: string, body?: unknown): Promise<{ status: number; body: JsonBody }>;
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -26,8 +28,15 @@ export async function startAgentUnderTest(sandbox: TestSandbox, dataDir?: string
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'sched-agent-')));
   // The real keychain, under a service name of this agent's own so test files never share (or touch a person's) secrets.
   const secrets = new KeychainSecretStore({ service: `sched-sync-test-${randomUUID()}` });
+  const logs: Record<string, unknown>[] = [];
   const start = () =>
-    startAgentHost({ dataDir: dir, port: 0, sandbox: { url: sandbox.url, caPath: sandbox.caPath }, secrets });
+    startAgentHost({
+      dataDir: dir,
+      port: 0,
+      sandbox: { url: sandbox.url, caPath: sandbox.caPath },
+      secrets,
+      log: (line) => logs.push(line),
+    });
   const state = { host: await start() };
   return {
     get host() {
@@ -35,6 +44,7 @@ export async function startAgentUnderTest(sandbox: TestSandbox, dataDir?: string
     },
     dataDir: dir,
     secrets,
+    logs,
     async api(method, path, body) {
       const response = await fetch(`${state.host.url}/api${path}`, {
         method,

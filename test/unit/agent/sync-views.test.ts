@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conflictView, runView } from '../../../main/agent/sync-views';
-import { summaryOf } from '../../../main/engine';
+import { conflictView } from '../../../main/agent/sync-views';
 import type { Conflict } from '../../../main/store/conflict-repo';
-import type { Run } from '../../../main/store/run-repo';
 
 const fields = (title: string, location: string) => ({
   title,
@@ -51,36 +49,5 @@ describe('conflictView', () => {
 
     expect(view.sched).toBeNull();
     expect(view.differences).toEqual([]);
-  });
-});
-
-describe('runView', () => {
-  it('turns a stored run into the API summary, undone when an undo run points at it', () => {
-    const run: Run = {
-      runId: 'r1',
-      connectionId: 'room@example.com',
-      kind: 'sync',
-      startedAt: '2026-11-24T10:00:00.000Z',
-      finishedAt: '2026-11-24T10:00:02.000Z',
-      status: 'ok',
-      errorMessage: null,
-      counts: {
-        created: { sched: 1, external: 2 },
-        updated: { sched: 0, external: 0 },
-        deleted: { sched: 0, external: 0 },
-        conflicts: 0,
-        errors: 0,
-        requests: 5,
-      },
-      undoneBy: 'r2',
-    };
-
-    expect(runView(summaryOf(run))).toMatchObject({
-      run_id: 'r1',
-      calendar_id: 'room@example.com',
-      created: { sched: 1, external: 2 },
-      requests: 5,
-      undone: true,
-    });
   });
 });

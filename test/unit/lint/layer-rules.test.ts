@@ -106,6 +106,15 @@ const rows: Row[] = [
     right: "import { Engine } from './engine';",
   },
   {
+    row: 'main/errors',
+    file: 'main/errors/example.ts',
+    wrong: [
+      "import type { StateDb } from '../store';",
+      "import type { Connection } from '../../preload/contract';",
+    ],
+    right: 'export class Example extends Error {}',
+  },
+  {
     row: 'preload/contract.ts',
     file: 'preload/contract.ts',
     wrong: ["import type { Engine } from '../main/engine';"],
@@ -153,7 +162,13 @@ describe('the layout table as lint rules (ARCHITECTURE.md)', () => {
   it('lets the composition roots, tests and bench import anything', async () => {
     const sandbox = "import { startSandbox } from '../sandbox/server';";
 
-    expect(await importErrors('main/headless.ts', sandbox)).toEqual([]);
+    expect(
+      await importErrors(
+        'main/cli/headless-agent.ts',
+        `import { startSandbox } from '../../sandbox/server';`,
+      ),
+    ).toEqual([]);
+    expect(await importErrors('main/agent-wiring.ts', sandbox)).toEqual([]);
     expect(
       await importErrors('test/unit/example.test.ts', "import { Engine } from '../../main/engine';"),
     ).toEqual([]);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxIntent } from '../../../main/store/outbox-repo';
+import { createPayload } from './outbox-payload';
 import { tempStateDb } from './temp-state-db';
 
 const intent: OutboxIntent = {
@@ -9,7 +10,7 @@ const intent: OutboxIntent = {
   side: 'external',
   operation: 'create',
   bookingId: 'b1',
-  payload: { summary: 'Dental checkup', start: '2025-03-12T09:00:00Z' },
+  payload: createPayload('Dental checkup'),
 };
 
 describe('OutboxRepo', () => {
@@ -32,17 +33,26 @@ describe('OutboxRepo', () => {
       operation: 'create',
       bookingId: 'b1',
       eventId: null,
-      payload: { summary: 'Dental checkup', start: '2025-03-12T09:00:00Z' },
+      payload: createPayload('Dental checkup'),
       finishedAt: null,
       outcome: null,
     });
     expect(env.db.outbox.unfinished()).toEqual([entry]);
   });
 
+  it('reads back a payload changed on disk as unusable (null), not as the write it no longer describes', () => {
+    const entry = env.db.outbox.record(intent);
+    env.db.sqlite
+      .prepare(`UPDATE outbox SET payload = ? WHERE id = ?`)
+      .run(JSON.stringify({ type: 'create', side: 'external', fields: { title: 42 } }), entry.id);
+
+    expect(env.db.outbox.get(entry.id)?.payload).toBeNull();
+  });
+
   it('returns the first intent when the same idempotency key is recorded again', () => {
     const first = env.db.outbox.record(intent);
 
-    const again = env.db.outbox.record({ ...intent, payload: { summary: 'changed' } });
+    const again = env.db.outbox.record({ ...intent, payload: createPayload('changed') });
 
     expect(again).toEqual(first);
     expect(env.db.outbox.unfinished()).toHaveLength(1);

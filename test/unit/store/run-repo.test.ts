@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runSummaryOf, type Run } from '../../../main/store';
 import { tempStateDb } from './temp-state-db';
 
 const zero = {
@@ -179,5 +180,36 @@ describe('JournalRepo', () => {
     expect(() => env.db.journal.append({ runId: 'ghost', side: 'sched', action: 'delete' })).toThrow(
       /FOREIGN KEY constraint failed/,
     );
+  });
+});
+
+describe('runSummaryOf', () => {
+  it('turns a stored run into the API summary, undone when an undo run points at it', () => {
+    const run: Run = {
+      runId: 'r1',
+      connectionId: 'room@example.com',
+      kind: 'sync',
+      startedAt: '2026-11-24T10:00:00.000Z',
+      finishedAt: '2026-11-24T10:00:02.000Z',
+      status: 'ok',
+      errorMessage: null,
+      counts: {
+        created: { sched: 1, external: 2 },
+        updated: { sched: 0, external: 0 },
+        deleted: { sched: 0, external: 0 },
+        conflicts: 0,
+        errors: 0,
+        requests: 5,
+      },
+      undoneBy: 'r2',
+    };
+
+    expect(runSummaryOf(run)).toMatchObject({
+      run_id: 'r1',
+      calendar_id: 'room@example.com',
+      created: { sched: 1, external: 2 },
+      requests: 5,
+      undone: true,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConflictResolution, SyncItem } from '../../../main/sync';
+import type { ConflictStrategy, SyncItem } from '../../../main/sync';
 import { fieldDifferences, overlapConflict, plan } from '../../../main/sync';
 import { booking, edited, event, linkOf, london, planInput, settings } from './fixtures';
 
@@ -7,7 +7,7 @@ const b = booking('b1');
 const e = event('e1', { title: b.title });
 const state = { links: [linkOf(b, e)] };
 
-function bothEdited(strategy: ConflictResolution, schedAt: string, externalAt: string) {
+function bothEdited(strategy: ConflictStrategy, schedAt: string, externalAt: string) {
   return plan(
     planInput({
       state,

@@ -13,8 +13,8 @@ const token = 'test-token-123';
 class RecordingAgent implements Partial<AgentApi> {
   readonly patches: SettingsPatch[] = [];
   readonly syncs: unknown[] = [];
-  async updateSettings(patch: SettingsPatch) {
-    this.patches.push(patch);
+  async updateSettings(patch?: SettingsPatch) {
+    this.patches.push(patch ?? {});
     return {} as Awaited<ReturnType<AgentApi['updateSettings']>>;
   }
   async syncNow(input: unknown) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOpCommand, opInput } from '../../../main/cli-ops';
+import { findOpCommand, opInput } from '../../../main/cli/agent-ops';
 
 const parse = (argv: string[]) => {
   const command = findOpCommand(argv)!;

@@ -1,13 +1,13 @@
 /**
- * The `sched-sync` command without Electron (API.md §1). For now it runs the sandbox; the agent subcommands
- * join the command table here. Wiring only: the work happens in the modules it constructs.
+ * The `sched-sync` command without Electron (API.md §1): the command table, `sched-sync sandbox`, and dispatch to
+ * the headless agent (headless-agent.ts, loaded only for `agent`) and the operations against a running one
+ * (agent-ops.ts). Wiring only: the work happens in the modules it calls.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox } from '../sandbox/sandbox';
-import { parseCommandLine, usage, type CommandSpec, type FlagValues } from './cli-args';
-import { agentCommand, runAgent } from './cli-agent';
-import { findOpCommand, opUsage, runOp } from './cli-ops';
+import { startSandbox } from '../../sandbox/sandbox';
+import { findOpCommand, opUsage, runOp } from './agent-ops';
+import { parseCommandLine, usage, type CommandSpec, type FlagValues } from './command-line';
 
 /** Where the command writes and which signals stop it; tests and the bin entry pass their own. */
 export interface CliIo {
@@ -19,7 +19,17 @@ export interface CliIo {
 
 /** The commands `sched-sync` knows. */
 export const COMMANDS: readonly CommandSpec[] = [
-  agentCommand,
+  {
+    name: 'agent',
+    summary:
+      'Run the agent without a window: the agent API under /api and the web UI on 127.0.0.1; prints one JSON line when ready.',
+    flags: {
+      port: { type: 'integer' },
+      data: { type: 'string' },
+      sandbox: { type: 'string', optionalValue: true },
+      ca: { type: 'string' },
+    },
+  },
   {
     name: 'sandbox',
     summary:
@@ -100,7 +110,8 @@ export async function runCli(
       case 'sandbox':
         return await runSandbox(parsed.flags, io);
       case 'agent':
-        return await runAgent(parsed.flags, io);
+        // Loaded here so that `sched-sync sandbox` and the operations never load the agent.
+        return await (await import('./headless-agent')).runAgent(parsed.flags, io);
       default:
         io.stderr.write(`sched-sync: "${parsed.command}" is not available yet.\n`);
         return 2;

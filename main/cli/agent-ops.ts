@@ -4,10 +4,12 @@
  * `sync_settings`), and the request goes over the same HTTP routes the web UI uses. Prints the result as JSON.
  */
 import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { syncSettingsFields, type OperationName } from '../preload/contract';
-import { defaultAgentDataDir } from './cli-agent';
-import { httpRoutes } from './transport/http-routes';
+import { requestOf, syncSettingsFields, type OperationName } from '../../preload/contract';
+
+/** The default data dir of the headless agent (where its address and token are found). */
+export const defaultAgentDataDir = (): string => join(homedir(), '.sched-sync', 'agent');
 
 interface OpCommand {
   words: string[];
@@ -172,21 +174,14 @@ export async function callAgent(
   op: OperationName,
   input: Record<string, unknown>,
 ): Promise<{ status: number; body: unknown }> {
-  const route = httpRoutes.find((r) => r.op === op)!;
-  const rest = { ...input };
-  const path = route.pattern.replace(/:([a-z_]+)/g, (_m, name: string) => {
-    const value = String(rest[name] ?? '');
-    delete rest[name];
-    return encodeURIComponent(value);
-  });
-  const hasBody = route.method === 'POST' || route.method === 'PUT';
+  const { method, path, body } = requestOf(op, input);
   const response = await fetch(`${agent.url}/api${path}`, {
-    method: route.method,
+    method,
     headers: {
       authorization: `Bearer ${agent.token}`,
-      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
     },
-    body: hasBody ? JSON.stringify(rest) : undefined,
+    body: body ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : {} };

@@ -1,0 +1,82 @@
+/**
+ * The contract's words: every enumerated value the agent API speaks (services, directions, statuses, conflict
+ * kinds and choices, run kinds, error codes) and the sync settings built from them, declared once. Everything else
+ * derives from these; main/sync restates a few as types, and a type test keeps them equal. Imports zod only.
+ */
+import { z } from 'zod';
+
+export const calendarServices = ['google', 'microsoft'] as const;
+export const directions = ['two-way', 'sched-to-external', 'external-to-sched'] as const;
+export const syncFrequencies = ['manual', '5min', '15min', '30min', '1h', '6h', '24h'] as const;
+/** The `conflict_resolution` setting: how an edit conflict is settled without a person (shared/SYNC.md). */
+export const conflictStrategies = ['prefer-sched', 'prefer-external', 'newest', 'manual'] as const;
+export const privacyModes = ['full', 'busy-only'] as const;
+export const syncStatuses = [
+  'active',
+  'syncing',
+  'paused',
+  'error',
+  'reauth_required',
+  'needs_review',
+  'disconnected',
+] as const;
+/** What a conflict is about: both sides edited one link, or an inbound event collides with a confirmed booking. */
+export const conflictKinds = ['edit', 'overlap'] as const;
+/** A person's choice for one conflict (the agent API's `resolution`). */
+export const conflictChoices = ['keep-sched', 'keep-external', 'import-anyway', 'skip'] as const;
+/** The choices that answer each kind of conflict: skip is for double bookings only (shared/SYNC.md, "Conflicts"). */
+export const conflictChoicesByKind = {
+  edit: ['keep-sched', 'keep-external'],
+  overlap: ['import-anyway', 'skip'],
+} as const satisfies Record<ConflictKind, readonly ConflictChoice[]>;
+export const runKinds = ['sync', 'undo'] as const;
+export const runStatuses = ['running', 'ok', 'error', 'needs_review', 'cancelled', 'interrupted'] as const;
+
+export type CalendarService = (typeof calendarServices)[number];
+export type SyncStatus = (typeof syncStatuses)[number];
+export type Direction = (typeof directions)[number];
+export type ConflictStrategy = (typeof conflictStrategies)[number];
+export type ConflictKind = (typeof conflictKinds)[number];
+export type ConflictChoice = (typeof conflictChoices)[number];
+export type RunKind = (typeof runKinds)[number];
+export type RunStatus = (typeof runStatuses)[number];
+
+/** Per-connection sync settings (shared/SYNC.md, "Sync settings"). */
+export const SyncSettingsSchema = z
+  .object({
+    direction: z.enum(directions),
+    sync_frequency: z.enum(syncFrequencies),
+    conflict_resolution: z.enum(conflictStrategies),
+    privacy: z.enum(privacyModes),
+    window_days_past: z.number().int().min(0).max(3650),
+    window_days_future: z.number().int().min(1).max(3650),
+  })
+  .strict();
+export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
+
+/** The names of the sync settings fields (the CLI's settings flags). */
+export const syncSettingsFields = Object.keys(SyncSettingsSchema.shape) as (keyof SyncSettings)[];
+
+/** A partial update of sync settings: the fields given replace the stored ones. */
+export const SyncSettingsPatchSchema = SyncSettingsSchema.partial().strict();
+export type SyncSettingsPatch = z.infer<typeof SyncSettingsPatchSchema>;
+
+export const defaultSyncSettings: SyncSettings = {
+  direction: 'two-way',
+  sync_frequency: '15min',
+  conflict_resolution: 'manual',
+  privacy: 'full',
+  window_days_past: 30,
+  window_days_future: 180,
+};
+
+/** Error codes shared by both transports (HTTP maps them to 400, 401, 404, 409, 503, 500). */
+export const apiErrorCodes = [
+  'validation',
+  'unauthorized',
+  'not_found',
+  'conflict',
+  'unavailable',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
