@@ -3,7 +3,8 @@
  */
 import { GoogleApiError, invalid } from './errors';
 import { parseEventTime, renderTime, timeMs } from './event-times';
-import type { StoredEvent, StoredTime } from './model';
+import { checkEventKind, type EventType } from './event-kinds';
+import type { StoredCalendar, StoredEvent, StoredTime } from './model';
 import { validateRecurrence } from './recurrence';
 
 /** A validated write. */
@@ -63,8 +64,16 @@ function checkExtendedProperties(value: unknown): void {
   }
 }
 
-/** Parses a full event body (insert, update, or a patch merged onto the stored event). */
-export function parseEventInput(body: unknown, calendarZone: string): EventInput {
+/**
+ * Parses a full event body (insert, update, or a patch merged onto the stored event) for `calendar`;
+ * `previousType` is the stored event's type on update and patch.
+ */
+export function parseEventInput(
+  body: unknown,
+  calendar: Pick<StoredCalendar, 'timeZone' | 'primary'>,
+  previousType?: EventType,
+): EventInput {
+  const calendarZone = calendar.timeZone;
   if (!isPlainObject(body)) throw invalid('The request body must be an event resource.');
   const status = body.status ?? 'confirmed';
   if (typeof status !== 'string' || !statuses.has(status)) throw invalid('Invalid value for status.');
@@ -97,6 +106,7 @@ export function parseEventInput(body: unknown, calendarZone: string): EventInput
   for (const [key, value] of Object.entries(body)) {
     if (!notStoredAsFields.has(key) && value !== undefined && value !== null) fields[key] = value;
   }
+  checkEventKind(fields, Boolean(start.date), calendar, previousType);
   return {
     status: status as EventInput['status'],
     start,

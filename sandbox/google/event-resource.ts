@@ -2,6 +2,7 @@
  * Stored records → Google's `calendar#event` resources, including virtual instances of a series.
  * https://developers.google.com/calendar/api/v3/reference/events#resource
  */
+import { renderAttendees } from './event-kinds';
 import { renderTime } from './event-times';
 import type { StoredCalendar, StoredEvent } from './model';
 import type { Occurrence } from './recurrence';
@@ -36,10 +37,15 @@ export function renderEvent(record: StoredEvent, rc: RenderContext): Record<stri
     updated: record.updated,
     ...record.fields,
     creator: { email: rc.calendar.owner, self: true },
-    organizer: { email: rc.calendar.id, displayName: rc.calendar.summary, self: true },
+    organizer: record.organizer
+      ? { ...record.organizer }
+      : { email: rc.calendar.id, displayName: rc.calendar.summary, self: true },
     start: renderTime(record.start, zone),
     end: renderTime(record.end, zone),
   };
+  const organizerEmail = record.organizer?.email ?? rc.calendar.id;
+  const attendees = renderAttendees(record.fields.attendees, rc.calendar.id, organizerEmail);
+  if (attendees) resource.attendees = attendees;
   if (record.recurrence) resource.recurrence = [...record.recurrence];
   if (record.recurringEventId) resource.recurringEventId = record.recurringEventId;
   if (record.originalStartTime) resource.originalStartTime = renderTime(record.originalStartTime, zone);

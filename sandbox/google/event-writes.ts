@@ -8,6 +8,7 @@ import { GoogleApiError, invalid, notFound } from './errors';
 import type { EventStore } from './event-store';
 import { etagOf, virtualInstance } from './event-resource';
 import { mergePatch, parseEventInput, storedAsBody, validateClientId, type EventInput } from './event-input';
+import { eventTypeOf } from './event-kinds';
 import { sameTime } from './event-times';
 import { expansionHorizonMs, maxInstancesPerSeries } from './list-events';
 import type { StoredCalendar, StoredEvent } from './model';
@@ -51,7 +52,7 @@ export function insertEvent(store: EventStore, calendar: StoredCalendar, body: u
   if (store.record(calendar.id, id) || store.instanceRef(calendar, id)) {
     throw new GoogleApiError(409, 'duplicate', 'The requested identifier already exists.');
   }
-  const input = parseEventInput(body, calendar.timeZone);
+  const input = parseEventInput(body, calendar);
   const now = store.nowIso();
   return store.save({
     id,
@@ -104,7 +105,7 @@ export function replaceEvent(store: EventStore, write: WriteRequest, mode: 'upda
   const { record: current } = target(store, write.calendar, write.eventId);
   checkIfMatch(write.ifMatch, current);
   const body = mode === 'patch' ? mergePatch(storedAsBody(current), write.body) : write.body;
-  const input = parseEventInput(body, write.calendar.timeZone);
+  const input = parseEventInput(body, write.calendar, eventTypeOf(current.fields));
   // An instance cannot carry its own rule; Google ignores recurrence on exceptions likewise.
   if (current.recurringEventId) input.recurrence = undefined;
   const next: StoredEvent = {

@@ -5,6 +5,7 @@
  */
 import { GoogleApiError, invalid } from './errors';
 import type { EventStore } from './event-store';
+import { eventTypeOf } from './event-kinds';
 import { virtualInstance } from './event-resource';
 import { timeMs } from './event-times';
 import type { ListQuery } from './list-query';
@@ -196,6 +197,9 @@ export function listEvents(
     ? changedRecords(store, calendar, query, sinceSeq(store, calendar, query.syncToken, nowMs, opts), nowMs)
     : fullListRecords(store, calendar, query, nowMs);
   const keyed = records
+    .filter(
+      (record) => query.eventTypes.length === 0 || query.eventTypes.includes(eventTypeOf(record.fields)),
+    )
     .map((record) => ({ key: sortKey(record, calendar, query.orderBy), record }))
     .filter((entry) => entry.key > after)
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -3,6 +3,7 @@
  * https://developers.google.com/calendar/api/v3/reference/events/list#parameters
  */
 import { invalid, GoogleApiError } from './errors';
+import { parseEventTypes, type EventType } from './event-kinds';
 import { parseInstant } from './event-times';
 import { isValidZone } from '../core/zones';
 
@@ -17,6 +18,8 @@ export interface ListQuery {
   privateProperties: [string, string][];
   sharedProperties: [string, string][];
   words: string[];
+  /** `eventTypes` (repeatable): only events of these types; empty for every type. */
+  eventTypes: EventType[];
   iCalUID?: string;
   maxResults: number;
   pageToken?: string;
@@ -109,6 +112,7 @@ export function parseListQuery(query: URLSearchParams): ListQuery {
     privateProperties: properties(query, 'privateExtendedProperty'),
     sharedProperties: properties(query, 'sharedExtendedProperty'),
     words: (query.get('q') ?? '').toLowerCase().split(/\s+/).filter(Boolean),
+    eventTypes: parseEventTypes(query.getAll('eventTypes')),
     iCalUID: query.get('iCalUID') || undefined,
     maxResults,
     pageToken: query.get('pageToken') || undefined,

@@ -35,6 +35,11 @@ export interface StoredEvent {
   /** Client-writable fields Google keeps as they were sent (summary, description, extendedProperties, …). */
   fields: Record<string, unknown>;
   recurrence?: string[];
+  /**
+   * Someone else who organised the event (an invitation in this calendar); absent when the calendar's owner
+   * organised it. Google sets it from the invitation; clients cannot write it on insert.
+   */
+  organizer?: { email: string; displayName?: string };
   /** Set on exceptions: the series id and the instance's original start. */
   recurringEventId?: string;
   originalStartTime?: StoredTime;

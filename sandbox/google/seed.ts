@@ -1,7 +1,8 @@
 /**
  * Seeds: `empty` gives each user a primary calendar; `demo` adds a second calendar per user and events
  * around the sandbox clock (single events, an all-day event, a weekly series with one moved and one
- * cancelled instance), written through the same code paths as API calls.
+ * cancelled instance, and free, declined, working-location and out-of-office events: seed-availability.ts),
+ * written through the same code paths as API calls.
  */
 import { createHash } from 'node:crypto';
 import type { EventStore } from './event-store';
@@ -9,6 +10,7 @@ import { deleteEvent, insertEvent, replaceEvent } from './event-writes';
 import type { StoredCalendar } from './model';
 import { expandSeries } from './recurrence';
 import { floatingMs, wallClock } from '../core/zones';
+import { seedAvailabilityEvents } from './seed-availability';
 import { floatingDate } from './time-zones';
 
 /** Zones given to seeded users in turn, so the demo shows calendars in different zones. */
@@ -125,4 +127,5 @@ function seedDemo(store: EventStore, user: string, zone: string, now: Date): voi
     extendedProperties: { shared: { room: 'Team room' } },
     ...timed(7, 15, 1),
   });
+  seedAvailabilityEvents(store, primary, user, today);
 }

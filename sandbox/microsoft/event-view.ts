@@ -64,7 +64,7 @@ export function renderEvent(instance: Instance, options: ViewOptions): Record<st
     sensitivity: e.sensitivity,
     isAllDay: e.isAllDay,
     isCancelled: e.isCancelled,
-    isOrganizer: true,
+    isOrganizer: e.invitation === undefined,
     responseRequested: true,
     seriesMasterId: instance.type === 'occurrence' ? e.id : e.seriesMasterId,
     showAs: e.showAs,
@@ -76,7 +76,9 @@ export function renderEvent(instance: Instance, options: ViewOptions): Record<st
     allowNewTimeProposals: true,
     isDraft: false,
     hideAttendees: false,
-    responseStatus: { response: 'organizer', time: '0001-01-01T00:00:00Z' },
+    responseStatus: e.invitation
+      ? { ...e.invitation.responseStatus }
+      : { response: 'organizer', time: '0001-01-01T00:00:00Z' },
     body: bodyAs(e.body, options.bodyType),
     start: shownTime(instance.start, instance.startMs, e.isAllDay, options),
     end: shownTime(instance.end, instance.endMs, e.isAllDay, options),
@@ -91,8 +93,12 @@ export function renderEvent(instance: Instance, options: ViewOptions): Record<st
       ? [{ displayName: e.location.displayName, locationType: 'default', uniqueIdType: 'private' }]
       : [],
     recurrence: instance.type === 'seriesMaster' ? structuredClone(e.recurrence) : null,
-    attendees: [],
-    organizer: { emailAddress: { name: options.owner.split('@')[0], address: options.owner } },
+    attendees: structuredClone(e.invitation?.attendees ?? []),
+    organizer: {
+      emailAddress: e.invitation
+        ? { ...e.invitation.organizer }
+        : { name: options.owner.split('@')[0], address: options.owner },
+    },
     onlineMeeting: null,
   };
   if (instance.originalStart) out.originalStart = instance.originalStart;

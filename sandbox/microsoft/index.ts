@@ -12,6 +12,7 @@ import type { GraphState } from './model';
 import type { GraphRoute } from './route-kit';
 import { calendarRoutes } from './routes-calendars';
 import { eventRoutes } from './routes-events';
+import { responseRoutes } from './routes-responses';
 import { viewRoutes } from './routes-view';
 import { seedGraph } from './seed';
 import { GraphStore } from './store';
@@ -44,6 +45,7 @@ export function createGraphService(ctx: SandboxContext, options: GraphServiceOpt
   const graphRoutes: GraphRoute[] = [
     ...calendarRoutes(store),
     ...eventRoutes(store),
+    ...responseRoutes(store),
     ...viewRoutes(store),
     ...deltaRoutes(store),
   ];

@@ -16,6 +16,29 @@ export interface ExtendedProperty {
   value: string;
 }
 
+/** Graph's `responseStatus`: the mailbox owner's answer to a meeting, and when it was given. */
+export interface ResponseStatus {
+  response: 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
+  time: string;
+}
+
+/** An attendee as Graph prints one. */
+export interface GraphAttendee {
+  type: 'required' | 'optional' | 'resource';
+  status: ResponseStatus;
+  emailAddress: { name: string; address: string };
+}
+
+/**
+ * A meeting someone else organised, as it sits in an attendee's calendar: the organizer, who was invited, and
+ * the owner's own response (the accept, tentativelyAccept and decline actions change it).
+ */
+export interface Invitation {
+  organizer: { name: string; address: string };
+  attendees: GraphAttendee[];
+  responseStatus: ResponseStatus;
+}
+
 export interface StoredEvent {
   id: string;
   calendarId: string;
@@ -38,7 +61,10 @@ export interface StoredEvent {
   recurrence: Recurrence | null;
   /** For masters: UTC instants of occurrences deleted from the series. */
   cancelledOccurrences: string[];
+  /** True when the organizer cancelled a meeting this calendar was invited to; it stays until removed. */
   isCancelled: boolean;
+  /** Set when someone else organised the event; absent when the mailbox owner did. */
+  invitation?: Invitation;
   transactionId: string | null;
   iCalUId: string;
   extendedProperties: ExtendedProperty[];

@@ -18,7 +18,8 @@ import { appliedHeaders, context, json, page, viewOptions } from './route-kit';
 import type { GraphHandler, GraphRoute } from './route-kit';
 import type { GraphStore } from './store';
 
-function currentFields(instance: Instance): EventFields {
+/** The writable fields an instance shows now, the base a PATCH applies to. */
+export function currentFields(instance: Instance): EventFields {
   const e = instance.source;
   return {
     subject: e.subject,
@@ -40,7 +41,7 @@ function currentFields(instance: Instance): EventFields {
 }
 
 /** 412 when `If-Match` names another version; Exchange calls that an irresolvable conflict. */
-function preconditionFailed(req: SandboxRequest, instance: Instance): SandboxResponse | null {
+export function preconditionFailed(req: SandboxRequest, instance: Instance): SandboxResponse | null {
   const ifMatch = req.headers['if-match'];
   if (ifMatch === undefined || ifMatch === '*') return null;
   const wanted = String(ifMatch).trim();

@@ -1,12 +1,14 @@
 /**
  * Seeds: `empty` gives each user a mailbox with its default calendar "Calendar"; `demo` adds a second
  * calendar and events around the sandbox clock's today: single events, a weekly series with one moved and
- * one cancelled occurrence, and an all-day event, so every shape the agent must handle is there at once.
+ * one cancelled occurrence, and an all-day event, so every shape the agent must handle is there at once;
+ * seed-availability.ts adds invitations (tentative, declined, cancelled) and a day working elsewhere.
  */
 import { fieldsForCreate, fieldsForPatch } from './event-input';
 import { findInstance, occurrencesOf } from './instances';
 import type { Mailbox } from './model';
 import { dayNumber, dayString } from './recurrence';
+import { seedAvailabilityEvents } from './seed-availability';
 import type { GraphStore } from './store';
 import { resolveZone, utcToLocal } from './time-zones';
 
@@ -97,6 +99,7 @@ function seedDemoMailbox(store: GraphStore, mailbox: Mailbox, timeZone: string, 
     start: at(today + 10, '14:00', timeZone),
     end: at(today + 10, '15:30', timeZone),
   });
+  seedAvailabilityEvents(store, mailbox, timeZone, today);
 }
 
 /** Puts a seed into an emptied store. */

@@ -153,6 +153,11 @@ export class GraphStore {
     this.ctx.changed();
   }
 
+  /** The sandbox clock's time as Graph prints timestamps. */
+  now(): string {
+    return graphTimestamp(this.ctx.now());
+  }
+
   /** Tells the sandbox to save after a write made outside these methods. */
   changed(): void {
     this.ctx.changed();

@@ -1,9 +1,6 @@
 /** The Sched API stand-in (API.md §3), mounted at `/sched` so its `base_url` is `<url>/sched/v1`. */
 import { randomBytes } from 'node:crypto';
 import type { Route, SandboxContext, SandboxService } from '../core/types';
-import { SEEDED_RESOURCES } from '../seed/sched-resources';
-import { demoBookings } from '../seed/sched-demo';
-import { demoExceptions } from '../seed/sched-demo-exceptions';
 import { BookingStore } from './booking-store';
 import { ExceptionStore } from './exception-store';
 import { createGuard, RateLimiter } from './guard';
@@ -12,6 +9,7 @@ import { publicRoutes } from './public-routes';
 import { bookingRoutes } from './routes-bookings';
 import { calendarRoutes } from './routes-calendars';
 import { exceptionRoutes } from './routes-exceptions';
+import { seedSched } from './seed';
 
 /** Options of the Sched stand-in. */
 export interface SchedServiceOptions {
@@ -66,21 +64,7 @@ export function createSchedService(ctx: SandboxContext, options: SchedServiceOpt
       return apiKey;
     },
     seed(kind) {
-      const next = emptySchedState(newEpoch());
-      next.resources = SEEDED_RESOURCES.map((resource) => ({ ...resource }));
-      if (kind === 'demo') {
-        for (const booking of demoBookings(next.resources, ctx.now())) {
-          next.bookings[booking.id] = booking;
-          next.changed_at_seq[booking.id] = next.next_seq;
-          next.next_seq += 1;
-        }
-        for (const exception of demoExceptions(next.resources, ctx.now())) {
-          next.exceptions[exception.id] = exception;
-          next.exception_changed_at_seq[exception.id] = next.next_seq;
-          next.next_seq += 1;
-        }
-      }
-      state = next;
+      state = seedSched(kind, newEpoch(), ctx.now());
       ctx.changed();
     },
     invalidateSyncTokens() {

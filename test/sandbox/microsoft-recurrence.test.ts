@@ -70,7 +70,11 @@ describe('Graph stand-in: demo seed through calendarView', () => {
     });
     expect(events.filter((e) => e.type === 'singleInstance').map((e) => e.subject)).toEqual([
       'Project sync',
+      'Partner roadmap',
       'Dentist',
+      'Vendor pitch',
+      'Working from the Lisbon office',
+      'Canceled: Budget review',
       'Company offsite',
     ]);
   });

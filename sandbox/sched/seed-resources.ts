@@ -1,5 +1,5 @@
 /** The Sched resources of both seeds: bookable things of different kinds in different time zones. */
-import type { Resource } from '../sched/model';
+import type { Resource } from './model';
 
 /** A resource plus the slug its demo bookings and public pages use. */
 export const SEEDED_RESOURCES: readonly Resource[] = [

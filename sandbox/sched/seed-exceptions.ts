@@ -3,8 +3,8 @@
  * morning in the Recording Studio, both in the coming week and on days those resources have no bookings, so the
  * seed stays consistent (Sched would refuse a booking over them) and the agent meets exceptions from the first run.
  */
-import type { AvailabilityException, Resource } from '../sched/model';
-import { addDays, dateInZone, toUtcString, zonedToInstant } from '../sched/time';
+import type { AvailabilityException, Resource } from './model';
+import { addDays, dateInZone, toUtcString, zonedToInstant } from './time';
 
 function weekday(date: string): number {
   return new Date(`${date}T12:00:00Z`).getUTCDay();

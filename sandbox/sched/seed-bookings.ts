@@ -1,10 +1,11 @@
 /**
- * The demo seed's Sched bookings: a working pattern per resource from a week ago to three weeks ahead of the
- * sandbox clock, in each resource's own time zone, with past ones completed, one cancelled, one pending and
- * one all-day booking, so every kind of booking the agent meets is there from the first run.
+ * The demo seed's Sched bookings (seed.ts puts them in the state): a working pattern per resource from a week
+ * ago to three weeks ahead of the sandbox clock, in each resource's own time zone, with past ones completed,
+ * one cancelled, one pending and one all-day booking, so every kind of booking the agent meets is there from
+ * the first run.
  */
-import type { Booking, BookingClient, BookingStatus, Resource } from '../sched/model';
-import { addDays, dateInZone, toUtcString, zonedToInstant } from '../sched/time';
+import type { Booking, BookingClient, BookingStatus, Resource } from './model';
+import { addDays, dateInZone, toUtcString, zonedToInstant } from './time';
 
 interface Slot {
   /** 0 = Sunday … 6 = Saturday. */
