@@ -4,6 +4,7 @@
  * start, and the agent's tags travel as private extended properties.
  * https://developers.google.com/calendar/api/v3/reference/events#resource
  */
+import { descriptionText } from '../html-text';
 import type { calendar_v3 } from 'googleapis';
 import type { EventTags, ItemFields, ItemStatus, ItemTime, SyncItem } from '../../sync';
 
@@ -72,7 +73,7 @@ export function eventToItem(event: GoogleEvent, calendarZone: string): SyncItem 
     updated: event.updated ? new Date(Date.parse(event.updated)).toISOString() : '',
     status: statusFromGoogle(event.status),
     title: event.summary ?? '',
-    description: event.description ?? '',
+    description: descriptionText(event.description ?? ''),
     location: event.location ?? '',
     start,
     end,

@@ -27,6 +27,23 @@ function event(overrides: calendar_v3.Schema$Event = {}): calendar_v3.Schema$Eve
 }
 
 describe('eventToItem', () => {
+  it('reads an HTML description (as Google Calendar writes them) down to plain text', () => {
+    const item = eventToItem(
+      event({
+        description: '<b>Bring</b> the <a href="https://example.com">slides</a><br>Room 2<script>alert(1)</script>',
+      }),
+      calendarZone,
+    );
+
+    expect(item?.description).toBe('Bring the slides\nRoom 2');
+  });
+
+  it('keeps a plain-text description as it is, angle brackets and spacing included', () => {
+    const plain = 'Budget < 5k and > 2k\n\n  indented line';
+
+    expect(eventToItem(event({ description: plain }), calendarZone)?.description).toBe(plain);
+  });
+
   it('maps a timed event to an instant in UTC with the zone it was written in', () => {
     const item = eventToItem(event(), calendarZone);
 
