@@ -39,7 +39,12 @@ export function createAgent(parts: AgentParts): AgentApi {
   return {
     connect: (input: ConnectInput) => connections.connect(input),
     list: async () => connections.list(),
-    update: (input: UpdateInput) => connections.update(input),
+    update: async (input: UpdateInput) => {
+      const updated = await connections.update(input);
+      // A new sign-in (or any status the update set) reaches Sched's Connected Calendars right away.
+      await sync.reportStatus(input.calendar_id);
+      return updated;
+    },
     disconnect: (input: DisconnectInput) => connections.disconnect(input),
     syncNow: async (input) => ({ runs: await sync.syncNow(input?.calendar_id) }),
     preview: ({ calendar_id }) => sync.preview(calendar_id),
