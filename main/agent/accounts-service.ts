@@ -28,6 +28,11 @@ export class AccountsService {
 
   constructor(private readonly deps: AccountsDeps) {}
 
+  /** Forgets a refusal once the account has a new sign-in (a token given to connect or update). */
+  signedInAgain(accountId: string | null): void {
+    if (accountId) this.refused.delete(accountId);
+  }
+
   list(): { accounts: AccountView[] } {
     const connections = this.deps.settings.listConnections();
     return {
