@@ -68,7 +68,8 @@ export class SchedRequestError extends AppError {
     readonly detail?: string,
   ) {
     super(
-      'unavailable',
+      // 502: the failure is Sched's (or the way to it); the message says what Sched answered.
+      'upstream',
       status === undefined
         ? `Sched could not be reached to ${operation}${detail ? ` (${detail})` : ''}. Check the Sched URL and the network.`
         : `Sched refused to ${operation} (HTTP ${status}${errorCode ? ` ${errorCode}` : ''}${detail ? `: ${detail}` : ''}).`,
