@@ -43,12 +43,12 @@ export class AccountsService {
         status:
           this.refused.has(a.id) ||
           connections.some(
-          (c) =>
-            c.account_id === a.id &&
-            this.deps.db.connections.get(c.calendar_id)?.status === 'reauth_required',
-        )
-          ? 'reauth_required'
-          : 'ok',
+            (c) =>
+              c.account_id === a.id &&
+              this.deps.db.connections.get(c.calendar_id)?.status === 'reauth_required',
+          )
+            ? 'reauth_required'
+            : 'ok',
       })),
     };
   }

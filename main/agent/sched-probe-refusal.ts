@@ -55,7 +55,8 @@ export function probeRefusal(error: unknown, baseUrl: string): unknown {
   const { status, code, detail } = answer;
   if (status === undefined) {
     const cause = detail ?? 'network error';
-    if (cause === 'the answer was not JSON') return notSched(baseUrl, 'an answer that is not JSON (a web page?)');
+    if (cause === 'the answer was not JSON')
+      return notSched(baseUrl, 'an answer that is not JSON (a web page?)');
     const certificate = certificateProblems.find(([pattern]) => pattern.test(cause));
     if (certificate) {
       return new AgentError(

@@ -11,9 +11,9 @@ export class SchedToldRepo {
 
   /** The status Sched last accepted, or null when it was never told (it shows `active` after registration). */
   get(calendarId: string): SyncStatus | null {
-    const row = this.db.prepare(`SELECT status FROM sched_told_status WHERE calendar_id = ?`).get(calendarId) as
-      | { status: string }
-      | undefined;
+    const row = this.db
+      .prepare(`SELECT status FROM sched_told_status WHERE calendar_id = ?`)
+      .get(calendarId) as { status: string } | undefined;
     return row ? (row.status as SyncStatus) : null;
   }
 

@@ -51,7 +51,11 @@ async function configure(baseUrl: string) {
   ]);
   expect(JSON.stringify(lines)).not.toContain(key);
   expect(answer.body.error.message).not.toContain(key);
-  return { status: answer.status, code: answer.body.error.code, message: answer.body.error.message as string };
+  return {
+    status: answer.status,
+    code: answer.body.error.code,
+    message: answer.body.error.message as string,
+  };
 }
 
 describe('PUT /api/sched says what went wrong with the URL, and changes nothing', () => {
