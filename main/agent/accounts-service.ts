@@ -110,6 +110,7 @@ export class AccountsService {
     }
     await this.deps.clients().forget(accountId);
     this.deps.settings.removeAccount(accountId);
+    this.refused.delete(accountId);
     this.deps.bus.publish({ type: 'account', data: { account_id: accountId, signed_in: false } });
     return { message: `Signed out of ${account.email}.` };
   }
