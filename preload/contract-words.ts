@@ -70,13 +70,15 @@ export const defaultSyncSettings: SyncSettings = {
   window_days_future: 180,
 };
 
-/** Error codes shared by both transports (HTTP maps them to 400, 401, 404, 409, 503, 500). */
+/** Error codes shared by both transports (HTTP maps them to 400, 401, 404, 409, 503, 502, 500). */
 export const apiErrorCodes = [
   'validation',
   'unauthorized',
   'not_found',
   'conflict',
   'unavailable',
+  /** A service the agent called (Sched) could not be reached or failed; the message says what it answered. */
+  'upstream',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

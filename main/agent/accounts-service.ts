@@ -8,6 +8,7 @@ import type { StateDb } from '../store/state-db';
 import { AgentError } from './agent-error';
 import type { EventBus } from './event-bus';
 import type { ServiceClients } from './ports';
+import { isSignInRefused, signInAgainError } from './sign-in-refusal';
 
 export interface AccountsDeps {
   settings: SettingsStore;
@@ -16,11 +17,21 @@ export interface AccountsDeps {
   bus: EventBus;
   /** Reports a sign-in that failed after `auth_url` was handed out (denied, timed out). */
   onSignInFailed?: (provider: CalendarService, error: unknown) => void;
+  /** Tells Sched a connection's status after a sign-in changed it (SyncService.reportStatus). */
+  reportStatus?: (calendarId: string) => Promise<void>;
 }
 
 /** Account operations. */
 export class AccountsService {
+  /** Accounts whose saved sign-in was refused outside a run, until they sign in again. */
+  private readonly refused = new Set<string>();
+
   constructor(private readonly deps: AccountsDeps) {}
+
+  /** Forgets a refusal once the account has a new sign-in (a token given to connect or update). */
+  signedInAgain(accountId: string | null): void {
+    if (accountId) this.refused.delete(accountId);
+  }
 
   list(): { accounts: AccountView[] } {
     const connections = this.deps.settings.listConnections();
@@ -29,13 +40,15 @@ export class AccountsService {
         account_id: a.id,
         provider: a.provider,
         email: a.email,
-        status: connections.some(
-          (c) =>
-            c.account_id === a.id &&
-            this.deps.db.connections.get(c.calendar_id)?.status === 'reauth_required',
-        )
-          ? 'reauth_required'
-          : 'ok',
+        status:
+          this.refused.has(a.id) ||
+          connections.some(
+            (c) =>
+              c.account_id === a.id &&
+              this.deps.db.connections.get(c.calendar_id)?.status === 'reauth_required',
+          )
+            ? 'reauth_required'
+            : 'ok',
       })),
     };
   }
@@ -44,7 +57,8 @@ export class AccountsService {
   async signIn(provider: CalendarService): Promise<{ auth_url: string }> {
     const flow = await this.deps.clients().signIn(provider);
     flow.done.then(
-      (identity) => {
+      async (identity) => {
+        this.refused.delete(identity.account_id);
         this.deps.settings.saveAccount({
           id: identity.account_id,
           provider: identity.provider,
@@ -54,6 +68,7 @@ export class AccountsService {
           const state = this.deps.db.connections.get(c.calendar_id);
           if (c.account_id === identity.account_id && state?.status === 'reauth_required') {
             this.deps.db.connections.update(c.calendar_id, { status: 'active', statusMessage: null });
+            await this.deps.reportStatus?.(c.calendar_id);
           }
         }
         this.deps.bus.publish({
@@ -70,7 +85,15 @@ export class AccountsService {
     const account = this.deps.settings.getAccount(accountId);
     if (!account) throw new AgentError('not_found', `No signed-in account has the id "${accountId}".`);
     const connected = new Set(this.deps.settings.listConnections().map((c) => c.calendar_id));
-    const calendars = await this.deps.clients().calendarsOf(account);
+    const calendars = await this.deps
+      .clients()
+      .calendarsOf(account)
+      .catch((error: unknown) => {
+        if (!isSignInRefused(error)) throw error;
+        this.refused.add(account.id);
+        throw signInAgainError(account.email, account.provider, 'its calendars');
+      });
+    this.refused.delete(account.id);
     return { calendars: calendars.map((c) => ({ ...c, connected: connected.has(c.id) })) };
   }
 
@@ -87,6 +110,7 @@ export class AccountsService {
     }
     await this.deps.clients().forget(accountId);
     this.deps.settings.removeAccount(accountId);
+    this.refused.delete(accountId);
     this.deps.bus.publish({ type: 'account', data: { account_id: accountId, signed_in: false } });
     return { message: `Signed out of ${account.email}.` };
   }

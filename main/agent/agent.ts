@@ -37,9 +37,19 @@ export interface AgentParts {
 export function createAgent(parts: AgentParts): AgentApi {
   const { connections, accounts, sched, sync, settings } = parts;
   return {
-    connect: (input: ConnectInput) => connections.connect(input),
+    connect: async (input: ConnectInput) => {
+      const connected = await connections.connect(input);
+      if (input.oauth_token) accounts.signedInAgain(connected.account_id);
+      return connected;
+    },
     list: async () => connections.list(),
-    update: (input: UpdateInput) => connections.update(input),
+    update: async (input: UpdateInput) => {
+      const updated = await connections.update(input);
+      if (input.oauth_token) accounts.signedInAgain(updated.account_id);
+      // A new sign-in (or any status the update set) reaches Sched's Connected Calendars right away.
+      await sync.reportStatus(input.calendar_id);
+      return updated;
+    },
     disconnect: (input: DisconnectInput) => connections.disconnect(input),
     syncNow: async (input) => ({ runs: await sync.syncNow(input?.calendar_id) }),
     preview: ({ calendar_id }) => sync.preview(calendar_id),

@@ -81,7 +81,13 @@ export class AgentRuntime {
     this.agent = createAgent({
       settings,
       connections: new ConnectionsService({ settings, db, clients, bus: this.bus, changed }),
-      accounts: new AccountsService({ settings, db, clients, bus: this.bus }),
+      accounts: new AccountsService({
+        settings,
+        db,
+        clients,
+        bus: this.bus,
+        reportStatus: (id) => this.sync.reportStatus(id),
+      }),
       sched: new SchedService({
         settings,
         secrets,

@@ -10,9 +10,15 @@ import {
 import { AgentError } from './agent-error';
 import type { SchedDirectory } from './ports';
 
-/** A directory for a Sched that is not configured yet: used to check a base URL and key before saving them. */
+/**
+ * A directory for a Sched that is not configured yet: used to check a base URL and key before saving them. One
+ * attempt with a shorter timeout, since a person waits on the answer and retrying hides what went wrong.
+ */
 export function createSchedProbe(baseUrl: string, apiKey: string): SchedDirectory {
-  return new SchedApiDirectory(new SchedRegistryClient(new SchedHttp({ baseUrl, apiKey })));
+  const gate = createSchedGate({ maxAttempts: 1 });
+  return new SchedApiDirectory(
+    new SchedRegistryClient(new SchedHttp({ baseUrl, apiKey, gate, timeoutMs: 15_000 })),
+  );
 }
 
 /** One `SchedHttp` (and one gate) per environment; the API key is read from the keychain once, when first needed. */

@@ -3,13 +3,12 @@
  * leaves Sandbox mode. The key is checked against Sched first, so a wrong one changes nothing.
  */
 import type { SchedResource } from '../../preload/contract';
-import { SchedApiKeyError } from '../providers/sched';
 import type { SecretStore } from '../secrets/secret-store';
 import { secretKeys } from '../secrets/secret-store';
 import type { SettingsStore } from '../store/settings-store';
-import { AgentError } from './agent-error';
 import type { AgentMode } from './environment';
 import type { SchedDirectory, ServiceClients } from './ports';
+import { probeRefusal } from './sched-probe-refusal';
 
 export interface SchedServiceDeps {
   settings: SettingsStore;
@@ -39,7 +38,7 @@ export class SchedService {
       .probe(baseUrl, input.api_key)
       .listResources()
       .catch((error: unknown) => {
-        throw refusal(error);
+        throw probeRefusal(error, baseUrl);
       });
     await this.deps.secrets.set(secretKeys.schedApiKey, input.api_key);
     this.deps.settings.setSched({ base_url: baseUrl });
@@ -55,13 +54,4 @@ export class SchedService {
     }
     return { resources: this.cached.resources };
   }
-}
-
-/** A key Sched refused is the person's to fix (400 naming the field); other failures pass on with their own code. */
-function refusal(error: unknown): unknown {
-  if (!(error instanceof SchedApiKeyError)) return error;
-  return new AgentError(
-    'validation',
-    'api_key: Sched refused this API key (HTTP 401). Check the key in Sched and enter it again; nothing was changed.',
-  );
 }

@@ -22,6 +22,8 @@ import { AgentError } from './agent-error';
 import { conflictView, previewView } from './sync-views';
 import type { EventBus } from './event-bus';
 import type { ServiceClients } from './ports';
+import { SchedStatusReporter } from './sched-status-reporter';
+import { isSignInRefused, signInAgainError } from './sign-in-refusal';
 
 /** What the agent needs of the engine (main/engine implements it). */
 export interface EngineLike {
@@ -42,6 +44,8 @@ export interface SyncServiceDeps {
   cron: CronLike;
   /** Tells the person about something that needs them (sign in again, review deletions, conflicts). */
   notify?: (title: string, body: string) => void;
+  /** The agent's log, for a status update Sched did not take (it is sent again on the next run). */
+  log?: (line: Record<string, unknown>) => void;
 }
 
 const blocked: Partial<Record<SyncStatus, string>> = {
@@ -56,8 +60,10 @@ export class SyncService {
   private readonly scheduler: Scheduler<RunSummary>;
   private readonly resources = new Map<string, SchedResource>();
   private readonly running = new Set<string>();
+  private readonly status: SchedStatusReporter;
 
   constructor(private readonly deps: SyncServiceDeps) {
+    this.status = new SchedStatusReporter(deps.db, deps.clients, deps.log);
     this.scheduler = new Scheduler({ cron: deps.cron, run: (id, reason) => this.runConnection(id, reason) });
   }
 
@@ -97,7 +103,21 @@ export class SyncService {
   }
 
   async preview(calendarId: string): Promise<PreviewResult> {
-    return previewView(await this.deps.engine.preview(await this.engineConnection(this.stored(calendarId))));
+    const stored = this.stored(calendarId);
+    try {
+      return previewView(await this.deps.engine.preview(await this.engineConnection(stored)));
+    } catch (error) {
+      if (!isSignInRefused(error)) throw error;
+      const email = stored.account_id
+        ? (this.deps.settings.getAccount(stored.account_id)?.email ?? stored.account_id)
+        : stored.calendar_id;
+      throw signInAgainError(email, stored.calendar_service, `${calendarId} (preview)`);
+    }
+  }
+
+  /** Tells Sched the connection's status if Sched was last told another (after a sign-in or an update). */
+  reportStatus(calendarId: string): Promise<void> {
+    return this.status.report(calendarId);
   }
 
   async review(
@@ -164,24 +184,22 @@ export class SyncService {
     const state = this.deps.db.connections.get(stored.calendar_id);
     const after = state?.status ?? 'active';
     this.deps.bus.publish({ type: 'status', data: this.view(stored) });
-    if (after === before) return;
-    if (after === 'reauth_required') {
-      this.deps.notify?.(
-        'Sign in again',
-        `${stored.calendar_id}: ${state?.statusMessage ?? blocked.reauth_required}`,
-      );
-    } else if (after === 'needs_review') {
-      this.deps.notify?.(
-        'Review needed',
-        `${stored.calendar_id}: ${state?.statusMessage ?? blocked.needs_review}`,
-      );
+    if (after !== before) {
+      if (after === 'reauth_required') {
+        this.deps.notify?.(
+          'Sign in again',
+          `${stored.calendar_id}: ${state?.statusMessage ?? blocked.reauth_required}`,
+        );
+      } else if (after === 'needs_review') {
+        this.deps.notify?.(
+          'Review needed',
+          `${stored.calendar_id}: ${state?.statusMessage ?? blocked.needs_review}`,
+        );
+      }
+      if (after !== 'active' && after !== 'error' && blocked[after]) this.reschedule();
     }
-    if (after !== 'active' && after !== 'error' && blocked[after]) this.reschedule();
-    try {
-      await (await this.deps.clients().sched()).updateCalendar(stored.calendar_id, { sync_status: after });
-    } catch {
-      // Sched's copy of the status is informational; the next change tries again.
-    }
+    // Compared with what Sched was last told, not with `before`: a failed update is sent again after the next run.
+    await this.status.report(stored.calendar_id);
   }
 
   private stored(calendarId: string): StoredConnection {

@@ -11,6 +11,7 @@ export const appErrorCodes = [
   'not_found',
   'conflict',
   'unavailable',
+  'upstream',
   'internal',
 ] as const;
 export type AppErrorCode = (typeof appErrorCodes)[number];

@@ -12,6 +12,7 @@ const httpStatus: Record<ApiErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   unavailable: 503,
+  upstream: 502,
   internal: 500,
 };
 

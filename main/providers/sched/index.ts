@@ -21,5 +21,11 @@ export {
   untitledBooking,
   type ResourceRef,
 } from './sched-booking-mapper';
-export { SchedApiKeyError, SchedHttpError, SchedRequestError, classifySchedFailure } from './sched-errors';
+export {
+  SchedApiKeyError,
+  SchedHttpError,
+  SchedRequestError,
+  SchedUnavailableError,
+  classifySchedFailure,
+} from './sched-errors';
 export type * from './sched-wire';

@@ -3,7 +3,7 @@
  * `Retry-After`), the classifier itself, and the readable errors that leave the adapter. Nothing here ever
  * carries the request, its headers or the API key.
  */
-import { connectionVerdict, httpVerdict, type RetryVerdict } from '../gate';
+import { ServiceUnavailableError, connectionVerdict, httpVerdict, type RetryVerdict } from '../gate';
 import { AppError } from '../../errors/app-error';
 import { AuthError } from '../port';
 
@@ -64,13 +64,38 @@ export class SchedRequestError extends AppError {
     /** Undefined when Sched never answered (unreachable host, bad certificate). */
     readonly status: number | undefined,
     readonly errorCode: string | undefined,
-    detail?: string,
+    /** Sched's own message, or why no answer came (`ECONNREFUSED`, a certificate code, `timed out`). */
+    readonly detail?: string,
   ) {
     super(
-      'unavailable',
+      // 502: the failure is Sched's (or the way to it); the message says what Sched answered.
+      'upstream',
       status === undefined
         ? `Sched could not be reached to ${operation}${detail ? ` (${detail})` : ''}. Check the Sched URL and the network.`
         : `Sched refused to ${operation} (HTTP ${status}${errorCode ? ` ${errorCode}` : ''}${detail ? `: ${detail}` : ''}).`,
+    );
+  }
+}
+
+/**
+ * Sched kept failing through every retry: the gate's error, with what the last attempt got — Sched's status, code
+ * and message, or why no answer came — so the person reads what Sched answered, not only "HTTP 503".
+ */
+export class SchedUnavailableError extends ServiceUnavailableError {
+  constructor(
+    attempts: number,
+    /** Undefined when Sched never answered. */
+    readonly status: number | undefined,
+    readonly errorCode: string | undefined,
+    /** Sched's message, or why no answer came. */
+    readonly reason: string,
+  ) {
+    super(
+      providerName,
+      status === undefined
+        ? reason
+        : `HTTP ${status}${errorCode ? ` ${errorCode}` : ''}${reason ? `: ${reason}` : ''}`,
+      attempts,
     );
   }
 }

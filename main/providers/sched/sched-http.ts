@@ -5,8 +5,14 @@
  * `Idempotency-Key`, updates an `If-Match`.
  */
 import { createHash } from 'node:crypto';
-import { RequestGate, schedLimits, type RequestGateOptions } from '../gate';
-import { SchedApiKeyError, SchedHttpError, SchedRequestError, classifySchedFailure } from './sched-errors';
+import { RequestGate, ServiceUnavailableError, schedLimits, type RequestGateOptions } from '../gate';
+import {
+  SchedApiKeyError,
+  SchedHttpError,
+  SchedRequestError,
+  SchedUnavailableError,
+  classifySchedFailure,
+} from './sched-errors';
 
 /** How to reach one Sched account. */
 export interface SchedHttpOptions {
@@ -71,9 +77,16 @@ export class SchedHttp {
   /** Sends one call through the gate and turns failures into errors a person can read. */
   async send<T>(operation: string, call: SchedCall): Promise<T> {
     const url = this.urlOf(call);
+    let last: unknown;
     try {
-      return await this.gate.run(() => this.attempt<T>(url, call));
+      return await this.gate.run(() =>
+        this.attempt<T>(url, call).catch((error: unknown) => {
+          last = error;
+          throw error;
+        }),
+      );
     } catch (error) {
+      if (error instanceof ServiceUnavailableError) throw this.exhausted(error, last);
       if (!(error instanceof SchedHttpError)) throw this.unanswered(operation, error);
       const typed = call.special?.(error);
       if (typed) throw typed;
@@ -131,6 +144,14 @@ export class SchedHttp {
     if (!(error instanceof TypeError) && !(error instanceof SyntaxError) && !isAbort(error)) return error;
     const detail = error instanceof SyntaxError ? 'the answer was not JSON' : causeCodeOf(error);
     return new SchedRequestError(operation, undefined, undefined, detail);
+  }
+
+  /** The gate gave up: say what the last attempt got (Sched's answer, or why none came). */
+  private exhausted(error: ServiceUnavailableError, last: unknown): ServiceUnavailableError {
+    if (last instanceof SchedHttpError)
+      return new SchedUnavailableError(error.attempts, last.status, last.errorCode, last.detail ?? '');
+    if (last === undefined) return error;
+    return new SchedUnavailableError(error.attempts, undefined, undefined, causeCodeOf(last));
   }
 
   /** Sched never echoes the key, but a message that did would end up in logs: strip it to be sure. */

@@ -258,6 +258,19 @@ describe('Sched clients: retries and counting', () => {
     expect(fake.seen).toHaveLength(3);
   });
 
+  it('says what Sched answered last when it stays down', async () => {
+    const fake = scripted(schedError(503, 'maintenance', 'Back at 22:00 UTC.'));
+
+    const failure = await registryWith(fake, { maxAttempts: 2 })
+      .listResources()
+      .catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(ServiceUnavailableError);
+    expect((failure as Error).message).toBe(
+      'Sched kept failing (HTTP 503 maintenance: Back at 22:00 UTC.) after 2 attempts; syncing resumes on the next run.',
+    );
+  });
+
   it('gives up with RateLimitError when the 429s outlast the retries', async () => {
     const fake = scripted(schedError(429, 'rate_limited', 'Too many requests.'));
 

@@ -1,0 +1,50 @@
+/**
+ * Keeps Sched's Connected Calendars showing the status the agent shows (SYNC.md, "Sched always shows the agent's
+ * status"). It compares the connection's status with what Sched last accepted, per connection and kept in the state
+ * DB, so a failed update is sent again next time and an unchanged status costs no request.
+ */
+import type { SyncStatus } from '../../preload/contract';
+import type { StateDb } from '../store/state-db';
+import { SchedToldRepo } from '../store/sched-told-repo';
+import type { ServiceClients } from './ports';
+
+/** Statuses Sched never shows: a run in progress is still `active` there, and a disconnected calendar is gone. */
+const unshown: ReadonlySet<SyncStatus> = new Set<SyncStatus>(['syncing', 'disconnected']);
+
+/** Tells Sched a connection's status when it differs from what Sched was last told. */
+export class SchedStatusReporter {
+  private readonly told: SchedToldRepo;
+
+  constructor(
+    private readonly db: StateDb,
+    private readonly clients: () => ServiceClients,
+    /** Where a failed update is noted; it is retried on the next report. */
+    private readonly log: (line: Record<string, unknown>) => void = () => {},
+  ) {
+    this.told = new SchedToldRepo(db.sqlite);
+  }
+
+  /** Sends the connection's current status to Sched if Sched was told something else; never throws. */
+  async report(calendarId: string): Promise<void> {
+    const status = this.db.connections.get(calendarId)?.status;
+    if (!status || unshown.has(status)) return;
+    // Sched shows `active` for a calendar it registered and was never told anything else.
+    if ((this.told.get(calendarId) ?? 'active') === status) return;
+    try {
+      await (await this.clients().sched()).updateCalendar(calendarId, { sync_status: status });
+      this.told.set(calendarId, status);
+    } catch (error) {
+      this.log({
+        msg: 'sched status update failed; retried on the next run',
+        calendar_id: calendarId,
+        sync_status: status,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  /** Records that Sched registered the calendar just now (it shows `active`). */
+  registered(calendarId: string): void {
+    this.told.set(calendarId, 'active');
+  }
+}

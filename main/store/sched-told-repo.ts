@@ -1,0 +1,29 @@
+import type { Database } from 'better-sqlite3';
+import type { SyncStatus } from '../../preload/contract';
+import { isoNow, type Clock } from './store-clock';
+
+/** Per connection, the `sync_status` Sched last accepted from this agent (table `sched_told_status`). */
+export class SchedToldRepo {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock = () => new Date(),
+  ) {}
+
+  /** The status Sched last accepted, or null when it was never told (it shows `active` after registration). */
+  get(calendarId: string): SyncStatus | null {
+    const row = this.db
+      .prepare(`SELECT status FROM sched_told_status WHERE calendar_id = ?`)
+      .get(calendarId) as { status: string } | undefined;
+    return row ? (row.status as SyncStatus) : null;
+  }
+
+  /** Records that Sched accepted `status`; the connection's state row must exist. */
+  set(calendarId: string, status: SyncStatus): void {
+    this.db
+      .prepare(
+        `INSERT INTO sched_told_status (calendar_id, status, told_at) VALUES (?, ?, ?)
+         ON CONFLICT (calendar_id) DO UPDATE SET status = excluded.status, told_at = excluded.told_at`,
+      )
+      .run(calendarId, status, isoNow(this.clock));
+  }
+}
