@@ -5,7 +5,8 @@
  * unlinked since (the move went through, the two sides became equal, both were deleted).
  */
 import { isMovedOverlap, type Conflict } from '../store';
-import type { Action, Side, SideRead, SyncItem } from '../sync';
+import type { Action, Link, Side, SideRead, SyncItem } from '../sync';
+import { fieldDifferences, sharedFieldNames } from '../sync';
 import type { ConnectionSession } from './connection-session';
 import type { EngineEvent } from './types';
 
@@ -74,21 +75,38 @@ export async function withConflictRereads(session: ConnectionSession, reads: Rea
   return { sched: { ...reads.sched, ...next.sched }, external: { ...reads.external, ...next.external } };
 }
 
-/** Booking ids of the links this run wrote (journal) or stored / dropped without a write (link, unlink actions). */
-function touchedBookings(session: ConnectionSession, runId: string, actions: readonly Action[]): Set<string> {
-  const touched = new Set<string>();
-  for (const entry of session.db.journal.forRun(runId)) if (entry.bookingId) touched.add(entry.bookingId);
+/** The links this run changed, by booking id: written (journal) or unlinked, and stored again without a write. */
+interface Touched {
+  written: Set<string>;
+  stored: Set<string>;
+}
+
+function touchedBy(session: ConnectionSession, runId: string, actions: readonly Action[]): Touched {
+  const touched: Touched = { written: new Set(), stored: new Set() };
+  for (const entry of session.db.journal.forRun(runId))
+    if (entry.bookingId) touched.written.add(entry.bookingId);
   for (const action of actions) {
-    if (action.type === 'link') touched.add(action.link.sched.id);
-    if (action.type === 'unlink') touched.add(action.link.bookingId);
+    if (action.type === 'link') touched.stored.add(action.link.sched.id);
+    if (action.type === 'unlink') touched.written.add(action.link.bookingId);
   }
   return touched;
 }
 
+/** True when both sides of the stored link hold the same values in every field both can hold. */
+function sidesAgree(session: ConnectionSession, link: Link): boolean {
+  const fields = sharedFieldNames(session.capabilities);
+  return fieldDifferences(link.sched.fields, link.external.fields, fields).length === 0;
+}
+
+/**
+ * A new event's double booking: the event got its booking, or is gone. A moved event's: its link was written (the
+ * move went through, or the event followed its booking) or dropped. An edit conflict's: its link was dropped, or
+ * stored again with both sides equal. A mere refresh of a moved event's link (a version moved on) settles nothing.
+ */
 function isSettled(
   session: ConnectionSession,
   conflict: Conflict,
-  touched: ReadonlySet<string>,
+  touched: Touched,
   external: SideRead,
 ): boolean {
   if (conflict.kind === 'overlap' && !isMovedOverlap(conflict)) {
@@ -96,7 +114,9 @@ function isSettled(
     return session.links.byEvent(eventId) !== null || reportsGone(external, eventId);
   }
   const bookingId = conflict.bookingId ?? '';
-  return session.links.byBooking(bookingId) === null || touched.has(bookingId);
+  const link = session.links.byBooking(bookingId);
+  if (!link || touched.written.has(bookingId)) return true;
+  return conflict.kind === 'edit' && touched.stored.has(bookingId) && sidesAgree(session, link);
 }
 
 /**
@@ -110,7 +130,7 @@ export function settleConflicts(
   external: SideRead,
   log: (event: EngineEvent) => void,
 ): void {
-  const touched = touchedBookings(session, runId, actions);
+  const touched = touchedBy(session, runId, actions);
   for (const conflict of session.db.conflicts.open(session.key)) {
     if (conflict.runId === runId || !isSettled(session, conflict, touched, external)) continue;
     if (session.db.conflicts.resolve(conflict.id, 'settled')) {

@@ -71,6 +71,15 @@ describe('conflicts that leave the list by themselves', () => {
     expect(db.conflicts.get(conflictId)?.resolution).toBe('settled');
   });
 
+  it('an edit conflict stays listed while its sides still differ, even when a version moves on', async () => {
+    const { sched, db, engine, connection, booking } = await editConflict();
+    sched.edit(booking.id, {});
+
+    await engine.run(connection);
+
+    expect(db.conflicts.open(connection.calendarId)).toHaveLength(1);
+  });
+
   it('an edit conflict whose booking and event are both gone is settled', async () => {
     const { sched, external, db, engine, connection, booking, event, conflictId } = await editConflict();
     sched.remove(booking.id);
