@@ -4,6 +4,7 @@
  */
 import type {
   CalendarService,
+  ConflictChoice,
   ConflictKind,
   RunKind,
   RunStatus,
@@ -68,6 +69,8 @@ export interface ConflictView {
   id: string;
   calendar_id: string;
   kind: ConflictKind;
+  /** The resolutions this conflict takes (a moved event's double booking also takes `keep-sched`). */
+  choices: ConflictChoice[];
   created_at: string;
   sched: ItemView | null;
   external: ItemView | null;

@@ -24,11 +24,18 @@ export const syncStatuses = [
 export const conflictKinds = ['edit', 'overlap'] as const;
 /** A person's choice for one conflict (the agent API's `resolution`). */
 export const conflictChoices = ['keep-sched', 'keep-external', 'import-anyway', 'skip'] as const;
-/** The choices that answer each kind of conflict: skip is for double bookings only (shared/SYNC.md, "Conflicts"). */
+/**
+ * The choices that answer each kind of conflict (shared/SYNC.md, "Conflicts"): skip is for double bookings only, and
+ * a double booking of an imported event that moved onto a taken slot (`moved-overlap`, listed with kind `overlap`)
+ * may also keep the booking's time. A conflict view lists its own as `choices`.
+ */
 export const conflictChoicesByKind = {
   edit: ['keep-sched', 'keep-external'],
   overlap: ['import-anyway', 'skip'],
-} as const satisfies Record<ConflictKind, readonly ConflictChoice[]>;
+  'moved-overlap': ['import-anyway', 'skip', 'keep-sched'],
+} as const satisfies Record<ConflictKind | 'moved-overlap', readonly ConflictChoice[]>;
+/** How a conflict left the list: a person's choice, or `settled` when a later change settled it by itself. */
+export const conflictOutcomes = [...conflictChoices, 'settled'] as const;
 export const runKinds = ['sync', 'undo'] as const;
 export const runStatuses = ['running', 'ok', 'error', 'needs_review', 'cancelled', 'interrupted'] as const;
 
@@ -38,6 +45,7 @@ export type Direction = (typeof directions)[number];
 export type ConflictStrategy = (typeof conflictStrategies)[number];
 export type ConflictKind = (typeof conflictKinds)[number];
 export type ConflictChoice = (typeof conflictChoices)[number];
+export type ConflictOutcome = (typeof conflictOutcomes)[number];
 export type RunKind = (typeof runKinds)[number];
 export type RunStatus = (typeof runStatuses)[number];
 

@@ -2,7 +2,7 @@
 import type { ConflictView, ItemView, PreviewResult } from '../../preload/contract';
 import type { EnginePreview } from '../engine/types';
 import { calendarCapabilities, schedCapabilities } from '../providers/port';
-import type { Conflict } from '../store/conflict-repo';
+import { choicesFor, type Conflict } from '../store/conflict-repo';
 import { describeTime, fieldDifferences, sharedFieldNames, type ItemFields, type ItemTime } from '../sync';
 
 /** The preview without the raw plan. */
@@ -60,6 +60,7 @@ export function conflictView(conflict: Conflict): ConflictView {
     id: String(conflict.id),
     calendar_id: conflict.connectionId,
     kind: conflict.kind,
+    choices: [...choicesFor(conflict)],
     created_at: conflict.createdAt,
     sched: sched?.view ?? null,
     external: external?.view ?? null,

@@ -16,7 +16,7 @@ import { linkAfterWrite, otherSide } from '../sync';
 import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
 import { recordIntent, type WriteAction } from './outbox-intent';
-import { recordEditConflict, recordOverlap } from './write-conflicts';
+import { recordEditConflict, recordMovedOverlap, recordOverlap } from './write-conflicts';
 
 /** True when the item moved on or vanished under a conditional write: re-read and plan again. */
 function isStale(error: unknown): boolean {
@@ -165,8 +165,13 @@ export class ActionApplier {
     try {
       written = await this.provider(action.side).update(action.id, action.fields, {
         ifMatch: action.ifMatch,
+        ...(action.allowOverlap ? { allowOverlap: true } : {}),
       });
     } catch (error) {
+      // A moved event Sched refuses is one item's conflict: recorded for the person, and the run goes on.
+      if (error instanceof SlotUnavailableError && action.side === 'sched') {
+        return recordMovedOverlap(this.context, action, error, entry);
+      }
       if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
       throw error;
     }

@@ -2,7 +2,13 @@
  * Counts the API requests a run spends on one side (shared/SYNC.md, "Activity": requests used): the difference of
  * the provider's own figure (paging, retries, `$batch`) since the wrapper was made.
  */
-import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../providers/port';
+import type {
+  CalendarProvider,
+  CreateRequest,
+  ListRequest,
+  ListResult,
+  UpdateOptions,
+} from '../providers/port';
 import type { ItemFields, Side, SideCapabilities, SyncItem } from '../sync';
 
 /** A `CalendarProvider` that passes every call through and tells the requests sent since it was made. */
@@ -38,7 +44,7 @@ export class CountingProvider implements CalendarProvider {
     return this.inner.create(request);
   }
 
-  update(id: string, fields: ItemFields, options: { ifMatch: string }): Promise<SyncItem> {
+  update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
     return this.inner.update(id, fields, options);
   }
 

@@ -10,6 +10,7 @@ import { ActionApplier } from './action-applier';
 import { ConnectionSession } from './connection-session';
 import { previewOf } from './preview';
 import { readChanges, type ChangeReads } from './read-changes';
+import { settleConflicts, withConflictRereads } from './settle-conflicts';
 import { openConflictFor, resolveConflict } from './resolve-conflict';
 import { okOutcome, outcomeOf, type Outcome } from './stop-reason';
 import type { EngineConnection, EngineEvent, EngineOptions, EnginePreview, RunSummary } from './types';
@@ -51,6 +52,7 @@ export class Engine {
         return { runStatus: 'needs_review', connectionStatus: 'needs_review', message, errors: 0 };
       }
       const complete = await applier.applyAll(planned.actions);
+      settleConflicts(session, runId, planned.actions, reads.external, this.log);
       if (complete) {
         // The confirmations hold only for the cursor that saw them: both are saved together or neither.
         this.db.transaction(() => {
@@ -151,13 +153,14 @@ export class Engine {
       window: session.window,
       unconfirmed: session.links.unconfirmed(),
     });
+    const { sched, external } = await withConflictRereads(session, reads);
     const planned = session.plan({
       state,
-      sched: reads.sched,
-      external: reads.external,
+      sched,
+      external,
       ...(reviewApproved ? { reviewApproved } : {}),
     });
-    return { reads, planned };
+    return { reads: { ...reads, sched, external }, planned };
   }
 
   /**

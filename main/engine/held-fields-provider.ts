@@ -4,7 +4,13 @@
  * Every hash the engine stores is then computed over the same fields the planner compares, so nothing the side
  * cannot hold ever shows up as a change.
  */
-import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../providers/port';
+import type {
+  CalendarProvider,
+  CreateRequest,
+  ListRequest,
+  ListResult,
+  UpdateOptions,
+} from '../providers/port';
 import type { ItemFields, SideCapabilities, SyncItem } from '../sync';
 import { heldFields } from '../sync';
 
@@ -36,7 +42,7 @@ export class HeldFieldsProvider implements CalendarProvider {
     return this.held(await this.inner.create(request));
   }
 
-  async update(id: string, fields: ItemFields, options: { ifMatch: string }): Promise<SyncItem> {
+  async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
     return this.held(await this.inner.update(id, fields, options));
   }
 

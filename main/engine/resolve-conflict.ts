@@ -1,10 +1,12 @@
 /**
  * A person's choice for a conflict (shared/SYNC.md, "Conflicts"): for an edit conflict keep Sched's or the
  * calendar's version (written over the other side); for an overlap import the event anyway (`allow_overlap`) or
- * skip it for good. The conflict is marked resolved only after its writes went through.
+ * skip it for good; for a moved event's overlap also keep Sched's time (the event goes back to its booking's), and
+ * its skip holds until the event changes again. The conflict is marked resolved only after its writes went through.
  */
 import { AppError } from '../errors/app-error';
-import { choiceFits, choicesFor, type Conflict, type ConflictChoice } from '../store';
+import { choiceFits, choicesFor, isMovedOverlap, type Conflict, type ConflictChoice } from '../store';
+import { linkSideOf, type Action } from '../sync';
 import type { ActionApplier } from './action-applier';
 import type { ConnectionSession } from './connection-session';
 
@@ -17,13 +19,16 @@ export class ConflictNotFoundError extends AppError {
 
 /** The choice does not fit the conflict's kind (e.g. `import-anyway` for an edit conflict). */
 export class ResolutionNotAllowedError extends AppError {
+  readonly kind: Conflict['kind'];
+
   constructor(
-    readonly kind: Conflict['kind'],
+    conflict: Pick<Conflict, 'kind' | 'bookingId'>,
     readonly resolution: ConflictChoice,
   ) {
-    const allowed = choicesFor(kind).map((choice) => `"${choice}"`);
-    const what = kind === 'edit' ? 'an edit conflict' : 'a double booking';
+    const allowed = choicesFor(conflict).map((choice) => `"${choice}"`);
+    const what = conflict.kind === 'edit' ? 'an edit conflict' : 'a double booking';
     super('validation', `resolution: ${what} is resolved with ${allowed.join(' or ')}; nothing was changed.`);
+    this.kind = conflict.kind;
   }
 }
 
@@ -45,7 +50,7 @@ export function openConflictFor(
   if (!conflict || conflict.resolvedAt !== null || conflict.connectionId !== session.key) {
     throw new ConflictNotFoundError(conflictId);
   }
-  if (!choiceFits(conflict.kind, resolution)) throw new ResolutionNotAllowedError(conflict.kind, resolution);
+  if (!choiceFits(conflict, resolution)) throw new ResolutionNotAllowedError(conflict, resolution);
   return conflict;
 }
 
@@ -78,6 +83,7 @@ async function resolveEdit(input: ResolveInput, conflict: Conflict): Promise<voi
 
 async function resolveOverlap(input: ResolveInput, conflict: Conflict): Promise<void> {
   const { session, resolution } = input;
+  if (isMovedOverlap(conflict)) return resolveMovedOverlap(input, conflict);
   if (resolution === 'skip') return; // The store remembers the skipped event when it resolves the conflict.
   const eventId = conflict.eventId ?? '';
   const external = await session.reread('external', eventId);
@@ -88,4 +94,33 @@ async function resolveOverlap(input: ResolveInput, conflict: Conflict): Promise<
     importAnyway: [eventId],
   });
   await input.applier.applyAll(planned.actions);
+}
+
+/**
+ * A moved event's overlap: `keep-sched` writes the booking's version over the event (back to the booking's time),
+ * `import-anyway` writes the event's over the booking with `allow_overlap`, and `skip` takes the event as it stands
+ * for the link's baseline, so it is not tried again until it changes again.
+ */
+async function resolveMovedOverlap(input: ResolveInput, conflict: Conflict): Promise<void> {
+  const { session, resolution } = input;
+  const link = session.links.byBooking(conflict.bookingId ?? '');
+  if (!link) return; // Unlinked since: nothing left to write.
+  const sched = await session.reread('sched', link.sched.id);
+  const external = await session.reread('external', link.external.id);
+  if (resolution === 'skip') {
+    const event = external.items[0];
+    if (event) session.db.transaction(() => session.links.save({ ...link, external: linkSideOf(event) }));
+    return;
+  }
+  const planned = session.plan({
+    state: { ...session.state(), links: [link] },
+    sched,
+    external,
+    resolutions: [{ bookingId: link.sched.id, keep: resolution === 'keep-sched' ? 'sched' : 'external' }],
+  });
+  const anyway = (action: Action): Action =>
+    action.type === 'update' && action.side === 'sched' ? { ...action, allowOverlap: true } : action;
+  await input.applier.applyAll(
+    resolution === 'import-anyway' ? planned.actions.map(anyway) : planned.actions,
+  );
 }

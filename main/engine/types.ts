@@ -51,6 +51,8 @@ export type EngineEvent =
   | { type: 'run-started'; calendarId: string; runId: string; fullRead: PerSideFlag }
   | { type: 'action-applied'; calendarId: string; runId: string; action: string; side?: string; id?: string }
   | { type: 'conflict'; calendarId: string; runId: string; kind: 'edit' | 'overlap'; id: string }
+  /** A later change settled an open conflict: it left the list by itself (resolution `settled`). */
+  | { type: 'conflict-settled'; calendarId: string; runId: string; kind: 'edit' | 'overlap'; id: string }
   | { type: 'run-finished'; calendarId: string; summary: RunSummary };
 
 /** Which sides were read in full. */

@@ -2,7 +2,8 @@
  * Undoing a run (shared/SYNC.md, "Journal and undo"): its journal walked backwards, deleted items restored, updates
  * reverted to their before-image, created items removed, unless the item changed since the run wrote it (its version
  * is no longer the one the journal recorded); those become conflicts for a person. The item a removed copy was made
- * from is remembered with its content hash, so later runs do not copy it again until a person edits it.
+ * from is remembered with its content hash, so later runs do not copy it again until a person edits it. A restored
+ * item is linked again to its counterpart, or, when that is gone, left unmarked so later runs copy it like any other.
  */
 import { AppError } from '../errors/app-error';
 import type { JournalEntry } from '../store';
@@ -147,8 +148,14 @@ async function undoDelete(input: UndoInput, entry: JournalEntry): Promise<void> 
   if (!before) return;
   const side = entry.side;
   const other = side === 'sched' ? 'external' : 'sched';
-  const identity =
-    side === 'external'
+  const counterpartId = other === 'sched' ? entry.bookingId : entry.eventId;
+  const counterpart = counterpartId ? await session.providers[other].get(counterpartId) : null;
+  const paired = isLive(counterpart);
+  // With its counterpart gone (the cause of the deletion), the restored item is a live item of its side like any a
+  // person made: no tags or source, so the next run copies it as the direction says (SYNC.md, "Journal and undo").
+  const identity = !paired
+    ? {}
+    : side === 'external'
       ? { tags: { bookingId: entry.bookingId ?? '', connectionId: session.ref.id } }
       : {
           source: {
@@ -162,12 +169,8 @@ async function undoDelete(input: UndoInput, entry: JournalEntry): Promise<void> 
     idempotencyKey: `undo:${runId}:${entry.id}`,
     ...identity,
   });
-  const counterpartId = other === 'sched' ? entry.bookingId : entry.eventId;
-  const counterpart = counterpartId ? await session.providers[other].get(counterpartId) : null;
   session.db.transaction(() => {
-    // Relinked only when its counterpart still lives; otherwise it stays alone, and its tags keep it from being
-    // copied again or deleted by a later run.
-    if (isLive(counterpart)) {
+    if (paired) {
       const origin = before.link?.origin ?? 'sched';
       const mine = linkSideOf(restored);
       const theirs = linkSideOf(counterpart);

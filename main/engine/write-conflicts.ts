@@ -4,7 +4,7 @@
  */
 import type { SlotUnavailableError } from '../providers/port';
 import type { OutboxEntry } from '../store';
-import type { Action, CreateAction } from '../sync';
+import type { Action, CreateAction, UpdateAction } from '../sync';
 import { fieldsOf } from '../sync';
 import type { ApplyContext } from './apply-context';
 
@@ -65,4 +65,40 @@ export async function recordOverlap(
   });
   if (conflict)
     context.log({ type: 'conflict', calendarId, runId, kind: 'overlap', id: String(conflict.id) });
+}
+
+/**
+ * Sched refused to move an imported booking where its event moved (409): gives up the update's intent and records an
+ * overlap conflict for that link. The link keeps its baseline, so the person's choice (or a later change) settles it;
+ * a second refusal of the same link refreshes the open conflict instead of adding one.
+ */
+export async function recordMovedOverlap(
+  context: ApplyContext,
+  action: UpdateAction,
+  error: SlotUnavailableError,
+  entry: OutboxEntry,
+): Promise<void> {
+  const { db, links, calendarId, runId } = context;
+  const taken = error.conflictingBookingId
+    ? await context.providers.sched.get(error.conflictingBookingId).catch(() => null)
+    : null;
+  const conflict = db.transaction(() => {
+    db.outbox.abandon(entry.id, error.message);
+    db.runs.addCounts(runId, { conflicts: 1 });
+    return db.conflicts.record({
+      connectionId: calendarId,
+      kind: 'overlap',
+      linkId: links.rowId(action.link.bookingId),
+      bookingId: action.link.bookingId,
+      eventId: action.link.eventId,
+      schedVersion: taken ? { id: taken.id, fields: fieldsOf(taken), version: taken.version } : null,
+      externalVersion: {
+        id: action.counterpart.id,
+        fields: action.counterpart.fields,
+        version: action.counterpart.version,
+      },
+      runId,
+    });
+  });
+  context.log({ type: 'conflict', calendarId, runId, kind: 'overlap', id: String(conflict.id) });
 }

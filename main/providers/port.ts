@@ -47,6 +47,13 @@ export interface CreateRequest {
   allowOverlap?: boolean;
 }
 
+/** How an update is sent: conditional on a version, and (Sched side) whether an overlap is accepted. */
+export interface UpdateOptions {
+  ifMatch: string;
+  /** Sched side: move the booking even though the new slot overlaps a confirmed booking. */
+  allowOverlap?: boolean;
+}
+
 /** What a Sched resource's bookings hold: no location (shared/API.md §3). */
 export const schedCapabilities: SideCapabilities = { storesLocation: false };
 
@@ -70,8 +77,11 @@ export interface CalendarProvider {
   get(id: string): Promise<SyncItem | null>;
   /** Creates an item; throws `SlotUnavailableError` on the Sched side when the slot is taken. */
   create(request: CreateRequest): Promise<SyncItem>;
-  /** Replaces the synced fields when the item is still at version `ifMatch`; else `PreconditionFailedError`. */
-  update(id: string, fields: ItemFields, options: { ifMatch: string }): Promise<SyncItem>;
+  /**
+   * Replaces the synced fields when the item is still at version `ifMatch`; else `PreconditionFailedError`. On the
+   * Sched side a move onto a taken slot throws `SlotUnavailableError` unless `allowOverlap` is set.
+   */
+  update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem>;
   /** Deletes (external) or cancels (Sched) an item. Deleting what is already gone is not an error. */
   delete(id: string, options?: { ifMatch?: string }): Promise<void>;
 }

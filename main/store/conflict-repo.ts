@@ -1,18 +1,28 @@
 import type { Database } from 'better-sqlite3';
-import { conflictChoicesByKind, type ConflictChoice, type ConflictKind } from '../../preload/contract';
+import {
+  conflictChoicesByKind,
+  type ConflictChoice,
+  type ConflictKind,
+  type ConflictOutcome,
+} from '../../preload/contract';
 import { isoNow, parseJson, toJson, type Clock } from './store-clock';
 
 // `edit`: both sides changed one link; `overlap`: an inbound event collides with a confirmed booking (SYNC.md).
 // The words are the contract's, so the engine (which may not import the contract) takes them from here.
-export type { ConflictChoice, ConflictKind };
+export type { ConflictChoice, ConflictKind, ConflictOutcome };
 
-/** True when `choice` answers a conflict of `kind` (the one check; skip is for double bookings only). */
-export function choiceFits(kind: ConflictKind, choice: ConflictChoice): boolean {
-  return (conflictChoicesByKind[kind] as readonly ConflictChoice[]).includes(choice);
+/** True for a double booking of an imported event that moved: it names the booking the move was refused for. */
+export const isMovedOverlap = (conflict: Pick<Conflict, 'kind' | 'bookingId'>): boolean =>
+  conflict.kind === 'overlap' && conflict.bookingId !== null;
+
+/** The choices that answer `conflict` (contract-words.ts `conflictChoicesByKind`). */
+export const choicesFor = (conflict: Pick<Conflict, 'kind' | 'bookingId'>): readonly ConflictChoice[] =>
+  conflictChoicesByKind[isMovedOverlap(conflict) ? 'moved-overlap' : conflict.kind];
+
+/** True when `choice` answers `conflict` (the one check; skip is for double bookings only). */
+export function choiceFits(conflict: Pick<Conflict, 'kind' | 'bookingId'>, choice: ConflictChoice): boolean {
+  return choicesFor(conflict).includes(choice);
 }
-
-/** The choices that answer a conflict of `kind`. */
-export const choicesFor = (kind: ConflictKind): readonly ConflictChoice[] => conflictChoicesByKind[kind];
 
 export interface Conflict {
   id: number;
@@ -28,7 +38,8 @@ export interface Conflict {
   runId: string | null;
   createdAt: string;
   resolvedAt: string | null;
-  resolution: ConflictChoice | null;
+  /** The person's choice, or `settled` when a later change settled it by itself. */
+  resolution: ConflictOutcome | null;
 }
 
 export type ConflictInput = Pick<Conflict, 'connectionId' | 'kind'> &
@@ -46,7 +57,7 @@ interface Row {
   run_id: string | null;
   created_at: string;
   resolved_at: string | null;
-  resolution: ConflictChoice | null;
+  resolution: ConflictOutcome | null;
 }
 
 const fromRow = (r: Row): Conflict => ({
@@ -126,10 +137,10 @@ export class ConflictRepo {
   }
 
   /**
-   * Closes a conflict with the person's choice. A `skip` of an overlap also remembers the event, so it is never
-   * asked about again. Returns null when there is no such open conflict.
+   * Closes a conflict with the person's choice (or `settled`). A `skip` of a new event's overlap also remembers the
+   * event, so it is never asked about again. Returns null when there is no such open conflict.
    */
-  resolve(id: number, resolution: ConflictChoice): Conflict | null {
+  resolve(id: number, resolution: ConflictOutcome): Conflict | null {
     const close = this.db.transaction((): Conflict | null => {
       const row = this.db
         .prepare(
@@ -138,7 +149,13 @@ export class ConflictRepo {
         .get(isoNow(this.clock), resolution, id) as Row | undefined;
       if (!row) return null;
       const conflict = fromRow(row);
-      if (resolution === 'skip' && conflict.kind === 'overlap' && conflict.eventId !== null) {
+      // A moved event's skip is remembered on its link instead (the engine's resolve-conflict.ts).
+      if (
+        resolution === 'skip' &&
+        conflict.kind === 'overlap' &&
+        !isMovedOverlap(conflict) &&
+        conflict.eventId
+      ) {
         this.skipOverlap(conflict.connectionId, conflict.eventId);
       }
       return conflict;

@@ -21,10 +21,12 @@ export type { JournalEntry, JournalInput } from './journal-repo';
 export {
   choiceFits,
   choicesFor,
+  isMovedOverlap,
   type Conflict,
   type ConflictChoice,
   type ConflictInput,
   type ConflictKind,
+  type ConflictOutcome,
 } from './conflict-repo';
 export type { UndoneCopy, UndoneCopyInput } from './undone-copy-repo';
 export type { Clock } from './store-clock';

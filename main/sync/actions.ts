@@ -71,6 +71,8 @@ export interface UpdateAction {
   origin: Side;
   link: LinkKey;
   reason: ActionReason;
+  /** Sched side: the person chose "import anyway" for this moved event's overlap conflict. */
+  allowOverlap?: boolean;
 }
 
 /** Delete (external) or cancel (Sched) a linked item, then forget the link. */

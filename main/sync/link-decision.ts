@@ -96,7 +96,11 @@ function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'con
   if (!schedChanged && !externalChanged) return 'none';
   // Gone on both sides: nothing to disagree about, only the link to forget.
   if (sides.sched.state === 'gone' && sides.external.state === 'gone') return 'sched';
-  if (context.conflicted) return 'conflict';
+  if (context.conflicted) {
+    // Both sides now say the same: the conflict settled itself (the engine takes it off the list).
+    const equal = sides.sched.state !== 'gone' && sides.external.state !== 'gone';
+    return equal && alreadyMatches('external', link, sides, context) ? 'none' : 'conflict';
+  }
   if (context.settings.direction === 'sched-to-external') return 'sched';
   if (context.settings.direction === 'external-to-sched') return 'external';
   if (schedChanged && !externalChanged) return 'sched';

@@ -4,7 +4,7 @@
  * counted per provider, so the engine's run summary gets this connection's figure only.
  */
 import type { ItemFields, SyncItem } from '../../sync';
-import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
+import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOptions } from '../port';
 import { schedCapabilities, NotFoundError, PreconditionFailedError } from '../port';
 import { bookingCreateFor, bookingToItem, bookingUpdateFor, type ResourceRef } from './sched-booking-mapper';
 import { SchedBookingsClient } from './sched-bookings-client';
@@ -68,12 +68,11 @@ export class SchedCalendarProvider implements CalendarProvider {
     return this.toItem(booking);
   }
 
-  async update(id: string, fields: ItemFields, options: { ifMatch: string }): Promise<SyncItem> {
-    const booking = await this.client.updateBooking(
-      id,
-      bookingUpdateFor(fields, this.resource.timezone),
-      options.ifMatch,
-    );
+  /** `PUT /bookings/{id}`; a move onto a taken slot throws `SlotUnavailableError` unless `allowOverlap` is set. */
+  async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
+    const body = bookingUpdateFor(fields, this.resource.timezone);
+    if (options.allowOverlap) body.allow_overlap = true;
+    const booking = await this.client.updateBooking(id, body, options.ifMatch);
     return this.toItem(booking);
   }
 

@@ -5,7 +5,13 @@
  */
 import type { ItemFields, ItemStatus, Side, SideCapabilities, SyncItem } from '../../../main/sync';
 import { overlapsWindow, timeToEpochMs } from '../../../main/sync';
-import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../../../main/providers/port';
+import type {
+  CalendarProvider,
+  CreateRequest,
+  ListRequest,
+  ListResult,
+  UpdateOptions,
+} from '../../../main/providers/port';
 import {
   calendarCapabilities,
   schedCapabilities,
@@ -27,7 +33,7 @@ export interface MemoryProviderOptions {
   idPrefix?: string;
   /** Zone for all-day items in window and overlap checks. */
   zone?: string;
-  /** Refuse creates that overlap a confirmed item (Sched's 409). Default: true on the Sched side. */
+  /** Refuse creates and moves that overlap a confirmed item (Sched's 409). Default: true on the Sched side. */
   rejectOverlaps?: boolean;
   /** `cancel` keeps the item with status cancelled (Sched); `remove` deletes it (calendars). Default by side. */
   deleteMode?: 'cancel' | 'remove';
@@ -131,11 +137,15 @@ export class MemoryProvider implements CalendarProvider {
     return copy(item);
   }
 
-  async update(id: string, fields: ItemFields, options: { ifMatch: string }): Promise<SyncItem> {
+  async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
     this.enter('update');
     const item = this.items.get(id);
     if (!item) throw new NotFoundError(id);
     if (item.version !== options.ifMatch) throw new PreconditionFailedError(id, item.version);
+    if (this.rejectOverlaps && !options.allowOverlap) {
+      const taken = this.overlapping(fields, id);
+      if (taken) throw new SlotUnavailableError(taken.id);
+    }
     return copy(this.store({ ...item, ...fieldsCopy(fields) }));
   }
 
@@ -228,12 +238,14 @@ export class MemoryProvider implements CalendarProvider {
     this.changeLog.push(id);
   }
 
-  private overlapping(fields: ItemFields): SyncItem | undefined {
+  /** A confirmed item other than `except` whose time overlaps `fields`' (Sched's 409 on create and move). */
+  private overlapping(fields: ItemFields, except?: string): SyncItem | undefined {
     const start = timeToEpochMs(fields.start, this.zone);
     const end = timeToEpochMs(fields.end, this.zone);
     return [...this.items.values()].find(
       (item) =>
         item.status === 'confirmed' &&
+        item.id !== except &&
         timeToEpochMs(item.start, this.zone) < end &&
         timeToEpochMs(item.end, this.zone) > start,
     );

@@ -1,0 +1,146 @@
+/**
+ * Conflicts that leave the list by themselves (shared/SYNC.md, "Conflicts"): a double booking whose taken slot was
+ * freed is tried again, and at the end of a run every open conflict that a later change settled is closed with the
+ * outcome `settled`: its items are gone on both sides, its event got its booking, or its link was written or
+ * unlinked since (the move went through, the two sides became equal, both were deleted).
+ */
+import { isMovedOverlap, type Conflict } from '../store';
+import type { Action, Link, Side, SideRead, SyncItem } from '../sync';
+import { fieldDifferences, sharedFieldNames } from '../sync';
+import type { ConnectionSession } from './connection-session';
+import type { EngineEvent } from './types';
+
+/** The booking holding the slot, as the double booking recorded it. */
+function takenBookingId(conflict: Conflict): string | null {
+  const version = conflict.schedVersion as { id?: unknown } | null;
+  return typeof version?.id === 'string' ? version.id : null;
+}
+
+function reports(read: SideRead, id: string): boolean {
+  return read.items.some((item) => item.id === id) || (read.deleted ?? []).includes(id);
+}
+
+/** True when the read says the item is gone: deleted, cancelled, or missing from a full read. */
+function reportsGone(read: SideRead, id: string): boolean {
+  const item = read.items.find((candidate) => candidate.id === id);
+  if (item) return item.status === 'cancelled';
+  return (read.deleted ?? []).includes(id) || read.full === true;
+}
+
+/** True when the read shows the item changed since the last run: in it, or gone from it. */
+function reportsChange(read: SideRead, id: string): boolean {
+  return reports(read, id) || reportsGone(read, id);
+}
+
+type Reads = Record<Side, SideRead>;
+
+/** What to re-read besides this run's reads so the plan can tell whether an open conflict settled. */
+function rereadsFor(session: ConnectionSession, reads: Reads): { side: Side; id: string }[] {
+  const wanted: { side: Side; id: string }[] = [];
+  for (const conflict of session.db.conflicts.open(session.key)) {
+    if (conflict.kind === 'overlap' && !isMovedOverlap(conflict) && conflict.eventId) {
+      // A double booking whose taken booking changed (cancelled, moved): try the event again.
+      const taken = takenBookingId(conflict);
+      if (taken && reportsChange(reads.sched, taken)) wanted.push({ side: 'external', id: conflict.eventId });
+    } else if (conflict.kind === 'edit' && conflict.bookingId) {
+      // An edit conflict one side of which changed again: the other side's current version shows if they agree now.
+      const link = session.links.byBooking(conflict.bookingId);
+      if (!link) continue;
+      if (reports(reads.sched, link.sched.id)) wanted.push({ side: 'external', id: link.external.id });
+      if (reports(reads.external, link.external.id)) wanted.push({ side: 'sched', id: link.sched.id });
+    }
+  }
+  return wanted.filter(({ side, id }) => !reports(reads[side], id));
+}
+
+/**
+ * This run's reads with what open conflicts need added (shared/SYNC.md: a conflict a later change settled leaves the
+ * list): the event of a double booking whose taken booking changed in Sched's read, so the plan imports it again and
+ * Sched says whether the slot is free now; and the other side of an edit conflict one side of which changed again.
+ * Each costs one `get`, and only when such a change was read.
+ */
+export async function withConflictRereads(session: ConnectionSession, reads: Reads): Promise<Reads> {
+  const next: { [S in Side]: { items: SyncItem[]; deleted: string[] } } = {
+    sched: { items: [...reads.sched.items], deleted: [...(reads.sched.deleted ?? [])] },
+    external: { items: [...reads.external.items], deleted: [...(reads.external.deleted ?? [])] },
+  };
+  const wanted = rereadsFor(session, reads);
+  if (wanted.length === 0) return reads;
+  for (const { side, id } of wanted) {
+    if (reports(next[side], id)) continue;
+    const item = await session.providers[side].get(id);
+    if (item) next[side].items.push(item);
+    else next[side].deleted.push(id);
+  }
+  return { sched: { ...reads.sched, ...next.sched }, external: { ...reads.external, ...next.external } };
+}
+
+/** The links this run changed, by booking id: written (journal) or unlinked, and stored again without a write. */
+interface Touched {
+  written: Set<string>;
+  stored: Set<string>;
+}
+
+function touchedBy(session: ConnectionSession, runId: string, actions: readonly Action[]): Touched {
+  const touched: Touched = { written: new Set(), stored: new Set() };
+  for (const entry of session.db.journal.forRun(runId))
+    if (entry.bookingId) touched.written.add(entry.bookingId);
+  for (const action of actions) {
+    if (action.type === 'link') touched.stored.add(action.link.sched.id);
+    if (action.type === 'unlink') touched.written.add(action.link.bookingId);
+  }
+  return touched;
+}
+
+/** True when both sides of the stored link hold the same values in every field both can hold. */
+function sidesAgree(session: ConnectionSession, link: Link): boolean {
+  const fields = sharedFieldNames(session.capabilities);
+  return fieldDifferences(link.sched.fields, link.external.fields, fields).length === 0;
+}
+
+/**
+ * A new event's double booking: the event got its booking, or is gone. A moved event's: its link was written (the
+ * move went through, or the event followed its booking) or dropped. An edit conflict's: its link was dropped, or
+ * stored again with both sides equal. A mere refresh of a moved event's link (a version moved on) settles nothing.
+ */
+function isSettled(
+  session: ConnectionSession,
+  conflict: Conflict,
+  touched: Touched,
+  external: SideRead,
+): boolean {
+  if (conflict.kind === 'overlap' && !isMovedOverlap(conflict)) {
+    const eventId = conflict.eventId ?? '';
+    return session.links.byEvent(eventId) !== null || reportsGone(external, eventId);
+  }
+  const bookingId = conflict.bookingId ?? '';
+  const link = session.links.byBooking(bookingId);
+  if (!link || touched.written.has(bookingId)) return true;
+  return conflict.kind === 'edit' && touched.stored.has(bookingId) && sidesAgree(session, link);
+}
+
+/**
+ * Closes, as `settled`, the open conflicts of this connection that the run's changes settled. A conflict this run
+ * recorded or refreshed is still the person's to answer.
+ */
+export function settleConflicts(
+  session: ConnectionSession,
+  runId: string,
+  actions: readonly Action[],
+  external: SideRead,
+  log: (event: EngineEvent) => void,
+): void {
+  const touched = touchedBy(session, runId, actions);
+  for (const conflict of session.db.conflicts.open(session.key)) {
+    if (conflict.runId === runId || !isSettled(session, conflict, touched, external)) continue;
+    if (session.db.conflicts.resolve(conflict.id, 'settled')) {
+      log({
+        type: 'conflict-settled',
+        calendarId: session.key,
+        runId,
+        kind: conflict.kind,
+        id: String(conflict.id),
+      });
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { googleCalendar, type ExternalCalendar } from './fixtures/external-calendar';
+import { at, nothing, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
+
+let world: SyncWorld;
+beforeAll(async () => {
+  world = await startSyncWorld();
+});
+afterAll(async () => {
+  await world?.dispose();
+});
+
+const titles = (items: { title: string }[]) => items.map((i) => i.title).sort();
+
+describe('items an undo restores are synced again like any other', () => {
+  const resource = 'rsc_meeting_room_a';
+  let calendar: ExternalCalendar;
+
+  beforeAll(async () => {
+    calendar = googleCalendar(world.google('alex@sandbox.example'));
+    await world.connect({
+      resource_id: resource,
+      calendar_service: 'google',
+      user: calendar.user,
+      calendar_id: calendar.calendarId,
+    });
+  });
+
+  it('a run that deleted the event of a cancelled booking, undone: the event stays, Sched gets it back, edits flow', async () => {
+    const booking = await world.sched.create({
+      resource_id: resource,
+      title: 'Board meeting',
+      start: at(world.sandbox, 2, 9),
+      end: at(world.sandbox, 2, 10),
+    });
+    await world.sync(calendar.calendarId);
+    await world.sched.cancel(booking.id);
+    const deleting = await world.sync(calendar.calendarId);
+    const undo = await world.api('POST', `/runs/${deleting.run_id}/undo`);
+    const relinked = await world.sync(calendar.calendarId);
+    const restored = (await calendar.events()).find((e) => e.title === 'Board meeting')!;
+
+    await calendar.edit(restored.id, {
+      title: 'Board meeting (moved to 10:00)',
+      start: at(world.sandbox, 2, 10),
+      end: at(world.sandbox, 2, 11),
+    });
+    const edited = await world.sync(calendar.calendarId);
+    const quiet = await world.sync(calendar.calendarId);
+
+    expect(undo.status).toBe(200);
+    expect(undo.body).toMatchObject({ created: { sched: 0, external: 1 } });
+    expect(relinked).toMatchObject({ status: 'ok', deleted: nothing });
+    expect(edited).toMatchObject({ status: 'ok', created: nothing, deleted: nothing });
+    expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
+    expect(titles(await calendar.events())).toEqual(['Board meeting (moved to 10:00)']);
+    expect(titles(await world.sched.bookings(resource))).toEqual(['Board meeting (moved to 10:00)']);
+  });
+
+  it('a run that cancelled the booking of a deleted event, undone: the booking stays, the calendar gets it back, edits flow', async () => {
+    const eventId = await calendar.add({
+      title: 'Vendor demo',
+      start: at(world.sandbox, 3, 13),
+      end: at(world.sandbox, 3, 14),
+    });
+    await world.sync(calendar.calendarId);
+    await calendar.remove(eventId);
+    const deleting = await world.sync(calendar.calendarId);
+    await world.api('POST', `/runs/${deleting.run_id}/undo`);
+    const relinked = await world.sync(calendar.calendarId);
+    const restoredEvent = (await calendar.events()).find((e) => e.title === 'Vendor demo');
+    const restoredBooking = (await world.sched.bookings(resource)).find((b) => b.title === 'Vendor demo');
+
+    await calendar.edit(restoredEvent!.id, { title: 'Vendor demo (cancelled by vendor?)' });
+    const fromCalendar = await world.sync(calendar.calendarId);
+    await world.sched.update(restoredBooking!.id, { title: 'Vendor demo (confirmed)' });
+    const fromSched = await world.sync(calendar.calendarId);
+    const quiet = await world.sync(calendar.calendarId);
+
+    expect(relinked).toMatchObject({ status: 'ok', deleted: nothing });
+    expect(fromCalendar).toMatchObject({
+      status: 'ok',
+      updated: { sched: 1, external: 0 },
+      created: nothing,
+    });
+    expect(fromSched).toMatchObject({ status: 'ok', updated: { sched: 0, external: 1 }, created: nothing });
+    expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
+    expect(titles(await calendar.events())).toEqual([
+      'Board meeting (moved to 10:00)',
+      'Vendor demo (confirmed)',
+    ]);
+    expect(titles(await world.sched.bookings(resource))).toEqual([
+      'Board meeting (moved to 10:00)',
+      'Vendor demo (confirmed)',
+    ]);
+  });
+});
