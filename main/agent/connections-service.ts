@@ -19,6 +19,7 @@ import { AgentError } from './agent-error';
 import { connectionView } from './connection-view';
 import type { EventBus } from './event-bus';
 import type { ServiceClients } from './ports';
+import { pairOnConnect, requestRemap } from './remap-request';
 
 export interface ConnectionsDeps {
   settings: SettingsStore;
@@ -85,6 +86,7 @@ export class ConnectionsService {
     settings.saveAccount(account);
     settings.saveConnection(stored);
     this.deps.db.connections.ensure(stored.calendar_id);
+    pairOnConnect(this.deps.db, stored.calendar_id, stored.resource_id);
     this.deps.db.connections.update(stored.calendar_id, { status: 'active', statusMessage: null });
     this.deps.changed();
     const view = this.view(stored);
@@ -95,7 +97,7 @@ export class ConnectionsService {
   async update(input: UpdateInput): Promise<Connection> {
     const current = this.get(input.calendar_id);
     if (input.resource_id && input.resource_id !== current.resource_id)
-      await this.requireResource(input.resource_id);
+      await this.requireResource(input.resource_id, 'not_found');
     let accountId = current.account_id;
     if (input.oauth_token) {
       const account = await this.resolveAccount(
@@ -118,6 +120,7 @@ export class ConnectionsService {
       ...(input.resource_id ? { resource_id: next.resource_id } : {}),
     });
     this.deps.settings.saveConnection(next);
+    requestRemap(this.deps.db, next.calendar_id, current.resource_id, next.resource_id);
     const state = this.deps.db.connections.ensure(next.calendar_id);
     if (input.oauth_token && state.status === 'reauth_required') {
       this.deps.db.connections.update(next.calendar_id, { status: 'active', statusMessage: null });
@@ -149,10 +152,14 @@ export class ConnectionsService {
     return { message: 'Calendar disconnected successfully.' };
   }
 
-  private async requireResource(resourceId: string): Promise<void> {
+  /** Refuses a resource Sched does not list: a bad connect input (400), a remap target not found (404). */
+  private async requireResource(
+    resourceId: string,
+    code: 'validation' | 'not_found' = 'validation',
+  ): Promise<void> {
     const resources = await (await this.deps.clients().sched()).listResources();
     if (!resources.some((r) => r.id === resourceId)) {
-      throw new AgentError('validation', `resource_id: Sched has no resource with the id "${resourceId}".`);
+      throw new AgentError(code, `resource_id: Sched has no resource with the id "${resourceId}".`);
     }
   }
 

@@ -8,6 +8,7 @@ import { LinkRepo } from './link-repo';
 import { applyMigrations } from './migrate';
 import { migrations as allMigrations, type Migration } from './migrations';
 import { OutboxRepo } from './outbox-repo';
+import { RemapRepo } from './remap-repo';
 import { RunRepo } from './run-repo';
 import type { Clock } from './store-clock';
 import { UndoneCopyRepo } from './undone-copy-repo';
@@ -35,6 +36,8 @@ export class StateDb {
   readonly conflicts: ConflictRepo;
   /** Items whose copy an undo removed, left alone until they change. */
   readonly undoneCopies: UndoneCopyRepo;
+  /** Which resource each connection mirrors, and remaps waiting for their run. */
+  readonly remaps: RemapRepo;
   /** The schema version the file is at after opening. */
   readonly schemaVersion: number;
 
@@ -60,6 +63,7 @@ export class StateDb {
     this.journal = new JournalRepo(sqlite, clock);
     this.conflicts = new ConflictRepo(sqlite, clock);
     this.undoneCopies = new UndoneCopyRepo(sqlite, clock);
+    this.remaps = new RemapRepo(sqlite, clock);
   }
 
   /**
