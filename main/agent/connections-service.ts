@@ -9,14 +9,17 @@ import type {
   DisconnectInput,
   DisconnectResult,
   ListResult,
+  SchedResource,
   UpdateInput,
 } from '../../preload/contract';
 import { ReauthRequiredError } from '../auth/auth-errors';
+import { CalendarHeldElsewhereError } from '../providers/calendar-held-elsewhere';
 import type { SettingsStore } from '../store/settings-store';
 import type { Account, StoredConnection } from '../store/settings-schema';
 import type { StateDb } from '../store/state-db';
 import { AgentError } from './agent-error';
 import { connectionView } from './connection-view';
+import { heldElsewhereSentence, thisDevice } from './device-hold';
 import type { EventBus } from './event-bus';
 import type { ServiceClients } from './ports';
 import { pairOnConnect, requestRemap } from './remap-request';
@@ -60,7 +63,7 @@ export class ConnectionsService {
     }
     const clients = this.deps.clients();
     const sched = await clients.sched();
-    await this.requireResource(input.resource_id);
+    const resource = await this.requireResource(input.resource_id);
     const account = await this.resolveAccount(input.calendar_service, input.account_id, input.oauth_token);
     // A token imported for an account this device did not know is forgotten again if the request fails later on.
     const newAccount = input.oauth_token !== undefined && !settings.getAccount(account.id);
@@ -70,9 +73,15 @@ export class ConnectionsService {
         resource_id: input.resource_id,
         calendar_service: input.calendar_service,
         calendar_id: input.calendar_id,
+        device: thisDevice(settings),
+        ...(input.takeover ? { takeover: true } : {}),
       });
     } catch (error) {
       if (newAccount) await clients.forget(account.id);
+      if (error instanceof CalendarHeldElsewhereError) {
+        const held = heldElsewhereSentence(resource.name, error.holder, error.since, resource.timezone);
+        throw new AgentError('conflict', `${held} Take it over to sync it here (takeover: true).`);
+      }
       throw error;
     }
 
@@ -87,6 +96,7 @@ export class ConnectionsService {
     settings.saveConnection(stored);
     this.deps.db.connections.ensure(stored.calendar_id);
     pairOnConnect(this.deps.db, stored.calendar_id, stored.resource_id);
+    this.deps.db.heldElsewhere.clear(stored.calendar_id);
     this.deps.db.connections.update(stored.calendar_id, { status: 'active', statusMessage: null });
     this.deps.changed();
     const view = this.view(stored);
@@ -116,6 +126,7 @@ export class ConnectionsService {
     };
     const sched = await this.deps.clients().sched();
     await sched.updateCalendar(next.calendar_id, {
+      device: thisDevice(this.deps.settings),
       sync_settings: next.sync_settings,
       ...(input.resource_id ? { resource_id: next.resource_id } : {}),
     });
@@ -156,11 +167,13 @@ export class ConnectionsService {
   private async requireResource(
     resourceId: string,
     code: 'validation' | 'not_found' = 'validation',
-  ): Promise<void> {
+  ): Promise<SchedResource> {
     const resources = await (await this.deps.clients().sched()).listResources();
-    if (!resources.some((r) => r.id === resourceId)) {
+    const found = resources.find((r) => r.id === resourceId);
+    if (!found) {
       throw new AgentError(code, `resource_id: Sched has no resource with the id "${resourceId}".`);
     }
+    return found;
   }
 
   /** The account a connection uses: an imported token, the account named, or the only account of that service. */

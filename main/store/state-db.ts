@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { ConflictRepo } from './conflict-repo';
 import { ConnectionStateRepo } from './connection-state-repo';
+import { HeldElsewhereRepo } from './held-elsewhere-repo';
 import { JournalRepo } from './journal-repo';
 import { LinkRepo } from './link-repo';
 import { applyMigrations } from './migrate';
@@ -38,6 +39,8 @@ export class StateDb {
   readonly undoneCopies: UndoneCopyRepo;
   /** Which resource each connection mirrors, and remaps waiting for their run. */
   readonly remaps: RemapRepo;
+  /** Calendars another device took over (one device per calendar). */
+  readonly heldElsewhere: HeldElsewhereRepo;
   /** The schema version the file is at after opening. */
   readonly schemaVersion: number;
 
@@ -64,6 +67,7 @@ export class StateDb {
     this.conflicts = new ConflictRepo(sqlite, clock);
     this.undoneCopies = new UndoneCopyRepo(sqlite, clock);
     this.remaps = new RemapRepo(sqlite, clock);
+    this.heldElsewhere = new HeldElsewhereRepo(sqlite, clock);
   }
 
   /**

@@ -4,6 +4,7 @@ import { linkSnapshots } from './002-link-snapshots';
 import { undoneCopies } from './003-undone-copies';
 import { unconfirmedExternalCreates } from './004-unconfirmed-external-creates';
 import { connectionRemaps } from './005-connection-remaps';
+import { calendarsHeldElsewhere } from './006-calendars-held-elsewhere';
 
 export type { Migration } from './migration';
 
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   undoneCopies,
   unconfirmedExternalCreates,
   connectionRemaps,
+  calendarsHeldElsewhere,
 ];
