@@ -49,6 +49,8 @@ export const ConnectInputSchema = z
     account_id: id.optional(),
     oauth_token: token.optional(),
     sync_settings: SyncSettingsPatchSchema.optional(),
+    /** Take the calendar over from the device that syncs it now (one device per calendar). */
+    takeover: z.boolean().optional(),
   })
   .strict();
 export type ConnectInput = z.infer<typeof ConnectInputSchema>;

@@ -9,16 +9,20 @@ import type {
   DisconnectInput,
   DisconnectResult,
   ListResult,
+  SchedResource,
   UpdateInput,
 } from '../../preload/contract';
 import { ReauthRequiredError } from '../auth/auth-errors';
+import { CalendarHeldElsewhereError } from '../providers/calendar-held-elsewhere';
 import type { SettingsStore } from '../store/settings-store';
 import type { Account, StoredConnection } from '../store/settings-schema';
 import type { StateDb } from '../store/state-db';
 import { AgentError } from './agent-error';
 import { connectionView } from './connection-view';
+import { heldElsewhereSentence, thisDevice } from './device-hold';
 import type { EventBus } from './event-bus';
 import type { ServiceClients } from './ports';
+import { pairOnConnect, requestRemap } from './remap-request';
 
 export interface ConnectionsDeps {
   settings: SettingsStore;
@@ -59,7 +63,7 @@ export class ConnectionsService {
     }
     const clients = this.deps.clients();
     const sched = await clients.sched();
-    await this.requireResource(input.resource_id);
+    const resource = await this.requireResource(input.resource_id);
     const account = await this.resolveAccount(input.calendar_service, input.account_id, input.oauth_token);
     // A token imported for an account this device did not know is forgotten again if the request fails later on.
     const newAccount = input.oauth_token !== undefined && !settings.getAccount(account.id);
@@ -69,9 +73,15 @@ export class ConnectionsService {
         resource_id: input.resource_id,
         calendar_service: input.calendar_service,
         calendar_id: input.calendar_id,
+        device: thisDevice(settings),
+        ...(input.takeover ? { takeover: true } : {}),
       });
     } catch (error) {
       if (newAccount) await clients.forget(account.id);
+      if (error instanceof CalendarHeldElsewhereError) {
+        const held = heldElsewhereSentence(resource.name, error.holder, error.since, resource.timezone);
+        throw new AgentError('conflict', `${held} Take it over to sync it here (takeover: true).`);
+      }
       throw error;
     }
 
@@ -85,6 +95,8 @@ export class ConnectionsService {
     settings.saveAccount(account);
     settings.saveConnection(stored);
     this.deps.db.connections.ensure(stored.calendar_id);
+    pairOnConnect(this.deps.db, stored.calendar_id, stored.resource_id);
+    this.deps.db.heldElsewhere.clear(stored.calendar_id);
     this.deps.db.connections.update(stored.calendar_id, { status: 'active', statusMessage: null });
     this.deps.changed();
     const view = this.view(stored);
@@ -95,7 +107,7 @@ export class ConnectionsService {
   async update(input: UpdateInput): Promise<Connection> {
     const current = this.get(input.calendar_id);
     if (input.resource_id && input.resource_id !== current.resource_id)
-      await this.requireResource(input.resource_id);
+      await this.requireResource(input.resource_id, 'not_found');
     let accountId = current.account_id;
     if (input.oauth_token) {
       const account = await this.resolveAccount(
@@ -114,10 +126,12 @@ export class ConnectionsService {
     };
     const sched = await this.deps.clients().sched();
     await sched.updateCalendar(next.calendar_id, {
+      device: thisDevice(this.deps.settings),
       sync_settings: next.sync_settings,
       ...(input.resource_id ? { resource_id: next.resource_id } : {}),
     });
     this.deps.settings.saveConnection(next);
+    requestRemap(this.deps.db, next.calendar_id, current.resource_id, next.resource_id);
     const state = this.deps.db.connections.ensure(next.calendar_id);
     if (input.oauth_token && state.status === 'reauth_required') {
       this.deps.db.connections.update(next.calendar_id, { status: 'active', statusMessage: null });
@@ -149,11 +163,17 @@ export class ConnectionsService {
     return { message: 'Calendar disconnected successfully.' };
   }
 
-  private async requireResource(resourceId: string): Promise<void> {
+  /** Refuses a resource Sched does not list: a bad connect input (400), a remap target not found (404). */
+  private async requireResource(
+    resourceId: string,
+    code: 'validation' | 'not_found' = 'validation',
+  ): Promise<SchedResource> {
     const resources = await (await this.deps.clients().sched()).listResources();
-    if (!resources.some((r) => r.id === resourceId)) {
-      throw new AgentError('validation', `resource_id: Sched has no resource with the id "${resourceId}".`);
+    const found = resources.find((r) => r.id === resourceId);
+    if (!found) {
+      throw new AgentError(code, `resource_id: Sched has no resource with the id "${resourceId}".`);
     }
+    return found;
   }
 
   /** The account a connection uses: an imported token, the account named, or the only account of that service. */

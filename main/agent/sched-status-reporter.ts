@@ -4,6 +4,8 @@
  * DB, so a failed update is sent again next time and an unchanged status costs no request.
  */
 import type { SyncStatus } from '../../preload/contract';
+import { CalendarHeldElsewhereError } from '../providers/calendar-held-elsewhere';
+import type { DeviceRef } from '../providers/calendar-held-elsewhere';
 import type { StateDb } from '../store/state-db';
 import { SchedToldRepo } from '../store/sched-told-repo';
 import type { ServiceClients } from './ports';
@@ -20,6 +22,12 @@ export class SchedStatusReporter {
     private readonly clients: () => ServiceClients,
     /** Where a failed update is noted; it is retried on the next report. */
     private readonly log: (line: Record<string, unknown>) => void = () => {},
+    private readonly device: {
+      /** This device, named in every update: Sched refuses updates from a device that no longer holds the calendar. */
+      current: () => DeviceRef;
+      /** Another device took the calendar over (Sched answered 409 `calendar_connected_elsewhere`). */
+      lost: (error: CalendarHeldElsewhereError) => void;
+    } | null = null,
   ) {
     this.told = new SchedToldRepo(db.sqlite);
   }
@@ -31,9 +39,12 @@ export class SchedStatusReporter {
     // Sched shows `active` for a calendar it registered and was never told anything else.
     if ((this.told.get(calendarId) ?? 'active') === status) return;
     try {
-      await (await this.clients().sched()).updateCalendar(calendarId, { sync_status: status });
+      const device = this.device ? { device: this.device.current() } : {};
+      await (await this.clients().sched()).updateCalendar(calendarId, { sync_status: status, ...device });
       this.told.set(calendarId, status);
     } catch (error) {
+      // Another device took the calendar over: stop syncing it here and say why (SYNC.md, one device per calendar).
+      if (error instanceof CalendarHeldElsewhereError) return this.device?.lost(error);
       this.log({
         msg: 'sched status update failed; retried on the next run',
         calendar_id: calendarId,

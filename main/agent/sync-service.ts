@@ -19,6 +19,7 @@ import type { StoredConnection } from '../store/settings-schema';
 import { runSummaryOf } from '../store/run-repo';
 import type { StateDb } from '../store/state-db';
 import { AgentError } from './agent-error';
+import { DeviceHolds, thisDevice } from './device-hold';
 import { conflictView, previewView } from './sync-views';
 import type { EventBus } from './event-bus';
 import type { ServiceClients } from './ports';
@@ -61,10 +62,28 @@ export class SyncService {
   private readonly resources = new Map<string, SchedResource>();
   private readonly running = new Set<string>();
   private readonly status: SchedStatusReporter;
+  /** Calendars another device took over: not synced here (one device per calendar). */
+  private readonly holds: DeviceHolds;
 
   constructor(private readonly deps: SyncServiceDeps) {
-    this.status = new SchedStatusReporter(deps.db, deps.clients, deps.log);
     this.scheduler = new Scheduler({ cron: deps.cron, run: (id, reason) => this.runConnection(id, reason) });
+    this.holds = new DeviceHolds({
+      settings: deps.settings,
+      db: deps.db,
+      clients: deps.clients,
+      lost: () => this.reschedule(),
+    });
+    this.status = new SchedStatusReporter(deps.db, deps.clients, deps.log, {
+      current: () => thisDevice(deps.settings),
+      lost: (error) => this.holds.noteLost(error),
+    });
+  }
+
+  /** Why a connection may not run now, or undefined. */
+  private blockedBy(calendarId: string): string | undefined {
+    return (
+      this.holds.reason(calendarId) ?? blocked[this.deps.db.connections.get(calendarId)?.status ?? 'active']
+    );
   }
 
   /** Re-reads the connections into the scheduler; call after any change to them. */
@@ -73,18 +92,21 @@ export class SyncService {
       this.deps.settings.listConnections().map((c) => ({
         calendar_id: c.calendar_id,
         sync_frequency: c.sync_settings.sync_frequency,
-        runnable: !blocked[this.deps.db.connections.get(c.calendar_id)?.status ?? 'active'],
+        runnable: !this.blockedBy(c.calendar_id),
       })),
     );
     this.resources.clear();
   }
 
   /** Start-up, resume, unlock, network back. */
-  trigger(reason: 'startup' | 'resume' | 'unlock' | 'online'): Promise<unknown> {
+  async trigger(reason: 'startup' | 'resume' | 'unlock' | 'online'): Promise<unknown> {
+    // At start, ask Sched once which of these calendars another device took over, before any of them runs.
+    if (reason === 'startup') await this.holds.watch();
     return this.scheduler.trigger(reason);
   }
 
   async stop(): Promise<void> {
+    this.holds.stop();
     await this.scheduler.stop();
   }
 
@@ -95,7 +117,7 @@ export class SyncService {
   async syncNow(calendarId?: string): Promise<RunSummary[]> {
     const targets = calendarId ? [this.stored(calendarId)] : this.deps.settings.listConnections();
     const runnable = targets.filter((c) => {
-      const reason = blocked[this.deps.db.connections.get(c.calendar_id)?.status ?? 'active'];
+      const reason = this.blockedBy(c.calendar_id);
       if (reason && calendarId) throw new AgentError('conflict', `${c.calendar_id}: ${reason}`);
       return !reason;
     });
@@ -162,6 +184,10 @@ export class SyncService {
   /** One run of one connection, called by the scheduler's queue. */
   private async runConnection(calendarId: string, reason: RunReason): Promise<RunSummary> {
     const stored = this.stored(calendarId);
+    // Sched's registry, read at most every 15 minutes: a calendar another device took over does not run here.
+    await this.holds.check();
+    const lost = this.holds.reason(calendarId);
+    if (lost) throw new AgentError('conflict', lost);
     const before = this.deps.db.connections.ensure(calendarId).status;
     this.deps.db.connections.update(calendarId, { status: 'syncing' });
     this.running.add(calendarId);

@@ -16,7 +16,7 @@ import type {
   SyncState,
   UndoneItem,
 } from '../sync';
-import { plan, syncWindow } from '../sync';
+import { plan, planRemap, syncWindow } from '../sync';
 import type { SyncWindow } from '../sync';
 import type { StateDb } from '../store';
 import { CountingProvider } from './counting-provider';
@@ -39,6 +39,8 @@ export class ConnectionSession {
   private readonly counting: Record<Side, CountingProvider>;
   readonly links: LinkStore;
   readonly window: SyncWindow;
+  /** When the pending remap was asked for, if this call plans a remap run (another resource; remap-plan.ts). */
+  readonly remapping: string | null;
 
   constructor(
     readonly db: StateDb,
@@ -67,6 +69,7 @@ export class ConnectionSession {
     this.links = new LinkStore(db, this.key);
     const { window_days_past: past, window_days_future: future } = connection.settings;
     this.window = syncWindow(now, past, future, connection.resourceTimezone);
+    this.remapping = db.remaps.pendingSince(this.key);
   }
 
   /**
@@ -89,7 +92,7 @@ export class ConnectionSession {
 
   /** Plans with this connection's settings, the sides' capabilities and the window, each taken once per call. */
   plan(request: PlanRequest): Plan {
-    return plan({
+    const input: PlanInput = {
       ...request,
       capabilities: this.capabilities,
       window: this.window,
@@ -97,7 +100,8 @@ export class ConnectionSession {
       connection: this.ref,
       resourceTimezone: this.connection.resourceTimezone,
       now: this.now,
-    });
+    };
+    return this.remapping === null ? plan(input) : planRemap(input, this.remapping);
   }
 
   /** Requests spent on both sides so far. */

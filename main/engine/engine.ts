@@ -61,6 +61,8 @@ export class Engine {
             externalSyncToken: reads.nextCursors.external,
           });
           session.links.confirm(reads.confirmed);
+          // A remap is done once its run applied everything; an interrupted one is planned again from its links.
+          if (session.remapping !== null) this.db.remaps.settle(session.key);
         });
       }
       return okOutcome(complete ? null : 'Some items changed while syncing; the next run syncs them.');

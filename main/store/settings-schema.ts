@@ -79,6 +79,8 @@ export const SettingsFileSchema = z
     sched: SchedConfigSchema.nullable().default(null),
     accounts: z.array(AccountSchema).default([]),
     connections: z.array(StoredConnectionSchema).default([]),
+    /** This install's random device id (one device per calendar, SYNC.md), made at first start. */
+    device_id: z.string().min(1).max(200).nullable().default(null),
   })
   .strict()
   .superRefine((file, ctx) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type Conf from 'conf';
 import type { z } from 'zod';
 import { describeIssues } from '../../preload/contract';
@@ -66,6 +67,8 @@ export interface SettingsStore {
   /** Adds the connection or replaces the one with the same `calendar_id`. */
   saveConnection(connection: StoredConnection): StoredConnection;
   removeConnection(calendarId: string): boolean;
+  /** This install's stable device id: random, made and saved the first time it is asked for. */
+  deviceId(): string;
   /** The whole validated file. */
   read(): SettingsFile;
   /** Calls `listener` after every change, whoever made it; returns the unsubscribe function. */
@@ -87,6 +90,14 @@ export class ConfBackedSettingsStore implements SettingsStore {
     const parsed = SettingsFileSchema.safeParse(this.conf.store);
     if (!parsed.success) throw new SettingsFileError(this.path, describeIssues(parsed.error.issues));
     return parsed.data;
+  }
+
+  deviceId(): string {
+    const saved = this.read().device_id;
+    if (saved) return saved;
+    const made = `dev_${randomUUID()}`;
+    this.write((file) => ({ ...file, device_id: made }));
+    return made;
   }
 
   getSettings(): AppSettings {

@@ -3,11 +3,13 @@ import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { ConflictRepo } from './conflict-repo';
 import { ConnectionStateRepo } from './connection-state-repo';
+import { HeldElsewhereRepo } from './held-elsewhere-repo';
 import { JournalRepo } from './journal-repo';
 import { LinkRepo } from './link-repo';
 import { applyMigrations } from './migrate';
 import { migrations as allMigrations, type Migration } from './migrations';
 import { OutboxRepo } from './outbox-repo';
+import { RemapRepo } from './remap-repo';
 import { RunRepo } from './run-repo';
 import type { Clock } from './store-clock';
 import { UndoneCopyRepo } from './undone-copy-repo';
@@ -35,6 +37,10 @@ export class StateDb {
   readonly conflicts: ConflictRepo;
   /** Items whose copy an undo removed, left alone until they change. */
   readonly undoneCopies: UndoneCopyRepo;
+  /** Which resource each connection mirrors, and remaps waiting for their run. */
+  readonly remaps: RemapRepo;
+  /** Calendars another device took over (one device per calendar). */
+  readonly heldElsewhere: HeldElsewhereRepo;
   /** The schema version the file is at after opening. */
   readonly schemaVersion: number;
 
@@ -60,6 +66,8 @@ export class StateDb {
     this.journal = new JournalRepo(sqlite, clock);
     this.conflicts = new ConflictRepo(sqlite, clock);
     this.undoneCopies = new UndoneCopyRepo(sqlite, clock);
+    this.remaps = new RemapRepo(sqlite, clock);
+    this.heldElsewhere = new HeldElsewhereRepo(sqlite, clock);
   }
 
   /**

@@ -34,7 +34,8 @@ export type ActionReason =
   | 'conflict-resolved' // a conflict strategy or a person's choice picked this side
   | 'relink' // a full read found both items by their tags
   | 'refresh' // nothing to write; the stored versions and hashes move on
-  | 'both-gone'; // deleted on both sides
+  | 'both-gone' // deleted on both sides
+  | 'remap'; // the connection now mirrors another resource (remap-plan.ts)
 
 /** Create a copy of the item `counterpart` describes on `side`. */
 export interface CreateAction {

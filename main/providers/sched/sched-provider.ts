@@ -48,15 +48,17 @@ export class SchedCalendarProvider implements CalendarProvider {
         { sync_token: request.cursor ?? undefined };
     if (this.pageSize !== undefined) query.max_results = this.pageSize;
     const { bookings, nextSyncToken } = await this.client.listAllBookings(query);
-    const items = bookings
-      .filter((booking) => (full ? booking.resource_id === this.resource.id : true))
-      .map((booking) => this.toItem(booking));
-    return { items, deleted: [], nextCursor: nextSyncToken, full };
+    // A booking the feed lists with another resource moved there: it is gone from this resource, not cancelled.
+    const mine = bookings.filter((booking) => booking.resource_id === this.resource.id);
+    const movedAway = full ? [] : bookings.filter((booking) => booking.resource_id !== this.resource.id);
+    const items = mine.map((booking) => this.toItem(booking));
+    return { items, deleted: movedAway.map((booking) => booking.id), nextCursor: nextSyncToken, full };
   }
 
+  /** The booking, or null when there is none or it belongs to another resource (moved away, for this resource). */
   async get(id: string): Promise<SyncItem | null> {
     const booking = await this.client.getBooking(id);
-    return booking === null ? null : this.toItem(booking);
+    return booking === null || booking.resource_id !== this.resource.id ? null : this.toItem(booking);
   }
 
   /** `POST /bookings`; a slot that is taken throws `SlotUnavailableError` unless `allowOverlap` is set. */
@@ -68,9 +70,12 @@ export class SchedCalendarProvider implements CalendarProvider {
     return this.toItem(booking);
   }
 
-  /** `PUT /bookings/{id}`; a move onto a taken slot throws `SlotUnavailableError` unless `allowOverlap` is set. */
+  /**
+   * `PUT /bookings/{id}`, always naming this resource: a remap moves a booking the agent made from the calendar's
+   * event by updating it here. A move onto a taken slot throws `SlotUnavailableError` unless `allowOverlap` is set.
+   */
   async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
-    const body = bookingUpdateFor(fields, this.resource.timezone);
+    const body = { resource_id: this.resource.id, ...bookingUpdateFor(fields, this.resource.timezone) };
     if (options.allowOverlap) body.allow_overlap = true;
     const booking = await this.client.updateBooking(id, body, options.ifMatch);
     return this.toItem(booking);
@@ -92,12 +97,8 @@ export class SchedCalendarProvider implements CalendarProvider {
     }
   }
 
-  /**
-   * A booking as an item. In a change feed, a booking that now belongs to another resource has left this one,
-   * which for this connection is the same as a cancellation.
-   */
+  /** A booking of this resource as an item. */
   private toItem(booking: SchedBooking): SyncItem {
-    const item = bookingToItem(booking, this.resource.timezone);
-    return booking.resource_id === this.resource.id ? item : { ...item, status: 'cancelled' };
+    return bookingToItem(booking, this.resource.timezone);
   }
 }

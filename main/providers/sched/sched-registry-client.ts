@@ -2,7 +2,9 @@
  * Sched's resources and its Connected Calendars registry (shared/API.md §3): the agent registers each connection
  * so Sched shows its `sync_status`; no token is ever sent (tokens stay on the device).
  */
+import { CalendarHeldElsewhereError } from '../calendar-held-elsewhere';
 import { NotFoundError } from '../port';
+import type { SchedHttpError } from './sched-errors';
 import type { SchedHttp } from './sched-http';
 import type {
   ConnectCalendarBody,
@@ -10,6 +12,18 @@ import type {
   SchedResourceWire,
   UpdateCalendarBody,
 } from './sched-wire';
+
+/** Sched's 409 `calendar_connected_elsewhere` as a typed error naming the holder. */
+function heldElsewhere(error: SchedHttpError, calendarId: string): Error | undefined {
+  if (error.status !== 409 || error.errorCode !== 'calendar_connected_elsewhere') return undefined;
+  const device = error.body.device as { id?: unknown; name?: unknown } | undefined;
+  const holder = {
+    id: typeof device?.id === 'string' ? device.id : 'another device',
+    name: typeof device?.name === 'string' ? device.name : '',
+  };
+  const since = typeof error.body.connected_at === 'string' ? error.body.connected_at : null;
+  return new CalendarHeldElsewhereError(calendarId, holder, since);
+}
 
 /** One Sched account's resources and Connected Calendars, over its `SchedHttp`. */
 export class SchedRegistryClient {
@@ -35,6 +49,7 @@ export class SchedRegistryClient {
       method: 'POST',
       path: '/calendars/connect',
       body,
+      special: (error) => heldElsewhere(error, body.calendar_id),
     });
   }
 
@@ -53,7 +68,8 @@ export class SchedRegistryClient {
       method: 'PUT',
       path: `/calendars/${encodeURIComponent(calendarId)}`,
       body,
-      special: (error) => (error.status === 404 ? new NotFoundError(calendarId) : undefined),
+      special: (error) =>
+        error.status === 404 ? new NotFoundError(calendarId) : heldElsewhere(error, calendarId),
     });
   }
 

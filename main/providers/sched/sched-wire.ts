@@ -82,6 +82,15 @@ export interface ConnectedCalendarWire {
   calendar_id: string;
   sync_status: string;
   sync_settings?: Record<string, unknown>;
+  /** The device that holds the calendar (absent: nobody), and since when. */
+  device?: SchedDevice;
+  connected_at?: string;
+}
+
+/** An agent install as Sched's Connected Calendars knows it (API.md §3). */
+export interface SchedDevice {
+  id: string;
+  name: string;
 }
 
 /** `POST /calendars/connect`. The agent sends no `oauth_token`: tokens stay on the device. */
@@ -90,6 +99,9 @@ export interface ConnectCalendarBody {
   calendar_service: 'google' | 'microsoft';
   calendar_id: string;
   sync_settings?: Record<string, unknown>;
+  device?: SchedDevice;
+  /** Take the calendar over from the device that holds it. */
+  takeover?: boolean;
 }
 
 /** `PUT /calendars/{calendar_id}`. */
@@ -97,4 +109,6 @@ export interface UpdateCalendarBody {
   sync_settings?: Record<string, unknown>;
   sync_status?: string;
   resource_id?: string;
+  /** The device sending the update: Sched refuses one that no longer holds the calendar (409). */
+  device?: SchedDevice;
 }

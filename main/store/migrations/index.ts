@@ -4,6 +4,8 @@ import { linkSnapshots } from './002-link-snapshots';
 import { undoneCopies } from './003-undone-copies';
 import { unconfirmedExternalCreates } from './004-unconfirmed-external-creates';
 import { schedToldStatus } from './005-sched-told-status';
+import { connectionRemaps } from './006-connection-remaps';
+import { calendarsHeldElsewhere } from './007-calendars-held-elsewhere';
 
 export type { Migration } from './migration';
 
@@ -17,4 +19,6 @@ export const migrations: readonly Migration[] = [
   undoneCopies,
   unconfirmedExternalCreates,
   schedToldStatus,
+  connectionRemaps,
+  calendarsHeldElsewhere,
 ];

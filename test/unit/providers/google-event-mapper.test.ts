@@ -30,7 +30,8 @@ describe('eventToItem', () => {
   it('reads an HTML description (as Google Calendar writes them) down to plain text', () => {
     const item = eventToItem(
       event({
-        description: '<b>Bring</b> the <a href="https://example.com">slides</a><br>Room 2<script>alert(1)</script>',
+        description:
+          '<b>Bring</b> the <a href="https://example.com">slides</a><br>Room 2<script>alert(1)</script>',
       }),
       calendarZone,
     );

@@ -1,0 +1,31 @@
+/**
+ * When changing a connection is a remap (shared/SYNC.md, "Changing a connection"), and remembering it: the state
+ * DB keeps which resource each connection's state mirrors, so a calendar connected again to another resource is
+ * remapped too, while one connected again to the same resource resumes where it was.
+ */
+import type { StateDb } from '../store/state-db';
+
+/** Marks the next run of `calendarId` a remap run from `from` to `to` (nothing when they are the same). */
+export function requestRemap(db: StateDb, calendarId: string, from: string, to: string): void {
+  if (from === to) return;
+  db.transaction(() => {
+    db.connections.ensure(calendarId);
+    db.remaps.request(calendarId, from, to);
+  });
+}
+
+/**
+ * Pairs a calendar being connected with `resourceId`. State left from an earlier connection of the same calendar to
+ * another resource (or of a resource not recorded, from before remaps were remembered) makes the next run a remap
+ * run; the same resource resumes its old state; no state at all is a fresh pairing.
+ */
+export function pairOnConnect(db: StateDb, calendarId: string, resourceId: string): void {
+  db.transaction(() => {
+    db.connections.ensure(calendarId);
+    const pairing = db.remaps.pairing(calendarId);
+    if (pairing?.resourceId === resourceId) return;
+    if (pairing) db.remaps.request(calendarId, pairing.resourceId, resourceId);
+    else if (db.links.count(calendarId) > 0) db.remaps.request(calendarId, 'unknown', resourceId);
+    else db.remaps.remember(calendarId, resourceId);
+  });
+}

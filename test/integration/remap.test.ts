@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { googleCalendar, type ExternalCalendar } from './fixtures/external-calendar';
+import { at, nothing, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
+
+let world: SyncWorld;
+beforeAll(async () => {
+  world = await startSyncWorld();
+});
+afterAll(async () => {
+  await world?.dispose();
+});
+
+const titles = (items: { title: string }[]) => items.map((i) => i.title).sort();
+const path = (calendarId: string) => `/calendars/${encodeURIComponent(calendarId)}`;
+
+describe('a calendar remapped to another resource mirrors the new resource', () => {
+  const roomA = 'rsc_meeting_room_a';
+  const roomB = 'rsc_classroom_101';
+  let calendar: ExternalCalendar;
+
+  beforeAll(async () => {
+    calendar = googleCalendar(world.google('alex@sandbox.example'));
+    await world.connect({
+      resource_id: roomA,
+      calendar_service: 'google',
+      user: calendar.user,
+      calendar_id: calendar.calendarId,
+    });
+    await world.sched.create({
+      resource_id: roomA,
+      title: 'Room A standup',
+      start: at(world.sandbox, 1, 9),
+      end: at(world.sandbox, 1, 10),
+    });
+    await world.sched.create({
+      resource_id: roomB,
+      title: 'Room B lecture',
+      start: at(world.sandbox, 2, 9),
+      end: at(world.sandbox, 2, 10),
+    });
+    await calendar.add({
+      title: "Alex's workshop",
+      start: at(world.sandbox, 3, 13),
+      end: at(world.sandbox, 3, 15),
+    });
+    await world.sync(calendar.calendarId);
+  });
+
+  it('refuses a resource Sched does not have, naming resource_id, and changes nothing', async () => {
+    const answer = await world.api('PUT', path(calendar.calendarId), { resource_id: 'rsc_nope' });
+    const after = (await world.api('GET', '/calendars')).body.calendars[0];
+
+    expect(answer.status).toBe(404);
+    expect(answer.body.error.message).toMatch(/resource_id/);
+    expect(after.resource_id).toBe(roomA);
+  });
+
+  it('previews the remap: the old copy goes, the person’s booking moves, the new resource’s bookings come', async () => {
+    const answer = await world.api('PUT', path(calendar.calendarId), { resource_id: roomB });
+    const preview = (await world.api('GET', `${path(calendar.calendarId)}/preview`)).body;
+
+    expect(answer.status).toBe(200);
+    expect(preview.counts).toMatchObject({
+      create: { sched: 0, external: 1 },
+      delete: { sched: 0, external: 1 },
+    });
+  });
+
+  it('keeps the person’s own event, moves its booking, removes only the agent’s copies and copies the new bookings', async () => {
+    const run = await world.sync(calendar.calendarId);
+    const quiet = await world.sync(calendar.calendarId);
+
+    expect(run.status).toBe('ok');
+    expect(titles(await calendar.events())).toEqual(["Alex's workshop", 'Room B lecture']);
+    expect(titles(await world.sched.bookings(roomA))).toEqual(['Room A standup']);
+    expect(titles(await world.sched.bookings(roomB))).toEqual(["Alex's workshop", 'Room B lecture']);
+    expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
+  });
+
+  it('syncs the new pairing both ways afterwards, and leaves the old resource alone', async () => {
+    const [workshop] = (await calendar.events()).filter((e) => e.title === "Alex's workshop");
+    await calendar.edit(workshop!.id, { title: "Alex's workshop (full)" });
+    await world.sched.create({
+      resource_id: roomA,
+      title: 'Room A review',
+      start: at(world.sandbox, 4, 9),
+      end: at(world.sandbox, 4, 10),
+    });
+
+    const run = await world.sync(calendar.calendarId);
+
+    expect(run).toMatchObject({ status: 'ok', created: nothing, updated: { sched: 1, external: 0 } });
+    expect(titles(await world.sched.bookings(roomB))).toEqual(["Alex's workshop (full)", 'Room B lecture']);
+    expect(titles(await calendar.events())).toEqual(["Alex's workshop (full)", 'Room B lecture']);
+  });
+
+  it('does the same when the calendar is disconnected and connected to another resource', async () => {
+    await world.api('DELETE', path(calendar.calendarId));
+    await world.connect({
+      resource_id: roomA,
+      calendar_service: 'google',
+      user: calendar.user,
+      calendar_id: calendar.calendarId,
+    });
+
+    const run = await world.sync(calendar.calendarId);
+    const quiet = await world.sync(calendar.calendarId);
+
+    expect(run.status).toBe('ok');
+    expect(titles(await calendar.events())).toEqual([
+      "Alex's workshop (full)",
+      'Room A review',
+      'Room A standup',
+    ]);
+    expect(titles(await world.sched.bookings(roomA))).toEqual([
+      "Alex's workshop (full)",
+      'Room A review',
+      'Room A standup',
+    ]);
+    expect(titles(await world.sched.bookings(roomB))).toEqual(['Room B lecture']);
+    expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { planRemap } from '../../../main/sync';
+import { booking, event, linkOf, planInput } from './fixtures';
+
+const tags = { bookingId: 'b-old', connectionId: 'conn-1' };
+
+describe('planRemap', () => {
+  it('deletes only the agent’s tagged copies of the old resource’s bookings; an untagged event is only unlinked', () => {
+    const copy = event('e-copy', { tags });
+    const persons = event('e-person');
+    const links = [linkOf(booking('b-old'), copy), linkOf(booking('b-old2'), persons)];
+
+    const { actions } = planRemap(
+      planInput({
+        state: { links },
+        external: { items: [copy, persons], full: true },
+        sched: { items: [], full: true },
+      }),
+      'r1',
+    );
+
+    expect(actions.filter((a) => a.type === 'delete').map((a) => a.type === 'delete' && a.id)).toEqual([
+      'e-copy',
+    ]);
+    expect(actions).toContainEqual(expect.objectContaining({ type: 'unlink', reason: 'remap' }));
+  });
+
+  it('moves a booking made from the calendar’s event, unchanged, and plans a booking already moved as usual', () => {
+    const moved = booking('b-moved');
+    const waiting = booking('b-waiting');
+    const links = [linkOf(moved, event('e1'), 'external'), linkOf(waiting, event('e2'), 'external')];
+
+    const { actions } = planRemap(
+      planInput({
+        state: { links },
+        sched: { items: [moved], full: true },
+        external: { items: [event('e1'), event('e2')], full: true },
+      }),
+      'r1',
+    );
+
+    expect(actions).toEqual([
+      expect.objectContaining({
+        type: 'update',
+        side: 'sched',
+        id: 'b-waiting',
+        fields: links[1]!.sched.fields,
+      }),
+    ]);
+  });
+
+  it('keys its creates after the remap, the same on every retry', () => {
+    const input = planInput({
+      sched: { items: [booking('b-new')], full: true },
+      external: { items: [], full: true },
+    });
+
+    const first = planRemap(input, 'r1').actions[0];
+    const again = planRemap(input, 'r1').actions[0];
+
+    expect(first).toMatchObject({ type: 'create', idempotencyKey: expect.stringMatching(/:remap:r1$/) });
+    expect(again).toEqual(first);
+  });
+});
