@@ -86,7 +86,9 @@ describe('SchedCalendarProvider.listChanges', () => {
 
     const result = await providerWith(fake).listChanges({ cursor: 'sync-1', window });
 
-    expect(result.items[0]).toMatchObject({ id: 'a', status: 'cancelled' });
+    // Gone from this resource, not cancelled: the booking lives on (a remap moved it there).
+    expect(result.items).toEqual([]);
+    expect(result.deleted).toEqual(['a']);
   });
 });
 
@@ -123,7 +125,7 @@ describe('SchedCalendarProvider writes', () => {
     );
   });
 
-  it('updates only the synced fields, against the version', async () => {
+  it('updates only the synced fields and its resource (a remap moves a booking so), against the version', async () => {
     const fake = scripted({ status: 200, body: booking('a', { version: 4 }) });
 
     const updated = await providerWith(fake).update('a', fields, { ifMatch: '3' });
@@ -134,6 +136,7 @@ describe('SchedCalendarProvider writes', () => {
       'all_day',
       'description',
       'end',
+      'resource_id',
       'start',
       'timezone',
       'title',
