@@ -95,7 +95,7 @@ export class SchedBookingsClient {
 }
 
 /** Sched versions are plain numbers; send them quoted, as an entity tag. */
-function ifMatchHeader(version: string): string {
+export function ifMatchHeader(version: string): string {
   return /^(W\/)?".*"$/.test(version) ? version : `"${version}"`;
 }
 
@@ -105,7 +105,8 @@ function slotUnavailable(error: SchedHttpError): Error | undefined {
   return new SlotUnavailableError(typeof clash === 'string' ? clash : undefined);
 }
 
-function versionOrAbsence(error: SchedHttpError, id: string): Error | undefined {
+/** 412 as `PreconditionFailedError` and 404 as `NotFoundError`, for writes on one item. */
+export function versionOrAbsence(error: SchedHttpError, id: string): Error | undefined {
   if (error.status === 412) return new PreconditionFailedError(id);
   if (error.status === 404) return new NotFoundError(id);
   return undefined;
