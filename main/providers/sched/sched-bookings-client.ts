@@ -102,6 +102,8 @@ export function ifMatchHeader(version: string): string {
 function slotUnavailable(error: SchedHttpError): Error | undefined {
   if (error.status !== 409 || error.errorCode !== 'slot_unavailable') return undefined;
   const clash = error.body.conflicting_booking_id;
+  const blocking = error.body.conflicting_exception_id;
+  if (typeof blocking === 'string') return new SlotUnavailableError(undefined, { exceptionId: blocking });
   return new SlotUnavailableError(typeof clash === 'string' ? clash : undefined);
 }
 
