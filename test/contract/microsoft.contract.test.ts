@@ -13,7 +13,7 @@ const sandbox = useTestSandbox({ seed: 'empty' });
 
 /**
  * Events a person makes in Outlook, one per `showAs` (day 12 of the window). Declined and cancelled invitations
- * need an organizer elsewhere, which only the demo seed has: graph-availability.test.ts reads those.
+ * need an organizer elsewhere, which only the demo seed has: test/integration/graph-availability.test.ts reads those.
  */
 async function graphAvailabilityCases(box: TestSandbox, window: SyncWindow): Promise<AvailabilityCase[]> {
   const account = await signedInMicrosoftAccount(box);
