@@ -130,15 +130,35 @@ export class PreconditionFailedError extends ProviderError {
   }
 }
 
-/** Sched 409 `slot_unavailable`: the booking would overlap a confirmed booking of the same resource. */
+/** The availability exception that blocks a slot (a holiday, maintenance, time a connected calendar blocks). */
+export interface BlockingException {
+  exceptionId: string;
+  /** The exception's reason as Sched holds it, when it could be read. */
+  reason?: string;
+}
+
+function slotMessage(conflictingBookingId?: string, blockedBy?: BlockingException): string {
+  const choice = 'Choose "import anyway" or "skip".';
+  if (blockedBy) {
+    return blockedBy.reason
+      ? `The slot is blocked in Sched (${blockedBy.reason}). ${choice}`
+      : `The slot is blocked in Sched. ${choice}`;
+  }
+  return conflictingBookingId
+    ? `The slot is already taken by booking ${conflictingBookingId}. ${choice}`
+    : `The slot is already taken by another booking. ${choice}`;
+}
+
+/**
+ * Sched 409 `slot_unavailable`: the booking would overlap a confirmed booking of the same resource
+ * (`conflictingBookingId`), or time an availability exception blocks (`blockedBy`).
+ */
 export class SlotUnavailableError extends ProviderError {
-  constructor(readonly conflictingBookingId?: string) {
-    super(
-      'slot_unavailable',
-      conflictingBookingId
-        ? `The slot is already taken by booking ${conflictingBookingId}. Choose "import anyway" or "skip".`
-        : 'The slot is already taken by another booking. Choose "import anyway" or "skip".',
-    );
+  constructor(
+    readonly conflictingBookingId?: string,
+    readonly blockedBy?: BlockingException,
+  ) {
+    super('slot_unavailable', slotMessage(conflictingBookingId, blockedBy));
   }
 }
 

@@ -70,6 +70,16 @@ export interface SyncItem extends ItemFields {
   tags?: EventTags;
   /** Sched bookings: present when the agent created this booking from an external event. */
   source?: BookingSource;
+  /**
+   * External events: whether the event's time blocks the calendar's owner (shared/SYNC.md, "Availability").
+   * Only busy time blocks. `free`: Google `transparency: transparent` or a `workingLocation` event, Graph
+   * `showAs: free` or `workingElsewhere`, an event the calendar's owner declined (Google attendee with
+   * `self: true` and `responseStatus: declined`; Graph `responseStatus.response: declined`), a cancelled instance
+   * (Graph `isCancelled`). `busy`: everything else, Google `outOfOffice` and `focusTime`, Graph `busy`,
+   * `tentative` and `oof` included. Absent where a side does not say (Sched items, older fakes); read as busy.
+   * Not a synced field: `fieldsOf` and the content hash leave it out, so no existing link sees a change.
+   */
+  availability?: 'busy' | 'free';
 }
 
 /** The other side of `side`. */

@@ -20,10 +20,35 @@ export interface ContractSubject {
   expireCursors(): Promise<void>;
   /** False for a side with no location field (Sched): its items always read back with an empty location. */
   storesLocation?: boolean;
+  /** False for a side with no description (Sched availability exceptions): it always reads back empty. */
+  storesDescription?: boolean;
+  /**
+   * External sides: makes events a person would make in the calendar (free, declined, busy, …) inside `window`,
+   * so the suite can check that each reads back with the availability SYNC.md gives it.
+   */
+  availabilityCases?: (window: SyncWindow) => Promise<AvailabilityCase[]>;
+}
+
+/** An event made outside the agent, and how busy it must read (shared/SYNC.md, "Availability"). */
+export interface AvailabilityCase {
+  /** What kind of event it is, for the test's message ("transparent", "declined by the owner"). */
+  what: string;
+  id: string;
+  expected: 'busy' | 'free';
+}
+
+/** Which optional parts of the contract a provider is held to. */
+export interface ContractOptions {
+  /** A calendar side: its subject gives `availabilityCases`, checked through get and both kinds of list. */
+  readsAvailability?: boolean;
 }
 
 /** Registers the contract tests for one provider; `subject` is called before each test. */
-export function describeProviderContract(name: string, subject: () => Promise<ContractSubject>): void {
+export function describeProviderContract(
+  name: string,
+  subject: () => Promise<ContractSubject>,
+  options: ContractOptions = {},
+): void {
   describe(`CalendarProvider contract: ${name}`, () => {
     let s: ContractSubject;
     let p: CalendarProvider;
@@ -75,6 +100,15 @@ export function describeProviderContract(name: string, subject: () => Promise<Co
       );
     }
 
+    /** The fields with a text the side keeps changed: the description, or the title where there is none. */
+    function withText(base: ItemFields, text: string): ItemFields {
+      return s.storesDescription === false ? { ...base, title: text } : { ...base, description: text };
+    }
+
+    function textOf(item: SyncItem | null | undefined): string | undefined {
+      return s.storesDescription === false ? item?.title : item?.description;
+    }
+
     const epoch = (time: ItemTime) => (time.kind === 'instant' ? Date.parse(time.utc) : time.date);
 
     it('creates an item with the fields it was given', async () => {
@@ -84,7 +118,7 @@ export function describeProviderContract(name: string, subject: () => Promise<Co
 
       expect(created).toMatchObject({
         title: wanted.title,
-        description: wanted.description,
+        description: s.storesDescription === false ? '' : wanted.description,
         location: s.storesLocation === false ? '' : wanted.location,
       });
       expect(created.status).not.toBe('cancelled');
@@ -156,26 +190,22 @@ export function describeProviderContract(name: string, subject: () => Promise<Co
 
     it('updates when the version matches and gives a new version', async () => {
       const item = await create('Versioned');
-      const changed = { ...fields('Versioned'), description: 'Changed by the agent' };
+      const changed = withText(fields('Versioned'), `Changed by the agent ${run}`);
 
       const updated = await p.update(item.id, changed, { ifMatch: item.version });
 
       expect(updated.version).not.toBe(item.version);
-      expect((await p.get(item.id))?.description).toBe('Changed by the agent');
+      expect(textOf(await p.get(item.id))).toBe(`Changed by the agent ${run}`);
     });
 
     it('refuses an update against a stale version', async () => {
       const item = await create('Stale');
-      await p.update(item.id, { ...fields('Stale'), description: 'Edit 5' }, { ifMatch: item.version });
+      await p.update(item.id, withText(fields('Stale'), `Edit 5 ${run}`), { ifMatch: item.version });
 
-      const late = p.update(
-        item.id,
-        { ...fields('Stale'), description: 'Edit 6' },
-        { ifMatch: item.version },
-      );
+      const late = p.update(item.id, withText(fields('Stale'), `Edit 6 ${run}`), { ifMatch: item.version });
 
       await expect(late).rejects.toBeInstanceOf(PreconditionFailedError);
-      expect((await p.get(item.id))?.description).toBe('Edit 5');
+      expect(textOf(await p.get(item.id))).toBe(`Edit 5 ${run}`);
     });
 
     it('deletes idempotently', async () => {
@@ -257,6 +287,27 @@ export function describeProviderContract(name: string, subject: () => Promise<Co
 
       expect(updated.start).toEqual({ kind: 'date', date: day });
       expect((await p.get(item.id))?.end).toEqual({ kind: 'date', date: next });
+    });
+
+    // Only calendars hold events people make; Sched's items are bookings and exceptions the agent reads as made.
+    if (!options.readsAvailability) return;
+
+    it('reads free events as free and busy ones as busy, in get, full and incremental lists', async () => {
+      const cursor = await fullCursor();
+      const cases = await s.availabilityCases!(s.window);
+      expect(cases.map((c) => c.expected)).toEqual(expect.arrayContaining(['busy', 'free']));
+
+      const full = await p.listChanges({ cursor: null, window: s.window });
+      const changes = await p.listChanges({ cursor, window: s.window });
+
+      for (const c of cases) {
+        const seen = [
+          await p.get(c.id),
+          full.items.find((item) => item.id === c.id),
+          changes.items.find((item) => item.id === c.id),
+        ].map((item) => item?.availability);
+        expect({ what: c.what, seen }).toEqual({ what: c.what, seen: [c.expected, c.expected, c.expected] });
+      }
     });
   });
 }

@@ -60,6 +60,18 @@ export function needsCalendarZone(event: GoogleEvent): boolean {
 }
 
 /**
+ * Whether the event blocks the calendar's owner (shared/SYNC.md, "Availability"): free when it is transparent
+ * (status events included: `workingLocation` is always transparent, `outOfOffice` and `focusTime` always opaque),
+ * a working location, cancelled, or declined by the owner (the attendee entry Google marks `self: true`).
+ */
+export function availabilityFromGoogle(event: GoogleEvent): 'busy' | 'free' {
+  if (event.eventType === 'workingLocation' || event.transparency === 'transparent') return 'free';
+  if (event.status === 'cancelled') return 'free';
+  const own = event.attendees?.find((attendee) => attendee.self === true);
+  return own?.responseStatus === 'declined' ? 'free' : 'busy';
+}
+
+/**
  * An event as a `SyncItem`, or `null` when it has no id or no times (Google reports a deletion in a change feed
  * as little more than the id and `status: "cancelled"`; the adapter lists those ids as deleted).
  */
@@ -77,6 +89,7 @@ export function eventToItem(event: GoogleEvent, calendarZone: string): SyncItem 
     location: event.location ?? '',
     start,
     end,
+    availability: availabilityFromGoogle(event),
   };
   const original = timeFromGoogle(event.originalStartTime, calendarZone);
   if (event.recurringEventId && original) {

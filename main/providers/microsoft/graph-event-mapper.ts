@@ -62,6 +62,18 @@ export function isIncomplete(event: GraphEvent): boolean {
   return event.type === 'exception' && (!event.seriesMasterId || !event.originalStart);
 }
 
+/** `showAs` values that leave the owner bookable; `busy`, `tentative`, `oof` and `unknown` block. */
+const freeShowAs = new Set(['free', 'workingElsewhere']);
+
+/**
+ * Whether the event blocks the mailbox's owner (shared/SYNC.md, "Availability"): free when shown as free or
+ * working elsewhere, declined by the owner, or a cancelled instance. A row without `showAs` blocks, the safe side.
+ */
+export function availabilityFromGraph(event: GraphEvent): 'busy' | 'free' {
+  if (event.isCancelled === true || event.responseStatus?.response === 'declined') return 'free';
+  return event.showAs && freeShowAs.has(event.showAs) ? 'free' : 'busy';
+}
+
 /**
  * An event as a `SyncItem`, or `null` for what is not an item: series masters (their instances are the items),
  * removed rows, and rows too incomplete to read.
@@ -83,6 +95,7 @@ export function eventToItem(event: GraphEvent): SyncItem | null {
     location: event.location?.displayName ?? '',
     start,
     end,
+    availability: availabilityFromGraph(event),
   };
   if ((event.type === 'occurrence' || event.type === 'exception') && event.seriesMasterId) {
     const originalStart = originalStartOf(event, start, startZone);

@@ -28,6 +28,10 @@ export interface GraphEvent {
   end?: GraphDateTime | null;
   isAllDay?: boolean | null;
   isCancelled?: boolean | null;
+  /** How the time shows to others: `free`, `tentative`, `busy`, `oof`, `workingElsewhere` or `unknown`. */
+  showAs?: string | null;
+  /** The mailbox owner's answer to a meeting (`organizer` on their own events). */
+  responseStatus?: { response?: string | null; time?: string | null } | null;
   type?: GraphEventType | null;
   seriesMasterId?: string | null;
   /** Where an instance of a series was before any move (UTC, with `Z`). */

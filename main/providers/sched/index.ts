@@ -1,6 +1,6 @@
 /**
  * The Sched adapter: its HTTP side, the bookings and Connected Calendars registry clients over it, the directory,
- * and the `CalendarProvider` for one resource.
+ * and a `CalendarProvider` each for one resource's bookings and for its availability exceptions.
  */
 export {
   SchedHttp,
@@ -13,6 +13,13 @@ export { SchedBookingsClient } from './sched-bookings-client';
 export { SchedRegistryClient } from './sched-registry-client';
 export { SchedApiDirectory, resourceFromWire } from './sched-directory';
 export { SchedCalendarProvider, type SchedCalendarProviderOptions } from './sched-provider';
+export { SchedExceptionsClient } from './sched-exceptions-client';
+export {
+  SchedExceptionsProvider,
+  schedExceptionCapabilities,
+  type SchedExceptionsProviderOptions,
+} from './sched-exceptions-provider';
+export { exceptionCreateFor, exceptionToItem, exceptionUpdateFor } from './sched-exception-mapper';
 export {
   bookingCreateFor,
   bookingToItem,

@@ -32,7 +32,14 @@ function instantOf(value: string, zone: string): ItemTime {
   return { kind: 'instant', utc: new Date(ms).toISOString(), zone };
 }
 
-function timesOf(booking: SchedBooking, resourceZone: string): { start: ItemTime; end: ItemTime } {
+/** The time fields Sched's bookings and availability exceptions share. */
+export type SchedTimesWire = Pick<SchedBooking, 'start' | 'end' | 'all_day' | 'timezone'>;
+
+/** Sched's times as item times: dates stay dates; instants keep the item's zone, or the resource's. */
+export function timesFromSched(
+  booking: SchedTimesWire,
+  resourceZone: string,
+): { start: ItemTime; end: ItemTime } {
   const zone = booking.timezone && isValidZone(booking.timezone) ? booking.timezone : resourceZone;
   const bothDates = datePattern.test(booking.start) && datePattern.test(booking.end);
   if (bothDates)
@@ -46,7 +53,8 @@ function timesOf(booking: SchedBooking, resourceZone: string): { start: ItemTime
 
 const statuses: readonly ItemStatus[] = ['pending', 'confirmed', 'cancelled', 'completed'];
 
-function sourceOf(source: SchedBookingSource | null | undefined): BookingSource | undefined {
+/** Sched's `source` as the core's, when it names an event. */
+export function sourceFromSched(source: SchedBookingSource | null | undefined): BookingSource | undefined {
   if (!source?.calendar_id || !source.event_id) return undefined;
   return {
     calendarService: source.calendar_service,
@@ -55,7 +63,8 @@ function sourceOf(source: SchedBookingSource | null | undefined): BookingSource 
   };
 }
 
-function normalisedTime(value: string | undefined): string {
+/** An RFC 3339 stamp as the core keeps `updated`: ISO in UTC, or empty when Sched sent none. */
+export function normalisedTime(value: string | undefined): string {
   const ms = value ? Date.parse(value) : Number.NaN;
   return Number.isNaN(ms) ? '' : new Date(ms).toISOString();
 }
@@ -70,9 +79,9 @@ export function bookingToItem(booking: SchedBooking, resourceZone: string): Sync
     title: booking.title ?? '',
     description: booking.description ?? '',
     location: '',
-    ...timesOf(booking, resourceZone),
+    ...timesFromSched(booking, resourceZone),
   };
-  const source = sourceOf(booking.source);
+  const source = sourceFromSched(booking.source);
   if (source) item.source = source;
   return item;
 }
@@ -102,6 +111,15 @@ export function bookingUpdateFor(fields: ItemFields, resourceZone: string): Sche
   };
 }
 
+/** The core's `source` as Sched writes it. */
+export function sourceForSched(source: BookingSource): SchedBookingSource {
+  return {
+    calendar_service: source.calendarService,
+    calendar_id: source.calendarId,
+    event_id: source.eventId,
+  };
+}
+
 /** The body of `POST /bookings` for a create the agent makes: confirmed, marked with `source` when given. */
 export function bookingCreateFor(request: CreateRequest, resource: ResourceRef): SchedBookingWrite {
   const body: SchedBookingWrite = {
@@ -109,13 +127,7 @@ export function bookingCreateFor(request: CreateRequest, resource: ResourceRef):
     ...bookingUpdateFor(request.fields, resource.timezone),
     status: 'confirmed',
   };
-  if (request.source) {
-    body.source = {
-      calendar_service: request.source.calendarService,
-      calendar_id: request.source.calendarId,
-      event_id: request.source.eventId,
-    };
-  }
+  if (request.source) body.source = sourceForSched(request.source);
   // Only sent when asked for, so a retry of the same create sends the same body (Sched compares it with the key).
   if (request.allowOverlap) body.allow_overlap = true;
   return body;

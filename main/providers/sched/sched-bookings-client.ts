@@ -95,17 +95,20 @@ export class SchedBookingsClient {
 }
 
 /** Sched versions are plain numbers; send them quoted, as an entity tag. */
-function ifMatchHeader(version: string): string {
+export function ifMatchHeader(version: string): string {
   return /^(W\/)?".*"$/.test(version) ? version : `"${version}"`;
 }
 
 function slotUnavailable(error: SchedHttpError): Error | undefined {
   if (error.status !== 409 || error.errorCode !== 'slot_unavailable') return undefined;
   const clash = error.body.conflicting_booking_id;
+  const blocking = error.body.conflicting_exception_id;
+  if (typeof blocking === 'string') return new SlotUnavailableError(undefined, { exceptionId: blocking });
   return new SlotUnavailableError(typeof clash === 'string' ? clash : undefined);
 }
 
-function versionOrAbsence(error: SchedHttpError, id: string): Error | undefined {
+/** 412 as `PreconditionFailedError` and 404 as `NotFoundError`, for writes on one item. */
+export function versionOrAbsence(error: SchedHttpError, id: string): Error | undefined {
   if (error.status === 412) return new PreconditionFailedError(id);
   if (error.status === 404) return new NotFoundError(id);
   return undefined;

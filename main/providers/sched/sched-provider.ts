@@ -5,9 +5,10 @@
  */
 import type { ItemFields, SyncItem } from '../../sync';
 import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOptions } from '../port';
-import { schedCapabilities, NotFoundError, PreconditionFailedError } from '../port';
+import { schedCapabilities, NotFoundError, PreconditionFailedError, SlotUnavailableError } from '../port';
 import { bookingCreateFor, bookingToItem, bookingUpdateFor, type ResourceRef } from './sched-booking-mapper';
 import { SchedBookingsClient } from './sched-bookings-client';
+import { SchedExceptionsClient } from './sched-exceptions-client';
 import type { SchedHttp } from './sched-http';
 import type { BookingListQuery, SchedBooking } from './sched-wire';
 
@@ -26,12 +27,15 @@ export class SchedCalendarProvider implements CalendarProvider {
   readonly side = 'sched' as const;
   readonly capabilities = schedCapabilities;
   private readonly client: SchedBookingsClient;
+  private readonly exceptions: SchedExceptionsClient;
   private readonly resource: ResourceRef;
   private readonly pageSize?: number;
 
   constructor(options: SchedCalendarProviderOptions) {
     this.client = new SchedBookingsClient(options.http.scoped());
     this.resource = { id: options.resource.id, timezone: options.resource.timezone };
+    // Same scoped HTTP side, so the read of a blocking exception counts as this provider's request.
+    this.exceptions = new SchedExceptionsClient(this.client.http, this.resource.id);
     this.pageSize = options.pageSize;
   }
 
@@ -63,9 +67,8 @@ export class SchedCalendarProvider implements CalendarProvider {
 
   /** `POST /bookings`; a slot that is taken throws `SlotUnavailableError` unless `allowOverlap` is set. */
   async create(request: CreateRequest): Promise<SyncItem> {
-    const booking = await this.client.createBooking(
-      bookingCreateFor(request, this.resource),
-      request.idempotencyKey,
+    const booking = await this.explainingBlocks(() =>
+      this.client.createBooking(bookingCreateFor(request, this.resource), request.idempotencyKey),
     );
     return this.toItem(booking);
   }
@@ -77,8 +80,24 @@ export class SchedCalendarProvider implements CalendarProvider {
   async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
     const body = { resource_id: this.resource.id, ...bookingUpdateFor(fields, this.resource.timezone) };
     if (options.allowOverlap) body.allow_overlap = true;
-    const booking = await this.client.updateBooking(id, body, options.ifMatch);
+    const booking = await this.explainingBlocks(() => this.client.updateBooking(id, body, options.ifMatch));
     return this.toItem(booking);
+  }
+
+  /**
+   * A slot refused because an availability exception blocks it is said with the exception's reason ("The slot is
+   * blocked in Sched (maintenance)"), read with one more request; without it when that read fails.
+   */
+  private async explainingBlocks(write: () => Promise<SchedBooking>): Promise<SchedBooking> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof SlotUnavailableError) || !error.blockedBy) throw error;
+      const { exceptionId } = error.blockedBy;
+      const exception = await this.exceptions.get(exceptionId).catch(() => null);
+      const reason = exception?.reason?.trim();
+      throw new SlotUnavailableError(undefined, reason ? { exceptionId, reason } : { exceptionId });
+    }
   }
 
   /** Cancels the booking. Gone already, or cancelled already, is the wanted end state and not an error. */

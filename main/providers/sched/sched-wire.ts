@@ -112,3 +112,50 @@ export interface UpdateCalendarBody {
   /** The device sending the update: Sched refuses one that no longer holds the calendar (409). */
   device?: SchedDevice;
 }
+
+/** An availability exception's lifecycle; `cancelled` is what `DELETE …/exceptions/{id}` leaves behind. */
+export type SchedExceptionStatus = 'active' | 'cancelled';
+
+/** An availability exception as Sched returns it (shared/API.md §3): blocked time with a reason, no title. */
+export interface SchedException {
+  id: string;
+  resource_id: string;
+  /** RFC 3339 instant, or a date (`YYYY-MM-DD`) when `all_day`; `end` is exclusive. */
+  start: string;
+  end: string;
+  all_day?: boolean;
+  timezone?: string | null;
+  reason?: string | null;
+  source?: SchedBookingSource | null;
+  status: SchedExceptionStatus;
+  version: number | string;
+  created_at?: string;
+  updated_at?: string;
+}
+
+/** The writable fields of `POST` and `PUT …/availability/exceptions`. */
+export interface SchedExceptionWrite {
+  start?: string;
+  end?: string;
+  all_day?: boolean;
+  timezone?: string;
+  reason?: string;
+  source?: SchedBookingSource;
+  status?: SchedExceptionStatus;
+}
+
+/** The query of `GET …/availability/exceptions`: a window, or a change feed from `sync_token`, plus the page. */
+export interface ExceptionListQuery {
+  time_min?: string;
+  time_max?: string;
+  sync_token?: string;
+  page_token?: string;
+  max_results?: number;
+}
+
+/** One page of `GET …/availability/exceptions`; `next_sync_token` comes on the last page only. */
+export interface ExceptionPage {
+  exceptions: SchedException[];
+  next_page_token?: string | null;
+  next_sync_token?: string | null;
+}

@@ -46,8 +46,11 @@ export interface MemoryProviderOptions {
   capabilities?: SideCapabilities;
 }
 
-/** A person's direct edit, bypassing the agent (no `If-Match`, no idempotency). */
-export type PersonEdit = Partial<ItemFields> & { status?: ItemStatus };
+/**
+ * A person's direct edit, bypassing the agent (no `If-Match`, no idempotency); `availability` is how a person
+ * marks an event free or busy (Google transparency, Outlook "show as", declining a meeting).
+ */
+export type PersonEdit = Partial<ItemFields> & { status?: ItemStatus; availability?: 'busy' | 'free' };
 
 /** An in-memory calendar or Sched resource. */
 export class MemoryProvider implements CalendarProvider {
@@ -159,7 +162,7 @@ export class MemoryProvider implements CalendarProvider {
     this.discard(id);
   }
 
-  /** A person creates an item directly (no tags unless given). */
+  /** A person creates an item directly (no tags unless given; `availability` as given, absent reads as busy). */
   add(item: Partial<SyncItem> & ItemFields): SyncItem {
     return copy(
       this.store({
@@ -168,6 +171,7 @@ export class MemoryProvider implements CalendarProvider {
         version: '',
         updated: '',
         status: item.status ?? 'confirmed',
+        ...(item.availability ? { availability: item.availability } : {}),
       }),
     );
   }

@@ -58,6 +58,7 @@ describe('eventToItem', () => {
       location: 'Room 2',
       start: { kind: 'instant', utc: '2025-03-10T09:00:00.000Z', zone: 'Europe/Berlin' },
       end: { kind: 'instant', utc: '2025-03-10T10:00:00.000Z', zone: 'Europe/Berlin' },
+      availability: 'busy',
     });
   });
 

@@ -178,6 +178,24 @@ describe('Sched clients: errors', () => {
     expect((failure as SlotUnavailableError).conflictingBookingId).toBe('bkg_9');
   });
 
+  it('turns 409 slot_unavailable over an exception into SlotUnavailableError naming the exception', async () => {
+    const fake = scripted(
+      schedError(409, 'slot_unavailable', 'The resource is unavailable.', {
+        conflicting_exception_id: 'exc_4',
+      }),
+    );
+
+    const failure = await bookingsWith(fake)
+      .createBooking({ title: 'A' }, 'k')
+      .catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(SlotUnavailableError);
+    expect(failure).toMatchObject({ conflictingBookingId: undefined, blockedBy: { exceptionId: 'exc_4' } });
+    expect((failure as Error).message).toBe(
+      'The slot is blocked in Sched. Choose "import anyway" or "skip".',
+    );
+  });
+
   it('answers null for a booking Sched does not have', async () => {
     const fake = scripted(schedError(404, 'not_found', 'No booking with id bkg_x.'));
 
