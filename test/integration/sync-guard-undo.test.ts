@@ -138,7 +138,7 @@ describe('undo with Google Calendar', () => {
     expect(titles(await calendar.events())).toEqual(['Offsite', 'Gym']);
   });
 
-  it('restores a deleted item: the event of a cancelled booking comes back, once', async () => {
+  it('restores a deleted item: the event of a cancelled booking comes back, once, and Sched gets it back', async () => {
     await world.sched.cancel(offsite.id);
     const run = await world.sync(calendar.calendarId);
     const afterRun = titles(await calendar.events());
@@ -158,8 +158,10 @@ describe('undo with Google Calendar', () => {
         new Date(at(world.sandbox, 4, 19)).toISOString(),
       ],
     ]);
-    expect(next).toMatchObject({ created: nothing, deleted: nothing });
+    // The restored event's booking is gone, so it is a live event again: Sched gets it back as a new booking, once.
+    expect(next).toMatchObject({ created: { sched: 1, external: 0 }, deleted: nothing });
     expect(titles(await calendar.events())).toEqual(['Offsite', 'Gym']);
+    expect(titles(await world.sched.bookings(resource))).toEqual(['Offsite']);
   });
 
   it('refuses to undo a run twice', async () => {
