@@ -1,9 +1,4 @@
-import {
-  conflictChoicesByKind,
-  type ConflictChoice,
-  type ConflictView,
-  type ItemView,
-} from '../../../preload/contract';
+import { type ConflictChoice, type ConflictView, type ItemView } from '../../../preload/contract';
 import { ErrorBanner } from '../components/error-banner';
 import { Tag } from '../components/status-badge';
 import { useAction } from '../hooks/use-action';
@@ -33,7 +28,9 @@ export function ConflictCard({ conflict, label, calendarWord, onResolve }: Props
   const differs = new Set(conflict.differences.map((d) => d.field));
   const edit = conflict.kind === 'edit';
   const text: Record<ConflictChoice, string> = {
-    'keep-sched': "Keep Sched's version",
+    // On a double booking, keeping Sched's side means the moved event goes back to its booking's time.
+    'keep-sched':
+      conflict.kind === 'overlap' ? "Move the event back to its booking's time" : "Keep Sched's version",
     'keep-external': `Keep ${calendarWord}'s version`,
     'import-anyway': 'Import anyway',
     skip: 'Skip',
@@ -90,7 +87,7 @@ export function ConflictCard({ conflict, label, calendarWord, onResolve }: Props
         </tbody>
       </table>
       <div className="button-row">
-        {conflictChoicesByKind[conflict.kind].map((choice) => (
+        {conflict.choices.map((choice) => (
           <button
             key={choice}
             type="button"
