@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { ConflictRepo } from './conflict-repo';
 import { ConnectionStateRepo } from './connection-state-repo';
+import { CoveredWindowRepo } from './covered-window-repo';
 import { JournalRepo } from './journal-repo';
 import { LinkRepo } from './link-repo';
 import { applyMigrations } from './migrate';
@@ -35,6 +36,8 @@ export class StateDb {
   readonly conflicts: ConflictRepo;
   /** Items whose copy an undo removed, left alone until they change. */
   readonly undoneCopies: UndoneCopyRepo;
+  /** The sync window each connection's saved cursors cover. */
+  readonly coveredWindows: CoveredWindowRepo;
   /** The schema version the file is at after opening. */
   readonly schemaVersion: number;
 
@@ -60,6 +63,7 @@ export class StateDb {
     this.journal = new JournalRepo(sqlite, clock);
     this.conflicts = new ConflictRepo(sqlite, clock);
     this.undoneCopies = new UndoneCopyRepo(sqlite, clock);
+    this.coveredWindows = new CoveredWindowRepo(sqlite, clock);
   }
 
   /**

@@ -3,6 +3,7 @@ import { initialSchema } from './001-initial-schema';
 import { linkSnapshots } from './002-link-snapshots';
 import { undoneCopies } from './003-undone-copies';
 import { unconfirmedExternalCreates } from './004-unconfirmed-external-creates';
+import { coveredWindow } from './005-covered-window';
 
 export type { Migration } from './migration';
 
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   linkSnapshots,
   undoneCopies,
   unconfirmedExternalCreates,
+  coveredWindow,
 ];
