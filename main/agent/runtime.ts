@@ -9,6 +9,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../store/settings-store';
 import type { StateDb } from '../store/state-db';
 import { AccountsService } from './accounts-service';
+import { sandboxClock, type AgentClock } from './agent-clock';
 import { createAgent } from './agent';
 import { ConnectionsService } from './connections-service';
 import {
@@ -34,6 +35,8 @@ export interface RuntimeOptions {
   secrets: SecretStore;
   db: StateDb;
   engine: EngineLike;
+  /** The agent's clock; it follows the sandbox's in Sandbox mode. Absent: the system clock (unit tests). */
+  clock?: AgentClock;
   cron: CronLike;
   version: string;
   /** Process environment, for the live OAuth client ids. */
@@ -73,6 +76,7 @@ export class AgentRuntime {
       db,
       clients,
       engine: options.engine,
+      clock: options.clock,
       bus: this.bus,
       cron: options.cron,
       notify: options.notify,
@@ -119,6 +123,7 @@ export class AgentRuntime {
       this.options.trustCa(this.sandbox.caPem);
       this.use(sandboxEnvironment(this.sandbox.info));
     }
+    await this.options.clock?.refresh();
     this.sync.reschedule();
     if (this.options.syncOnStart) void this.sync.trigger('startup');
   }
@@ -158,6 +163,8 @@ export class AgentRuntime {
 
   private use(environment: ServiceEnvironment): void {
     this.environment = environment;
+    const sandboxUrl = environment.mode === 'sandbox' ? this.sandbox?.info.url : undefined;
+    this.options.clock?.follow(sandboxUrl ? sandboxClock(sandboxUrl) : null);
     this.clients = this.options.clientsFor(environment);
   }
 }

@@ -38,6 +38,8 @@ export interface SyncServiceDeps {
   db: StateDb;
   clients: () => ServiceClients;
   engine: EngineLike;
+  /** Read again before each run, preview, undo or answer (the sandbox's clock in Sandbox mode). */
+  clock?: { refresh(): Promise<void> };
   bus: EventBus;
   cron: CronLike;
   /** Tells the person about something that needs them (sign in again, review deletions, conflicts). */
@@ -201,6 +203,7 @@ export class SyncService {
   }
 
   private async engineConnection(stored: StoredConnection): Promise<EngineConnection> {
+    await this.deps.clock?.refresh();
     const clients = this.deps.clients();
     const resource = await this.resource(stored.resource_id);
     const providers = await clients.providersFor(stored, resource);
