@@ -15,6 +15,7 @@ import type {
 import type { SettingsStore } from '../store/settings-store';
 import type { AccountsService } from './accounts-service';
 import type { ConnectionsService } from './connections-service';
+import type { PauseService } from './pause-service';
 import type { AgentMode } from './environment';
 import type { SchedService } from './sched-service';
 import type { SyncService } from './sync-service';
@@ -22,6 +23,7 @@ import type { SyncService } from './sync-service';
 export interface AgentParts {
   settings: SettingsStore;
   connections: ConnectionsService;
+  pauses: PauseService;
   accounts: AccountsService;
   sched: SchedService;
   sync: SyncService;
@@ -35,11 +37,19 @@ export interface AgentParts {
 
 /** Builds the AgentApi from its parts. */
 export function createAgent(parts: AgentParts): AgentApi {
-  const { connections, accounts, sched, sync, settings } = parts;
+  const { connections, pauses, accounts, sched, sync, settings } = parts;
   return {
     connect: (input: ConnectInput) => connections.connect(input),
     list: async () => connections.list(),
-    update: (input: UpdateInput) => connections.update(input),
+    update: ({ paused, ...input }: UpdateInput) => {
+      // `paused` alone is a pause or resume; with other fields the update goes first, so a refused one pauses nothing.
+      if (paused === undefined) return connections.update(input);
+      const more = Object.keys(input).length > 1;
+      return (more ? connections.update(input) : Promise.resolve()).then(() =>
+        pauses.set(input.calendar_id, paused),
+      );
+    },
+    pauseAll: ({ paused }) => pauses.setAll(paused),
     disconnect: (input: DisconnectInput) => connections.disconnect(input),
     syncNow: async (input) => ({ runs: await sync.syncNow(input?.calendar_id) }),
     preview: ({ calendar_id }) => sync.preview(calendar_id),

@@ -12,6 +12,7 @@ import { AccountsService } from './accounts-service';
 import { sandboxClock, type AgentClock } from './agent-clock';
 import { createAgent } from './agent';
 import { ConnectionsService } from './connections-service';
+import { PauseService } from './pause-service';
 import {
   liveEnvironment,
   sandboxEnvironment,
@@ -85,6 +86,7 @@ export class AgentRuntime {
     this.agent = createAgent({
       settings,
       connections: new ConnectionsService({ settings, db, clients, bus: this.bus, changed }),
+      pauses: new PauseService({ settings, db, clients, bus: this.bus, changed }),
       accounts: new AccountsService({ settings, db, clients, bus: this.bus }),
       sched: new SchedService({
         settings,

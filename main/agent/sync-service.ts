@@ -19,6 +19,8 @@ import type { StoredConnection } from '../store/settings-schema';
 import { runSummaryOf } from '../store/run-repo';
 import type { StateDb } from '../store/state-db';
 import { AgentError } from './agent-error';
+import { afterFirstRun, isHeld, pausedMessage, shownStatus } from './connection-hold';
+import { connectionView } from './connection-view';
 import { conflictView, previewView } from './sync-views';
 import type { EventBus } from './event-bus';
 import type { ServiceClients } from './ports';
@@ -69,7 +71,7 @@ export class SyncService {
       this.deps.settings.listConnections().map((c) => ({
         calendar_id: c.calendar_id,
         sync_frequency: c.sync_settings.sync_frequency,
-        runnable: !blocked[this.deps.db.connections.get(c.calendar_id)?.status ?? 'active'],
+        runnable: !isHeld(c) && !blocked[this.deps.db.connections.get(c.calendar_id)?.status ?? 'active'],
       })),
     );
     this.resources.clear();
@@ -91,9 +93,11 @@ export class SyncService {
   async syncNow(calendarId?: string): Promise<RunSummary[]> {
     const targets = calendarId ? [this.stored(calendarId)] : this.deps.settings.listConnections();
     const runnable = targets.filter((c) => {
-      const reason = blocked[this.deps.db.connections.get(c.calendar_id)?.status ?? 'active'];
+      const status = this.deps.db.connections.get(c.calendar_id)?.status ?? 'active';
+      const reason = c.paused === true ? pausedMessage : blocked[status];
       if (reason && calendarId) throw new AgentError('conflict', `${c.calendar_id}: ${reason}`);
-      return !reason;
+      // "Sync all" is not a person asking for a first run: that one is asked for by name.
+      return !reason && (calendarId !== undefined || !isHeld(c));
     });
     return Promise.all(runnable.map((c) => this.scheduler.runNow(c.calendar_id)));
   }
@@ -158,13 +162,23 @@ export class SyncService {
       throw error;
     } finally {
       this.running.delete(calendarId);
-      await this.afterRun(stored, before);
+      this.firstRunDone(calendarId);
+      await this.afterRun(this.deps.settings.getConnection(calendarId) ?? stored, before);
     }
+  }
+
+  /** After its first run a connection is the schedule's and the triggers' (SYNC.md, "First run"). */
+  private firstRunDone(calendarId: string): void {
+    const current = this.deps.settings.getConnection(calendarId);
+    if (current?.awaiting_first_sync !== true) return;
+    this.deps.settings.saveConnection(afterFirstRun(current));
+    this.reschedule();
   }
 
   private async afterRun(stored: StoredConnection, before: SyncStatus): Promise<void> {
     const state = this.deps.db.connections.get(stored.calendar_id);
-    const after = state?.status ?? 'active';
+    // A connection paused while this run was in flight stays `paused` in Sched too.
+    const after = shownStatus(stored, state?.status ?? 'active');
     this.deps.bus.publish({ type: 'status', data: this.view(stored) });
     if (after === before) return;
     if (after === 'reauth_required') {
@@ -193,13 +207,7 @@ export class SyncService {
   }
 
   private view(stored: StoredConnection): Connection {
-    const state = this.deps.db.connections.get(stored.calendar_id);
-    return {
-      ...stored,
-      sync_status: state?.status ?? 'active',
-      status_message: state?.statusMessage ?? null,
-      last_sync: state?.lastSync ?? null,
-    };
+    return connectionView(stored, this.deps.db.connections.get(stored.calendar_id));
   }
 
   private async engineConnection(stored: StoredConnection): Promise<EngineConnection> {
