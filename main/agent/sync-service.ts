@@ -67,6 +67,12 @@ export class SyncService {
 
   /** Re-reads the connections into the scheduler; call after any change to them. */
   reschedule(): void {
+    this.updateSchedule();
+    this.resources.clear();
+  }
+
+  /** Re-reads which connections the scheduler may run, keeping the resources read (their set did not change). */
+  private updateSchedule(): void {
     this.scheduler.update(
       this.deps.settings.listConnections().map((c) => ({
         calendar_id: c.calendar_id,
@@ -74,7 +80,6 @@ export class SyncService {
         runnable: !isHeld(c) && !blocked[this.deps.db.connections.get(c.calendar_id)?.status ?? 'active'],
       })),
     );
-    this.resources.clear();
   }
 
   /** Start-up, resume, unlock, network back. */
@@ -172,7 +177,7 @@ export class SyncService {
     const current = this.deps.settings.getConnection(calendarId);
     if (current?.awaiting_first_sync !== true) return;
     this.deps.settings.saveConnection(afterFirstRun(current));
-    this.reschedule();
+    this.updateSchedule();
   }
 
   private async afterRun(stored: StoredConnection, before: SyncStatus): Promise<void> {
