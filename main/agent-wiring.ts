@@ -9,6 +9,7 @@ import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import cron from 'node-cron';
 import { startSandbox } from '../sandbox/sandbox';
 import type { AppSettingsView } from '../preload/contract';
+import { AgentClock } from './agent/agent-clock';
 import type { SandboxInfoLike } from './agent/environment';
 import { AgentRuntime, type SandboxHandle } from './agent/runtime';
 import { createSchedProbe } from './agent/sched-clients';
@@ -52,10 +53,12 @@ async function attachSandbox(url: string, caPath: string): Promise<SandboxHandle
 
 /** Opens the state DB and builds the (not yet started) runtime. */
 export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: StateDb } {
-  const db = openStateDb(join(w.dataDir, 'state.db'));
+  // One clock for runs, windows and the state DB's stamps: the sandbox's in Sandbox mode (the runtime sets it).
+  const clock = new AgentClock();
+  const db = openStateDb(join(w.dataDir, 'state.db'), { clock: () => clock.now() });
   const engine = new Engine({
     db,
-    now: () => new Date(),
+    now: () => clock.now(),
     log: (event) => w.log({ msg: 'engine', ...event }),
   });
   const choice = w.sandbox;
@@ -67,6 +70,7 @@ export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: Stat
     secrets: w.secrets,
     db,
     engine,
+    clock,
     cron,
     version: w.version,
     env: w.env,

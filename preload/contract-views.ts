@@ -129,6 +129,8 @@ export interface Connection {
   status_message?: string | null;
   sync_settings: SyncSettings;
   last_sync: string | null;
+  /** Connected and never run: it waits for a person to press Sync now (after a preview, if they like). */
+  awaiting_first_sync: boolean;
 }
 
 export interface ListResult {

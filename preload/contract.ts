@@ -66,12 +66,18 @@ export const UpdateInputSchema = z
     oauth_token: token.optional(),
     sync_settings: SyncSettingsPatchSchema.optional(),
     resource_id: id.optional(),
+    /** Pause (`true`) or resume (`false`) syncing this calendar; its state is kept either way. */
+    paused: z.boolean().optional(),
   })
   .strict();
 export type UpdateInput = z.infer<typeof UpdateInputSchema>;
 
 export const DisconnectInputSchema = z.object({ calendar_id: id }).strict();
 export type DisconnectInput = z.infer<typeof DisconnectInputSchema>;
+
+/** `pauseAll`: pause (`true`) or resume (`false`) every connection at once. */
+export const PauseAllInputSchema = z.object({ paused: z.boolean() }).strict();
+export type PauseAllInput = z.infer<typeof PauseAllInputSchema>;
 
 export const SyncNowInputSchema = z.object({ calendar_id: id.optional() }).strict();
 export const CalendarRefSchema = z.object({ calendar_id: id }).strict();
@@ -139,6 +145,7 @@ export const operations = {
     method: 'DELETE',
     path: '/calendars/:calendar_id',
   }),
+  pauseAll: op<ListResult>()(PauseAllInputSchema, { method: 'POST', path: '/pause' }),
   syncNow: op<{ runs: RunSummary[] }>()(SyncNowInputSchema, { method: 'POST', path: '/sync' }),
   preview: op<PreviewResult>()(CalendarRefSchema, { method: 'GET', path: '/calendars/:calendar_id/preview' }),
   review: op<{ calendar: Connection; run: RunSummary | null }>()(ReviewInputSchema, {

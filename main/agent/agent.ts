@@ -15,6 +15,7 @@ import type {
 import type { SettingsStore } from '../store/settings-store';
 import type { AccountsService } from './accounts-service';
 import type { ConnectionsService } from './connections-service';
+import type { PauseService } from './pause-service';
 import type { AgentMode } from './environment';
 import type { SchedService } from './sched-service';
 import type { SyncService } from './sync-service';
@@ -22,6 +23,7 @@ import type { SyncService } from './sync-service';
 export interface AgentParts {
   settings: SettingsStore;
   connections: ConnectionsService;
+  pauses: PauseService;
   accounts: AccountsService;
   sched: SchedService;
   sync: SyncService;
@@ -35,7 +37,7 @@ export interface AgentParts {
 
 /** Builds the AgentApi from its parts. */
 export function createAgent(parts: AgentParts): AgentApi {
-  const { connections, accounts, sched, sync, settings } = parts;
+  const { connections, pauses, accounts, sched, sync, settings } = parts;
   return {
     connect: async (input: ConnectInput) => {
       const connected = await connections.connect(input);
@@ -43,12 +45,20 @@ export function createAgent(parts: AgentParts): AgentApi {
       return connected;
     },
     list: async () => connections.list(),
-    update: async (input: UpdateInput) => {
-      const updated = await connections.update(input);
-      if (input.oauth_token) accounts.signedInAgain(updated.account_id);
-      // A new sign-in (or any status the update set) reaches Sched's Connected Calendars right away.
+    update: async ({ paused, ...input }: UpdateInput) => {
+      // `paused` alone is a pause or resume; with other fields the update goes first, so a refused one pauses nothing.
+      const more = Object.keys(input).length > 1;
+      const updated = paused === undefined || more ? await connections.update(input) : null;
+      if (input.oauth_token && updated) accounts.signedInAgain(updated.account_id);
+      const result = paused === undefined ? updated! : await pauses.set(input.calendar_id, paused);
+      // A new sign-in, a pause or any status the update set reaches Sched's Connected Calendars right away.
       await sync.reportStatus(input.calendar_id);
-      return updated;
+      return result;
+    },
+    pauseAll: async ({ paused }) => {
+      const result = await pauses.setAll(paused);
+      for (const calendar of result.calendars) await sync.reportStatus(calendar.calendar_id);
+      return result;
     },
     disconnect: (input: DisconnectInput) => connections.disconnect(input),
     syncNow: async (input) => ({ runs: await sync.syncNow(input?.calendar_id) }),

@@ -91,6 +91,8 @@ export class ConnectionsService {
       calendar_id: input.calendar_id,
       account_id: account.id,
       sync_settings: { ...settings.getSettings().default_sync_settings, ...input.sync_settings },
+      // Only a person starts the first run (SYNC.md, "First run"): connection-hold.ts.
+      awaiting_first_sync: true,
     };
     settings.saveAccount(account);
     settings.saveConnection(stored);

@@ -9,8 +9,10 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../store/settings-store';
 import type { StateDb } from '../store/state-db';
 import { AccountsService } from './accounts-service';
+import { sandboxClock, type AgentClock } from './agent-clock';
 import { createAgent } from './agent';
 import { ConnectionsService } from './connections-service';
+import { PauseService } from './pause-service';
 import {
   liveEnvironment,
   sandboxEnvironment,
@@ -34,6 +36,8 @@ export interface RuntimeOptions {
   secrets: SecretStore;
   db: StateDb;
   engine: EngineLike;
+  /** The agent's clock; it follows the sandbox's in Sandbox mode. Absent: the system clock (unit tests). */
+  clock?: AgentClock;
   cron: CronLike;
   version: string;
   /** Process environment, for the live OAuth client ids. */
@@ -73,6 +77,7 @@ export class AgentRuntime {
       db,
       clients,
       engine: options.engine,
+      clock: options.clock,
       bus: this.bus,
       cron: options.cron,
       notify: options.notify,
@@ -81,6 +86,7 @@ export class AgentRuntime {
     this.agent = createAgent({
       settings,
       connections: new ConnectionsService({ settings, db, clients, bus: this.bus, changed }),
+      pauses: new PauseService({ settings, db, clients, bus: this.bus, changed }),
       accounts: new AccountsService({
         settings,
         db,
@@ -125,6 +131,7 @@ export class AgentRuntime {
       this.options.trustCa(this.sandbox.caPem);
       this.use(sandboxEnvironment(this.sandbox.info));
     }
+    await this.options.clock?.refresh();
     this.sync.reschedule();
     if (this.options.syncOnStart) void this.sync.trigger('startup');
   }
@@ -164,6 +171,8 @@ export class AgentRuntime {
 
   private use(environment: ServiceEnvironment): void {
     this.environment = environment;
+    const sandboxUrl = environment.mode === 'sandbox' ? this.sandbox?.info.url : undefined;
+    this.options.clock?.follow(sandboxUrl ? sandboxClock(sandboxUrl) : null);
     this.clients = this.options.clientsFor(environment);
   }
 }

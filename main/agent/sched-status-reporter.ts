@@ -28,13 +28,16 @@ export class SchedStatusReporter {
       /** Another device took the calendar over (Sched answered 409 `calendar_connected_elsewhere`). */
       lost: (error: CalendarHeldElsewhereError) => void;
     } | null = null,
+    /** The status a person sees (a paused connection shows `paused` over what its last run left). */
+    private readonly shown: (calendarId: string) => SyncStatus | undefined = (id) =>
+      db.connections.get(id)?.status,
   ) {
     this.told = new SchedToldRepo(db.sqlite);
   }
 
   /** Sends the connection's current status to Sched if Sched was told something else; never throws. */
   async report(calendarId: string): Promise<void> {
-    const status = this.db.connections.get(calendarId)?.status;
+    const status = this.shown(calendarId);
     if (!status || unshown.has(status)) return;
     // Sched shows `active` for a calendar it registered and was never told anything else.
     if ((this.told.get(calendarId) ?? 'active') === status) return;

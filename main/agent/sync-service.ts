@@ -20,6 +20,8 @@ import { runSummaryOf } from '../store/run-repo';
 import type { StateDb } from '../store/state-db';
 import { AgentError } from './agent-error';
 import { DeviceHolds, thisDevice } from './device-hold';
+import { afterFirstRun, isHeld, pausedMessage, shownStatus } from './connection-hold';
+import { connectionView } from './connection-view';
 import { conflictView, previewView } from './sync-views';
 import type { EventBus } from './event-bus';
 import type { ServiceClients } from './ports';
@@ -41,6 +43,8 @@ export interface SyncServiceDeps {
   db: StateDb;
   clients: () => ServiceClients;
   engine: EngineLike;
+  /** Read again before each run, preview, undo or answer (the sandbox's clock in Sandbox mode). */
+  clock?: { refresh(): Promise<void> };
   bus: EventBus;
   cron: CronLike;
   /** Tells the person about something that needs them (sign in again, review deletions, conflicts). */
@@ -73,29 +77,40 @@ export class SyncService {
       clients: deps.clients,
       lost: () => this.reschedule(),
     });
-    this.status = new SchedStatusReporter(deps.db, deps.clients, deps.log, {
-      current: () => thisDevice(deps.settings),
-      lost: (error) => this.holds.noteLost(error),
-    });
+    this.status = new SchedStatusReporter(
+      deps.db,
+      deps.clients,
+      deps.log,
+      { current: () => thisDevice(deps.settings), lost: (error) => this.holds.noteLost(error) },
+      (id) => {
+        const stored = deps.settings.getConnection(id);
+        return stored ? this.view(stored).sync_status : undefined;
+      },
+    );
   }
 
-  /** Why a connection may not run now, or undefined. */
-  private blockedBy(calendarId: string): string | undefined {
-    return (
-      this.holds.reason(calendarId) ?? blocked[this.deps.db.connections.get(calendarId)?.status ?? 'active']
-    );
+  /** Why a connection may not run now (paused, taken over by another device, or its status), or undefined. */
+  private blockedBy(stored: StoredConnection): string | undefined {
+    if (stored.paused === true) return pausedMessage;
+    const id = stored.calendar_id;
+    return this.holds.reason(id) ?? blocked[this.deps.db.connections.get(id)?.status ?? 'active'];
   }
 
   /** Re-reads the connections into the scheduler; call after any change to them. */
   reschedule(): void {
+    this.updateSchedule();
+    this.resources.clear();
+  }
+
+  /** Re-reads which connections the scheduler may run, keeping the resources read (their set did not change). */
+  private updateSchedule(): void {
     this.scheduler.update(
       this.deps.settings.listConnections().map((c) => ({
         calendar_id: c.calendar_id,
         sync_frequency: c.sync_settings.sync_frequency,
-        runnable: !this.blockedBy(c.calendar_id),
+        runnable: !isHeld(c) && !this.blockedBy(c),
       })),
     );
-    this.resources.clear();
   }
 
   /** Start-up, resume, unlock, network back. */
@@ -117,9 +132,10 @@ export class SyncService {
   async syncNow(calendarId?: string): Promise<RunSummary[]> {
     const targets = calendarId ? [this.stored(calendarId)] : this.deps.settings.listConnections();
     const runnable = targets.filter((c) => {
-      const reason = this.blockedBy(c.calendar_id);
+      const reason = this.blockedBy(c);
       if (reason && calendarId) throw new AgentError('conflict', `${c.calendar_id}: ${reason}`);
-      return !reason;
+      // "Sync all" is not a person asking for a first run: that one is asked for by name.
+      return !reason && (calendarId !== undefined || !isHeld(c));
     });
     return Promise.all(runnable.map((c) => this.scheduler.runNow(c.calendar_id)));
   }
@@ -202,13 +218,23 @@ export class SyncService {
       throw error;
     } finally {
       this.running.delete(calendarId);
-      await this.afterRun(stored, before);
+      this.firstRunDone(calendarId);
+      await this.afterRun(this.deps.settings.getConnection(calendarId) ?? stored, before);
     }
+  }
+
+  /** After its first run a connection is the schedule's and the triggers' (SYNC.md, "First run"). */
+  private firstRunDone(calendarId: string): void {
+    const current = this.deps.settings.getConnection(calendarId);
+    if (current?.awaiting_first_sync !== true) return;
+    this.deps.settings.saveConnection(afterFirstRun(current));
+    this.updateSchedule();
   }
 
   private async afterRun(stored: StoredConnection, before: SyncStatus): Promise<void> {
     const state = this.deps.db.connections.get(stored.calendar_id);
-    const after = state?.status ?? 'active';
+    // A connection paused while this run was in flight stays `paused` in Sched too.
+    const after = shownStatus(stored, state?.status ?? 'active');
     this.deps.bus.publish({ type: 'status', data: this.view(stored) });
     if (after !== before) {
       if (after === 'reauth_required') {
@@ -235,16 +261,11 @@ export class SyncService {
   }
 
   private view(stored: StoredConnection): Connection {
-    const state = this.deps.db.connections.get(stored.calendar_id);
-    return {
-      ...stored,
-      sync_status: state?.status ?? 'active',
-      status_message: state?.statusMessage ?? null,
-      last_sync: state?.lastSync ?? null,
-    };
+    return connectionView(stored, this.deps.db.connections.get(stored.calendar_id));
   }
 
   private async engineConnection(stored: StoredConnection): Promise<EngineConnection> {
+    await this.deps.clock?.refresh();
     const clients = this.deps.clients();
     const resource = await this.resource(stored.resource_id);
     const providers = await clients.providersFor(stored, resource);

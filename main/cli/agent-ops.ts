@@ -18,6 +18,8 @@ interface OpCommand {
   positionals?: string[];
   /** Where sync settings flags go, if this operation takes them. */
   settingsField?: 'sync_settings' | 'default_sync_settings';
+  /** Input fields the command words themselves stand for (`calendars pause` → `paused: true`). */
+  fixed?: Record<string, unknown>;
   help: string;
 }
 
@@ -38,6 +40,32 @@ export const opCommands: OpCommand[] = [
     help: 'CALENDAR_ID [--resource-id ID] [--oauth-token T] [settings flags]',
   },
   { words: ['calendars', 'disconnect'], op: 'disconnect', positionals: ['calendar_id'], help: 'CALENDAR_ID' },
+  {
+    words: ['calendars', 'pause'],
+    op: 'update',
+    positionals: ['calendar_id'],
+    fixed: { paused: true },
+    help: 'CALENDAR_ID: stop syncing it, keeping its state',
+  },
+  {
+    words: ['calendars', 'resume'],
+    op: 'update',
+    positionals: ['calendar_id'],
+    fixed: { paused: false },
+    help: 'CALENDAR_ID: sync it again from where it was',
+  },
+  {
+    words: ['pause', '--all'],
+    op: 'pauseAll',
+    fixed: { paused: true },
+    help: 'every calendar: stop syncing, keeping their state',
+  },
+  {
+    words: ['resume', '--all'],
+    op: 'pauseAll',
+    fixed: { paused: false },
+    help: 'every calendar: sync again from where each was',
+  },
   {
     words: ['calendars', 'preview'],
     op: 'preview',
@@ -114,7 +142,7 @@ export function opInput(
   command: OpCommand,
   args: readonly string[],
 ): { input: Record<string, unknown>; connection: Record<string, string> } {
-  const input: Record<string, unknown> = {};
+  const input: Record<string, unknown> = { ...command.fixed };
   const connection: Record<string, string> = {};
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {

@@ -8,6 +8,7 @@ import { runSummaryOf, type ConflictChoice, type StateDb } from '../store';
 import type { Plan } from '../sync';
 import { ActionApplier } from './action-applier';
 import { ConnectionSession } from './connection-session';
+import { coveredWindowOf, slicesToRead } from './entered-window';
 import { previewOf } from './preview';
 import { readChanges, type ChangeReads } from './read-changes';
 import { settleConflicts, withConflictRereads } from './settle-conflicts';
@@ -60,6 +61,7 @@ export class Engine {
             schedSyncToken: reads.nextCursors.sched,
             externalSyncToken: reads.nextCursors.external,
           });
+          this.db.coveredWindows.save(session.key, session.window);
           session.links.confirm(reads.confirmed);
           // A remap is done once its run applied everything; an interrupted one is planned again from its links.
           if (session.remapping !== null) this.db.remaps.settle(session.key);
@@ -148,7 +150,10 @@ export class Engine {
   ): Promise<{ reads: ChangeReads; planned: Plan }> {
     const state = session.state();
     const saved = this.db.connections.ensure(session.key);
+    const { settings, resourceTimezone } = session.connection;
+    const covered = coveredWindowOf(this.db, session.key, settings, resourceTimezone);
     const reads = await readChanges({
+      entered: slicesToRead(session.window, covered),
       providers: session.providers,
       cursors: { sched: saved.schedSyncToken, external: saved.externalSyncToken },
       stateLost: state.links.length === 0,

@@ -7,6 +7,7 @@ import type { CalendarProvider } from '../providers/port';
 import { CursorExpiredError } from '../providers/port';
 import type { Side, SideRead, SyncWindow } from '../sync';
 import type { PerSideFlag } from './types';
+import { withEnteredItems } from './entered-window';
 import { checkUnconfirmed } from './unconfirmed-events';
 
 /** What both reads returned, with the cursors to save if the run applies everything. */
@@ -28,6 +29,8 @@ export interface ReadInput {
   window: SyncWindow;
   /** Events the agent created that the external change feed has not listed yet (see unconfirmed-events.ts). */
   unconfirmed: readonly string[];
+  /** Slices of the window its cursors do not cover yet (entered-window.ts), read once per incremental side. */
+  entered?: readonly SyncWindow[];
 }
 
 async function readSide(
@@ -54,9 +57,11 @@ export async function readChanges(input: ReadInput): Promise<ChangeReads> {
   const sched = await readSide(input.providers.sched, cursorFor('sched'), input.window);
   const external = await readSide(input.providers.external, cursorFor('external'), input.window);
   const checked = await checkUnconfirmed(input.providers.external, external.read, input.unconfirmed);
+  // After the unconfirmed check: a slice read lists events the saved cursor may still not know.
+  const entered = input.entered ?? [];
   return {
-    sched: sched.read,
-    external: checked.read,
+    sched: await withEnteredItems(input.providers.sched, sched.read, entered),
+    external: await withEnteredItems(input.providers.external, checked.read, entered),
     nextCursors: { sched: sched.next, external: external.next },
     full: { sched: sched.read.full === true, external: external.read.full === true },
     confirmed: checked.confirmed,

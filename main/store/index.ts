@@ -29,6 +29,7 @@ export {
   type ConflictOutcome,
 } from './conflict-repo';
 export type { UndoneCopy, UndoneCopyInput } from './undone-copy-repo';
+export type { CoveredWindow } from './covered-window-repo';
 export type { Clock } from './store-clock';
 export {
   ConfBackedSettingsStore,

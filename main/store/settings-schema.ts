@@ -50,6 +50,10 @@ export const StoredConnectionSchema = z
     calendar_id: id,
     account_id: id.nullable(),
     sync_settings: SyncSettingsSchema,
+    /** Paused by a person: no run by the clock, a trigger or "sync all" until resumed (SYNC.md, "Pause / resume"). */
+    paused: z.boolean().optional(),
+    /** Connected but not yet run: only a person starts its first run (SYNC.md, "First run"). */
+    awaiting_first_sync: z.boolean().optional(),
   })
   .strict();
 export type StoredConnection = z.infer<typeof StoredConnectionSchema>;

@@ -4,6 +4,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { ConflictRepo } from './conflict-repo';
 import { ConnectionStateRepo } from './connection-state-repo';
 import { HeldElsewhereRepo } from './held-elsewhere-repo';
+import { CoveredWindowRepo } from './covered-window-repo';
 import { JournalRepo } from './journal-repo';
 import { LinkRepo } from './link-repo';
 import { applyMigrations } from './migrate';
@@ -41,6 +42,8 @@ export class StateDb {
   readonly remaps: RemapRepo;
   /** Calendars another device took over (one device per calendar). */
   readonly heldElsewhere: HeldElsewhereRepo;
+  /** The sync window each connection's saved cursors cover. */
+  readonly coveredWindows: CoveredWindowRepo;
   /** The schema version the file is at after opening. */
   readonly schemaVersion: number;
 
@@ -68,6 +71,7 @@ export class StateDb {
     this.undoneCopies = new UndoneCopyRepo(sqlite, clock);
     this.remaps = new RemapRepo(sqlite, clock);
     this.heldElsewhere = new HeldElsewhereRepo(sqlite, clock);
+    this.coveredWindows = new CoveredWindowRepo(sqlite, clock);
   }
 
   /**

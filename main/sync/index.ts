@@ -31,6 +31,7 @@ export {
 } from './time';
 export type { SyncWindow } from './window';
 export { overlapsWindow, syncWindow } from './window';
+export { enteredSlices } from './window-slices';
 export type { ConflictStrategy, ConnectionRef, Direction, PlanSettings } from './settings';
 export { isInbound, isOutbound } from './settings';
 export type { Link, LinkSide, SyncState, UndoneItem } from './state';

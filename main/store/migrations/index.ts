@@ -6,6 +6,7 @@ import { unconfirmedExternalCreates } from './004-unconfirmed-external-creates';
 import { schedToldStatus } from './005-sched-told-status';
 import { connectionRemaps } from './006-connection-remaps';
 import { calendarsHeldElsewhere } from './007-calendars-held-elsewhere';
+import { coveredWindow } from './008-covered-window';
 
 export type { Migration } from './migration';
 
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   schedToldStatus,
   connectionRemaps,
   calendarsHeldElsewhere,
+  coveredWindow,
 ];

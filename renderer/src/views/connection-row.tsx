@@ -4,7 +4,8 @@ import { formatAgo } from '../lib/format-time';
 import { directionShort, frequencyLabel, serviceName } from '../lib/labels';
 
 /** What a row asks its table to do. */
-export type RowCommand = 'sync' | 'preview' | 'settings' | 'disconnect' | 'review-apply' | 'review-cancel';
+export type RowCommand =
+  'sync' | 'preview' | 'settings' | 'disconnect' | 'review-apply' | 'review-cancel' | 'pause' | 'resume';
 
 interface Props {
   connection: Connection;
@@ -25,6 +26,7 @@ export function ConnectionRow(props: Props) {
   const { connection: c, busy, onCommand } = props;
   const disabled = busy !== null;
   const syncing = c.sync_status === 'syncing' || busy === 'sync';
+  const paused = c.sync_status === 'paused';
   return (
     <>
       <tr
@@ -59,8 +61,11 @@ export function ConnectionRow(props: Props) {
         </td>
         <td>
           <div className="row-actions">
-            <button type="button" disabled={disabled || syncing} onClick={() => onCommand('sync')}>
+            <button type="button" disabled={disabled || syncing || paused} onClick={() => onCommand('sync')}>
               {busy === 'sync' ? 'Syncing…' : 'Sync now'}
+            </button>
+            <button type="button" disabled={disabled} onClick={() => onCommand(paused ? 'resume' : 'pause')}>
+              {paused ? 'Resume' : 'Pause'}
             </button>
             <button type="button" disabled={disabled} onClick={() => onCommand('preview')}>
               Preview

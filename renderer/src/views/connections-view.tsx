@@ -54,6 +54,13 @@ export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void
             finished.map((run) => describeRun(run, c.calendar_service, name)).join(' ') || `Synced ${name}.`,
           );
         }
+      } else if (cmd === 'pause' || cmd === 'resume') {
+        await api.update({ calendar_id: c.calendar_id, paused: cmd === 'pause' });
+        setNotice(
+          cmd === 'pause'
+            ? `Paused ${name}. Nothing syncs until you resume it; everything synced so far stays.`
+            : `Resumed ${name}. It syncs again from where it stopped.`,
+        );
       } else {
         const decision = cmd === 'review-apply' ? 'apply' : 'cancel';
         const { run } = await api.review({ calendar_id: c.calendar_id, decision });

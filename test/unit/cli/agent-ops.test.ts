@@ -71,4 +71,21 @@ describe('sched-sync operations from the shell', () => {
     expect(findOpCommand(['sandbox', '--port', '0'])).toBeUndefined();
     expect(findOpCommand(['agent'])).toBeUndefined();
   });
+
+  it('pauses and resumes one calendar, or every one', () => {
+    expect(parse(['calendars', 'pause', 'room@example.com'])).toMatchObject({
+      op: 'update',
+      input: { calendar_id: 'room@example.com', paused: true },
+    });
+    expect(parse(['calendars', 'resume', 'room@example.com'])).toMatchObject({
+      op: 'update',
+      input: { calendar_id: 'room@example.com', paused: false },
+    });
+    expect(parse(['pause', '--all'])).toMatchObject({ op: 'pauseAll', input: { paused: true } });
+    expect(parse(['resume', '--all', '--data', '/tmp/agent'])).toMatchObject({
+      op: 'pauseAll',
+      input: { paused: false },
+      connection: { data: '/tmp/agent' },
+    });
+  });
 });

@@ -14,6 +14,7 @@ class SmallAgent implements Partial<AgentApi> {
       calendar_id: input.calendar_id,
       account_id: input.account_id ?? null,
       sync_status: 'active',
+      awaiting_first_sync: true,
       sync_settings: { ...defaultSyncSettings, ...input.sync_settings },
       last_sync: null,
     };

@@ -32,6 +32,7 @@ class RecordingAgent implements Partial<AgentApi> {
       calendar_id: input.calendar_id,
       account_id: null,
       sync_status: 'active',
+      awaiting_first_sync: true,
       sync_settings: defaultSyncSettings,
       last_sync: null,
     };
