@@ -9,13 +9,16 @@ import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import cron from 'node-cron';
 import { startSandbox } from '../sandbox/sandbox';
 import type { AppSettingsView } from '../preload/contract';
-import type { SandboxInfoLike } from './agent/environment';
+import { applyDeployment } from './agent/deployment-policy';
+import type { LiveServices, SandboxInfoLike } from './agent/environment';
+import { releaseOAuthClients } from './auth';
 import { AgentRuntime, type SandboxHandle } from './agent/runtime';
 import { createSchedProbe } from './agent/sched-clients';
 import { createServiceClients } from './agent/service-clients';
 import { Engine } from './engine';
 import { CachedAvailability, type SecretStore } from './secrets';
 import { openStateDb, type StateDb } from './store';
+import type { Deployment } from './store/deployment-file';
 import type { SettingsStore } from './store/settings-store';
 
 /** Where Sandbox mode gets its sandbox: started in the data dir, or a running one given by URL and CA. */
@@ -28,6 +31,12 @@ export interface RuntimeWiring {
   /** Given: always Sandbox mode with that sandbox. Absent: the saved mode, with an embedded sandbox. */
   sandbox?: SandboxChoice;
   env: Record<string, string | undefined>;
+  /** The deployment file of a managed install, if one was found. */
+  deployment?: Deployment | null;
+  /** The settings file did not exist before this start: the deployment's defaults fill it. */
+  freshSettings?: boolean;
+  /** Where the live services are; Google's and Microsoft's own unless given. */
+  liveServices?: LiveServices;
   version: string;
   syncOnStart: boolean;
   log: (line: Record<string, unknown>) => void;
@@ -52,6 +61,7 @@ async function attachSandbox(url: string, caPath: string): Promise<SandboxHandle
 
 /** Opens the state DB and builds the (not yet started) runtime. */
 export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: StateDb } {
+  applyDeployment(w.settings, w.deployment ?? null, w.freshSettings ?? false);
   const db = openStateDb(join(w.dataDir, 'state.db'));
   const engine = new Engine({
     db,
@@ -70,6 +80,9 @@ export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: Stat
     cron,
     version: w.version,
     env: w.env,
+    deployment: w.deployment ?? null,
+    releaseClients: releaseOAuthClients,
+    liveServices: w.liveServices,
     sandbox: async () =>
       typeof choice === 'object'
         ? attachSandbox(choice.url, choice.caPath)

@@ -5,6 +5,7 @@
  * transport.
  */
 import { app, net, powerMonitor, session, shell, type BrowserWindow } from 'electron';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { wireRuntime } from './agent-wiring';
@@ -18,6 +19,8 @@ import { createTray } from './shell/tray';
 import { guardApp, guardSession } from './shell/web-guards';
 import { uiContentSecurityPolicy } from './transport/security-headers';
 import { createMainWindow } from './shell/window';
+import { deploymentFileCandidates, readDeploymentFile } from './store/deployment-file';
+import { settingsFileName } from './store/conf-settings-store';
 import { openElectronSettingsStore } from './store/electron-settings-store';
 import { registerElectronIpc } from './transport/electron-ipc';
 import { trustedSenders } from './transport/ipc';
@@ -51,6 +54,10 @@ async function start(): Promise<void> {
   guardSession(session.defaultSession, uiContentSecurityPolicy);
   const dataDir = app.getPath('userData');
   const logger = createLogger(openPrivateLog(join(dataDir, 'sched-sync.log')));
+  const freshSettings = !existsSync(join(dataDir, `${settingsFileName}.json`));
+  const deployment = readDeploymentFile(
+    deploymentFileCandidates(process.platform, app.getPath('exe'), process.env),
+  );
   const settings = openElectronSettingsStore(dataDir);
   let window: BrowserWindow | null = null;
   const show = () => {
@@ -68,6 +75,8 @@ async function start(): Promise<void> {
     settings,
     secrets: new KeychainSecretStore(),
     env: process.env,
+    deployment,
+    freshSettings,
     version: app.getVersion(),
     syncOnStart: true,
     log: (line) => logger.info(line),

@@ -97,6 +97,22 @@ export const SettingsPatchSchema = z
     auto_start: z.boolean().optional(),
     notifications: z.boolean().optional(),
     default_sync_settings: SyncSettingsPatchSchema.optional(),
+    /** Sign-in apps typed in Settings; `null` removes that provider's. The secret goes to the keychain. */
+    oauth_clients: z
+      .object({
+        google: z
+          .object({ client_id: text(1024), client_secret: text(1024).optional() })
+          .strict()
+          .nullable()
+          .optional(),
+        microsoft: z
+          .object({ client_id: text(1024), tenant: text(256).optional() })
+          .strict()
+          .nullable()
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

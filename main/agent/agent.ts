@@ -6,7 +6,6 @@
 import type {
   AgentApi,
   AgentStatus,
-  AppSettingsView,
   ConnectInput,
   DisconnectInput,
   SettingsPatch,
@@ -17,6 +16,7 @@ import type { AccountsService } from './accounts-service';
 import type { ConnectionsService } from './connections-service';
 import type { AgentMode } from './environment';
 import type { SchedService } from './sched-service';
+import type { SettingsService } from './settings-service';
 import type { SyncService } from './sync-service';
 
 export interface AgentParts {
@@ -29,8 +29,8 @@ export interface AgentParts {
   mode(): AgentMode;
   schedBaseUrl(): string | null;
   keychainAvailable(): Promise<boolean>;
-  /** Applies settings that act outside the agent (start at login). */
-  applySettings?(settings: AppSettingsView): Promise<void>;
+  /** The Settings page: the person's settings, sign-in apps and the administrator's locks. */
+  preferences: SettingsService;
 }
 
 /** Builds the AgentApi from its parts. */
@@ -52,14 +52,13 @@ export function createAgent(parts: AgentParts): AgentApi {
     signIn: ({ provider }) => accounts.signIn(provider),
     removeAccount: ({ account_id }) => accounts.remove(account_id),
     accountCalendars: ({ account_id }) => accounts.calendars(account_id),
-    configureSched: (input) => sched.configure(input),
-    schedResources: () => sched.resources(),
-    getSettings: async () => settings.getSettings(),
-    updateSettings: async (patch: SettingsPatch = {}) => {
-      const next = settings.updateSettings(patch);
-      await parts.applySettings?.(next);
-      return next;
+    configureSched: async (input) => {
+      parts.preferences.locks.checkSchedUrl(input.base_url);
+      return sched.configure(input);
     },
+    schedResources: () => sched.resources(),
+    getSettings: () => parts.preferences.view(),
+    updateSettings: (patch: SettingsPatch = {}) => parts.preferences.update(patch),
     status: async (): Promise<AgentStatus> => ({
       mode: parts.mode(),
       version: parts.version,

@@ -4,8 +4,10 @@
  * roots (main/index.ts, main/cli/headless-agent.ts) construct it; it knows nothing of Electron or of how the sandbox starts.
  */
 import type { AgentApi, AppSettingsView } from '../../preload/contract';
+import type { OAuthClients } from '../auth';
 import type { CronLike } from '../scheduler/scheduler';
 import type { SecretStore } from '../secrets/secret-store';
+import type { Deployment } from '../store/deployment-file';
 import type { SettingsStore } from '../store/settings-store';
 import type { StateDb } from '../store/state-db';
 import { AccountsService } from './accounts-service';
@@ -13,13 +15,16 @@ import { createAgent } from './agent';
 import { ConnectionsService } from './connections-service';
 import {
   liveEnvironment,
+  productionServices,
   sandboxEnvironment,
+  type LiveServices,
   type SandboxInfoLike,
   type ServiceEnvironment,
 } from './environment';
 import { EventBus } from './event-bus';
 import type { SchedDirectory, ServiceClients } from './ports';
 import { SchedService } from './sched-service';
+import { SettingsService } from './settings-service';
 import { SyncService, type EngineLike } from './sync-service';
 
 /** A sandbox the agent can use: the embedded one it started, or a running one it was pointed at. */
@@ -36,8 +41,14 @@ export interface RuntimeOptions {
   engine: EngineLike;
   cron: CronLike;
   version: string;
-  /** Process environment, for the live OAuth client ids. */
+  /** Process environment: `SCHED_SYNC_*` client ids are a developer override, never needed. */
   env: Record<string, string | undefined>;
+  /** The deployment file of a managed install, if one was found. */
+  deployment?: Deployment | null;
+  /** The OAuth client ids built into this release. */
+  releaseClients?: OAuthClients;
+  /** Where the live services are; Google's and Microsoft's own unless given (tests: a sandbox posing as them). */
+  liveServices?: LiveServices;
   /** Starts (or attaches to) the sandbox for Sandbox mode. */
   sandbox: () => Promise<SandboxHandle>;
   /** Trusts the sandbox CA for outgoing TLS (sandbox mode), or only the system's (null). */
@@ -61,6 +72,7 @@ export class AgentRuntime {
   private environment: ServiceEnvironment | null = null;
   private clients: ServiceClients | null = null;
   private sandbox: SandboxHandle | null = null;
+  readonly preferences: SettingsService;
 
   constructor(private readonly options: RuntimeOptions) {
     const { settings, db, secrets } = options;
@@ -78,6 +90,15 @@ export class AgentRuntime {
       notify: options.notify,
     });
     const changed = () => this.sync.reschedule();
+    this.preferences = new SettingsService({
+      settings,
+      secrets,
+      deployment: options.deployment ?? null,
+      release: options.releaseClients ?? {},
+      env: options.env,
+      applySettings: options.applySettings,
+      clientsChanged: () => this.refreshLive(),
+    });
     this.agent = createAgent({
       settings,
       connections: new ConnectionsService({ settings, db, clients, bus: this.bus, changed }),
@@ -94,7 +115,7 @@ export class AgentRuntime {
       mode: () => this.environment?.mode ?? settings.getMode(),
       schedBaseUrl: () => this.environment?.sched?.base_url ?? null,
       keychainAvailable: options.keychainAvailable,
-      applySettings: options.applySettings,
+      preferences: this.preferences,
     });
   }
 
@@ -113,7 +134,7 @@ export class AgentRuntime {
     const { settings } = this.options;
     const sched = settings.getSched();
     if (settings.getMode() === 'live' && sched && !this.options.forceSandbox) {
-      this.use(liveEnvironment(sched.base_url, this.options.secrets, this.options.env));
+      this.use(await this.live(sched.base_url));
     } else {
       this.sandbox = await this.options.sandbox();
       this.options.trustCa(this.sandbox.caPem);
@@ -151,9 +172,27 @@ export class AgentRuntime {
       this.options.trustCa(null);
     }
     const sched = this.options.settings.getSched();
-    this.use(liveEnvironment(sched?.base_url ?? null, this.options.secrets, this.options.env));
+    this.use(await this.live(sched?.base_url ?? null));
     this.sync.reschedule();
     this.bus.publish({ type: 'mode', data: { mode: 'live' } });
+  }
+
+  /** The live environment with the OAuth clients in force now. */
+  private async live(schedBaseUrl: string | null): Promise<ServiceEnvironment> {
+    const clients = await this.preferences.oauthClients();
+    return liveEnvironment(
+      schedBaseUrl,
+      this.options.secrets,
+      clients,
+      this.options.liveServices ?? productionServices,
+    );
+  }
+
+  /** After the sign-in apps changed: live clients are rebuilt with them (Sandbox mode keeps the sandbox's). */
+  private async refreshLive(): Promise<void> {
+    if (this.environment?.mode !== 'live') return;
+    this.use(await this.live(this.environment.sched?.base_url ?? null));
+    this.sync.reschedule();
   }
 
   private use(environment: ServiceEnvironment): void {

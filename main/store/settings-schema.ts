@@ -62,6 +62,23 @@ export const SchedConfigSchema = z
   .strict();
 export type SchedConfig = z.infer<typeof SchedConfigSchema>;
 
+const clientId = z.string().trim().min(1, 'must not be empty').max(1024);
+
+/**
+ * The OAuth clients typed in Settings → Accounts → "Sign-in apps": ids and the Microsoft tenant only. The Google
+ * client secret is in the keychain (`oauth-client-secret:google`), never here.
+ */
+export const OAuthClientSettingsSchema = z
+  .object({
+    google: z.object({ client_id: clientId }).strict().optional(),
+    microsoft: z
+      .object({ client_id: clientId, tenant: z.string().trim().min(1).max(256).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type OAuthClientSettings = z.infer<typeof OAuthClientSettingsSchema>;
+
 /** Defaults of a first start: the embedded sandbox, starting at login, with notifications. */
 export const defaultAppSettings: AppSettings = {
   auto_start: true,
@@ -79,6 +96,7 @@ export const SettingsFileSchema = z
     sched: SchedConfigSchema.nullable().default(null),
     accounts: z.array(AccountSchema).default([]),
     connections: z.array(StoredConnectionSchema).default([]),
+    oauth_clients: OAuthClientSettingsSchema.default({}),
   })
   .strict()
   .superRefine((file, ctx) => {

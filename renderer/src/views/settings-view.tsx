@@ -6,6 +6,7 @@ import { useAgent } from '../hooks/agent-context';
 import { useAction } from '../hooks/use-action';
 import { useLoader } from '../hooks/use-loader';
 import { SchedConnectionForm } from './sched-connection-form';
+import { SignInAppsForm } from './sign-in-apps-form';
 
 /** App settings: start at login, notifications, default sync settings, and the Sched connection. */
 export function SettingsView({ status }: { status: AgentStatus | undefined }) {
@@ -22,6 +23,7 @@ export function SettingsView({ status }: { status: AgentStatus | undefined }) {
       <ErrorBanner message={settings.error} />
       {settings.loading && <p className="muted">Loading settings…</p>}
       {settings.data && <AppSettingsForm initial={settings.data} />}
+      {settings.data && <SignInAppsForm initial={settings.data} />}
       <SchedConnectionForm status={status} />
       {status && (
         <p className="muted small">
@@ -69,7 +71,7 @@ function AppSettingsForm({ initial }: { initial: AppSettingsView }) {
           <input
             type="checkbox"
             checked={saved.auto_start}
-            disabled={working}
+            disabled={working || saved.locked.includes('auto_start')}
             onChange={(e) => void toggle('auto_start', e.target.checked)}
           />
           <span>
@@ -81,7 +83,7 @@ function AppSettingsForm({ initial }: { initial: AppSettingsView }) {
           <input
             type="checkbox"
             checked={saved.notifications}
-            disabled={working}
+            disabled={working || saved.locked.includes('notifications')}
             onChange={(e) => void toggle('notifications', e.target.checked)}
           />
           <span>
