@@ -28,9 +28,7 @@ import { trustedSenders } from './transport/ipc';
 const here = dirname(fileURLToPath(import.meta.url));
 const devServer = process.env.VITE_DEV_SERVER_URL;
 const rendererUrl = devServer ?? pathToFileURL(join(here, '../dist/renderer/index.html')).toString();
-const trayIcon = app.isPackaged
-  ? join(process.resourcesPath, 'tray-icon.png')
-  : join(here, '../build/tray-icon.png');
+const trayIconDir = app.isPackaged ? join(process.resourcesPath, 'tray') : join(here, '../build/tray');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -97,15 +95,40 @@ async function start(): Promise<void> {
     logger.warn({ msg: 'could not set start at login', error: String(error) }),
   );
 
-  const tray = createTray(trayIcon, {
-    open: show,
-    syncNow: () => void runtime.agent.syncNow({}).catch(() => undefined),
-    quit: () => app.quit(),
+  // "Pause all" is the agent's pauseAll operation (issue 9); until it exists the menu item is greyed out.
+  const pauseAll: ((paused: boolean) => void) | undefined = undefined;
+  const tray = createTray({
+    iconDir: trayIconDir,
+    platform: process.platform,
+    actions: {
+      open: show,
+      syncNow: () => void runtime.agent.syncNow({}).catch(() => undefined),
+      pauseAll,
+      quit: () => app.quit(),
+    },
   });
+  let lastSync: Date | null = null;
+  const refreshTray = async () => {
+    const [{ calendars }, status, { conflicts }] = await Promise.all([
+      runtime.agent.list(),
+      runtime.agent.status(),
+      runtime.agent.conflicts(),
+    ]);
+    tray.update({
+      connections: calendars,
+      syncing: status.syncing,
+      conflicts: conflicts.length,
+      pausedAll: false,
+      lastSync,
+    });
+  };
   runtime.bus.subscribe((event) => {
-    if (event.type === 'run-started') tray.setStatus('Syncing…');
-    if (event.type === 'run-finished') tray.setStatus(`Last sync ${new Date().toLocaleTimeString()}`);
+    if (event.type === 'run-finished') lastSync = new Date();
+    void refreshTray().catch((error: unknown) =>
+      logger.warn({ msg: 'tray update failed', error: String(error) }),
+    );
   });
+  void refreshTray().catch(() => undefined);
 
   powerMonitor.on('resume', () => void runtime.sync.trigger('resume'));
   powerMonitor.on('unlock-screen', () => void runtime.sync.trigger('unlock'));
