@@ -12,7 +12,7 @@ import { wireRuntime } from './agent-wiring';
 import { createLogger } from './agent/logger';
 import { watchOnline } from './scheduler/online-watcher';
 import { KeychainSecretStore } from './secrets';
-import { setAutoStart } from './shell/autostart';
+import { setAutoStart, startedHidden } from './shell/autostart';
 import { createNotifier } from './shell/notifications';
 import { openPrivateLog } from './shell/private-log';
 import { createTray } from './shell/tray';
@@ -146,5 +146,5 @@ async function start(): Promise<void> {
       .finally(() => db.close())
       .finally(() => app.exit(0));
   });
-  if (!process.argv.includes('--hidden')) show();
+  if (!startedHidden()) show();
 }

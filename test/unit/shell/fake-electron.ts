@@ -112,7 +112,16 @@ export interface FakeMenu {
 }
 
 /** What `vi.mock('electron', …)` returns for the shell's tray, login item and notification code. */
+export const fakeLoginItems = {
+  set: [] as unknown[],
+  opened: { wasOpenedAtLogin: false, wasOpenedAsHidden: false },
+};
+
 export const fakeElectronModule = {
+  app: {
+    setLoginItemSettings: (settings: unknown) => fakeLoginItems.set.push(settings),
+    getLoginItemSettings: () => fakeLoginItems.opened,
+  },
   Tray: FakeTray,
   Menu: { buildFromTemplate: (items: FakeMenu['items']): FakeMenu => ({ items }) },
   nativeImage: { createFromPath: (path: string): FakeImage => ({ path }) },

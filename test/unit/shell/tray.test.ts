@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { trayStates } from '../../../main/shell/tray-model';
-import type { FakeTray} from './fake-electron';
+import type { FakeTray } from './fake-electron';
 import { type FakeMenu } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectronModule);
