@@ -10,6 +10,7 @@ import cron from 'node-cron';
 import { startSandbox } from '../sandbox/sandbox';
 import type { AppSettingsView } from '../preload/contract';
 import { applyDeployment } from './agent/deployment-policy';
+import { LogRing } from './agent/diagnostics';
 import type { LiveServices, SandboxInfoLike } from './agent/environment';
 import { releaseOAuthClients } from './auth';
 import { AgentRuntime, type SandboxHandle } from './agent/runtime';
@@ -33,6 +34,8 @@ export interface RuntimeWiring {
   env: Record<string, string | undefined>;
   /** The deployment file of a managed install, if one was found. */
   deployment?: Deployment | null;
+  /** Recent log lines for diagnostics; the caller pushes the lines it logs. */
+  logRing?: LogRing;
   /** The settings file did not exist before this start: the deployment's defaults fill it. */
   freshSettings?: boolean;
   /** Where the live services are; Google's and Microsoft's own unless given. */
@@ -63,10 +66,15 @@ async function attachSandbox(url: string, caPath: string): Promise<SandboxHandle
 export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: StateDb } {
   applyDeployment(w.settings, w.deployment ?? null, w.freshSettings ?? false);
   const db = openStateDb(join(w.dataDir, 'state.db'));
+  const logRing = w.logRing ?? new LogRing();
   const engine = new Engine({
     db,
     now: () => new Date(),
-    log: (event) => w.log({ msg: 'engine', ...event }),
+    log: (event) => {
+      const line = { msg: 'engine', ...event };
+      if (!w.logRing) logRing.push(line);
+      w.log(line);
+    },
   });
   const choice = w.sandbox;
   // Status is polled; it reads the last probe of the agent's own store instead of asking the keychain each time.
@@ -83,6 +91,7 @@ export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: Stat
     deployment: w.deployment ?? null,
     releaseClients: releaseOAuthClients,
     liveServices: w.liveServices,
+    logRing,
     sandbox: async () =>
       typeof choice === 'object'
         ? attachSandbox(choice.url, choice.caPath)

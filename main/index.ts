@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { wireRuntime } from './agent-wiring';
+import { LogRing } from './agent/diagnostics';
 import { createLogger } from './agent/logger';
 import { watchOnline } from './scheduler/online-watcher';
 import { KeychainSecretStore } from './secrets';
@@ -57,6 +58,7 @@ async function start(): Promise<void> {
     deploymentFileCandidates(process.platform, app.getPath('exe'), process.env),
   );
   const settings = openElectronSettingsStore(dataDir);
+  const logRing = new LogRing();
   let window: BrowserWindow | null = null;
   const show = () => {
     window ??= createMainWindow({
@@ -77,7 +79,11 @@ async function start(): Promise<void> {
     freshSettings,
     version: app.getVersion(),
     syncOnStart: true,
-    log: (line) => logger.info(line),
+    logRing,
+    log: (line) => {
+      logRing.push(line);
+      logger.info(line);
+    },
     notify: createNotifier(() => settings.getSettings().notifications, show),
     applySettings: (next) => setAutoStart(next.auto_start),
   });

@@ -151,3 +151,14 @@ export interface ListResult {
 export interface DisconnectResult {
   message: string;
 }
+
+/** `GET /api/diagnostics`: what a person sends when asking for help, every secret removed. */
+export interface Diagnostics {
+  generated_at: string;
+  versions: Record<string, string>;
+  mode: 'sandbox' | 'live';
+  connections: unknown[];
+  accounts: unknown[];
+  recent_runs: unknown[];
+  recent_log: Record<string, unknown>[];
+}

@@ -11,6 +11,7 @@ import type {
   AppSettingsView,
   ConflictView,
   Connection,
+  Diagnostics,
   DisconnectResult,
   ExternalCalendar,
   ListResult,
@@ -189,6 +190,7 @@ export const operations = {
   getSettings: op<AppSettingsView>()(Empty, { method: 'GET', path: '/settings' }),
   updateSettings: op<AppSettingsView>()(SettingsPatchSchema, { method: 'PUT', path: '/settings' }),
   status: op<AgentStatus>()(Empty, { method: 'GET', path: '/status' }),
+  diagnostics: op<Diagnostics>()(Empty, { method: 'GET', path: '/diagnostics' }),
 } as const;
 export type OperationName = keyof typeof operations;
 /** The names of every operation, in the map's order. */

@@ -7,6 +7,7 @@ import type {
   AgentApi,
   AgentStatus,
   ConnectInput,
+  Diagnostics,
   DisconnectInput,
   SettingsPatch,
   UpdateInput,
@@ -31,6 +32,8 @@ export interface AgentParts {
   keychainAvailable(): Promise<boolean>;
   /** The Settings page: the person's settings, sign-in apps and the administrator's locks. */
   preferences: SettingsService;
+  /** What a person sends when asking for help, every secret removed. */
+  diagnostics(): Promise<Diagnostics>;
 }
 
 /** Builds the AgentApi from its parts. */
@@ -59,6 +62,7 @@ export function createAgent(parts: AgentParts): AgentApi {
     schedResources: () => sched.resources(),
     getSettings: () => parts.preferences.view(),
     updateSettings: (patch: SettingsPatch = {}) => parts.preferences.update(patch),
+    diagnostics: () => parts.diagnostics(),
     status: async (): Promise<AgentStatus> => ({
       mode: parts.mode(),
       version: parts.version,

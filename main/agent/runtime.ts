@@ -4,7 +4,8 @@
  * roots (main/index.ts, main/cli/headless-agent.ts) construct it; it knows nothing of Electron or of how the sandbox starts.
  */
 import type { AgentApi, AppSettingsView } from '../../preload/contract';
-import type { OAuthClients } from '../auth';
+import { googleClientSecretKey, type OAuthClients } from '../auth';
+import { secretKeys } from '../secrets/secret-store';
 import type { CronLike } from '../scheduler/scheduler';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Deployment } from '../store/deployment-file';
@@ -21,6 +22,7 @@ import {
   type SandboxInfoLike,
   type ServiceEnvironment,
 } from './environment';
+import { collectDiagnostics, LogRing } from './diagnostics';
 import { EventBus } from './event-bus';
 import type { SchedDirectory, ServiceClients } from './ports';
 import { SchedService } from './sched-service';
@@ -49,6 +51,8 @@ export interface RuntimeOptions {
   releaseClients?: OAuthClients;
   /** Where the live services are; Google's and Microsoft's own unless given (tests: a sandbox posing as them). */
   liveServices?: LiveServices;
+  /** The recent log lines diagnostics include. */
+  logRing?: LogRing;
   /** Starts (or attaches to) the sandbox for Sandbox mode. */
   sandbox: () => Promise<SandboxHandle>;
   /** Trusts the sandbox CA for outgoing TLS (sandbox mode), or only the system's (null). */
@@ -116,6 +120,21 @@ export class AgentRuntime {
       schedBaseUrl: () => this.environment?.sched?.base_url ?? null,
       keychainAvailable: options.keychainAvailable,
       preferences: this.preferences,
+      diagnostics: () =>
+        collectDiagnostics({
+          versions: {
+            app: options.version,
+            node: process.versions.node,
+            ...(process.versions.electron ? { electron: process.versions.electron } : {}),
+            platform: `${process.platform} ${process.arch}`,
+          },
+          mode: () => this.mode,
+          connections: async () => (await this.agent.list()).calendars,
+          accounts: async () => (await this.agent.accounts()).accounts,
+          runs: () => this.sync.runs(),
+          log: options.logRing ?? new LogRing(),
+          knownSecrets: () => this.knownSecrets(),
+        }),
     });
   }
 
@@ -177,6 +196,24 @@ export class AgentRuntime {
     this.bus.publish({ type: 'mode', data: { mode: 'live' } });
   }
 
+  /** Every secret value this agent holds, so diagnostics can cut each out wherever it appears. */
+  private async knownSecrets(): Promise<string[]> {
+    const { secrets, settings } = this.options;
+    const read = (key: string) => secrets.get(key).catch(() => null);
+    const values = [
+      await read(secretKeys.schedApiKey),
+      await read(googleClientSecretKey),
+      this.sandbox?.info.sched.api_key ?? null,
+      this.sandbox?.info.google.client_secret ?? null,
+      (await this.preferences.oauthClients()).google?.config.client_secret ?? null,
+    ];
+    for (const account of settings.listAccounts()) {
+      values.push(await read(secretKeys.refreshToken(account.id)));
+      values.push(...secretsInMsalCache(await read(secretKeys.msalCache(account.id))));
+    }
+    return values.filter((v): v is string => typeof v === 'string' && v !== '');
+  }
+
   /** The live environment with the OAuth clients in force now. */
   private async live(schedBaseUrl: string | null): Promise<ServiceEnvironment> {
     const clients = await this.preferences.oauthClients();
@@ -199,4 +236,23 @@ export class AgentRuntime {
     this.environment = environment;
     this.clients = this.options.clientsFor(environment);
   }
+}
+
+/** The token strings inside a serialized MSAL cache (each entry's `secret`). */
+function secretsInMsalCache(serialized: string | null): string[] {
+  if (!serialized) return [];
+  const found: string[] = [];
+  const walk = (value: unknown): void => {
+    if (!value || typeof value !== 'object') return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'secret' && typeof inner === 'string') found.push(inner);
+      else walk(inner);
+    }
+  };
+  try {
+    walk(JSON.parse(serialized));
+  } catch {
+    found.push(serialized);
+  }
+  return found;
 }

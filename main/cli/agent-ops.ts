@@ -24,6 +24,11 @@ interface OpCommand {
 
 export const opCommands: OpCommand[] = [
   { words: ['status'], op: 'status', help: 'mode (sandbox or live), keychain, connections' },
+  {
+    words: ['diagnostics'],
+    op: 'diagnostics',
+    help: 'versions, mode, connections, recent runs and log lines, every secret removed',
+  },
   { words: ['calendars', 'list'], op: 'list', help: 'connected calendars and their status' },
   {
     words: ['calendars', 'connect'],

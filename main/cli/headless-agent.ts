@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LogRing } from '../agent/diagnostics';
 import { createLogger } from '../agent/logger';
 import type { AgentRuntime } from '../agent/runtime';
 import { wireRuntime, type SandboxChoice } from '../agent-wiring';
@@ -63,7 +64,11 @@ export async function agentToken(dataDir: string): Promise<string> {
 /** Starts the agent host. */
 export async function startAgentHost(options: AgentHostOptions): Promise<AgentHost> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-  const log = options.log ?? (() => undefined);
+  const logRing = new LogRing();
+  const log = (line: Record<string, unknown>) => {
+    logRing.push(line);
+    options.log?.(line);
+  };
   const freshSettings = !existsSync(join(options.dataDir, `${settingsFileName}.json`));
   const deployment =
     options.deployment !== undefined
@@ -77,6 +82,7 @@ export async function startAgentHost(options: AgentHostOptions): Promise<AgentHo
     deployment,
     freshSettings,
     liveServices: options.liveServices,
+    logRing,
     secrets: options.secrets ?? new KeychainSecretStore(),
     sandbox: options.sandbox,
     env: options.env ?? {},

@@ -150,6 +150,30 @@ describe('live mode without environment variables', () => {
     expect(after.body.auto_start).toBe(true);
     expect(after.body.oauth_clients.microsoft.client_id).toBe(sandbox.info.microsoft.client_id);
   });
+
+  it('hands out diagnostics with versions, mode and connections, and not one secret the agent holds', async () => {
+    const email = sandbox.info.google.users[0]!;
+    const refreshToken = await secrets.get(secretKeys.refreshToken(`google:${email}`));
+
+    const { status, body } = await api('GET', '/diagnostics');
+    const text = JSON.stringify(body);
+
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      mode: 'live',
+      versions: { app: expect.any(String), node: process.versions.node },
+    });
+    expect(body.accounts).toEqual([expect.objectContaining({ account_id: `google:${email}` })]);
+    expect(refreshToken).toBeTruthy();
+    for (const secret of [
+      refreshToken!,
+      sandbox.info.sched.api_key,
+      sandbox.info.google.client_secret!,
+      host.token,
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+  });
 });
 
 async function until<T extends unknown[]>(read: () => Promise<T>): Promise<T> {

@@ -5,6 +5,7 @@ import { SyncSettingsForm } from '../components/sync-settings-form';
 import { useAgent } from '../hooks/agent-context';
 import { useAction } from '../hooks/use-action';
 import { useLoader } from '../hooks/use-loader';
+import { AboutCard } from './about-card';
 import { SchedConnectionForm } from './sched-connection-form';
 import { SignInAppsForm } from './sign-in-apps-form';
 
@@ -25,12 +26,7 @@ export function SettingsView({ status }: { status: AgentStatus | undefined }) {
       {settings.data && <AppSettingsForm initial={settings.data} />}
       {settings.data && <SignInAppsForm initial={settings.data} />}
       <SchedConnectionForm status={status} />
-      {status && (
-        <p className="muted small">
-          Sched Sync {status.version} · {status.mode === 'sandbox' ? 'Sandbox mode' : 'Live'} · keychain{' '}
-          {status.keychain}
-        </p>
-      )}
+      <AboutCard status={status} />
     </section>
   );
 }
