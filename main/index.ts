@@ -64,7 +64,7 @@ async function start(): Promise<void> {
     window ??= createMainWindow({
       preloadPath: join(here, 'preload.cjs'),
       rendererUrl,
-      iconPath: join(here, '../build/icon.png'),
+      iconPath: app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(here, '../build/icon.png'),
     });
     window.once('closed', () => (window = null));
     window.show();
