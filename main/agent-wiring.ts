@@ -10,13 +10,17 @@ import cron from 'node-cron';
 import { startSandbox } from '../sandbox/sandbox';
 import type { AppSettingsView } from '../preload/contract';
 import { AgentClock } from './agent/agent-clock';
-import type { SandboxInfoLike } from './agent/environment';
+import { applyDeployment } from './agent/deployment-policy';
+import { LogRing } from './agent/diagnostics';
+import type { LiveServices, SandboxInfoLike } from './agent/environment';
+import { releaseOAuthClients } from './auth';
 import { AgentRuntime, type SandboxHandle } from './agent/runtime';
 import { createSchedProbe } from './agent/sched-clients';
 import { createServiceClients } from './agent/service-clients';
 import { Engine } from './engine';
 import { CachedAvailability, type SecretStore } from './secrets';
 import { openStateDb, type StateDb } from './store';
+import type { Deployment } from './store/deployment-file';
 import type { SettingsStore } from './store/settings-store';
 
 /** Where Sandbox mode gets its sandbox: started in the data dir, or a running one given by URL and CA. */
@@ -29,6 +33,14 @@ export interface RuntimeWiring {
   /** Given: always Sandbox mode with that sandbox. Absent: the saved mode, with an embedded sandbox. */
   sandbox?: SandboxChoice;
   env: Record<string, string | undefined>;
+  /** The deployment file of a managed install, if one was found. */
+  deployment?: Deployment | null;
+  /** Recent log lines for diagnostics; the caller pushes the lines it logs. */
+  logRing?: LogRing;
+  /** The settings file did not exist before this start: the deployment's defaults fill it. */
+  freshSettings?: boolean;
+  /** Where the live services are; Google's and Microsoft's own unless given. */
+  liveServices?: LiveServices;
   version: string;
   syncOnStart: boolean;
   log: (line: Record<string, unknown>) => void;
@@ -53,13 +65,19 @@ async function attachSandbox(url: string, caPath: string): Promise<SandboxHandle
 
 /** Opens the state DB and builds the (not yet started) runtime. */
 export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: StateDb } {
+  applyDeployment(w.settings, w.deployment ?? null, w.freshSettings ?? false);
   // One clock for runs, windows and the state DB's stamps: the sandbox's in Sandbox mode (the runtime sets it).
   const clock = new AgentClock();
   const db = openStateDb(join(w.dataDir, 'state.db'), { clock: () => clock.now() });
+  const logRing = w.logRing ?? new LogRing();
   const engine = new Engine({
     db,
     now: () => clock.now(),
-    log: (event) => w.log({ msg: 'engine', ...event }),
+    log: (event) => {
+      const line = { msg: 'engine', ...event };
+      if (!w.logRing) logRing.push(line);
+      w.log(line);
+    },
   });
   const choice = w.sandbox;
   // Status is polled; it reads the last probe of the agent's own store instead of asking the keychain each time.
@@ -74,6 +92,10 @@ export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: Stat
     cron,
     version: w.version,
     env: w.env,
+    deployment: w.deployment ?? null,
+    releaseClients: releaseOAuthClients,
+    liveServices: w.liveServices,
+    logRing,
     sandbox: async () =>
       typeof choice === 'object'
         ? attachSandbox(choice.url, choice.caPath)

@@ -5,19 +5,23 @@
  * transport.
  */
 import { app, net, powerMonitor, session, shell, type BrowserWindow } from 'electron';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { wireRuntime } from './agent-wiring';
+import { LogRing } from './agent/diagnostics';
 import { createLogger } from './agent/logger';
 import { watchOnline } from './scheduler/online-watcher';
 import { KeychainSecretStore } from './secrets';
-import { setAutoStart } from './shell/autostart';
+import { setAutoStart, startedHidden } from './shell/autostart';
 import { createNotifier } from './shell/notifications';
 import { openPrivateLog } from './shell/private-log';
 import { createTray } from './shell/tray';
 import { guardApp, guardSession } from './shell/web-guards';
 import { uiContentSecurityPolicy } from './transport/security-headers';
 import { createMainWindow } from './shell/window';
+import { deploymentFileCandidates, readDeploymentFile } from './store/deployment-file';
+import { settingsFileName } from './store/conf-settings-store';
 import { openElectronSettingsStore } from './store/electron-settings-store';
 import { registerElectronIpc } from './transport/electron-ipc';
 import { trustedSenders } from './transport/ipc';
@@ -25,9 +29,7 @@ import { trustedSenders } from './transport/ipc';
 const here = dirname(fileURLToPath(import.meta.url));
 const devServer = process.env.VITE_DEV_SERVER_URL;
 const rendererUrl = devServer ?? pathToFileURL(join(here, '../dist/renderer/index.html')).toString();
-const trayIcon = app.isPackaged
-  ? join(process.resourcesPath, 'tray-icon.png')
-  : join(here, '../build/tray-icon.png');
+const trayIconDir = app.isPackaged ? join(process.resourcesPath, 'tray') : join(here, '../build/tray');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -51,13 +53,18 @@ async function start(): Promise<void> {
   guardSession(session.defaultSession, uiContentSecurityPolicy);
   const dataDir = app.getPath('userData');
   const logger = createLogger(openPrivateLog(join(dataDir, 'sched-sync.log')));
+  const freshSettings = !existsSync(join(dataDir, `${settingsFileName}.json`));
+  const deployment = readDeploymentFile(
+    deploymentFileCandidates(process.platform, app.getPath('exe'), process.env),
+  );
   const settings = openElectronSettingsStore(dataDir);
+  const logRing = new LogRing();
   let window: BrowserWindow | null = null;
   const show = () => {
     window ??= createMainWindow({
       preloadPath: join(here, 'preload.cjs'),
       rendererUrl,
-      iconPath: join(here, '../build/icon.png'),
+      iconPath: app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(here, '../build/icon.png'),
     });
     window.once('closed', () => (window = null));
     window.show();
@@ -68,9 +75,15 @@ async function start(): Promise<void> {
     settings,
     secrets: new KeychainSecretStore(),
     env: process.env,
+    deployment,
+    freshSettings,
     version: app.getVersion(),
     syncOnStart: true,
-    log: (line) => logger.info(line),
+    logRing,
+    log: (line) => {
+      logRing.push(line);
+      logger.info(line);
+    },
     notify: createNotifier(() => settings.getSettings().notifications, show),
     applySettings: (next) => setAutoStart(next.auto_start),
   });
@@ -88,15 +101,43 @@ async function start(): Promise<void> {
     logger.warn({ msg: 'could not set start at login', error: String(error) }),
   );
 
-  const tray = createTray(trayIcon, {
-    open: show,
-    syncNow: () => void runtime.agent.syncNow({}).catch(() => undefined),
-    quit: () => app.quit(),
+  // "Pause all" / "Resume all" is the agent's pauseAll operation, so Sched hears of it like any pause.
+  const pauseAll = (paused: boolean) =>
+    void runtime.agent
+      .pauseAll({ paused })
+      .catch((error: unknown) => logger.warn({ msg: 'pause all failed', error: String(error) }));
+  const tray = createTray({
+    iconDir: trayIconDir,
+    platform: process.platform,
+    actions: {
+      open: show,
+      syncNow: () => void runtime.agent.syncNow({}).catch(() => undefined),
+      pauseAll,
+      quit: () => app.quit(),
+    },
   });
+  let lastSync: Date | null = null;
+  const refreshTray = async () => {
+    const [{ calendars }, status, { conflicts }] = await Promise.all([
+      runtime.agent.list(),
+      runtime.agent.status(),
+      runtime.agent.conflicts(),
+    ]);
+    tray.update({
+      connections: calendars,
+      syncing: status.syncing,
+      conflicts: conflicts.length,
+      pausedAll: calendars.length > 0 && calendars.every((c) => c.sync_status === 'paused'),
+      lastSync,
+    });
+  };
   runtime.bus.subscribe((event) => {
-    if (event.type === 'run-started') tray.setStatus('Syncing…');
-    if (event.type === 'run-finished') tray.setStatus(`Last sync ${new Date().toLocaleTimeString()}`);
+    if (event.type === 'run-finished') lastSync = new Date();
+    void refreshTray().catch((error: unknown) =>
+      logger.warn({ msg: 'tray update failed', error: String(error) }),
+    );
   });
+  void refreshTray().catch(() => undefined);
 
   powerMonitor.on('resume', () => void runtime.sync.trigger('resume'));
   powerMonitor.on('unlock-screen', () => void runtime.sync.trigger('unlock'));
@@ -114,5 +155,5 @@ async function start(): Promise<void> {
       .finally(() => db.close())
       .finally(() => app.exit(0));
   });
-  if (!process.argv.includes('--hidden')) show();
+  if (!startedHidden()) show();
 }

@@ -102,10 +102,26 @@ export interface SchedResource {
   booking_url?: string | null;
 }
 
+/** Where a sign-in app came from: a developer variable, Settings, the deployment file, or the release. */
+export type OAuthClientSourceView = 'environment' | 'settings' | 'deployment' | 'release';
+
+/** The sign-in apps in force; the Google client secret is never returned, only whether one is kept. */
+export interface OAuthClientsView {
+  google: { client_id: string; has_client_secret: boolean; source: OAuthClientSourceView } | null;
+  microsoft: { client_id: string; tenant: string; source: OAuthClientSourceView } | null;
+}
+
 export interface AppSettingsView {
   auto_start: boolean;
   notifications: boolean;
   default_sync_settings: SyncSettings;
+  oauth_clients: OAuthClientsView;
+  /** Settings an administrator set in the deployment file; changing one is refused (409). */
+  locked: string[];
+  /** The deployment file in force, or null. */
+  deployment_file: string | null;
+  /** The Sched URL the deployment file gives, to prefill "Connect your Sched"; null without one. */
+  deployment_sched_url: string | null;
 }
 
 /** The agent at a glance: which services it talks to and whether the keychain works. */
@@ -139,4 +155,15 @@ export interface ListResult {
 
 export interface DisconnectResult {
   message: string;
+}
+
+/** `GET /api/diagnostics`: what a person sends when asking for help, every secret removed. */
+export interface Diagnostics {
+  generated_at: string;
+  versions: Record<string, string>;
+  mode: 'sandbox' | 'live';
+  connections: unknown[];
+  accounts: unknown[];
+  recent_runs: unknown[];
+  recent_log: Record<string, unknown>[];
 }

@@ -11,6 +11,7 @@ import type {
   AppSettingsView,
   ConflictView,
   Connection,
+  Diagnostics,
   DisconnectResult,
   ExternalCalendar,
   ListResult,
@@ -105,6 +106,22 @@ export const SettingsPatchSchema = z
     auto_start: z.boolean().optional(),
     notifications: z.boolean().optional(),
     default_sync_settings: SyncSettingsPatchSchema.optional(),
+    /** Sign-in apps typed in Settings; `null` removes that provider's. The secret goes to the keychain. */
+    oauth_clients: z
+      .object({
+        google: z
+          .object({ client_id: text(1024), client_secret: text(1024).optional() })
+          .strict()
+          .nullable()
+          .optional(),
+        microsoft: z
+          .object({ client_id: text(1024), tenant: text(256).optional() })
+          .strict()
+          .nullable()
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
@@ -182,6 +199,7 @@ export const operations = {
   getSettings: op<AppSettingsView>()(Empty, { method: 'GET', path: '/settings' }),
   updateSettings: op<AppSettingsView>()(SettingsPatchSchema, { method: 'PUT', path: '/settings' }),
   status: op<AgentStatus>()(Empty, { method: 'GET', path: '/status' }),
+  diagnostics: op<Diagnostics>()(Empty, { method: 'GET', path: '/diagnostics' }),
 } as const;
 export type OperationName = keyof typeof operations;
 /** The names of every operation, in the map's order. */

@@ -105,7 +105,9 @@ export class AccountsService {
     if (using.length > 0) {
       throw new AgentError(
         'conflict',
-        `${account.email} is used by ${using.map((c) => c.calendar_id).join(', ')}. Disconnect those calendars first.`,
+        `Cannot sign out of ${account.email}: it syncs ${using.length === 1 ? 'the calendar' : `${using.length} calendars:`} ${using
+          .map((c) => `"${c.calendar_id}" (for Sched resource ${c.resource_id})`)
+          .join(', ')}. Disconnect ${using.length === 1 ? 'it' : 'them'} first, then sign out.`,
       );
     }
     await this.deps.clients().forget(accountId);

@@ -6,8 +6,8 @@
 import type {
   AgentApi,
   AgentStatus,
-  AppSettingsView,
   ConnectInput,
+  Diagnostics,
   DisconnectInput,
   SettingsPatch,
   UpdateInput,
@@ -18,6 +18,7 @@ import type { ConnectionsService } from './connections-service';
 import type { PauseService } from './pause-service';
 import type { AgentMode } from './environment';
 import type { SchedService } from './sched-service';
+import type { SettingsService } from './settings-service';
 import type { SyncService } from './sync-service';
 
 export interface AgentParts {
@@ -31,8 +32,10 @@ export interface AgentParts {
   mode(): AgentMode;
   schedBaseUrl(): string | null;
   keychainAvailable(): Promise<boolean>;
-  /** Applies settings that act outside the agent (start at login). */
-  applySettings?(settings: AppSettingsView): Promise<void>;
+  /** The Settings page: the person's settings, sign-in apps and the administrator's locks. */
+  preferences: SettingsService;
+  /** What a person sends when asking for help, every secret removed. */
+  diagnostics(): Promise<Diagnostics>;
 }
 
 /** Builds the AgentApi from its parts. */
@@ -72,14 +75,14 @@ export function createAgent(parts: AgentParts): AgentApi {
     signIn: ({ provider }) => accounts.signIn(provider),
     removeAccount: ({ account_id }) => accounts.remove(account_id),
     accountCalendars: ({ account_id }) => accounts.calendars(account_id),
-    configureSched: (input) => sched.configure(input),
-    schedResources: () => sched.resources(),
-    getSettings: async () => settings.getSettings(),
-    updateSettings: async (patch: SettingsPatch = {}) => {
-      const next = settings.updateSettings(patch);
-      await parts.applySettings?.(next);
-      return next;
+    configureSched: async (input) => {
+      parts.preferences.locks.checkSchedUrl(input.base_url);
+      return sched.configure(input);
     },
+    schedResources: () => sched.resources(),
+    getSettings: () => parts.preferences.view(),
+    updateSettings: (patch: SettingsPatch = {}) => parts.preferences.update(patch),
+    diagnostics: () => parts.diagnostics(),
     status: async (): Promise<AgentStatus> => ({
       mode: parts.mode(),
       version: parts.version,

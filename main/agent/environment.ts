@@ -2,8 +2,8 @@
  * Which outside services the agent talks to: the embedded sandbox (Sandbox mode) or the real Sched, Google and
  * Microsoft (live). Everything that differs between the two is here; the rest of the agent does not know.
  */
-import type { GoogleAuthConfig, MicrosoftAuthConfig } from '../auth';
-import { googleProductionEndpoints, microsoftProductionAuthority } from '../auth';
+import type { GoogleAuthConfig, MicrosoftAuthConfig, ResolvedOAuthClients } from '../auth';
+import { googleProductionEndpoints } from '../auth';
 import type { SecretStore } from '../secrets/secret-store';
 import { secretKeys } from '../secrets/secret-store';
 
@@ -65,30 +65,56 @@ export function sandboxEnvironment(info: SandboxInfoLike): ServiceEnvironment {
   };
 }
 
+/** Where the live services are: Google's and Microsoft's own, or (in tests) a sandbox posing as them. */
+export interface LiveServices {
+  google: Omit<GoogleAuthConfig, 'client_id' | 'client_secret' | 'scopes'> & { root_url?: string };
+  microsoft: {
+    /** The authority URL for a tenant (`common`, `organizations`, a tenant id or domain). */
+    authority(tenant: string): string;
+    graph_url?: string;
+    protocol_mode?: 'AAD' | 'OIDC';
+  };
+}
+
+/** The real Google and Microsoft Entra ID. */
+export const productionServices: LiveServices = {
+  google: googleProductionEndpoints,
+  microsoft: {
+    authority: (tenant) => `https://login.microsoftonline.com/${encodeURIComponent(tenant)}`,
+  },
+};
+
 /**
- * Live mode: Sched from the settings (its key from the keychain); Google and Microsoft with the OAuth client ids
- * this installation is registered under, read from the environment (`SCHED_SYNC_GOOGLE_CLIENT_ID`,
- * `SCHED_SYNC_GOOGLE_CLIENT_SECRET`, `SCHED_SYNC_MICROSOFT_CLIENT_ID`).
+ * Live mode: Sched from the settings (its key from the keychain); Google and Microsoft with the OAuth clients this
+ * installation resolved (Settings, deployment file, release, or the developer variables: main/auth/oauth-clients.ts).
  */
 export function liveEnvironment(
   schedBaseUrl: string | null,
   secrets: SecretStore,
-  env: Record<string, string | undefined>,
+  clients: ResolvedOAuthClients,
+  services: LiveServices = productionServices,
 ): ServiceEnvironment {
-  const googleId = env.SCHED_SYNC_GOOGLE_CLIENT_ID;
-  const microsoftId = env.SCHED_SYNC_MICROSOFT_CLIENT_ID;
+  const google = clients.google?.config;
+  const microsoft = clients.microsoft?.config;
   return {
     mode: 'live',
     sched: schedBaseUrl
       ? { base_url: schedBaseUrl, apiKey: () => secrets.get(secretKeys.schedApiKey) }
       : null,
-    google: googleId
+    google: google
       ? {
-          ...googleProductionEndpoints,
-          client_id: googleId,
-          client_secret: env.SCHED_SYNC_GOOGLE_CLIENT_SECRET,
+          ...services.google,
+          client_id: google.client_id,
+          ...(google.client_secret ? { client_secret: google.client_secret } : {}),
         }
       : null,
-    microsoft: microsoftId ? { authority: microsoftProductionAuthority, client_id: microsoftId } : null,
+    microsoft: microsoft
+      ? {
+          authority: services.microsoft.authority(microsoft.tenant ?? 'common'),
+          client_id: microsoft.client_id,
+          ...(services.microsoft.graph_url ? { graph_url: services.microsoft.graph_url } : {}),
+          ...(services.microsoft.protocol_mode ? { protocol_mode: services.microsoft.protocol_mode } : {}),
+        }
+      : null,
   };
 }

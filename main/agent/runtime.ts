@@ -4,8 +4,11 @@
  * roots (main/index.ts, main/cli/headless-agent.ts) construct it; it knows nothing of Electron or of how the sandbox starts.
  */
 import type { AgentApi, AppSettingsView } from '../../preload/contract';
+import { googleClientSecretKey, type OAuthClients } from '../auth';
+import { secretKeys } from '../secrets/secret-store';
 import type { CronLike } from '../scheduler/scheduler';
 import type { SecretStore } from '../secrets/secret-store';
+import type { Deployment } from '../store/deployment-file';
 import type { SettingsStore } from '../store/settings-store';
 import type { StateDb } from '../store/state-db';
 import { AccountsService } from './accounts-service';
@@ -15,13 +18,17 @@ import { ConnectionsService } from './connections-service';
 import { PauseService } from './pause-service';
 import {
   liveEnvironment,
+  productionServices,
   sandboxEnvironment,
+  type LiveServices,
   type SandboxInfoLike,
   type ServiceEnvironment,
 } from './environment';
+import { collectDiagnostics, LogRing } from './diagnostics';
 import { EventBus } from './event-bus';
 import type { SchedDirectory, ServiceClients } from './ports';
 import { SchedService } from './sched-service';
+import { SettingsService } from './settings-service';
 import { SyncService, type EngineLike } from './sync-service';
 
 /** A sandbox the agent can use: the embedded one it started, or a running one it was pointed at. */
@@ -40,8 +47,16 @@ export interface RuntimeOptions {
   clock?: AgentClock;
   cron: CronLike;
   version: string;
-  /** Process environment, for the live OAuth client ids. */
+  /** Process environment: `SCHED_SYNC_*` client ids are a developer override, never needed. */
   env: Record<string, string | undefined>;
+  /** The deployment file of a managed install, if one was found. */
+  deployment?: Deployment | null;
+  /** The OAuth client ids built into this release. */
+  releaseClients?: OAuthClients;
+  /** Where the live services are; Google's and Microsoft's own unless given (tests: a sandbox posing as them). */
+  liveServices?: LiveServices;
+  /** The recent log lines diagnostics include. */
+  logRing?: LogRing;
   /** Starts (or attaches to) the sandbox for Sandbox mode. */
   sandbox: () => Promise<SandboxHandle>;
   /** Trusts the sandbox CA for outgoing TLS (sandbox mode), or only the system's (null). */
@@ -65,6 +80,7 @@ export class AgentRuntime {
   private environment: ServiceEnvironment | null = null;
   private clients: ServiceClients | null = null;
   private sandbox: SandboxHandle | null = null;
+  readonly preferences: SettingsService;
 
   constructor(private readonly options: RuntimeOptions) {
     const { settings, db, secrets } = options;
@@ -83,6 +99,15 @@ export class AgentRuntime {
       notify: options.notify,
     });
     const changed = () => this.sync.reschedule();
+    this.preferences = new SettingsService({
+      settings,
+      secrets,
+      deployment: options.deployment ?? null,
+      release: options.releaseClients ?? {},
+      env: options.env,
+      applySettings: options.applySettings,
+      clientsChanged: () => this.refreshLive(),
+    });
     this.agent = createAgent({
       settings,
       connections: new ConnectionsService({ settings, db, clients, bus: this.bus, changed }),
@@ -106,7 +131,22 @@ export class AgentRuntime {
       mode: () => this.environment?.mode ?? settings.getMode(),
       schedBaseUrl: () => this.environment?.sched?.base_url ?? null,
       keychainAvailable: options.keychainAvailable,
-      applySettings: options.applySettings,
+      preferences: this.preferences,
+      diagnostics: () =>
+        collectDiagnostics({
+          versions: {
+            app: options.version,
+            node: process.versions.node,
+            ...(process.versions.electron ? { electron: process.versions.electron } : {}),
+            platform: `${process.platform} ${process.arch}`,
+          },
+          mode: () => this.mode,
+          connections: async () => (await this.agent.list()).calendars,
+          accounts: async () => (await this.agent.accounts()).accounts,
+          runs: () => this.sync.runs(),
+          log: options.logRing ?? new LogRing(),
+          knownSecrets: () => this.knownSecrets(),
+        }),
     });
   }
 
@@ -125,7 +165,7 @@ export class AgentRuntime {
     const { settings } = this.options;
     const sched = settings.getSched();
     if (settings.getMode() === 'live' && sched && !this.options.forceSandbox) {
-      this.use(liveEnvironment(sched.base_url, this.options.secrets, this.options.env));
+      this.use(await this.live(sched.base_url));
     } else {
       this.sandbox = await this.options.sandbox();
       this.options.trustCa(this.sandbox.caPem);
@@ -164,9 +204,45 @@ export class AgentRuntime {
       this.options.trustCa(null);
     }
     const sched = this.options.settings.getSched();
-    this.use(liveEnvironment(sched?.base_url ?? null, this.options.secrets, this.options.env));
+    this.use(await this.live(sched?.base_url ?? null));
     this.sync.reschedule();
     this.bus.publish({ type: 'mode', data: { mode: 'live' } });
+  }
+
+  /** Every secret value this agent holds, so diagnostics can cut each out wherever it appears. */
+  private async knownSecrets(): Promise<string[]> {
+    const { secrets, settings } = this.options;
+    const read = (key: string) => secrets.get(key).catch(() => null);
+    const values = [
+      await read(secretKeys.schedApiKey),
+      await read(googleClientSecretKey),
+      this.sandbox?.info.sched.api_key ?? null,
+      this.sandbox?.info.google.client_secret ?? null,
+      (await this.preferences.oauthClients()).google?.config.client_secret ?? null,
+    ];
+    for (const account of settings.listAccounts()) {
+      values.push(await read(secretKeys.refreshToken(account.id)));
+      values.push(...secretsInMsalCache(await read(secretKeys.msalCache(account.id))));
+    }
+    return values.filter((v): v is string => typeof v === 'string' && v !== '');
+  }
+
+  /** The live environment with the OAuth clients in force now. */
+  private async live(schedBaseUrl: string | null): Promise<ServiceEnvironment> {
+    const clients = await this.preferences.oauthClients();
+    return liveEnvironment(
+      schedBaseUrl,
+      this.options.secrets,
+      clients,
+      this.options.liveServices ?? productionServices,
+    );
+  }
+
+  /** After the sign-in apps changed: live clients are rebuilt with them (Sandbox mode keeps the sandbox's). */
+  private async refreshLive(): Promise<void> {
+    if (this.environment?.mode !== 'live') return;
+    this.use(await this.live(this.environment.sched?.base_url ?? null));
+    this.sync.reschedule();
   }
 
   private use(environment: ServiceEnvironment): void {
@@ -175,4 +251,23 @@ export class AgentRuntime {
     this.options.clock?.follow(sandboxUrl ? sandboxClock(sandboxUrl) : null);
     this.clients = this.options.clientsFor(environment);
   }
+}
+
+/** The token strings inside a serialized MSAL cache (each entry's `secret`). */
+function secretsInMsalCache(serialized: string | null): string[] {
+  if (!serialized) return [];
+  const found: string[] = [];
+  const walk = (value: unknown): void => {
+    if (!value || typeof value !== 'object') return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'secret' && typeof inner === 'string') found.push(inner);
+      else walk(inner);
+    }
+  };
+  try {
+    walk(JSON.parse(serialized));
+  } catch {
+    found.push(serialized);
+  }
+  return found;
 }

@@ -37,7 +37,7 @@ export function createServiceClients(env: ServiceEnvironment, secrets: SecretSto
     if (!clients) {
       throw new AgentError(
         'unavailable',
-        `${serviceWord[service]} sign-in is not configured on this installation. Set its OAuth client id (see the README, "Live mode").`,
+        `${serviceWord[service]} sign-in is not configured on this installation. Add its sign-in app in Settings → Accounts → Sign-in apps, or ask your administrator for a deployment file (docs/live-mode.md).`,
       );
     }
     return clients;
@@ -64,6 +64,7 @@ export function createServiceClients(env: ServiceEnvironment, secrets: SecretSto
     },
     importToken: (provider, refreshToken, accountId) => need(provider).importToken(refreshToken, accountId),
     async signIn(provider: CalendarService) {
+      need(provider);
       const flow = await startSignIn(
         {
           secrets,

@@ -28,3 +28,16 @@ export {
 export { SignInSlots, startSignIn, type SignInDeps, type SignInFlow } from './sign-in';
 export { withAuthRetry } from './with-auth-retry';
 export { importRefreshToken, openAccount, type AccountOf, type AuthDeps } from './open-account';
+export {
+  googleClientSecretKey,
+  oauthClientSources,
+  oauthClientsFromEnvironment,
+  resolveOAuthClients,
+  type GoogleClientConfig,
+  type MicrosoftClientConfig,
+  type OAuthClientInputs,
+  type OAuthClientSource,
+  type OAuthClients,
+  type ResolvedOAuthClients,
+} from './oauth-clients';
+export { releaseOAuthClients } from './release-clients';

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { requestOf, syncSettingsFields, type OperationName } from '../../preload/contract';
+import { plainResult } from './plain-output';
 
 /** The default data dir of the headless agent (where its address and token are found). */
 export const defaultAgentDataDir = (): string => join(homedir(), '.sched-sync', 'agent');
@@ -25,6 +26,11 @@ interface OpCommand {
 
 export const opCommands: OpCommand[] = [
   { words: ['status'], op: 'status', help: 'mode (sandbox or live), keychain, connections' },
+  {
+    words: ['diagnostics'],
+    op: 'diagnostics',
+    help: 'versions, mode, connections, recent runs and log lines, every secret removed',
+  },
   { words: ['calendars', 'list'], op: 'list', help: 'connected calendars and their status' },
   {
     words: ['calendars', 'connect'],
@@ -118,12 +124,13 @@ export const opCommands: OpCommand[] = [
     help: '--base-url URL --api-key KEY: leave Sandbox mode',
   },
   { words: ['sched', 'resources'], op: 'schedResources', help: "Sched's resources" },
+  { words: ['settings'], op: 'getSettings', help: 'the settings (also: settings get)' },
   { words: ['settings', 'get'], op: 'getSettings', help: 'the settings' },
   {
     words: ['settings', 'set'],
     op: 'updateSettings',
     settingsField: 'default_sync_settings',
-    help: '[--auto-start true|false] [--notifications true|false] [default settings flags]',
+    help: '[--auto-start true|false] [--notifications true|false] [settings flags: defaults for new connections]',
   },
 ];
 
@@ -240,11 +247,6 @@ export async function runOp(
     );
     return 1;
   }
-  io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+  io.stdout.write(`${JSON.stringify(plainResult(body), null, 2)}\n`);
   return 0;
-}
-
-/** Usage lines of the op commands. */
-export function opUsage(): string {
-  return opCommands.map((c) => `  sched-sync ${c.words.join(' ')} ${c.help}`).join('\n');
 }

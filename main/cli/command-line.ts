@@ -10,6 +10,10 @@ export interface FlagSpec {
   choices?: readonly string[];
   /** A string flag whose value may be left out (`--sandbox` or `--sandbox URL`); it then reads as `true`. */
   optionalValue?: boolean;
+  /** What the flag does, for the help. */
+  description?: string;
+  /** The placeholder of its value in the help (`N`, `DIR`); `VALUE` unless given. */
+  valueName?: string;
 }
 
 /** One command and its flags. */
@@ -87,17 +91,8 @@ export function parseCommandLine(
   return { kind: 'command', command: command.name, flags, positionals };
 }
 
-/** The usage text listing the commands and their flags. */
+/** The short usage printed after a mistake: the commands, and where the whole help is. */
 export function usage(commands: readonly CommandSpec[]): string {
-  const lines = ['Usage: sched-sync <command> [options]', '', 'Commands:'];
-  for (const command of commands) {
-    const flags = Object.entries(command.flags)
-      .map(([name, spec]) => {
-        const value = spec.type === 'boolean' ? '' : spec.choices ? ` ${spec.choices.join('|')}` : ' VALUE';
-        return spec.optionalValue ? `[--${name} [${value.trim()}]]` : `[--${name}${value}]`;
-      })
-      .join(' ');
-    lines.push(`  ${command.name} ${flags}`.trimEnd(), `      ${command.summary}`);
-  }
-  return `${lines.join('\n')}\n`;
+  const names = commands.map((c) => c.name).join(', ');
+  return `Usage: sched-sync <command> [options]  (commands: ${names}, or an agent operation)\nRun "sched-sync --help" for every command and flag.\n`;
 }

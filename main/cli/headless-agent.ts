@@ -9,11 +9,14 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LogRing } from '../agent/diagnostics';
 import { createLogger } from '../agent/logger';
 import type { AgentRuntime } from '../agent/runtime';
 import { wireRuntime, type SandboxChoice } from '../agent-wiring';
 import { KeychainSecretStore, type SecretStore } from '../secrets';
-import { openConfSettingsStore } from '../store';
+import { openConfSettingsStore, settingsFileName } from '../store';
+import type { LiveServices } from '../agent/environment';
+import { deploymentFileCandidates, readDeploymentFile, type Deployment } from '../store/deployment-file';
 import { hasNetworkInterface, watchOnline } from '../scheduler/online-watcher';
 import { startHttpTransport, type HttpTransport } from '../transport/http';
 import { defaultAgentDataDir } from './agent-ops';
@@ -29,6 +32,10 @@ export interface AgentHostOptions {
   /** The OS keychain unless given (tests pass the keychain under a service name of their own). */
   secrets?: SecretStore;
   env?: Record<string, string | undefined>;
+  /** The deployment file; looked for beside the program and in the system's config folder unless given. */
+  deployment?: Deployment | null;
+  /** Where the live services are; Google's and Microsoft's own unless given. */
+  liveServices?: LiveServices;
   version?: string;
   syncOnStart?: boolean;
   log?: (line: Record<string, unknown>) => void;
@@ -57,10 +64,25 @@ export async function agentToken(dataDir: string): Promise<string> {
 /** Starts the agent host. */
 export async function startAgentHost(options: AgentHostOptions): Promise<AgentHost> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
-  const log = options.log ?? (() => undefined);
+  const logRing = new LogRing();
+  const log = (line: Record<string, unknown>) => {
+    logRing.push(line);
+    options.log?.(line);
+  };
+  const freshSettings = !existsSync(join(options.dataDir, `${settingsFileName}.json`));
+  const deployment =
+    options.deployment !== undefined
+      ? options.deployment
+      : readDeploymentFile(
+          deploymentFileCandidates(process.platform, process.argv[1] ?? process.execPath, process.env),
+        );
   const { runtime, db } = wireRuntime({
     dataDir: options.dataDir,
     settings: openConfSettingsStore(options.dataDir),
+    deployment,
+    freshSettings,
+    liveServices: options.liveServices,
+    logRing,
     secrets: options.secrets ?? new KeychainSecretStore(),
     sandbox: options.sandbox,
     env: options.env ?? {},

@@ -6,8 +6,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../../sandbox/sandbox';
-import { findOpCommand, opUsage, runOp } from './agent-ops';
+import { findOpCommand, opCommands, runOp } from './agent-ops';
 import { parseCommandLine, usage, type CommandSpec, type FlagValues } from './command-line';
+import { helpText } from './help-text';
 
 /** Where the command writes and which signals stop it; tests and the bin entry pass their own. */
 export interface CliIo {
@@ -24,10 +25,27 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary:
       'Run the agent without a window: the agent API under /api and the web UI on 127.0.0.1; prints one JSON line when ready.',
     flags: {
-      port: { type: 'integer' },
-      data: { type: 'string' },
-      sandbox: { type: 'string', optionalValue: true },
-      ca: { type: 'string' },
+      port: {
+        type: 'integer',
+        valueName: 'N',
+        description: 'the port on 127.0.0.1 (0, the default: any free port)',
+      },
+      data: {
+        type: 'string',
+        valueName: 'DIR',
+        description: 'settings, state, token and sandbox folder (default ~/.sched-sync/agent)',
+      },
+      sandbox: {
+        type: 'string',
+        optionalValue: true,
+        valueName: 'URL',
+        description: 'Sandbox mode: an embedded sandbox, or the running one at URL',
+      },
+      ca: {
+        type: 'string',
+        valueName: 'PATH',
+        description: 'the CA certificate (PEM) of the sandbox at --sandbox URL',
+      },
     },
   },
   {
@@ -35,10 +53,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary:
       'Start local HTTPS stand-ins for Sched, Google Calendar, Microsoft Graph and their OAuth servers; prints one JSON line when ready.',
     flags: {
-      port: { type: 'integer' },
-      seed: { type: 'string', choices: ['demo', 'empty'] },
-      data: { type: 'string' },
-      host: { type: 'string', choices: ['127.0.0.1', 'localhost'] },
+      port: {
+        type: 'integer',
+        valueName: 'N',
+        description: 'the HTTPS port (0, the default: any free port)',
+      },
+      seed: { type: 'string', choices: ['demo', 'empty'], description: 'the data a new sandbox starts with' },
+      data: {
+        type: 'string',
+        valueName: 'DIR',
+        description: 'where it keeps its state (default ~/.sched-sync/sandbox)',
+      },
+      host: { type: 'string', choices: ['127.0.0.1', 'localhost'], description: 'the host name in its URLs' },
     },
   },
 ];
@@ -92,9 +118,7 @@ export async function runCli(
   }
   const parsed = parseCommandLine(argv, COMMANDS);
   if (parsed.kind === 'help') {
-    io.stdout.write(
-      `${usage(COMMANDS)}\nAgent operations (against a running agent; --data DIR, or --url and --token):\n${opUsage()}\n`,
-    );
+    io.stdout.write(helpText(COMMANDS, opCommands));
     return 0;
   }
   if (parsed.kind === 'error') {

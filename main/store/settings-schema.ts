@@ -66,6 +66,23 @@ export const SchedConfigSchema = z
   .strict();
 export type SchedConfig = z.infer<typeof SchedConfigSchema>;
 
+const clientId = z.string().trim().min(1, 'must not be empty').max(1024);
+
+/**
+ * The OAuth clients typed in Settings → Accounts → "Sign-in apps": ids and the Microsoft tenant only. The Google
+ * client secret is in the keychain (`oauth-client-secret:google`), never here.
+ */
+export const OAuthClientSettingsSchema = z
+  .object({
+    google: z.object({ client_id: clientId }).strict().optional(),
+    microsoft: z
+      .object({ client_id: clientId, tenant: z.string().trim().min(1).max(256).optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type OAuthClientSettings = z.infer<typeof OAuthClientSettingsSchema>;
+
 /** Defaults of a first start: the embedded sandbox, starting at login, with notifications. */
 export const defaultAppSettings: AppSettings = {
   auto_start: true,
@@ -85,6 +102,7 @@ export const SettingsFileSchema = z
     connections: z.array(StoredConnectionSchema).default([]),
     /** This install's random device id (one device per calendar, SYNC.md), made at first start. */
     device_id: z.string().min(1).max(200).nullable().default(null),
+    oauth_clients: OAuthClientSettingsSchema.default({}),
   })
   .strict()
   .superRefine((file, ctx) => {

@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error';
 import {
   AccountSchema,
   AppSettingsPatchSchema,
+  OAuthClientSettingsSchema,
   SchedConfigSchema,
   SettingsFileSchema,
   StoredConnectionSchema,
@@ -13,6 +14,7 @@ import {
   type AppMode,
   type AppSettings,
   type AppSettingsPatch,
+  type OAuthClientSettings,
   type SchedConfig,
   type SettingsFile,
   type StoredConnection,
@@ -57,6 +59,9 @@ export interface SettingsStore {
   /** Where Sched is, or null before it is configured. */
   getSched(): SchedConfig | null;
   setSched(config: SchedConfig | null): void;
+  /** The OAuth client ids typed in Settings (no secret). */
+  getOAuthClients(): OAuthClientSettings;
+  setOAuthClients(clients: OAuthClientSettings): void;
   listAccounts(): Account[];
   getAccount(id: string): Account | null;
   /** Adds the account or replaces the one with the same id. */
@@ -131,6 +136,15 @@ export class ConfBackedSettingsStore implements SettingsStore {
   setSched(config: SchedConfig | null): void {
     const sched = config === null ? null : validate(SchedConfigSchema, config);
     this.write((file) => ({ ...file, sched }));
+  }
+
+  getOAuthClients(): OAuthClientSettings {
+    return this.read().oauth_clients;
+  }
+
+  setOAuthClients(clients: OAuthClientSettings): void {
+    const oauth_clients = validate(OAuthClientSettingsSchema, clients);
+    this.write((file) => ({ ...file, oauth_clients }));
   }
 
   listAccounts(): Account[] {

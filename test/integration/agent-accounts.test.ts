@@ -100,6 +100,9 @@ describe('accounts through the agent API', () => {
     const free = await agent.api('DELETE', `/accounts/${encodeURIComponent('google:alex@sandbox.example')}`);
 
     expect(used.status).toBe(409);
+    expect(used.body.error.message).toMatch(
+      /^Cannot sign out of jordan@sandbox\.example: it syncs the calendar ".+" \(for Sched resource rsc_dr_maria_lopez\)\. Disconnect it first, then sign out\.$/,
+    );
     expect(free.status).toBe(200);
     expect(
       (await agent.api('GET', '/accounts')).body.accounts.map((a: { email: string }) => a.email),

@@ -5,7 +5,9 @@ import { SyncSettingsForm } from '../components/sync-settings-form';
 import { useAgent } from '../hooks/agent-context';
 import { useAction } from '../hooks/use-action';
 import { useLoader } from '../hooks/use-loader';
+import { AboutCard } from './about-card';
 import { SchedConnectionForm } from './sched-connection-form';
+import { SignInAppsForm } from './sign-in-apps-form';
 
 /** App settings: start at login, notifications, default sync settings, and the Sched connection. */
 export function SettingsView({ status }: { status: AgentStatus | undefined }) {
@@ -22,13 +24,9 @@ export function SettingsView({ status }: { status: AgentStatus | undefined }) {
       <ErrorBanner message={settings.error} />
       {settings.loading && <p className="muted">Loading settings…</p>}
       {settings.data && <AppSettingsForm initial={settings.data} />}
+      {settings.data && <SignInAppsForm initial={settings.data} />}
       <SchedConnectionForm status={status} />
-      {status && (
-        <p className="muted small">
-          Sched Sync {status.version} · {status.mode === 'sandbox' ? 'Sandbox mode' : 'Live'} · keychain{' '}
-          {status.keychain}
-        </p>
-      )}
+      <AboutCard status={status} />
     </section>
   );
 }
@@ -69,7 +67,7 @@ function AppSettingsForm({ initial }: { initial: AppSettingsView }) {
           <input
             type="checkbox"
             checked={saved.auto_start}
-            disabled={working}
+            disabled={working || saved.locked.includes('auto_start')}
             onChange={(e) => void toggle('auto_start', e.target.checked)}
           />
           <span>
@@ -81,7 +79,7 @@ function AppSettingsForm({ initial }: { initial: AppSettingsView }) {
           <input
             type="checkbox"
             checked={saved.notifications}
-            disabled={working}
+            disabled={working || saved.locked.includes('notifications')}
             onChange={(e) => void toggle('notifications', e.target.checked)}
           />
           <span>

@@ -35,24 +35,34 @@ describe('sandboxEnvironment', () => {
 });
 
 describe('liveEnvironment', () => {
-  it('reads the Sched key from the keychain and the OAuth client ids from the environment', async () => {
+  it('reads the Sched key from the keychain and uses the resolved OAuth clients with the real endpoints', async () => {
     const secrets = new MemorySecretStore();
     await secrets.set(secretKeys.schedApiKey, 'live-key');
 
     const env = liveEnvironment('https://api.sched.example/v1', secrets, {
-      SCHED_SYNC_GOOGLE_CLIENT_ID: 'google-id',
-      SCHED_SYNC_MICROSOFT_CLIENT_ID: 'ms-id',
+      google: { config: { client_id: 'google-id', client_secret: 'g-secret' }, source: 'settings' },
+      microsoft: { config: { client_id: 'ms-id' }, source: 'deployment' },
     });
 
     expect(env.mode).toBe('live');
     expect(await env.sched?.apiKey()).toBe('live-key');
     expect(env.google?.client_id).toBe('google-id');
     expect(env.google?.token_url).toBe('https://oauth2.googleapis.com/token');
+    expect(env.google?.client_secret).toBe('g-secret');
     expect(env.microsoft?.authority).toBe('https://login.microsoftonline.com/common');
   });
 
+  it("signs in to Microsoft under the configured tenant's authority", () => {
+    const env = liveEnvironment(null, new MemorySecretStore(), {
+      google: null,
+      microsoft: { config: { client_id: 'ms-id', tenant: 'contoso.onmicrosoft.com' }, source: 'settings' },
+    });
+
+    expect(env.microsoft?.authority).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com');
+  });
+
   it('has no sign-in for a service whose client id is not configured, and no Sched before it is set', () => {
-    const env = liveEnvironment(null, new MemorySecretStore(), {});
+    const env = liveEnvironment(null, new MemorySecretStore(), { google: null, microsoft: null });
 
     expect(env.sched).toBeNull();
     expect(env.google).toBeNull();

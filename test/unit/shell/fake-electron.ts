@@ -76,3 +76,53 @@ export class FakeSession {
     return this as unknown as Session;
   }
 }
+
+/** A nativeImage stand-in that remembers the file it was made from. */
+export interface FakeImage {
+  path: string;
+}
+
+/** The Tray stand-in: records its image, tooltip and menu, and lets a test click it. */
+export class FakeTray extends Emitter {
+  static created: FakeTray[] = [];
+  image: FakeImage;
+  tooltip = '';
+  menu: FakeMenu | null = null;
+  imagesSet = 0;
+  constructor(image: FakeImage) {
+    super();
+    this.image = image;
+    FakeTray.created.push(this);
+  }
+  setImage(image: FakeImage): void {
+    this.image = image;
+    this.imagesSet++;
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: FakeMenu): void {
+    this.menu = menu;
+  }
+}
+
+/** A built menu: the template it was built from. */
+export interface FakeMenu {
+  items: { label?: string; type?: string; enabled?: boolean; click?: () => void }[];
+}
+
+/** What `vi.mock('electron', …)` returns for the shell's tray, login item and notification code. */
+export const fakeLoginItems = {
+  set: [] as unknown[],
+  opened: { wasOpenedAtLogin: false, wasOpenedAsHidden: false },
+};
+
+export const fakeElectronModule = {
+  app: {
+    setLoginItemSettings: (settings: unknown) => fakeLoginItems.set.push(settings),
+    getLoginItemSettings: () => fakeLoginItems.opened,
+  },
+  Tray: FakeTray,
+  Menu: { buildFromTemplate: (items: FakeMenu['items']): FakeMenu => ({ items }) },
+  nativeImage: { createFromPath: (path: string): FakeImage => ({ path }) },
+};
