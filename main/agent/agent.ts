@@ -58,11 +58,7 @@ export function createAgent(parts: AgentParts): AgentApi {
       await sync.reportStatus(input.calendar_id);
       return result;
     },
-    pauseAll: async ({ paused }) => {
-      const result = await pauses.setAll(paused);
-      for (const calendar of result.calendars) await sync.reportStatus(calendar.calendar_id);
-      return result;
-    },
+    pauseAll: ({ paused }) => pauses.setAll(paused),
     disconnect: (input: DisconnectInput) => connections.disconnect(input),
     syncNow: async (input) => ({ runs: await sync.syncNow(input?.calendar_id) }),
     preview: ({ calendar_id }) => sync.preview(calendar_id),

@@ -20,6 +20,8 @@ export interface PauseDeps {
   bus: EventBus;
   /** Called after connections were paused or resumed (the scheduler re-reads them). */
   changed: () => void;
+  /** Tells Sched's Connected Calendars the status a person now sees (the sync service's status reporter). */
+  report: (calendarId: string) => Promise<void>;
 }
 
 /** Pauses and resumes connections. */
@@ -53,7 +55,8 @@ export class PauseService {
     this.deps.settings.saveConnection(next);
     const view = connectionView(next, state);
     this.deps.bus.publish({ type: 'status', data: view });
-    // Sched hears of it from the agent's status reporter (main/agent/agent.ts reports after every pause and resume).
+    // Through the status reporter, which names this device and remembers what Sched was told.
+    await this.deps.report(stored.calendar_id);
     return view;
   }
 }

@@ -111,7 +111,14 @@ export class AgentRuntime {
     this.agent = createAgent({
       settings,
       connections: new ConnectionsService({ settings, db, clients, bus: this.bus, changed }),
-      pauses: new PauseService({ settings, db, clients, bus: this.bus, changed }),
+      pauses: new PauseService({
+        settings,
+        db,
+        clients,
+        bus: this.bus,
+        changed,
+        report: (id) => this.sync.reportStatus(id),
+      }),
       accounts: new AccountsService({
         settings,
         db,

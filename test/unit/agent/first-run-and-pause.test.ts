@@ -44,6 +44,8 @@ async function agentWith(connections: Partial<StoredConnection>[]) {
     });
   }
   const db = openStateDb(':memory:');
+  // Connect makes each connection's state row; what Sched was last told is kept beside it.
+  for (const i of connections.keys()) db.connections.ensure(`cal-${i}`);
   const ran: string[] = [];
   const told: { calendarId: string; status?: SyncStatus }[] = [];
   const engine: EngineLike = {
@@ -85,6 +87,7 @@ async function agentWith(connections: Partial<StoredConnection>[]) {
     clients: () => clients,
     bus,
     changed: () => sync.reschedule(),
+    report: (id) => sync.reportStatus(id),
   });
   sync.reschedule();
   const jobs = () => cron.live().length;
@@ -144,7 +147,8 @@ describe('pause and resume', () => {
   });
 
   it('resumes to active: scheduled again and run by the triggers, Sched told', async () => {
-    const agent = await agentWith([{ paused: true }]);
+    const agent = await agentWith([{}]);
+    await agent.pauses.set('cal-0', true);
 
     const view = await agent.pauses.set('cal-0', false);
     await agent.cron.fire();
@@ -152,7 +156,10 @@ describe('pause and resume', () => {
 
     expect(view).toMatchObject({ sync_status: 'active', status_message: null });
     expect(agent.ran).toEqual(['cal-0', 'cal-0']);
-    expect(agent.told).toEqual([{ calendarId: 'cal-0', status: 'active' }]);
+    expect(agent.told).toEqual([
+      { calendarId: 'cal-0', status: 'paused' },
+      { calendarId: 'cal-0', status: 'active' },
+    ]);
   });
 
   it('keeps a paused new connection waiting for its first run once resumed', async () => {
