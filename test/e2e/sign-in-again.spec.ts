@@ -45,5 +45,5 @@ test('a revoked Google sign-in asks to sign in again, and syncing resumes after'
   await page.getByRole('listitem').filter({ hasText: sam }).getByRole('button', { name: 'Sign out' }).click();
   const confirm = page.getByRole('dialog', { name: `Sign out of ${sam}?` });
   await confirm.getByRole('button', { name: 'Sign out' }).click();
-  await expect(confirm.getByRole('alert')).toContainText('Disconnect those calendars first');
+  await expect(confirm.getByRole('alert')).toContainText('Disconnect it first, then sign out');
 });
