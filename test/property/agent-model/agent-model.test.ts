@@ -12,7 +12,7 @@ describe('the whole agent over random stories of people, time, settings, crashes
     async () => {
       await fc.assert(
         fc.asyncProperty(storyArb, (steps) => expectStoryHolds(steps)),
-        { numRuns, verbose: 1 },
+        { numRuns },
       );
     },
     Math.max(120_000, numRuns * 600),

@@ -2,6 +2,7 @@
  * Plays a story against a fresh world and checks the invariants after every step; ends at the first step that
  * breaks one, with the story so far, what each step did and the broken checks, so a failure reads as a bug report.
  */
+import { appendFileSync } from 'node:fs';
 import { applyStep, quietRuns } from './commands';
 import { checkDuplicates, checkProvenance, checkSchedStatus } from './invariants';
 import { Model } from './model';
@@ -14,13 +15,22 @@ export interface StoryResult {
   violations: string[];
 }
 
+/** Failure kinds to look past, e.g. `AGENT_MODEL_IGNORE=uninvited-run,coverage` while hunting for other bugs. */
+const ignoredByEnv = new Set((process.env.AGENT_MODEL_IGNORE ?? '').split(',').filter(Boolean));
+
 /** Plays `steps`, then quiet runs, checking after each. */
-export async function playStory(steps: readonly Step[]): Promise<StoryResult> {
+export async function playStory(
+  steps: readonly Step[],
+  ignored: ReadonlySet<string> = ignoredByEnv,
+): Promise<StoryResult> {
+  if (process.env.AGENT_MODEL_TRACE) appendFileSync(process.env.AGENT_MODEL_TRACE, '--- story\n');
   const world = await AgentWorld.create();
-  const model = new Model();
+  const model = new Model(ignored);
   const log: string[] = [];
   try {
     for (const [i, step] of [...steps, { kind: 'settle' as const }].entries()) {
+      if (process.env.AGENT_MODEL_TRACE)
+        appendFileSync(process.env.AGENT_MODEL_TRACE, `${i + 1}. ${describe(step)}\n`);
       let note = await applyStep(world, model, step);
       if (world.crashed) {
         await world.restart();
@@ -31,6 +41,7 @@ export async function playStory(steps: readonly Step[]): Promise<StoryResult> {
       checkProvenance(world, model, connections, step.kind === 'undo');
       checkSchedStatus(world, model, connections);
       log.push(`${String(i + 1).padStart(2)}. ${describe(step)} → ${note}`);
+      if (process.env.AGENT_MODEL_TRACE) appendFileSync(process.env.AGENT_MODEL_TRACE, `   → ${note}\n`);
       if (model.violations.length > 0) break;
     }
   } finally {
@@ -43,7 +54,9 @@ export async function playStory(steps: readonly Step[]): Promise<StoryResult> {
 export async function expectStoryHolds(steps: readonly Step[]): Promise<void> {
   const { log, violations } = await playStory(steps);
   if (violations.length > 0) {
-    throw new Error(`The story breaks what a person relies on:\n${log.join('\n')}\n✗ ${violations.join('\n✗ ')}`);
+    throw new Error(
+      `The story breaks what a person relies on:\n${log.join('\n')}\n✗ ${violations.join('\n✗ ')}`,
+    );
   }
 }
 

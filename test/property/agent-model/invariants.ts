@@ -22,11 +22,12 @@ export function checkDuplicates(world: AgentWorld, model: Model, strict: boolean
   const seen = new Map<string, string>();
   const once = (key: string, id: string, what: string) => {
     const first = seen.get(key);
-    if (first) model.fail(`${what} has two copies: ${first} and ${id}`);
+    if (first) model.fail('duplicate', `${what} has two copies: ${first} and ${id}`);
     else seen.set(key, id);
   };
   for (const { where, item } of world.liveItems('external'))
-    if (item.tags) once(`${where}:b:${item.tags.bookingId}`, item.id, `booking ${item.tags.bookingId} (in ${where})`);
+    if (item.tags)
+      once(`${where}:b:${item.tags.bookingId}`, item.id, `booking ${item.tags.bookingId} (in ${where})`);
   for (const { where, item } of world.liveItems('sched')) {
     if (!item.source) continue;
     const key = `${strict ? '' : where}:e:${item.source.calendarId}/${item.source.eventId}`;
@@ -52,18 +53,24 @@ export function checkProvenance(
       const what = `the ${side === 'sched' ? 'booking' : 'event'} ${id} a person made in ${mine.where}`;
       const live = now && now.status !== 'cancelled';
       if (writers.length === 0) {
-        model.fail(`the agent ${live ? 'changed' : 'deleted'} ${what}, which no connection may write to`);
+        model.fail(
+          'provenance',
+          `the agent ${live ? 'changed' : 'deleted'} ${what}, which no connection may write to`,
+        );
         continue;
       }
       if (!live) {
         if (!model.copyRemovedByPerson.has(id))
-          model.fail(`the agent deleted ${what}, though no person deleted its copy`);
+          model.fail('provenance', `the agent deleted ${what}, though no person deleted its copy`);
         continue;
       }
       if (undoing && mine.history.includes(stateOf(now))) continue;
       const copy = copyOf(world, side, id);
       if (!copy || !sameTimes(copy, now))
-        model.fail(`the agent changed ${what} to a time no copy of it has (${now.start.kind === 'instant' ? now.start.utc : now.start.date})`);
+        model.fail(
+          'provenance',
+          `the agent changed ${what} to a time no copy of it has (${now.start.kind === 'instant' ? now.start.utc : now.start.date})`,
+        );
     }
   }
 }
@@ -79,11 +86,17 @@ function copyOf(world: AgentWorld, side: SideName, id: string): SyncItem | undef
 export function checkSchedStatus(world: AgentWorld, model: Model, connections: Connection[]): void {
   for (const c of connections) {
     const entry = world.directory.registry.get(c.calendar_id);
-    if (!entry) model.fail(`Sched does not list ${c.calendar_id}, which the agent syncs`);
+    if (!entry) model.fail('sched-status', `Sched does not list ${c.calendar_id}, which the agent syncs`);
     else if (entry.resource_id !== c.resource_id)
-      model.fail(`Sched shows ${c.calendar_id} on ${entry.resource_id}; the agent syncs it with ${c.resource_id}`);
+      model.fail(
+        'sched-status',
+        `Sched shows ${c.calendar_id} on ${entry.resource_id}; the agent syncs it with ${c.resource_id}`,
+      );
     else if (c.sync_status !== 'syncing' && entry.sync_status !== c.sync_status)
-      model.fail(`Sched shows ${c.calendar_id} as ${entry.sync_status}; the agent says ${c.sync_status}`);
+      model.fail(
+        'sched-status',
+        `Sched shows ${c.calendar_id} as ${entry.sync_status}; the agent says ${c.sync_status}`,
+      );
   }
 }
 
@@ -102,7 +115,12 @@ export function checkCoverage(
   const named = new Set(conflicts.flatMap((c) => [c.sched?.id, c.external?.id].filter(Boolean) as string[]));
   const excused = (id: string) => named.has(id) || model.undoExempt.has(id) || model.skipped.has(id);
   const window = (c: Connection) =>
-    syncWindow(world.now().toISOString(), c.sync_settings.window_days_past, c.sync_settings.window_days_future, zone);
+    syncWindow(
+      world.now().toISOString(),
+      c.sync_settings.window_days_past,
+      c.sync_settings.window_days_future,
+      zone,
+    );
   for (const c of connections) {
     if (c.sync_status !== 'active') continue;
     const bookings = world.resourceProvider(c.resource_id).live();
@@ -113,33 +131,49 @@ export function checkCoverage(
       for (const b of bookings.filter(inWindow)) {
         if (b.source?.calendarId === c.calendar_id || excused(b.id)) continue;
         const copies = events.filter((e) => e.tags?.bookingId === b.id);
-        if (copies.length !== 1) model.fail(`${label}: booking ${b.id} "${b.title}" has ${copies.length} copies`);
-        else if (!sameTimes(copies[0]!, b)) model.fail(`${label}: booking ${b.id}'s copy is at another time`);
+        if (copies.length !== 1)
+          model.fail('coverage', `${label}: booking ${b.id} "${b.title}" has ${copies.length} copies`);
+        else if (!sameTimes(copies[0]!, b))
+          model.fail('coverage', `${label}: booking ${b.id}'s copy is at another time`);
       }
       for (const e of events.filter(inWindow)) {
-        if (!e.tags || excused(e.id) || excused(e.tags.bookingId)) continue;
+        if (!e.tags || excused(e.id) || excused(e.tags.bookingId) || model.orphanable.has(e.id)) continue;
         if (!bookings.some((b) => b.id === e.tags!.bookingId))
-          model.fail(`${label}: event ${e.id} copies booking ${e.tags.bookingId}, which is not a live booking of ${c.resource_id}`);
+          model.fail(
+            'stale-copy',
+            `${label}: event ${e.id} copies booking ${e.tags.bookingId}, which is not a live booking of ${c.resource_id}`,
+          );
       }
     }
     if (inbound(c)) {
       for (const e of events.filter(inWindow)) {
         if (e.tags || excused(e.id)) continue;
-        const copies = bookings.filter((b) => b.source?.calendarId === c.calendar_id && b.source.eventId === e.id);
-        if (copies.length !== 1) model.fail(`${label}: event ${e.id} "${e.title}" has ${copies.length} bookings`);
-        else if (!sameTimes(copies[0]!, e)) model.fail(`${label}: event ${e.id}'s booking is at another time`);
+        const copies = bookings.filter(
+          (b) => b.source?.calendarId === c.calendar_id && b.source.eventId === e.id,
+        );
+        if (copies.length !== 1)
+          model.fail('coverage', `${label}: event ${e.id} "${e.title}" has ${copies.length} bookings`);
+        else if (!sameTimes(copies[0]!, e))
+          model.fail('coverage', `${label}: event ${e.id}'s booking is at another time`);
       }
       for (const b of bookings) {
         if (b.source?.calendarId !== c.calendar_id || excused(b.id) || excused(b.source.eventId)) continue;
-        if (!events.some((e) => e.id === b.source!.eventId))
-          model.fail(`${label}: booking ${b.id} stays though its event ${b.source.eventId} was deleted`);
+        if (model.orphanable.has(b.id)) continue;
+        if (!events.some((e) => e.id === b.source!.eventId || e.tags?.bookingId === b.id))
+          model.fail(
+            'stale-copy',
+            `${label}: booking ${b.id} stays though its event ${b.source.eventId} was deleted`,
+          );
       }
     }
     for (const [resourceId, provider] of world.sched) {
       if (resourceId === c.resource_id) continue;
       for (const b of provider.live())
         if (b.source?.calendarId === c.calendar_id && !excused(b.id))
-          model.fail(`${label}: booking ${b.id} made from its event ${b.source.eventId} stays on ${resourceId}`);
+          model.fail(
+            'remap-leftover',
+            `${label}: booking ${b.id} made from its event ${b.source.eventId} stays on ${resourceId}`,
+          );
     }
   }
 }

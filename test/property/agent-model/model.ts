@@ -8,6 +8,21 @@ import type { SyncItem } from '../../../main/sync';
 import { canonicalFields } from '../../../main/sync';
 import type { SideName } from './steps';
 
+/** The kinds of broken checks. */
+export type FailureKind =
+  | 'api-500'
+  | 'uninvited-run'
+  | 'preview'
+  | 'quiet-run-failed'
+  | 'second-run-writes'
+  | 'second-run-requests'
+  | 'duplicate'
+  | 'provenance'
+  | 'sched-status'
+  | 'coverage'
+  | 'stale-copy'
+  | 'remap-leftover';
+
 /** A person's item: where it lives and every state a person or an undo left it in. */
 export interface PersonItem {
   side: SideName;
@@ -32,10 +47,18 @@ export class Model {
   readonly undoExempt = new Set<string>();
   /** Events a person chose to skip in an overlap conflict. */
   readonly skipped = new Set<string>();
+  /**
+   * Copies live when the state DB was lost: a resync deletes nothing (SYNC.md, "Identity"), so a copy whose
+   * original went before the resync may stay.
+   */
+  readonly orphanable = new Set<string>();
   /** Connections made that no person has synced yet (the schedule must leave them alone). */
   readonly neverRun = new Set<string>();
-  /** Every failed check, with the step it followed. */
+  /** Every failed check, as "kind: sentence". */
   readonly violations: string[] = [];
+
+  /** Kinds of failure left out (AGENT_MODEL_IGNORE), to look past a known bug for the next one. */
+  constructor(private readonly ignored: ReadonlySet<string> = new Set()) {}
 
   /** A person made an item. */
   added(side: SideName, where: string, item: SyncItem): void {
@@ -78,7 +101,8 @@ export class Model {
     return changed;
   }
 
-  fail(message: string): void {
-    this.violations.push(message);
+  /** Records a broken check of kind `kind` (duplicate, provenance, coverage, preview, …). */
+  fail(kind: FailureKind, message: string): void {
+    if (!this.ignored.has(kind)) this.violations.push(`${kind}: ${message}`);
   }
 }

@@ -2,15 +2,21 @@
  * What a person does directly in Sched or a calendar, bypassing the agent. Sched refuses a slot that is taken, as
  * its own booking form does; a calendar takes anything.
  */
+import type { Connection } from '../../../preload/contract';
 import type { SyncItem } from '../../../main/sync';
 import { timeToEpochMs } from '../../../main/sync';
 import type { Model } from './model';
-import { names, type Step } from './steps';
+import { names, type SideName, type Step } from './steps';
 import { slotAt, zone, type AgentWorld } from './world';
 
 type PersonStep = Extract<Step, { kind: 'add' | 'edit' | 'move' | 'delete' }>;
 
-function taken(world: AgentWorld, resourceId: string, fields: Pick<SyncItem, 'start' | 'end'>, self?: string) {
+function taken(
+  world: AgentWorld,
+  resourceId: string,
+  fields: Pick<SyncItem, 'start' | 'end'>,
+  self?: string,
+) {
   const start = timeToEpochMs(fields.start, zone);
   const end = timeToEpochMs(fields.end, zone);
   return world
@@ -25,10 +31,22 @@ function taken(world: AgentWorld, resourceId: string, fields: Pick<SyncItem, 'st
     );
 }
 
+/** Where a person adds an item: mostly where a connection syncs, so that most items matter to the agent. */
+function placeOf(world: AgentWorld, side: SideName, n: number, connected: Connection[]): string {
+  const synced = connected.map((c) => (side === 'sched' ? c.resource_id : c.calendar_id));
+  if (n < 15 && synced.length > 0) return synced[n % synced.length]!;
+  return names.container(side, n);
+}
+
 /** Applies a person's step; returns what happened, for the story's log. */
-export function personStep(world: AgentWorld, model: Model, step: PersonStep): string {
+export function personStep(
+  world: AgentWorld,
+  model: Model,
+  step: PersonStep,
+  connected: Connection[],
+): string {
   if (step.kind === 'add') {
-    const where = names.container(step.side, step.where);
+    const where = placeOf(world, step.side, step.where, connected);
     const fields = slotAt(step.title, step.day, step.hour);
     if (step.side === 'sched' && taken(world, where, fields)) return 'Sched refuses: the slot is taken';
     const provider = step.side === 'sched' ? world.resourceProvider(where) : world.calendarProvider(where);
@@ -46,13 +64,16 @@ export function personStep(world: AgentWorld, model: Model, step: PersonStep): s
     return `deleted ${item.id}`;
   }
   if (step.kind === 'edit') {
-    const after = provider.edit(item.id, { title: `${step.title} ${Math.floor(world.nowMs / 1000) % 10_000}` });
+    const after = provider.edit(item.id, {
+      title: `${step.title} ${Math.floor(world.nowMs / 1000) % 10_000}`,
+    });
     model.touched(item, after);
     return `renamed ${item.id}`;
   }
   const hours = (timeToEpochMs(item.end, zone) - timeToEpochMs(item.start, zone)) / 3_600_000;
   const moved = slotAt(item.title, step.day, step.hour, Math.max(1, Math.round(hours)));
-  if (step.side === 'sched' && taken(world, where, moved, item.id)) return `Sched refuses to move ${item.id}: taken`;
+  if (step.side === 'sched' && taken(world, where, moved, item.id))
+    return `Sched refuses to move ${item.id}: taken`;
   const after = provider.edit(item.id, { start: moved.start, end: moved.end });
   model.touched(item, after);
   return `moved ${item.id}`;

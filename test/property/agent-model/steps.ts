@@ -35,13 +35,16 @@ export type Step =
 
 const side = fc.constantFrom<SideName>('sched', 'external');
 const title = fc.constantFrom('Standup', 'Review', 'Lunch', 'Dentist', 'Physio');
-/** Mostly inside the default window (30 days back, 180 ahead), some beyond it so that time can bring them in. */
+/** Mostly this week, some beyond the default window (30 days back, 180 ahead) so that time can bring them in. */
 const day = fc.oneof(
-  { weight: 4, arbitrary: fc.integer({ min: -3, max: 20 }) },
+  { weight: 5, arbitrary: fc.integer({ min: 0, max: 6 }) },
   { weight: 1, arbitrary: fc.integer({ min: -40, max: 400 }) },
 );
-const hour = fc.integer({ min: 7, max: 18 });
+/** Few hours, so that slots collide often (double bookings, moves onto a taken slot). */
+const hour = fc.constantFrom(9, 10, 11, 14, 15);
 const pick = fc.nat({ max: 20 });
+/** Where a person adds an item: below 15, among the connected resources or calendars (when there are any). */
+const where = fc.nat({ max: 20 });
 const service = fc.constantFrom<'google' | 'microsoft'>('google', 'microsoft');
 const direction = fc.constantFrom('two-way', 'sched-to-external', 'external-to-sched' as const);
 const resolution = fc.constantFrom('prefer-sched', 'prefer-external', 'newest', 'manual' as const);
@@ -67,11 +70,14 @@ const crash: fc.Arbitrary<CrashPlan | null> = fc.option(
   { nil: null, freq: 4 },
 );
 
-const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('add'), side, where: pick, title, day, hour }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('edit'), side, pick, title }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('move'), side, pick, day, hour }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete'), side, pick }) },
+/** Step kinds left out (AGENT_MODEL_WITHOUT=remap,undo), to look past a known bug for the next one. */
+const without = new Set((process.env.AGENT_MODEL_WITHOUT ?? '').split(',').filter(Boolean));
+
+const anyStep: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 8, arbitrary: fc.record({ kind: fc.constant('add'), side, where, title, day, hour }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit'), side, pick, title }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('move'), side, pick, day, hour }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete'), side, pick }) },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -80,7 +86,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   {
-    weight: 1,
+    weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('connect'),
       calendar: pick,
@@ -89,9 +95,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('disconnect'), pick }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('remap'), pick, resource: pick }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('remap'), pick, resource: pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('setting'), pick, patch }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('sync'), pick: fc.option(pick, { nil: null }), crash }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant('sync'), pick: fc.option(pick, { nil: null }), crash }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('preview'), pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('undo'), pick }) },
   {
@@ -119,6 +128,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.constant({ kind: 'settle' as const }) },
 );
+const step = without.size ? anyStep.filter((s) => !without.has(s.kind)) : anyStep;
 
 /** A story: a first connection, then person and world steps; printed as a numbered step list. */
 export const storyArb: fc.Arbitrary<Step[]> = fc
@@ -129,7 +139,7 @@ export const storyArb: fc.Arbitrary<Step[]> = fc
       resource: pick,
       settings: connectSettings,
     }),
-    fc.array(step, { minLength: 1, maxLength: 24 }),
+    fc.array(step, { minLength: 1, maxLength: 36, size: 'medium' }),
   )
   .map(([first, rest]) => readable([first, ...rest]));
 
@@ -151,7 +161,7 @@ const container = (s: SideName, n: number) => (s === 'sched' ? res(n) : cal(n));
 export function describe(s: Step): string {
   switch (s.kind) {
     case 'add':
-      return `person adds "${s.title}" on day ${s.day} at ${s.hour}:00 in ${container(s.side, s.where)}`;
+      return `person adds "${s.title}" on day ${s.day} at ${s.hour}:00 in ${s.side} place #${s.where}`;
     case 'edit':
       return `person renames ${s.side} item #${s.pick} to "${s.title}"`;
     case 'move':

@@ -162,7 +162,13 @@ export class AgentWorld implements FakeWorld {
     return [...providers].flatMap(([where, p]) => p.live().map((item) => ({ where, item })));
   }
 
-  /** Writes every provider has received from the agent so far. */
+  /** Every item of every provider with its version, to tell whether anything changed. */
+  snapshot(): string {
+    const all = [...this.sched.values(), ...this.cals.values()].flatMap((p) => p.all());
+    return all.map((item) => `${item.id}@${item.version}`).join(' ');
+  }
+
+  /** Write requests every provider has received from the agent so far (refused ones included). */
   writes(): number {
     let total = 0;
     for (const p of [...this.sched.values(), ...this.cals.values()])
