@@ -7,7 +7,7 @@
 import type { Connection, RunSummary } from '../../../preload/contract';
 import { toApiError } from '../../../main/transport/api-error';
 import { accountIdOf } from './fake-services';
-import { checkCoverage, checkDuplicates } from './invariants';
+import { checkConflicts, checkCoverage, checkDuplicates } from './invariants';
 import type { Model } from './model';
 import { personStep } from './person';
 import { names, type Step } from './steps';
@@ -101,9 +101,18 @@ export async function applyStep(world: AgentWorld, model: Model, step: Step): Pr
       const run = pickOf(runs, step.pick);
       if (!run) return 'no run to undo';
       const before = copies(world);
+      const versions = new Set(world.snapshot().split(' '));
       const r = await attempt(model, 'undo', () => agent.undo({ run_id: run.run_id }));
       const after = new Set(copies(world).map(([copy]) => copy));
       for (const [copy, original] of before) if (!after.has(copy)) model.undoExempt.add(original);
+      // A reverted update leaves the two sides apart by design, until a person edits one of them.
+      const reverted = world
+        .snapshot()
+        .split(' ')
+        .filter((v) => !versions.has(v))
+        .map((v) => v.split('@')[0]!);
+      for (const [copy, original] of before)
+        if (reverted.includes(copy) || reverted.includes(original)) model.undoExempt.add(original).add(copy);
       return failed(r) ? r.error : `undid ${run.run_id}: ${describeRun(r)}`;
     }
     case 'resolve': {
@@ -257,6 +266,8 @@ export async function quietRuns(world: AgentWorld, model: Model): Promise<string
     );
   const listed = (await connections(world)).filter((c) => !revoked(world, c.calendar_id));
   checkDuplicates(world, model, true);
-  checkCoverage(world, model, listed, (await world.agent.conflicts()).conflicts);
+  const open = (await world.agent.conflicts()).conflicts;
+  checkCoverage(world, model, listed, open);
+  checkConflicts(world, model, open);
   return first.runs.map(describeRun).join('; ') || 'nothing to run';
 }

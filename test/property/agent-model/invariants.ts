@@ -60,13 +60,12 @@ export function checkProvenance(
         continue;
       }
       if (!live) {
-        if (!model.copyRemovedByPerson.has(id))
+        if (!model.copyRemovedByPerson.has(id) && !relayedRemoval(world, model, side, id))
           model.fail('provenance', `the agent deleted ${what}, though no person deleted its copy`);
         continue;
       }
       if (undoing && mine.history.includes(stateOf(now))) continue;
-      const copy = copyOf(world, side, id);
-      if (!copy || !sameTimes(copy, now))
+      if (!copiesOf(world, side, id).some((copy) => sameTimes(copy, now)))
         model.fail(
           'provenance',
           `the agent changed ${what} to a time no copy of it has (${now.start.kind === 'instant' ? now.start.utc : now.start.date})`,
@@ -75,11 +74,21 @@ export function checkProvenance(
   }
 }
 
-/** The live copy of a person's item: the booking made from an event, or the event made from a booking. */
-function copyOf(world: AgentWorld, side: SideName, id: string): SyncItem | undefined {
-  if (side === 'external')
-    return world.liveItems('sched').find(({ item }) => item.source?.eventId === id)?.item;
-  return world.liveItems('external').find(({ item }) => item.tags?.bookingId === id)?.item;
+/**
+ * Whether a person removed a copy of a copy: an event's booking whose copy in another calendar of the same resource
+ * a person deleted (each hop is a direction's rule, so the original goes too).
+ */
+function relayedRemoval(world: AgentWorld, model: Model, side: SideName, id: string): boolean {
+  if (side !== 'external') return false;
+  return [...world.sched.values()].some((p) =>
+    p.all().some((b) => b.source?.eventId === id && model.copyRemovedByPerson.has(b.id)),
+  );
+}
+
+/** The live copies of a person's item: the booking made from an event, or the events made from a booking. */
+function copiesOf(world: AgentWorld, side: SideName, id: string): SyncItem[] {
+  const other = world.liveItems(side === 'external' ? 'sched' : 'external').map(({ item }) => item);
+  return other.filter((item) => (side === 'external' ? item.source?.eventId : item.tags?.bookingId) === id);
 }
 
 /** Sched's Connected Calendars shows every connection with the agent's resource and status. */
@@ -175,5 +184,20 @@ export function checkCoverage(
             `${label}: booking ${b.id} made from its event ${b.source.eventId} stays on ${resourceId}`,
           );
     }
+  }
+}
+
+/** After quiet runs, no open conflict is about items that are gone on both sides (SYNC.md, "Conflicts"). */
+export function checkConflicts(world: AgentWorld, model: Model, conflicts: ConflictView[]): void {
+  const live = new Set(
+    [...world.liveItems('sched'), ...world.liveItems('external')].map(({ item }) => item.id),
+  );
+  for (const c of conflicts) {
+    const ids = [c.sched?.id, c.external?.id].filter((id): id is string => Boolean(id));
+    if (ids.length > 0 && ids.every((id) => !live.has(id)))
+      model.fail(
+        'stale-conflict',
+        `${c.kind} conflict ${c.id} of ${c.calendar_id} is still open, though ${ids.join(' and ')} are gone`,
+      );
   }
 }
