@@ -105,6 +105,17 @@ describe('agent model counterexamples: remap and reconnect (issue 9 #2)', () => 
   );
 
   it(
+    'after a remap, a moved event blocks one resource, not two',
+    check([
+      connect(0, 0, { conflict_resolution: 'newest' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      move('external', 0, 10),
+    ]),
+  );
+
+  it(
     "disconnecting and connecting the calendar to another resource removes the old resource's copies",
     check([
       connect(0, 1),

@@ -35,11 +35,18 @@ export type Step =
 
 const side = fc.constantFrom<SideName>('sched', 'external');
 const title = fc.constantFrom('Standup', 'Review', 'Lunch', 'Dentist', 'Physio');
+/**
+ * Step kinds left out (AGENT_MODEL_WITHOUT=remap,undo), to look past a known bug for the next one; `far` leaves out
+ * days beyond the window.
+ */
+const without = new Set((process.env.AGENT_MODEL_WITHOUT ?? '').split(',').filter(Boolean));
 /** Mostly this week, some beyond the default window (30 days back, 180 ahead) so that time can bring them in. */
-const day = fc.oneof(
-  { weight: 5, arbitrary: fc.integer({ min: 0, max: 6 }) },
-  { weight: 1, arbitrary: fc.integer({ min: -40, max: 400 }) },
-);
+const day = without.has('far')
+  ? fc.integer({ min: 0, max: 6 })
+  : fc.oneof(
+      { weight: 5, arbitrary: fc.integer({ min: 0, max: 6 }) },
+      { weight: 1, arbitrary: fc.integer({ min: -40, max: 400 }) },
+    );
 /** Few hours, so that slots collide often (double bookings, moves onto a taken slot). */
 const hour = fc.constantFrom(9, 10, 11, 14, 15);
 const pick = fc.nat({ max: 20 });
@@ -69,9 +76,6 @@ const crash: fc.Arbitrary<CrashPlan | null> = fc.option(
   fc.record({ after: fc.nat({ max: 4 }), when: fc.constantFrom<'before' | 'after'>('before', 'after') }),
   { nil: null, freq: 4 },
 );
-
-/** Step kinds left out (AGENT_MODEL_WITHOUT=remap,undo), to look past a known bug for the next one. */
-const without = new Set((process.env.AGENT_MODEL_WITHOUT ?? '').split(',').filter(Boolean));
 
 const anyStep: fc.Arbitrary<Step> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('add'), side, where, title, day, hour }) },
