@@ -164,6 +164,18 @@ describe('agent model counterexamples: double bookings and conflicts', () => {
   );
 
   it(
+    "a person's move of a booking's event is not bounced back by another calendar of the same resource",
+    // A rules question as much as a bug: the external-to-sched calendar overwrites the booking the other one moved.
+    check([
+      connect(1, 2, { direction: 'external-to-sched' }),
+      add('external', 0, 9),
+      connect(0, 2),
+      settle,
+      move('external', 0, 15, 0),
+    ]),
+  );
+
+  it(
     'keep-sched on an external-to-sched connection never writes to the calendar',
     check([
       connect(0, 0, { direction: 'external-to-sched' }),
