@@ -237,6 +237,18 @@ describe('agent model counterexamples: crashes, lost state and sign-ins', () => 
   );
 
   it(
+    'after the state DB is lost, an event whose booking moved out of the window is not tied to it at another time',
+    check([
+      connect(0, 0),
+      add('external', 1, 9),
+      { kind: 'wait', minutes: 31 * 24 * 60 },
+      sync,
+      { kind: 'lose-state' },
+      move('sched', 0, 9),
+    ]),
+  );
+
+  it(
     "Sched's Connected Calendars shows active again once the person signs in again with a token (issue 9 #5)",
     check([
       connect(0, 0),
