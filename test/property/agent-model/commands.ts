@@ -22,7 +22,7 @@ async function attempt<T>(
   try {
     return await call();
   } catch (error) {
-    const body = toApiError(error);
+    const body = toApiError(error, null, () => {});
     if (body.code === 'internal') model.fail('api-500', `${what} answered 500: ${String(error)}`);
     return { error: `${body.code}: ${body.message}` };
   }
@@ -36,6 +36,26 @@ const revoked = (world: AgentWorld, calendarId: string) =>
 
 async function connections(world: AgentWorld): Promise<Connection[]> {
   return (await world.agent.list()).calendars;
+}
+
+/**
+ * "Sync all", then Sync now on each connection still waiting for its first run (a person starts those by name,
+ * shared/SYNC.md "Changing a connection"): "sync all" itself must leave them alone.
+ */
+async function syncAll(world: AgentWorld, model: Model): Promise<{ runs: RunSummary[] } | { error: string }> {
+  const waiting = new Set(
+    (await connections(world)).filter((c) => c.awaiting_first_sync).map((c) => c.calendar_id),
+  );
+  const all = await attempt(model, 'sync all', () => world.agent.syncNow());
+  if (failed(all)) return all;
+  for (const run of all.runs)
+    if (waiting.has(run.calendar_id))
+      model.fail('uninvited-run', `sync all ran ${run.calendar_id} before a person synced it by name`);
+  for (const id of waiting) {
+    const r = await attempt(model, 'first sync', () => world.agent.syncNow({ calendar_id: id }));
+    if (!failed(r)) all.runs.push(...r.runs);
+  }
+  return all;
 }
 
 /** Applies one step; returns a few words on what happened. */
@@ -86,9 +106,9 @@ export async function applyStep(world: AgentWorld, model: Model, step: Step): Pr
       const c = step.pick === null ? null : pickOf(await connections(world), step.pick);
       if (step.pick !== null && !c) return 'no connection';
       world.crash = step.crash ? { ...step.crash } : null;
-      const r = await attempt(model, 'sync', () =>
-        agent.syncNow(c ? { calendar_id: c.calendar_id } : undefined),
-      );
+      const r = c
+        ? await attempt(model, 'sync', () => agent.syncNow({ calendar_id: c.calendar_id }))
+        : await syncAll(world, model);
       world.crash = null;
       if (failed(r)) return r.error;
       for (const run of r.runs) model.neverRun.delete(run.calendar_id);
@@ -240,7 +260,7 @@ async function renew(
  */
 export async function quietRuns(world: AgentWorld, model: Model): Promise<string> {
   world.crash = null;
-  const first = await attempt(model, 'quiet sync', () => world.agent.syncNow());
+  const first = await syncAll(world, model);
   // Two calendars of one resource hear of each other's events through it: one run later.
   const resources = (await connections(world)).map((c) => c.resource_id);
   if (!failed(first) && new Set(resources).size < resources.length) {

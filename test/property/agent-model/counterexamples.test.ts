@@ -93,18 +93,6 @@ describe('agent model counterexamples: remap and reconnect (issue 9 #2)', () => 
   );
 
   it(
-    "a remap never deletes the person's own event, even when its old booking is edited",
-    check([
-      connect(0, 0),
-      add('external', 0, 9),
-      sync,
-      rename('external'),
-      { kind: 'remap', pick: 0, resource: 1 },
-      move('sched', 0, 9),
-    ]),
-  );
-
-  it(
     'after a remap, a moved event blocks one resource, not two',
     check([
       connect(0, 0, { conflict_resolution: 'newest' }),
@@ -135,11 +123,6 @@ describe('agent model counterexamples: double bookings and conflicts', () => {
   );
 
   it(
-    "a booking's event moved onto a slot another booking holds does not stop the calendar (issue 9 #4)",
-    check([connect(0, 0), add('sched', 0, 9), sync, move('external', 0, 15), add('sched', 0, 15), sync]),
-  );
-
-  it(
     'an overlap conflict whose event and booking are both gone leaves the list (issue 9 #6)',
     check([
       add('external', 1, 9),
@@ -149,55 +132,6 @@ describe('agent model counterexamples: double bookings and conflicts', () => {
       remove('external'),
       remove('sched'),
       sync,
-    ]),
-  );
-
-  it(
-    'an open overlap conflict is not sent to Sched again on every run (an idle run writes nothing)',
-    check([
-      connect(1, 0),
-      connect(0, 0, { direction: 'external-to-sched' }),
-      add('sched', 0, 9),
-      add('external', 0, 9, 7),
-      sync,
-    ]),
-  );
-
-  it(
-    "a person's move of a booking's event is not bounced back by another calendar of the same resource",
-    // A rules question as much as a bug: the external-to-sched calendar overwrites the booking the other one moved.
-    check([
-      connect(1, 2, { direction: 'external-to-sched' }),
-      add('external', 0, 9),
-      connect(0, 2),
-      settle,
-      move('external', 0, 15, 0),
-    ]),
-  );
-
-  it(
-    'keep-sched on an external-to-sched connection never writes to the calendar',
-    check([
-      connect(0, 0, { direction: 'external-to-sched' }),
-      add('external', 0, 9),
-      sync,
-      move('sched', 0, 9),
-      undoLatest,
-      rename('sched'),
-      { kind: 'resolve', pick: 0, choice: 0 },
-    ]),
-  );
-
-  it(
-    "keep-external on an undo's conflict leaves no event tied to a cancelled booking",
-    check([
-      connect(0, 0),
-      add('sched', 0, 9),
-      sync,
-      rename('external'),
-      remove('sched'),
-      undoLatest,
-      { kind: 'resolve', pick: 0, choice: 1 },
     ]),
   );
 });
@@ -216,36 +150,8 @@ describe('agent model counterexamples: undo (issue 9 #3)', () => {
 
 describe('agent model counterexamples: crashes, lost state and sign-ins', () => {
   it(
-    'a preview after a crash predicts the replayed writes of the next run',
-    check([
-      connect(0, 0),
-      add('sched', 0, 9),
-      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
-      remove('sched'),
-      { kind: 'preview', pick: 0 },
-    ]),
-  );
-
-  it(
     'disconnecting after the state DB was lost answers a clear error or succeeds, never 500',
     check([connect(0, 0), { kind: 'lose-state' }, { kind: 'disconnect', pick: 0 }]),
-  );
-
-  it(
-    'after the state DB is lost, a resync never reports as created a booking that stays cancelled',
-    check([connect(0, 0), add('external', 0, 9), sync, remove('sched'), { kind: 'lose-state' }]),
-  );
-
-  it(
-    'after the state DB is lost, an event whose booking moved out of the window is not tied to it at another time',
-    check([
-      connect(0, 0),
-      add('external', 1, 9),
-      { kind: 'wait', minutes: 31 * 24 * 60 },
-      sync,
-      { kind: 'lose-state' },
-      move('sched', 0, 9),
-    ]),
   );
 
   it(
@@ -257,10 +163,5 @@ describe('agent model counterexamples: crashes, lost state and sign-ins', () => 
       sync,
       { kind: 'renew', service: 'google', how: 'token' },
     ]),
-  );
-
-  it(
-    "Sched's Connected Calendars and the agent agree on the status after the state DB is lost",
-    check([connect(0, 0), { kind: 'revoke', service: 'google' }, settle, { kind: 'lose-state' }]),
   );
 });

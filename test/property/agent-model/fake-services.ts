@@ -7,11 +7,16 @@ import type { ExternalCalendar, SchedResource, SyncStatus } from '../../../prelo
 import type { SchedDirectory, ServiceClients } from '../../../main/agent/ports';
 import { AgentError } from '../../../main/agent/agent-error';
 import type { CronLike } from '../../../main/scheduler/scheduler';
-import type { MemoryProvider } from '../../../main/providers/memory';
-import type { CalendarProvider, CreateRequest, ListRequest } from '../../../main/providers/port';
-import { AuthError, SlotUnavailableError } from '../../../main/providers/port';
-import type { ItemFields, Side } from '../../../main/sync';
-import { timeToEpochMs } from '../../../main/sync';
+import type { MemoryProvider } from '../../fakes/memory-provider';
+import type { CalendarHolder } from '../../../main/providers/sched-directory';
+import type {
+  CalendarProvider,
+  CreateRequest,
+  ListRequest,
+  UpdateOptions,
+} from '../../../main/providers/port';
+import { AuthError, PreconditionFailedError } from '../../../main/providers/port';
+import type { ItemFields, Side, SyncItem } from '../../../main/sync';
 
 /** The process dying at a write: thrown by the crash point, never by the agent's own code. */
 export class SimulatedCrash extends Error {
@@ -38,7 +43,7 @@ export interface FakeWorld {
   readonly resources: SchedResource[];
 }
 
-/** A provider seen through the world: sign-in checks, the crash point and Sched's overlap rule on moves. */
+/** A provider seen through the world: sign-in checks and the crash point. */
 class WorldProvider implements CalendarProvider {
   readonly side: Side;
   constructor(
@@ -48,6 +53,12 @@ class WorldProvider implements CalendarProvider {
   ) {
     this.side = inner.side;
   }
+  get capabilities() {
+    return this.inner.capabilities;
+  }
+  requestCount(): number {
+    return this.inner.requestCount();
+  }
   listChanges(request: ListRequest) {
     this.checkAuth();
     return this.inner.listChanges(request);
@@ -56,18 +67,33 @@ class WorldProvider implements CalendarProvider {
     this.checkAuth();
     return this.inner.get(id);
   }
-  create(request: CreateRequest) {
+  create(request: CreateRequest): Promise<SyncItem> {
     return this.write(() => this.inner.create(request));
   }
-  update(id: string, fields: ItemFields, options: { ifMatch: string }) {
-    return this.write(() => {
-      // Sched refuses to move a booking onto a taken slot, as it refuses such a create (the fake checks creates only).
-      if (this.side === 'sched') this.refuseOverlap(id, fields);
-      return this.inner.update(id, fields, options);
-    });
+  update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
+    return this.write(
+      async () => this.moveHere(id, fields, options) ?? this.inner.update(id, fields, options),
+    );
   }
-  delete(id: string, options?: { ifMatch?: string }) {
+  delete(id: string, options?: { ifMatch?: string }): Promise<void> {
     return this.write(() => this.inner.delete(id, options));
+  }
+
+  /**
+   * Sched's `PUT /bookings/{id}` with this resource: a live booking of another resource moves here (a remap moves
+   * the bookings made from a calendar's events); its old resource's feed reports it gone.
+   */
+  private moveHere(id: string, fields: ItemFields, options: UpdateOptions): SyncItem | null {
+    if (this.side !== 'sched' || this.inner.live().some((item) => item.id === id)) return null;
+    for (const resource of this.world.resources) {
+      const from = this.world.resourceProvider(resource.id);
+      const item = from.live().find((booking) => booking.id === id);
+      if (from === this.inner || !item) continue;
+      if (item.version !== options.ifMatch) throw new PreconditionFailedError(id, item.version);
+      from.remove(id);
+      return this.inner.add({ ...item, ...fields, id });
+    }
+    return null;
   }
 
   private checkAuth(): void {
@@ -86,22 +112,6 @@ class WorldProvider implements CalendarProvider {
     this.world.crashed = true;
     if (plan.when === 'after') await send();
     throw new SimulatedCrash();
-  }
-
-  private refuseOverlap(id: string, fields: ItemFields): void {
-    const zone = 'Europe/London';
-    const start = timeToEpochMs(fields.start, zone);
-    const end = timeToEpochMs(fields.end, zone);
-    const taken = this.inner
-      .live()
-      .find(
-        (item) =>
-          item.id !== id &&
-          item.status === 'confirmed' &&
-          timeToEpochMs(item.start, zone) < end &&
-          timeToEpochMs(item.end, zone) > start,
-      );
-    if (taken) throw new SlotUnavailableError(taken.id);
   }
 }
 
@@ -132,6 +142,13 @@ export class FakeSchedDirectory implements SchedDirectory {
     if (!entry) throw new AgentError('not_found', `Sched has no connected calendar "${calendarId}".`);
     if (input.sync_status) entry.sync_status = input.sync_status;
     if (input.resource_id) entry.resource_id = input.resource_id;
+  }
+  async listHolders(): Promise<CalendarHolder[]> {
+    return [...this.registry.keys()].map((calendar_id) => ({
+      calendar_id,
+      device: null,
+      connected_at: null,
+    }));
   }
   async unregisterCalendar(calendarId: string) {
     this.registry.delete(calendarId);

@@ -3,7 +3,7 @@
  * touched it (provenance), which copies a person removed, which originals an undo left uncopied, which overlap
  * events a person skipped, and which connections have not had their first run yet.
  */
-import type { MemoryProvider } from '../../../main/providers/memory';
+import type { MemoryProvider } from '../../fakes/memory-provider';
 import type { SyncItem } from '../../../main/sync';
 import { canonicalFields } from '../../../main/sync';
 import type { SideName } from './steps';
