@@ -121,6 +121,10 @@ describe('agent model counterexamples: double bookings and conflicts', () => {
     'an imported event moved onto a taken slot becomes an overlap conflict and the calendar keeps syncing (issue 9 #4)',
     check([add('external', 1, 9), add('sched', 2, 9), connect(0, 0), sync, move('external', 2, 9, 0)]),
   );
+  it(
+    "a booking's event moved onto a slot another booking holds does not stop the calendar (issue 9 #4)",
+    check([connect(0, 0), add('sched', 0, 9), sync, move('external', 0, 15), add('sched', 0, 15), sync]),
+  );
 
   it(
     'an overlap conflict whose event and booking are both gone leaves the list (issue 9 #6)',
