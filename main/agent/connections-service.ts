@@ -151,7 +151,10 @@ export class ConnectionsService {
       if (!(error instanceof AgentError && error.code === 'not_found')) throw error;
     });
     this.deps.settings.removeConnection(current.calendar_id);
-    this.deps.db.connections.update(current.calendar_id, { status: 'disconnected' });
+    // After a lost state DB the connection has no sync state yet: there is nothing to mark disconnected.
+    if (this.deps.db.connections.get(current.calendar_id)) {
+      this.deps.db.connections.update(current.calendar_id, { status: 'disconnected' });
+    }
     const stillUsed = this.deps.settings.listConnections().some((c) => c.account_id === current.account_id);
     if (current.account_id && !stillUsed) {
       await this.deps.clients().forget(current.account_id);

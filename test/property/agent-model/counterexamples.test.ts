@@ -1,0 +1,171 @@
+/**
+ * Stories the agent model found, shrunk and written out, each replayed through the same harness with every check on.
+ * Each names what the person sees. They fail until the bug they show is fixed (issue 9); keep them when it is.
+ */
+import { describe, it } from 'vitest';
+import { expectStoryHolds } from './harness';
+import type { ConnectSettings, SideName, Step } from './steps';
+
+const twoWay: ConnectSettings = {
+  direction: 'two-way',
+  conflict_resolution: 'prefer-sched',
+  sync_frequency: 'manual',
+};
+const connect = (calendar: number, resource: number, settings: Partial<ConnectSettings> = {}): Step => ({
+  kind: 'connect',
+  calendar,
+  resource,
+  settings: { ...twoWay, ...settings },
+});
+const add = (side: SideName, day: number, hour: number, where = 0): Step => ({
+  kind: 'add',
+  side,
+  where,
+  title: 'Standup',
+  day,
+  hour,
+});
+const move = (side: SideName, day: number, hour: number, pick = 0): Step => ({
+  kind: 'move',
+  side,
+  pick,
+  day,
+  hour,
+});
+const rename = (side: SideName, pick = 0): Step => ({ kind: 'edit', side, pick, title: 'Review' });
+const remove = (side: SideName, pick = 0): Step => ({ kind: 'delete', side, pick });
+const sync: Step = { kind: 'sync', pick: null, crash: null };
+const undoLatest: Step = { kind: 'undo', pick: 0 };
+const settle: Step = { kind: 'settle' };
+const all = new Set<string>();
+const check = (steps: Step[]) => () => expectStoryHolds(steps, all);
+
+describe('agent model counterexamples: time and the window', () => {
+  it(
+    'a booking beyond the window is copied once days pass and bring it inside (issue 9 #1)',
+    check([
+      connect(0, 0),
+      add('sched', 0, 12),
+      add('sched', 200, 12),
+      sync,
+      { kind: 'wait', minutes: 31 * 24 * 60 },
+    ]),
+  );
+
+  it(
+    'an event beyond the window becomes a booking once days pass and bring it inside (issue 9 #1)',
+    check([
+      connect(0, 0),
+      add('external', 0, 12),
+      add('external', 200, 12),
+      sync,
+      { kind: 'wait', minutes: 31 * 24 * 60 },
+    ]),
+  );
+
+  it(
+    'a booking beyond the window is copied once the window is widened to reach it (issue 9 #1)',
+    // The first booking matters: without any link every run reads in full and finds the far one.
+    check([
+      connect(0, 0),
+      add('sched', 0, 9),
+      add('sched', 181, 9),
+      sync,
+      { kind: 'setting', pick: 0, patch: { window_days_future: 400 } },
+    ]),
+  );
+
+  it(
+    'the schedule leaves a new connection alone until a person syncs or previews it (issue 9 #7)',
+    check([connect(0, 0, { sync_frequency: '15min' }), { kind: 'wait', minutes: 360 }]),
+  );
+});
+
+describe('agent model counterexamples: remap and reconnect (issue 9 #2)', () => {
+  it(
+    "a remap removes the copies of the old resource's bookings from the calendar",
+    check([connect(0, 0), add('sched', 0, 9), sync, { kind: 'remap', pick: 0, resource: 1 }]),
+  );
+
+  it(
+    "a remap moves the bookings made from the calendar's events to the new resource",
+    check([add('external', 1, 12), connect(0, 0), sync, { kind: 'remap', pick: 0, resource: 1 }]),
+  );
+
+  it(
+    'after a remap, a moved event blocks one resource, not two',
+    check([
+      connect(0, 0, { conflict_resolution: 'newest' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      move('external', 0, 10),
+    ]),
+  );
+
+  it(
+    "disconnecting and connecting the calendar to another resource removes the old resource's copies",
+    check([
+      connect(0, 1),
+      add('sched', 0, 9),
+      sync,
+      { kind: 'disconnect', pick: 0 },
+      connect(0, 0),
+      rename('sched'),
+    ]),
+  );
+});
+
+describe('agent model counterexamples: double bookings and conflicts', () => {
+  it(
+    'an imported event moved onto a taken slot becomes an overlap conflict and the calendar keeps syncing (issue 9 #4)',
+    check([add('external', 1, 9), add('sched', 2, 9), connect(0, 0), sync, move('external', 2, 9, 0)]),
+  );
+  it(
+    "a booking's event moved onto a slot another booking holds does not stop the calendar (issue 9 #4)",
+    check([connect(0, 0), add('sched', 0, 9), sync, move('external', 0, 15), add('sched', 0, 15), sync]),
+  );
+
+  it(
+    'an overlap conflict whose event and booking are both gone leaves the list (issue 9 #6)',
+    check([
+      add('external', 1, 9),
+      add('sched', 1, 9),
+      connect(0, 0, { direction: 'external-to-sched' }),
+      sync,
+      remove('external'),
+      remove('sched'),
+      sync,
+    ]),
+  );
+});
+
+describe('agent model counterexamples: undo (issue 9 #3)', () => {
+  it(
+    'a booking an undo restores is synced again: its event comes back',
+    check([add('sched', 1, 12), connect(0, 0), sync, remove('external'), sync, undoLatest, settle]),
+  );
+
+  it(
+    'an event an undo restores is synced again: its booking comes back',
+    check([add('external', 1, 12), connect(0, 0), sync, remove('sched'), sync, undoLatest, settle]),
+  );
+});
+
+describe('agent model counterexamples: crashes, lost state and sign-ins', () => {
+  it(
+    'disconnecting after the state DB was lost answers a clear error or succeeds, never 500',
+    check([connect(0, 0), { kind: 'lose-state' }, { kind: 'disconnect', pick: 0 }]),
+  );
+
+  it(
+    "Sched's Connected Calendars shows active again once the person signs in again with a token (issue 9 #5)",
+    check([
+      connect(0, 0),
+      sync,
+      { kind: 'revoke', service: 'google' },
+      sync,
+      { kind: 'renew', service: 'google', how: 'token' },
+    ]),
+  );
+});

@@ -1,0 +1,217 @@
+/**
+ * The outside world of the agent model: Sched (its directory and one in-memory provider per resource), Google- and
+ * Graph-like calendars in memory, sign-ins that can be revoked, a crash point that "kills the process" at a chosen
+ * write, and a fake cron. Everything is a small fake; the agent, engine, scheduler and state DB are the real ones.
+ */
+import type { ExternalCalendar, SchedResource, SyncStatus } from '../../../preload/contract';
+import type { SchedDirectory, ServiceClients } from '../../../main/agent/ports';
+import { AgentError } from '../../../main/agent/agent-error';
+import type { CronLike } from '../../../main/scheduler/scheduler';
+import type { MemoryProvider } from '../../fakes/memory-provider';
+import type { CalendarHolder } from '../../../main/providers/sched-directory';
+import type {
+  CalendarProvider,
+  CreateRequest,
+  ListRequest,
+  UpdateOptions,
+} from '../../../main/providers/port';
+import { AuthError, PreconditionFailedError } from '../../../main/providers/port';
+import type { ItemFields, Side, SyncItem } from '../../../main/sync';
+
+/** The process dying at a write: thrown by the crash point, never by the agent's own code. */
+export class SimulatedCrash extends Error {
+  constructor() {
+    super('simulated crash');
+    this.name = 'SimulatedCrash';
+  }
+}
+
+/** Where the next run dies: after `after` writes went through, before or after the next one reaches the server. */
+export interface CrashPlan {
+  after: number;
+  when: 'before' | 'after';
+}
+
+/** What the fakes share: the crash plan, the revoked sign-ins and the world's providers. */
+export interface FakeWorld {
+  crash: CrashPlan | null;
+  crashed: boolean;
+  readonly revoked: Set<string>;
+  resourceProvider(resourceId: string): MemoryProvider;
+  calendarProvider(calendarId: string): MemoryProvider;
+  calendarsOf(accountId: string): ExternalCalendar[];
+  readonly resources: SchedResource[];
+}
+
+/** A provider seen through the world: sign-in checks and the crash point. */
+class WorldProvider implements CalendarProvider {
+  readonly side: Side;
+  constructor(
+    private readonly world: FakeWorld,
+    private readonly inner: MemoryProvider,
+    private readonly accountId: string | null,
+  ) {
+    this.side = inner.side;
+  }
+  get capabilities() {
+    return this.inner.capabilities;
+  }
+  requestCount(): number {
+    return this.inner.requestCount();
+  }
+  listChanges(request: ListRequest) {
+    this.checkAuth();
+    return this.inner.listChanges(request);
+  }
+  get(id: string) {
+    this.checkAuth();
+    return this.inner.get(id);
+  }
+  create(request: CreateRequest): Promise<SyncItem> {
+    return this.write(() => this.inner.create(request));
+  }
+  update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
+    return this.write(
+      async () => this.moveHere(id, fields, options) ?? this.inner.update(id, fields, options),
+    );
+  }
+  delete(id: string, options?: { ifMatch?: string }): Promise<void> {
+    return this.write(() => this.inner.delete(id, options));
+  }
+
+  /**
+   * Sched's `PUT /bookings/{id}` with this resource: a live booking of another resource moves here (a remap moves
+   * the bookings made from a calendar's events); its old resource's feed reports it gone.
+   */
+  private moveHere(id: string, fields: ItemFields, options: UpdateOptions): SyncItem | null {
+    if (this.side !== 'sched' || this.inner.live().some((item) => item.id === id)) return null;
+    for (const resource of this.world.resources) {
+      const from = this.world.resourceProvider(resource.id);
+      const item = from.live().find((booking) => booking.id === id);
+      if (from === this.inner || !item) continue;
+      if (item.version !== options.ifMatch) throw new PreconditionFailedError(id, item.version);
+      from.remove(id);
+      return this.inner.add({ ...item, ...fields, id });
+    }
+    return null;
+  }
+
+  private checkAuth(): void {
+    if (this.accountId && this.world.revoked.has(this.accountId)) throw new AuthError(this.accountId);
+  }
+
+  private async write<T>(send: () => Promise<T>): Promise<T> {
+    this.checkAuth();
+    const plan = this.world.crash;
+    if (!plan) return send();
+    if (plan.after > 0) {
+      plan.after -= 1;
+      return send();
+    }
+    this.world.crash = null;
+    this.world.crashed = true;
+    if (plan.when === 'after') await send();
+    throw new SimulatedCrash();
+  }
+}
+
+/** One entry of Sched's Connected Calendars, as Sched stores it. */
+export interface RegisteredCalendar {
+  resource_id: string;
+  calendar_service: string;
+  sync_status: SyncStatus;
+}
+
+/** Sched's directory: resources and the Connected Calendars registry. */
+export class FakeSchedDirectory implements SchedDirectory {
+  readonly registry = new Map<string, RegisteredCalendar>();
+  constructor(private readonly world: FakeWorld) {}
+
+  async listResources(): Promise<SchedResource[]> {
+    return this.world.resources.map((r) => ({ ...r }));
+  }
+  async registerCalendar(input: { resource_id: string; calendar_service: string; calendar_id: string }) {
+    this.registry.set(input.calendar_id, {
+      resource_id: input.resource_id,
+      calendar_service: input.calendar_service,
+      sync_status: 'active',
+    });
+  }
+  async updateCalendar(calendarId: string, input: { sync_status?: SyncStatus; resource_id?: string }) {
+    const entry = this.registry.get(calendarId);
+    if (!entry) throw new AgentError('not_found', `Sched has no connected calendar "${calendarId}".`);
+    if (input.sync_status) entry.sync_status = input.sync_status;
+    if (input.resource_id) entry.resource_id = input.resource_id;
+  }
+  async listHolders(): Promise<CalendarHolder[]> {
+    return [...this.registry.keys()].map((calendar_id) => ({
+      calendar_id,
+      device: null,
+      connected_at: null,
+    }));
+  }
+  async unregisterCalendar(calendarId: string) {
+    this.registry.delete(calendarId);
+  }
+}
+
+const emailOf = { google: 'ops@example.com', microsoft: 'ops@example.org' } as const;
+
+/** The account id the fakes give each service's one account (`<provider>:<email>`, as the real sign-in does). */
+export const accountIdOf = (service: 'google' | 'microsoft') => `${service}:${emailOf[service]}`;
+
+/** The clients the agent is given (`clientsFor`): every call lands in the world's fakes. */
+export function fakeClients(world: FakeWorld, directory: FakeSchedDirectory): ServiceClients {
+  const identity = (provider: 'google' | 'microsoft') => {
+    // A new sign-in or token is a valid grant again.
+    world.revoked.delete(accountIdOf(provider));
+    return { account_id: accountIdOf(provider), email: emailOf[provider], provider };
+  };
+  return {
+    sched: async () => directory,
+    async calendarsOf(account) {
+      if (world.revoked.has(account.id)) throw new AuthError(account.id);
+      return world.calendarsOf(account.id).map(({ connected: _connected, ...c }) => c);
+    },
+    async providersFor(connection, resource) {
+      return {
+        sched: new WorldProvider(world, world.resourceProvider(resource.id), null),
+        external: new WorldProvider(
+          world,
+          world.calendarProvider(connection.calendar_id),
+          connection.account_id,
+        ),
+      };
+    },
+    async importToken(provider) {
+      return identity(provider);
+    },
+    async signIn(provider) {
+      return { auth_url: `https://login.example/${provider}`, done: Promise.resolve(identity(provider)) };
+    },
+    async forget() {},
+  };
+}
+
+/** node-cron stand-in: jobs are kept and fired by `fire` when the model lets time pass. */
+export class FakeCron implements CronLike {
+  private readonly jobs = new Set<{ expression: string; task: () => void | Promise<void> }>();
+
+  schedule(expression: string, task: () => void | Promise<void>) {
+    const job = { expression, task };
+    this.jobs.add(job);
+    return { stop: () => void this.jobs.delete(job) };
+  }
+
+  /** Fires, once, every job whose period is no longer than `elapsedMs`. */
+  async fire(elapsedMs: number): Promise<void> {
+    for (const job of [...this.jobs]) if (periodMs(job.expression) <= elapsedMs) await job.task();
+  }
+}
+
+/** The period of a cron expression made by `cronFor` (second minute-list hour * * *). */
+function periodMs(expression: string): number {
+  const [, minutes = '', hours = '*'] = expression.split(' ');
+  if (hours === '*') return (60 / minutes.split(',').length) * 60_000;
+  return hours.includes('/6') ? 6 * 3_600_000 : 24 * 3_600_000;
+}
