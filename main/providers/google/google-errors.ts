@@ -4,6 +4,7 @@
  * request (with its bearer token) and must not travel into logs.
  * https://developers.google.com/calendar/api/guides/errors
  */
+import { AppError } from '../../errors/app-error';
 import { connectionVerdict, httpVerdict, type RetryVerdict } from '../gate';
 
 /** Google's 403 reasons that mean "too fast", not "forbidden". */
@@ -53,7 +54,7 @@ export function classifyGoogleFailure(error: unknown, nowMs: number): RetryVerdi
 }
 
 /** A Google answer the adapter has no typed error for, said plainly and without the request it came from. */
-export class GoogleRequestError extends Error {
+export class GoogleRequestError extends AppError {
   readonly code = 'google_request_failed' as const;
 
   constructor(
@@ -62,7 +63,7 @@ export class GoogleRequestError extends Error {
     readonly reason: string | undefined,
   ) {
     const what = status === undefined ? 'no answer' : `HTTP ${status}${reason ? ` ${reason}` : ''}`;
-    super(`Google Calendar refused to ${operation} (${what}).`);
+    super('upstream', `Google Calendar refused to ${operation} (${what}).`);
     this.name = 'GoogleRequestError';
   }
 }

@@ -3,6 +3,7 @@
  * `headers`), and the retry classifier the request gate uses for Graph. Only short codes are read: a GraphError's
  * body can quote the request. https://learn.microsoft.com/graph/errors · …/graph/throttling
  */
+import { AppError } from '../../errors/app-error';
 import { connectionVerdict, httpVerdict, type RetryVerdict } from '../gate';
 
 function fieldOf(value: unknown, key: string): unknown {
@@ -68,7 +69,7 @@ export class GraphBatchRetry extends Error {
 }
 
 /** A Graph answer the adapter has no typed error for, said plainly and without the request it came from. */
-export class GraphRequestError extends Error {
+export class GraphRequestError extends AppError {
   readonly code = 'graph_request_failed' as const;
 
   constructor(
@@ -78,7 +79,7 @@ export class GraphRequestError extends Error {
   ) {
     const what =
       status === undefined ? (graphCode ?? 'no answer') : `HTTP ${status}${graphCode ? ` ${graphCode}` : ''}`;
-    super(`Microsoft Outlook refused to ${operation} (${what}).`);
+    super('upstream', `Microsoft Outlook refused to ${operation} (${what}).`);
     this.name = 'GraphRequestError';
   }
 }

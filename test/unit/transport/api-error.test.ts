@@ -4,6 +4,8 @@ import { ConflictNotFoundError } from '../../../main/engine';
 import { AppError } from '../../../main/errors/app-error';
 import { NotFoundError, PreconditionFailedError } from '../../../main/providers/port';
 import { SchedApiKeyError } from '../../../main/providers/sched';
+import { GoogleRequestError } from '../../../main/providers/google/google-errors';
+import { GraphRequestError } from '../../../main/providers/microsoft/graph-errors';
 import { KeychainUnavailableError } from '../../../main/secrets';
 import { toApiError, unexpectedMessage } from '../../../main/transport/api-error';
 
@@ -33,6 +35,17 @@ describe('toApiError', () => {
     expect(mapped(new ReauthRequiredError('google', 'invalid_grant')).body.code).toBe('unavailable');
     expect(mapped(new KeychainUnavailableError('no dbus')).body.code).toBe('unavailable');
     expect(mapped(new ConflictNotFoundError(7)).body.code).toBe('not_found');
+  });
+
+  it('says what Google or Outlook answered, as a 502, when a call fails in a way the adapters have no class for', () => {
+    expect(mapped(new GoogleRequestError('list events', 400, 'badRequest')).body).toEqual({
+      code: 'upstream',
+      message: 'Google Calendar refused to list events (HTTP 400 badRequest).',
+    });
+    expect(mapped(new GraphRequestError('create an event', 400, 'ErrorInvalidRequest')).body).toEqual({
+      code: 'upstream',
+      message: 'Microsoft Outlook refused to create an event (HTTP 400 ErrorInvalidRequest).',
+    });
   });
 
   it('answers anything unexpected with a 500 that hides it, and logs the stack', () => {
