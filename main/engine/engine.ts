@@ -4,12 +4,13 @@
  * resolves conflicts and settles mass-delete reviews. Construct one per state DB at start-up.
  */
 import { AppError } from '../errors/app-error';
-import { runSummaryOf, type ConflictChoice, type StateDb } from '../store';
-import type { Plan } from '../sync';
+import { runSummaryOf, type ConflictChoice, type OutboxEntry, type StateDb } from '../store';
+import { countActions, type Plan } from '../sync';
 import { ActionApplier } from './action-applier';
 import { ConnectionSession } from './connection-session';
 import { coveredWindowOf, slicesToRead } from './entered-window';
 import { previewOf } from './preview';
+import { withReplays } from './replay-preview';
 import { readChanges, type ChangeReads } from './read-changes';
 import { settleConflicts, withConflictRereads } from './settle-conflicts';
 import { openConflictFor, resolveConflict } from './resolve-conflict';
@@ -75,7 +76,8 @@ export class Engine {
   /** The plan of the next run: nothing applied, no cursor moved, no run recorded. */
   async preview(connection: EngineConnection): Promise<EnginePreview> {
     const session = this.session(connection);
-    const { planned } = await this.readAndPlan(session, false);
+    const replays = this.db.outbox.unfinished(session.key);
+    const { planned } = await this.readAndPlan(session, false, replays);
     return previewOf(session.key, planned);
   }
 
@@ -147,8 +149,9 @@ export class Engine {
   private async readAndPlan(
     session: ConnectionSession,
     reviewApproved: boolean,
+    replays: readonly OutboxEntry[] = [],
   ): Promise<{ reads: ChangeReads; planned: Plan }> {
-    const state = session.state();
+    const stored = session.state();
     const saved = this.db.connections.ensure(session.key);
     const { settings, resourceTimezone } = session.connection;
     const covered = coveredWindowOf(this.db, session.key, settings, resourceTimezone);
@@ -156,18 +159,23 @@ export class Engine {
       entered: slicesToRead(session.window, covered),
       providers: session.providers,
       cursors: { sched: saved.schedSyncToken, external: saved.externalSyncToken },
-      stateLost: state.links.length === 0,
+      // A replay leaves a link, so the run after it reads from the cursors.
+      stateLost: stored.links.length === 0 && replays.length === 0,
       window: session.window,
       unconfirmed: session.links.unconfirmed(),
     });
-    const { sched, external } = await withConflictRereads(session, reads);
+    const reread = await withConflictRereads(session, reads);
+    // A preview plans as the run will after `recover` replays a crashed run's creates, and counts those creates.
+    const { state, sched, external, creates } = withReplays(replays, { state: stored, ...reread });
     const planned = session.plan({
       state,
       sched,
       external,
       ...(reviewApproved ? { reviewApproved } : {}),
     });
-    return { reads: { ...reads, sched, external }, planned };
+    if (creates.length > 0) planned.actions.unshift(...creates);
+    if (creates.length > 0) planned.counts = countActions(planned.actions);
+    return { reads: { ...reads, ...reread }, planned };
   }
 
   /**

@@ -168,4 +168,16 @@ describe('agent model counterexamples: crashes, lost state and sign-ins', () => 
       { kind: 'renew', service: 'google', how: 'token' },
     ]),
   );
+
+  it(
+    'a preview after a crash predicts the replayed writes of the next run',
+    check([
+      connect(0, 0),
+      add('sched', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      remove('sched'),
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
+
 });

@@ -1,0 +1,69 @@
+/**
+ * What a run's recovery would replay, as the preview sees it: a crashed run's unfinished creates are sent again
+ * (with their idempotency keys) before the next run plans, so the preview counts them and plans as if they were done.
+ */
+import type { OutboxEntry } from '../store';
+import type { CreateAction, Link, SideRead, SyncItem, SyncState } from '../sync';
+import { linkAfterWrite } from '../sync';
+
+/** The plan's inputs once the replays are done, and the creates that replay them. */
+export interface Replayed {
+  state: SyncState;
+  sched: SideRead;
+  external: SideRead;
+  creates: CreateAction[];
+}
+
+/** The item a replayed create finds again if the crash came after the write (the read shows it), or null. */
+function madeBefore(action: CreateAction, read: SideRead): SyncItem | null {
+  const made = read.items.find((item) =>
+    action.side === 'external'
+      ? item.tags?.bookingId === action.counterpart.id
+      : item.source?.eventId === action.counterpart.id,
+  );
+  return made ?? null;
+}
+
+/** A stand-in for the item a replayed create would make (its id is the service's to choose). */
+function standIn(action: CreateAction, entry: OutboxEntry): SyncItem {
+  return {
+    id: `replay:${entry.idempotencyKey}`,
+    version: 'replay',
+    updated: action.counterpart.updated,
+    status: 'confirmed',
+    ...action.fields,
+    ...(action.tags ? { tags: action.tags } : {}),
+    ...(action.source ? { source: action.source } : {}),
+  };
+}
+
+/**
+ * Applies the replays of `entries` (the connection's unfinished intents) to the plan's inputs, as `recover` and the
+ * next read would: each create's item is in its side's read and linked to its counterpart. Other intents are
+ * abandoned by `recover`, so they change nothing.
+ */
+export function withReplays(
+  entries: readonly OutboxEntry[],
+  input: { state: SyncState; sched: SideRead; external: SideRead },
+): Replayed {
+  const reads = { sched: input.sched, external: input.external };
+  const links: Link[] = [...input.state.links];
+  const creates: CreateAction[] = [];
+  for (const entry of entries) {
+    const action = entry.payload as Partial<CreateAction> | null;
+    if (entry.operation !== 'create' || action?.type !== 'create') continue;
+    const create = action as CreateAction;
+    const read = reads[create.side];
+    const item = madeBefore(create, read) ?? standIn(create, entry);
+    // As `sendCreate` replays: the baseline is what the agent wrote, so a person's edit since shows as one.
+    const link = linkAfterWrite(create, { ...item, ...create.fields });
+    const gone = (l: Link) =>
+      l.sched.id === link.sched.id ||
+      l.external.id === link.external.id ||
+      (create.replaces !== undefined && l.sched.id === create.replaces.bookingId);
+    links.splice(0, links.length, ...links.filter((l) => !gone(l)), link);
+    reads[create.side] = { ...read, items: [...read.items.filter((i) => i.id !== item.id), item] };
+    creates.push(create);
+  }
+  return { state: { ...input.state, links }, ...reads, creates };
+}
