@@ -15,6 +15,7 @@ import type { Action, CreateAction, DeleteAction, Side, SyncItem, UpdateAction }
 import { linkAfterWrite, otherSide } from '../sync';
 import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
+import { keyAfter, olderCopyOf } from './older-copy';
 import { recordIntent, type WriteAction } from './outbox-intent';
 import { recordEditConflict, recordMovedOverlap, recordOverlap } from './write-conflicts';
 
@@ -135,6 +136,9 @@ export class ActionApplier {
       if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
       throw error;
     }
+    // A replay finding its own write is the point of the key; a fresh create finding one predates a lost state DB.
+    const older = replayed ? null : olderCopyOf(action, written);
+    if (older !== null) return this.foundOlderCopy(action, entry, written, older);
     const link = linkAfterWrite(action, replayed ? { ...written, ...action.fields } : written);
     db.transaction(() => {
       if (action.replaces) links.drop(action.replaces);
@@ -156,6 +160,27 @@ export class ActionApplier {
       db.runs.addCounts(runId, { created: { [action.side]: 1 } });
     });
     this.logApplied('create', action.side, written.id);
+  }
+
+  /**
+   * A fresh create's key found a copy made before the state DB was lost. Cancelled since: the key is spent, so the
+   * copy is made again under a key of its own. Changed since: the pair is relinked as tags find it (no baseline, so
+   * the conflict rule settles the difference), and nothing is counted as created.
+   */
+  private async foundOlderCopy(
+    action: CreateAction,
+    entry: OutboxEntry,
+    found: SyncItem,
+    older: 'cancelled' | 'changed',
+  ): Promise<void> {
+    this.context.db.outbox.markDone(entry.id);
+    if (older === 'cancelled') {
+      const again: CreateAction = { ...action, idempotencyKey: keyAfter(action, found.id) };
+      return this.sendCreate(again, this.intent(again, again.idempotencyKey));
+    }
+    const [bookingId, eventId] =
+      action.side === 'sched' ? [found.id, action.counterpart.id] : [action.counterpart.id, found.id];
+    await this.applyAll(await this.context.replan({ bookingId, eventId }), false);
   }
 
   private async sendUpdate(action: UpdateAction): Promise<void> {

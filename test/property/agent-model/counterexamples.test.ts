@@ -180,4 +180,25 @@ describe('agent model counterexamples: crashes, lost state and sign-ins', () => 
     ]),
   );
 
+  it(
+    'after the state DB is lost, a resync never reports as created a booking that stays cancelled',
+    check([connect(0, 0), add('external', 0, 9), sync, remove('sched'), { kind: 'lose-state' }]),
+  );
+
+  it(
+    'after the state DB is lost, an event whose booking moved out of the window is not tied to it at another time',
+    check([
+      connect(0, 0),
+      add('external', 1, 9),
+      { kind: 'wait', minutes: 31 * 24 * 60 },
+      sync,
+      { kind: 'lose-state' },
+      move('sched', 0, 9),
+    ]),
+  );
+
+  it(
+    "Sched's Connected Calendars and the agent agree on the status after the state DB is lost",
+    check([connect(0, 0), { kind: 'revoke', service: 'google' }, settle, { kind: 'lose-state' }]),
+  );
 });
