@@ -179,6 +179,7 @@ export class AgentRuntime {
       this.use(sandboxEnvironment(this.sandbox.info));
     }
     await this.options.clock?.refresh();
+    await this.sync.reportLostStatuses();
     this.sync.reschedule();
     if (this.options.syncOnStart) void this.sync.trigger('startup');
   }

@@ -57,6 +57,11 @@ export class SchedStatusReporter {
     }
   }
 
+  /** Records that what Sched shows is not known (the state DB was lost): the next report sends the status. */
+  unknown(calendarId: string): void {
+    this.told.forget(calendarId);
+  }
+
   /** Records that Sched registered the calendar just now (it shows `active`). */
   registered(calendarId: string): void {
     this.told.set(calendarId, 'active');

@@ -113,6 +113,19 @@ export class SyncService {
     );
   }
 
+  /**
+   * At start: a connection the state DB knows nothing of (the file was lost or replaced) may show any status in
+   * Sched, since what Sched was told went with the file; Sched is told the agent's status once (never throws).
+   */
+  async reportLostStatuses(): Promise<void> {
+    for (const c of this.deps.settings.listConnections()) {
+      if (this.deps.db.connections.get(c.calendar_id)) continue;
+      this.deps.db.connections.ensure(c.calendar_id);
+      this.status.unknown(c.calendar_id);
+      await this.status.report(c.calendar_id);
+    }
+  }
+
   /** Start-up, resume, unlock, network back. */
   async trigger(reason: 'startup' | 'resume' | 'unlock' | 'online'): Promise<unknown> {
     // At start, ask Sched once which of these calendars another device took over, before any of them runs.
