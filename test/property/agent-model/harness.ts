@@ -3,11 +3,15 @@
  * breaks one, with the story so far, what each step did and the broken checks, so a failure reads as a bug report.
  */
 import { appendFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { applyStep } from './commands';
 import { checkDuplicates, checkProvenance, checkSchedStatus } from './invariants';
 import { Model } from './model';
 import { describe, type Step } from './steps';
-import { AgentWorld } from './world';
+import { AgentWorld, removeLeftoverWorlds } from './world';
+
+// A story a timeout cut short never reaches its `finally`: its folder goes when the file's tests end.
+afterAll(removeLeftoverWorlds);
 
 /** What a played story left: the log of each step and the broken checks (empty when the story held). */
 export interface StoryResult {
