@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
-import cron from 'node-cron';
 import { startSandbox } from '../sandbox/sandbox';
 import type { AppSettingsView } from '../preload/contract';
 import { AgentClock } from './agent/agent-clock';
+import { ClockCron } from './scheduler/clock-cron';
 import { applyDeployment } from './agent/deployment-policy';
 import { LogRing } from './agent/diagnostics';
 import type { LiveServices, SandboxInfoLike } from './agent/environment';
@@ -43,6 +43,8 @@ export interface RuntimeWiring {
   liveServices?: LiveServices;
   version: string;
   syncOnStart: boolean;
+  /** How often, at most, the schedule reads the agent's clock again (default a minute; ClockCron). */
+  clockCheckMs?: number;
   log: (line: Record<string, unknown>) => void;
   notify?: (title: string, body: string) => void;
   applySettings?: (settings: AppSettingsView) => Promise<void>;
@@ -89,7 +91,8 @@ export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: Stat
     db,
     engine,
     clock,
-    cron,
+    // Schedules fall due by the agent's clock, so a sandbox clock moved forward brings the runs it made due.
+    cron: new ClockCron(clock, { checkEveryMs: w.clockCheckMs }),
     version: w.version,
     env: w.env,
     deployment: w.deployment ?? null,

@@ -38,6 +38,8 @@ export interface AgentHostOptions {
   liveServices?: LiveServices;
   version?: string;
   syncOnStart?: boolean;
+  /** How often, at most, the schedule reads the agent's clock again (tests shorten the default minute). */
+  clockCheckMs?: number;
   log?: (line: Record<string, unknown>) => void;
 }
 
@@ -88,6 +90,7 @@ export async function startAgentHost(options: AgentHostOptions): Promise<AgentHo
     env: options.env ?? {},
     version: options.version ?? '0.1.0',
     syncOnStart: options.syncOnStart ?? false,
+    ...(options.clockCheckMs !== undefined ? { clockCheckMs: options.clockCheckMs } : {}),
     log,
   });
   try {
