@@ -11,7 +11,7 @@ import { ConnectionSession } from './connection-session';
 import { coveredWindowOf, slicesToRead } from './entered-window';
 import { previewOf } from './preview';
 import { readChanges, type ChangeReads } from './read-changes';
-import { settleConflicts, withConflictRereads } from './settle-conflicts';
+import { heldOverlaps, settleConflicts, withConflictRereads } from './settle-conflicts';
 import { openConflictFor, resolveConflict } from './resolve-conflict';
 import { okOutcome, outcomeOf, type Outcome } from './stop-reason';
 import type { EngineConnection, EngineEvent, EngineOptions, EnginePreview, RunSummary } from './types';
@@ -162,7 +162,7 @@ export class Engine {
     });
     const { sched, external } = await withConflictRereads(session, reads);
     const planned = session.plan({
-      state,
+      state: { ...state, heldOverlaps: heldOverlaps(session, sched) },
       sched,
       external,
       ...(reviewApproved ? { reviewApproved } : {}),

@@ -34,7 +34,7 @@ export { overlapsWindow, syncWindow } from './window';
 export { enteredSlices } from './window-slices';
 export type { ConflictStrategy, ConnectionRef, Direction, PlanSettings } from './settings';
 export { isInbound, isOutbound } from './settings';
-export type { Link, LinkSide, SyncState, UndoneItem } from './state';
+export type { HeldOverlap, Link, LinkSide, SyncState, UndoneItem } from './state';
 export type { Capabilities, SideCapabilities } from './capabilities';
 export { heldFields, holdsEverything, sharedFieldNames, withinCapabilities } from './capabilities';
 export { linkSideOf } from './state';

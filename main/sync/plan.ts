@@ -142,6 +142,7 @@ export function plan(input: PlanInput): Plan {
       linkedEvents,
       skippedEventIds: new Set(input.state.skippedEventIds ?? []),
       importAnyway: new Set(input.importAnyway ?? []),
+      heldOverlaps: new Map((input.state.heldOverlaps ?? []).map((held) => [held.eventId, held.version])),
       undone: {
         sched: new Map((input.state.skippedBookings ?? []).map((item) => [item.id, item])),
         external: new Map((input.state.skippedEvents ?? []).map((item) => [item.id, item])),

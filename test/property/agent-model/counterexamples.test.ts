@@ -169,3 +169,16 @@ describe('agent model counterexamples: crashes, lost state and sign-ins', () => 
     ]),
   );
 });
+
+describe('agent model counterexamples: directions, settings and conflict choices', () => {
+  it(
+    'an open overlap conflict is not sent to Sched again on every run (an idle run writes nothing)',
+    check([
+      connect(1, 0),
+      connect(0, 0, { direction: 'external-to-sched' }),
+      add('sched', 0, 9),
+      add('external', 0, 9, 7),
+      sync,
+    ]),
+  );
+});
