@@ -172,7 +172,10 @@ export class SyncService {
   }
 
   conflicts(): ConflictView[] {
-    return this.deps.db.conflicts.open().map(conflictView);
+    // A conflict left by a connection since removed offers every choice of its kind; resolving it then says why not.
+    const direction = (id: string) =>
+      this.deps.settings.getConnection(id)?.sync_settings.direction ?? 'two-way';
+    return this.deps.db.conflicts.open().map((c) => conflictView(c, direction(c.connectionId)));
   }
 
   async resolve(conflictId: string, resolution: ConflictChoice): Promise<{ message: string }> {

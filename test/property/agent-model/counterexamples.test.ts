@@ -181,4 +181,17 @@ describe('agent model counterexamples: directions, settings and conflict choices
       sync,
     ]),
   );
+
+  it(
+    'keep-sched on an external-to-sched connection never writes to the calendar',
+    check([
+      connect(0, 0, { direction: 'external-to-sched' }),
+      add('external', 0, 9),
+      sync,
+      move('sched', 0, 9),
+      undoLatest,
+      rename('sched'),
+      { kind: 'resolve', pick: 0, choice: 0 },
+    ]),
+  );
 });
