@@ -280,6 +280,15 @@ export class SyncService {
       settings: stored.sync_settings,
       sched: providers.sched,
       external: providers.external,
+      oneWayCalendarsOfResource: this.deps.settings
+        .listConnections()
+        .filter(
+          (c) =>
+            c.resource_id === stored.resource_id &&
+            c.calendar_id !== stored.calendar_id &&
+            c.sync_settings.direction === 'external-to-sched',
+        )
+        .map((c) => c.calendar_id),
     };
   }
 

@@ -58,6 +58,12 @@ export interface SyncState {
    * good API citizen": an idle run writes nothing).
    */
   heldOverlaps?: readonly HeldOverlap[];
+  /**
+   * Bookings another calendar of the same resource imports one way (`external-to-sched`): they follow that
+   * calendar's events, so a two-way connection copies them out but never writes them; a change to their copy here
+   * is overwritten by the booking.
+   */
+  heldBookingIds?: readonly string[];
 }
 
 /** An event Sched refused for a taken slot, and the version it refused. */

@@ -194,4 +194,17 @@ describe('agent model counterexamples: directions, settings and conflict choices
       { kind: 'resolve', pick: 0, choice: 0 },
     ]),
   );
+
+  it(
+    "a person's move of a booking's event is not bounced back by another calendar of the same resource",
+    // The booking follows the external-to-sched calendar's event, so the copy's move is put back by its own
+    // connection, once, instead of Sched's booking moving and being moved back (docs/sync-rules.md).
+    check([
+      connect(1, 2, { direction: 'external-to-sched' }),
+      add('external', 0, 9),
+      connect(0, 2),
+      settle,
+      move('external', 0, 15, 0),
+    ]),
+  );
 });
