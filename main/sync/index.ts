@@ -33,7 +33,7 @@ export type { SyncWindow } from './window';
 export { overlapsWindow, syncWindow } from './window';
 export { enteredSlices } from './window-slices';
 export type { ConflictStrategy, ConnectionRef, Direction, PlanSettings } from './settings';
-export { isInbound, isOutbound } from './settings';
+export { copiesMoreThan, isInbound, isOutbound } from './settings';
 export type { HeldOverlap, Link, LinkSide, SyncState, UndoneItem } from './state';
 export type { Capabilities, SideCapabilities } from './capabilities';
 export { heldFields, holdsEverything, sharedFieldNames, withinCapabilities } from './capabilities';

@@ -207,4 +207,26 @@ describe('agent model counterexamples: directions, settings and conflict choices
       move('external', 0, 15, 0),
     ]),
   );
+
+  it(
+    'a booking an external-to-sched connection left alone is copied once the connection becomes two-way',
+    check([
+      connect(0, 0, { direction: 'external-to-sched' }),
+      add('external', 0, 10),
+      add('sched', 0, 9),
+      sync,
+      { kind: 'setting', pick: 0, patch: { direction: 'two-way' } },
+    ]),
+  );
+
+  it(
+    'an event a sched-to-external connection left alone becomes a booking once the connection becomes two-way',
+    check([
+      connect(0, 0, { direction: 'sched-to-external' }),
+      add('sched', 0, 10),
+      add('external', 0, 9),
+      sync,
+      { kind: 'setting', pick: 0, patch: { direction: 'two-way' } },
+    ]),
+  );
 });
