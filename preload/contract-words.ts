@@ -34,6 +34,18 @@ export const conflictChoicesByKind = {
   overlap: ['import-anyway', 'skip'],
   'moved-overlap': ['import-anyway', 'skip', 'keep-sched'],
 } as const satisfies Record<ConflictKind | 'moved-overlap', readonly ConflictChoice[]>;
+/**
+ * The side each choice writes to: keeping Sched's version writes the calendar, keeping the calendar's (or importing
+ * anyway) writes Sched, a skip writes nothing. A connection offers only the choices its direction may write
+ * (shared/SYNC.md, "What each direction may touch"): `external-to-sched` never writes the calendar,
+ * `sched-to-external` never writes Sched.
+ */
+export const conflictChoiceWrites = {
+  'keep-sched': 'external',
+  'keep-external': 'sched',
+  'import-anyway': 'sched',
+  skip: null,
+} as const satisfies Record<ConflictChoice, 'sched' | 'external' | null>;
 /** How a conflict left the list: a person's choice, or `settled` when a later change settled it by itself. */
 export const conflictOutcomes = [...conflictChoices, 'settled'] as const;
 export const runKinds = ['sync', 'undo'] as const;

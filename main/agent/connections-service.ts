@@ -17,6 +17,7 @@ import { CalendarHeldElsewhereError } from '../providers/calendar-held-elsewhere
 import type { SettingsStore } from '../store/settings-store';
 import type { Account, StoredConnection } from '../store/settings-schema';
 import type { StateDb } from '../store/state-db';
+import { copiesMoreThan } from '../sync';
 import { AgentError } from './agent-error';
 import { connectionView } from './connection-view';
 import { heldElsewhereSentence, thisDevice } from './device-hold';
@@ -134,6 +135,9 @@ export class ConnectionsService {
     });
     this.deps.settings.saveConnection(next);
     requestRemap(this.deps.db, next.calendar_id, current.resource_id, next.resource_id);
+    // The newly copied side's items inside the window are read once by time on the next run (and its preview).
+    if (copiesMoreThan(next.sync_settings.direction, current.sync_settings.direction))
+      this.deps.db.coveredWindows.coverNothing(next.calendar_id);
     const state = this.deps.db.connections.ensure(next.calendar_id);
     if (input.oauth_token && state.status === 'reauth_required') {
       this.deps.db.connections.update(next.calendar_id, { status: 'active', statusMessage: null });

@@ -185,7 +185,10 @@ export class SyncService {
   }
 
   conflicts(): ConflictView[] {
-    return this.deps.db.conflicts.open().map(conflictView);
+    // A conflict left by a connection since removed offers every choice of its kind; resolving it then says why not.
+    const direction = (id: string) =>
+      this.deps.settings.getConnection(id)?.sync_settings.direction ?? 'two-way';
+    return this.deps.db.conflicts.open().map((c) => conflictView(c, direction(c.connectionId)));
   }
 
   async resolve(conflictId: string, resolution: ConflictChoice): Promise<{ message: string }> {
@@ -290,6 +293,15 @@ export class SyncService {
       settings: stored.sync_settings,
       sched: providers.sched,
       external: providers.external,
+      oneWayCalendarsOfResource: this.deps.settings
+        .listConnections()
+        .filter(
+          (c) =>
+            c.resource_id === stored.resource_id &&
+            c.calendar_id !== stored.calendar_id &&
+            c.sync_settings.direction === 'external-to-sched',
+        )
+        .map((c) => c.calendar_id),
     };
   }
 

@@ -1,5 +1,5 @@
 /** Turns the engine's and the state DB's records into the API's views (shared/API.md §2). */
-import type { ConflictView, ItemView, PreviewResult } from '../../preload/contract';
+import type { ConflictView, Direction, ItemView, PreviewResult } from '../../preload/contract';
 import type { EnginePreview } from '../engine/types';
 import { calendarCapabilities, schedCapabilities } from '../providers/port';
 import { choicesFor, type Conflict } from '../store/conflict-repo';
@@ -52,15 +52,18 @@ function versionOf(raw: unknown): { view: ItemView; fields: ItemFields } | null 
 /** Sched bookings hold no location, so a location never differs in a person's eyes (main/sync/capabilities.ts). */
 const comparedFields = sharedFieldNames({ sched: schedCapabilities, external: calendarCapabilities });
 
-/** A conflict with both versions side by side and the fields that differ. */
-export function conflictView(conflict: Conflict): ConflictView {
+/**
+ * A conflict with both versions side by side, the fields that differ, and the choices its connection's `direction`
+ * allows (a choice that would write where the direction never writes is not offered).
+ */
+export function conflictView(conflict: Conflict, direction: Direction): ConflictView {
   const sched = versionOf(conflict.schedVersion);
   const external = versionOf(conflict.externalVersion);
   return {
     id: String(conflict.id),
     calendar_id: conflict.connectionId,
     kind: conflict.kind,
-    choices: [...choicesFor(conflict)],
+    choices: [...choicesFor(conflict, direction)],
     created_at: conflict.createdAt,
     sched: sched?.view ?? null,
     external: external?.view ?? null,

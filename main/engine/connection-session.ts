@@ -73,8 +73,8 @@ export class ConnectionSession {
   }
 
   /**
-   * The stored state the planner starts from: links, skipped overlap events, items whose copy an undo removed and
-   * links with an open conflict.
+   * The stored state the planner starts from: links, skipped overlap events, items whose copy an undo removed,
+   * links with an open conflict, and the bookings another calendar of the resource imports one way.
    */
   state(): SyncState {
     const conflicted = this.db.conflicts
@@ -87,6 +87,9 @@ export class ConnectionSession {
       skippedBookings: this.undone('sched'),
       skippedEvents: this.undone('external'),
       conflictedBookingIds: conflicted,
+      heldBookingIds: (this.connection.oneWayCalendarsOfResource ?? []).flatMap((calendarId) =>
+        this.db.links.list(calendarId).map((link) => link.bookingId),
+      ),
     };
   }
 

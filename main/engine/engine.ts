@@ -12,7 +12,7 @@ import { coveredWindowOf, slicesToRead } from './entered-window';
 import { previewOf } from './preview';
 import { withReplays } from './replay-preview';
 import { readChanges, type ChangeReads } from './read-changes';
-import { settleConflicts, withConflictRereads } from './settle-conflicts';
+import { heldOverlaps, settleConflicts, withConflictRereads } from './settle-conflicts';
 import { openConflictFor, resolveConflict } from './resolve-conflict';
 import { okOutcome, outcomeOf, type Outcome } from './stop-reason';
 import type { EngineConnection, EngineEvent, EngineOptions, EnginePreview, RunSummary } from './types';
@@ -168,7 +168,7 @@ export class Engine {
     // A preview plans as the run will after `recover` replays a crashed run's creates, and counts those creates.
     const { state, sched, external, creates } = withReplays(replays, { state: stored, ...reread });
     const planned = session.plan({
-      state,
+      state: { ...state, heldOverlaps: heldOverlaps(session, sched) },
       sched,
       external,
       ...(reviewApproved ? { reviewApproved } : {}),

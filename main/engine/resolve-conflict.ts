@@ -5,8 +5,15 @@
  * its skip holds until the event changes again. The conflict is marked resolved only after its writes went through.
  */
 import { AppError } from '../errors/app-error';
-import { choiceFits, choicesFor, isMovedOverlap, type Conflict, type ConflictChoice } from '../store';
-import { linkSideOf, type Action } from '../sync';
+import {
+  choiceFits,
+  choicesFor,
+  choicesOfKind,
+  isMovedOverlap,
+  type Conflict,
+  type ConflictChoice,
+} from '../store';
+import { linkSideOf, type Action, type Direction } from '../sync';
 import type { ActionApplier } from './action-applier';
 import type { ConnectionSession } from './connection-session';
 
@@ -17,17 +24,28 @@ export class ConflictNotFoundError extends AppError {
   }
 }
 
-/** The choice does not fit the conflict's kind (e.g. `import-anyway` for an edit conflict). */
+/**
+ * The choice does not fit the conflict's kind (e.g. `import-anyway` for an edit conflict), or would write to a side
+ * the connection's direction never writes to (e.g. `keep-sched`, which writes the calendar, on `external-to-sched`).
+ */
 export class ResolutionNotAllowedError extends AppError {
   readonly kind: Conflict['kind'];
 
   constructor(
     conflict: Pick<Conflict, 'kind' | 'bookingId'>,
     readonly resolution: ConflictChoice,
+    direction: Direction,
   ) {
-    const allowed = choicesFor(conflict).map((choice) => `"${choice}"`);
+    const allowed = choicesFor(conflict, direction).map((choice) => `"${choice}"`);
+    const takes = `this conflict takes ${allowed.join(' or ')}; nothing was changed.`;
     const what = conflict.kind === 'edit' ? 'an edit conflict' : 'a double booking';
-    super('validation', `resolution: ${what} is resolved with ${allowed.join(' or ')}; nothing was changed.`);
+    const written = resolution === 'keep-sched' ? 'the calendar' : 'Sched';
+    super(
+      'validation',
+      choicesOfKind(conflict).includes(resolution)
+        ? `resolution: "${resolution}" would write to ${written}, which a ${direction} connection never writes to; ${takes}`
+        : `resolution: ${what} is not resolved with "${resolution}"; ${takes}`,
+    );
     this.kind = conflict.kind;
   }
 }
@@ -50,7 +68,9 @@ export function openConflictFor(
   if (!conflict || conflict.resolvedAt !== null || conflict.connectionId !== session.key) {
     throw new ConflictNotFoundError(conflictId);
   }
-  if (!choiceFits(conflict, resolution)) throw new ResolutionNotAllowedError(conflict, resolution);
+  const { direction } = session.connection.settings;
+  if (!choiceFits(conflict, resolution, direction))
+    throw new ResolutionNotAllowedError(conflict, resolution, direction);
   return conflict;
 }
 

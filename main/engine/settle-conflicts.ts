@@ -5,15 +5,22 @@
  * unlinked since (the move went through, the two sides became equal, both were deleted).
  */
 import { isMovedOverlap, type Conflict } from '../store';
-import type { Action, Link, Side, SideRead, SyncItem } from '../sync';
+import type { Action, HeldOverlap, Link, Side, SideRead, SyncItem } from '../sync';
 import { fieldDifferences, sharedFieldNames } from '../sync';
 import type { ConnectionSession } from './connection-session';
 import type { EngineEvent } from './types';
 
-/** The booking holding the slot, as the double booking recorded it. */
-function takenBookingId(conflict: Conflict): string | null {
-  const version = conflict.schedVersion as { id?: unknown } | null;
-  return typeof version?.id === 'string' ? version.id : null;
+/** The booking holding the slot, as the double booking recorded it (its id, and its version then). */
+function takenBooking(conflict: Conflict): { id: string; version: string | null } | null {
+  const version = conflict.schedVersion as { id?: unknown; version?: unknown } | null;
+  if (typeof version?.id !== 'string') return null;
+  return { id: version.id, version: typeof version.version === 'string' ? version.version : null };
+}
+
+/** The event version Sched refused, as the double booking recorded it. */
+function refusedVersion(conflict: Conflict): string | null {
+  const version = conflict.externalVersion as { version?: unknown } | null;
+  return typeof version?.version === 'string' ? version.version : null;
 }
 
 function reports(read: SideRead, id: string): boolean {
@@ -27,9 +34,34 @@ function reportsGone(read: SideRead, id: string): boolean {
   return (read.deleted ?? []).includes(id) || read.full === true;
 }
 
-/** True when the read shows the item changed since the last run: in it, or gone from it. */
-function reportsChange(read: SideRead, id: string): boolean {
-  return reports(read, id) || reportsGone(read, id);
+/**
+ * True when Sched's read shows the booking in the way of a new event's double booking changed since it was recorded
+ * (moved, edited, cancelled, gone), so the slot may be free; when Sched named no booking, when any booking went.
+ */
+function slotMayBeFree(conflict: Conflict, read: SideRead): boolean {
+  const taken = takenBooking(conflict);
+  if (!taken)
+    return (read.deleted ?? []).length > 0 || read.items.some((item) => item.status === 'cancelled');
+  if (reportsGone(read, taken.id)) return true;
+  const item = read.items.find((candidate) => candidate.id === taken.id);
+  return item !== undefined && item.version !== taken.version;
+}
+
+const isNewEventOverlap = (conflict: Conflict): boolean =>
+  conflict.kind === 'overlap' && !isMovedOverlap(conflict) && conflict.eventId !== null;
+
+/**
+ * The events of this connection's open double bookings whose slot this run's read shows still taken, at the version
+ * Sched refused: the plan does not send them again until the event or the booking in its way changes.
+ */
+export function heldOverlaps(session: ConnectionSession, sched: SideRead): HeldOverlap[] {
+  return session.db.conflicts
+    .open(session.key)
+    .filter((conflict) => isNewEventOverlap(conflict) && !slotMayBeFree(conflict, sched))
+    .flatMap((conflict) => {
+      const version = refusedVersion(conflict);
+      return version === null ? [] : [{ eventId: conflict.eventId ?? '', version }];
+    });
 }
 
 type Reads = Record<Side, SideRead>;
@@ -38,10 +70,9 @@ type Reads = Record<Side, SideRead>;
 function rereadsFor(session: ConnectionSession, reads: Reads): { side: Side; id: string }[] {
   const wanted: { side: Side; id: string }[] = [];
   for (const conflict of session.db.conflicts.open(session.key)) {
-    if (conflict.kind === 'overlap' && !isMovedOverlap(conflict) && conflict.eventId) {
+    if (isNewEventOverlap(conflict)) {
       // A double booking whose taken booking changed (cancelled, moved): try the event again.
-      const taken = takenBookingId(conflict);
-      if (taken && reportsChange(reads.sched, taken)) wanted.push({ side: 'external', id: conflict.eventId });
+      if (slotMayBeFree(conflict, reads.sched)) wanted.push({ side: 'external', id: conflict.eventId ?? '' });
     } else if (conflict.kind === 'edit' && conflict.bookingId) {
       // An edit conflict one side of which changed again: the other side's current version shows if they agree now.
       const link = session.links.byBooking(conflict.bookingId);

@@ -21,6 +21,11 @@ export interface EngineConnection {
   settings: PlanSettings;
   sched: CalendarProvider;
   external: CalendarProvider;
+  /**
+   * The other calendars of the same resource whose connections copy only their events into Sched
+   * (`external-to-sched`): the bookings they made follow those events, so this connection never changes them.
+   */
+  oneWayCalendarsOfResource?: readonly string[];
 }
 
 /** Counts per side, and what one run did (shared/SYNC.md, "Activity"): the agent API's own shapes. */

@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import {
   conflictChoicesByKind,
+  conflictChoiceWrites,
   type ConflictChoice,
+  type Direction,
   type ConflictKind,
   type ConflictOutcome,
 } from '../../preload/contract';
@@ -15,13 +17,35 @@ export type { ConflictChoice, ConflictKind, ConflictOutcome };
 export const isMovedOverlap = (conflict: Pick<Conflict, 'kind' | 'bookingId'>): boolean =>
   conflict.kind === 'overlap' && conflict.bookingId !== null;
 
-/** The choices that answer `conflict` (contract-words.ts `conflictChoicesByKind`). */
-export const choicesFor = (conflict: Pick<Conflict, 'kind' | 'bookingId'>): readonly ConflictChoice[] =>
+/** The choices that answer a conflict of this kind, whatever the direction (`conflictChoicesByKind`). */
+export const choicesOfKind = (conflict: Pick<Conflict, 'kind' | 'bookingId'>): readonly ConflictChoice[] =>
   conflictChoicesByKind[isMovedOverlap(conflict) ? 'moved-overlap' : conflict.kind];
 
-/** True when `choice` answers `conflict` (the one check; skip is for double bookings only). */
-export function choiceFits(conflict: Pick<Conflict, 'kind' | 'bookingId'>, choice: ConflictChoice): boolean {
-  return choicesFor(conflict).includes(choice);
+/** True when a connection syncing `direction` may write what `choice` writes (`conflictChoiceWrites`). */
+export function directionAllows(direction: Direction, choice: ConflictChoice): boolean {
+  const writes = conflictChoiceWrites[choice];
+  if (writes === 'external') return direction !== 'external-to-sched';
+  if (writes === 'sched') return direction !== 'sched-to-external';
+  return true;
+}
+
+/**
+ * The choices that answer `conflict` on a connection syncing `direction`: those of its kind that write only where
+ * the direction may write (an undo's edit conflict on an `external-to-sched` connection takes `keep-external` only).
+ */
+export const choicesFor = (
+  conflict: Pick<Conflict, 'kind' | 'bookingId'>,
+  direction: Direction,
+): readonly ConflictChoice[] =>
+  choicesOfKind(conflict).filter((choice) => directionAllows(direction, choice));
+
+/** True when `choice` answers `conflict` on a connection syncing `direction` (the one check). */
+export function choiceFits(
+  conflict: Pick<Conflict, 'kind' | 'bookingId'>,
+  choice: ConflictChoice,
+  direction: Direction,
+): boolean {
+  return choicesFor(conflict, direction).includes(choice);
 }
 
 export interface Conflict {

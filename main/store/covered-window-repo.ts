@@ -38,6 +38,16 @@ export class CoveredWindowRepo {
       .run(calendarId, window.start, window.end, isoNow(this.clock));
   }
 
+  /**
+   * Keeps the cursors but counts none of the window as read: the next run reads the whole window once by time, as a
+   * slice that entered it (an empty range covers nothing; main/sync `enteredSlices`). For a direction change that
+   * copies a side the old direction left alone: the incremental cursors will never list those items again.
+   */
+  coverNothing(calendarId: string): void {
+    const never = new Date(0).toISOString();
+    this.save(calendarId, { start: never, end: never });
+  }
+
   /** Forgets the window (with the cursors: the next run reads the whole window anyway). */
   clear(calendarId: string): void {
     this.db.prepare(`DELETE FROM covered_windows WHERE calendar_id = ?`).run(calendarId);

@@ -21,6 +21,8 @@ export type { JournalEntry, JournalInput } from './journal-repo';
 export {
   choiceFits,
   choicesFor,
+  choicesOfKind,
+  directionAllows,
   isMovedOverlap,
   type Conflict,
   type ConflictChoice,

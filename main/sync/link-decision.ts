@@ -24,6 +24,11 @@ export interface LinkContext {
   resolution?: Side;
   /** The link has an open manual conflict: write nothing until it is resolved. */
   conflicted: boolean;
+  /**
+   * The booking is another calendar's one-way import (`SyncState.heldBookingIds`): it follows that calendar's event,
+   * so in two-way it wins over any change to its copy here, as in `sched-to-external`.
+   */
+  held?: boolean;
   /** The link was just made by a relink: there is no common baseline, so any difference is a change on both sides. */
   relinked: boolean;
   /** What each side can hold: nothing is compared or written for a field the receiving side cannot store. */
@@ -103,6 +108,8 @@ function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'con
   }
   if (context.settings.direction === 'sched-to-external') return 'sched';
   if (context.settings.direction === 'external-to-sched') return 'external';
+  // Moving the booking here would only be moved back by the calendar it follows: the copy goes back to it instead.
+  if (context.held) return 'sched';
   if (schedChanged && !externalChanged) return 'sched';
   if (externalChanged && !schedChanged) return 'external';
   const bothPresent = sides.sched.state !== 'gone' && sides.external.state !== 'gone';

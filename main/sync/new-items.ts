@@ -33,6 +33,8 @@ export interface NewItemsInput {
   skippedEventIds: ReadonlySet<string>;
   /** Events whose overlap conflict the person answered with `import anyway`. */
   importAnyway: ReadonlySet<string>;
+  /** Events of an open double booking whose slot is still taken, with the version Sched refused (`HeldOverlap`). */
+  heldOverlaps: ReadonlyMap<string, string>;
   /** Items whose copy an undo removed, by id (see `UndoneItem`). */
   undone: Record<'sched' | 'external', ReadonlyMap<string, UndoneItem>>;
   capabilities: Capabilities;
@@ -95,7 +97,12 @@ export function planNewItems(input: NewItemsInput): CreateAction[] {
       if (input.linkedEvents.has(event.id) || !inWindow(event)) continue;
       // Any tagged event is a copy of some booking; importing it would make that booking twice.
       if (event.tags || input.skippedEventIds.has(event.id)) continue;
-      if (stillUndone(event, input.undone.external) && !input.importAnyway.has(event.id)) continue;
+      if (input.importAnyway.has(event.id)) {
+        creates.push(importEvent(event, input));
+        continue;
+      }
+      if (stillUndone(event, input.undone.external)) continue;
+      if (input.heldOverlaps.get(event.id) === event.version) continue;
       creates.push(importEvent(event, input));
     }
   }

@@ -93,6 +93,7 @@ export function plan(input: PlanInput): Plan {
   const sched = new SideView(input.sched, window, zone, capabilities.sched);
   const external = new SideView(input.external, window, zone, capabilities.external);
   const conflicted = new Set(input.state.conflictedBookingIds ?? []);
+  const held = new Set(input.state.heldBookingIds ?? []);
   const choices = new Map((input.resolutions ?? []).map((choice) => [choice.bookingId, choice.keep]));
   const linkedBookings = new Set<string>();
   const linkedEvents = new Set<string>();
@@ -108,6 +109,7 @@ export function plan(input: PlanInput): Plan {
         settings: input.settings,
         connection: input.connection,
         conflicted: conflicted.has(link.sched.id),
+        held: held.has(link.sched.id),
         relinked: false,
         capabilities,
         ...(resolution ? { resolution } : {}),
@@ -124,6 +126,7 @@ export function plan(input: PlanInput): Plan {
         settings: input.settings,
         connection: input.connection,
         conflicted: false,
+        held: held.has(link.sched.id),
         relinked: true,
         capabilities,
       }),
@@ -142,6 +145,7 @@ export function plan(input: PlanInput): Plan {
       linkedEvents,
       skippedEventIds: new Set(input.state.skippedEventIds ?? []),
       importAnyway: new Set(input.importAnyway ?? []),
+      heldOverlaps: new Map((input.state.heldOverlaps ?? []).map((held) => [held.eventId, held.version])),
       undone: {
         sched: new Map((input.state.skippedBookings ?? []).map((item) => [item.id, item])),
         external: new Map((input.state.skippedEvents ?? []).map((item) => [item.id, item])),

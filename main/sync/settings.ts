@@ -30,6 +30,14 @@ export function isInbound(direction: Direction): boolean {
   return direction !== 'sched-to-external';
 }
 
+/**
+ * True when `after` copies a side `before` left alone (e.g. `external-to-sched` becoming `two-way`): what that side
+ * holds inside the window was never copied, and the incremental cursors will not list it again.
+ */
+export function copiesMoreThan(after: Direction, before: Direction): boolean {
+  return (isOutbound(after) && !isOutbound(before)) || (isInbound(after) && !isInbound(before));
+}
+
 /** The connection a plan is for: its id (written into event tags) and the external calendar (booking `source`). */
 export interface ConnectionRef {
   id: string;

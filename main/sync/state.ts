@@ -52,6 +52,24 @@ export interface SyncState {
   skippedEvents?: readonly UndoneItem[];
   /** Booking ids of links with an open (manual) edit conflict: nothing is written for them until it is resolved. */
   conflictedBookingIds?: readonly string[];
+  /**
+   * Events of an open double booking, at the version Sched refused, whose slot is still taken as far as this run's
+   * read shows: not sent to Sched again until the event changes or the booking in its way does (SYNC.md, "Being a
+   * good API citizen": an idle run writes nothing).
+   */
+  heldOverlaps?: readonly HeldOverlap[];
+  /**
+   * Bookings another calendar of the same resource imports one way (`external-to-sched`): they follow that
+   * calendar's events, so a two-way connection copies them out but never writes them; a change to their copy here
+   * is overwritten by the booking.
+   */
+  heldBookingIds?: readonly string[];
+}
+
+/** An event Sched refused for a taken slot, and the version it refused. */
+export interface HeldOverlap {
+  eventId: string;
+  version: string;
 }
 
 /** A snapshot of an item as one side of a link. */

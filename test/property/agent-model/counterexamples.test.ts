@@ -202,3 +202,64 @@ describe('agent model counterexamples: crashes, lost state and sign-ins', () => 
     check([connect(0, 0), { kind: 'revoke', service: 'google' }, settle, { kind: 'lose-state' }]),
   );
 });
+
+describe('agent model counterexamples: directions, settings and conflict choices', () => {
+  it(
+    'an open overlap conflict is not sent to Sched again on every run (an idle run writes nothing)',
+    check([
+      connect(1, 0),
+      connect(0, 0, { direction: 'external-to-sched' }),
+      add('sched', 0, 9),
+      add('external', 0, 9, 7),
+      sync,
+    ]),
+  );
+
+  it(
+    'keep-sched on an external-to-sched connection never writes to the calendar',
+    check([
+      connect(0, 0, { direction: 'external-to-sched' }),
+      add('external', 0, 9),
+      sync,
+      move('sched', 0, 9),
+      undoLatest,
+      rename('sched'),
+      { kind: 'resolve', pick: 0, choice: 0 },
+    ]),
+  );
+
+  it(
+    "a person's move of a booking's event is not bounced back by another calendar of the same resource",
+    // The booking follows the external-to-sched calendar's event, so the copy's move is put back by its own
+    // connection, once, instead of Sched's booking moving and being moved back (docs/sync-rules.md).
+    check([
+      connect(1, 2, { direction: 'external-to-sched' }),
+      add('external', 0, 9),
+      connect(0, 2),
+      settle,
+      move('external', 0, 15, 0),
+    ]),
+  );
+
+  it(
+    'a booking an external-to-sched connection left alone is copied once the connection becomes two-way',
+    check([
+      connect(0, 0, { direction: 'external-to-sched' }),
+      add('external', 0, 10),
+      add('sched', 0, 9),
+      sync,
+      { kind: 'setting', pick: 0, patch: { direction: 'two-way' } },
+    ]),
+  );
+
+  it(
+    'an event a sched-to-external connection left alone becomes a booking once the connection becomes two-way',
+    check([
+      connect(0, 0, { direction: 'sched-to-external' }),
+      add('sched', 0, 10),
+      add('external', 0, 9),
+      sync,
+      { kind: 'setting', pick: 0, patch: { direction: 'two-way' } },
+    ]),
+  );
+});

@@ -28,7 +28,7 @@ const conflict = (overrides: Partial<Conflict> = {}): Conflict => ({
 
 describe('conflictView', () => {
   it('shows both versions and the fields that differ, never the location Sched cannot hold', () => {
-    const view = conflictView(conflict());
+    const view = conflictView(conflict(), 'two-way');
 
     expect(view).toMatchObject({ id: '7', calendar_id: 'room@example.com', kind: 'edit' });
     expect(view.sched?.title).toBe('Stand-up (moved)');
@@ -39,15 +39,28 @@ describe('conflictView', () => {
   it('shows a deleted side as deleted', () => {
     const view = conflictView(
       conflict({ externalVersion: { id: 'e1', deleted: true, fields: fields('Stand-up', '') } }),
+      'two-way',
     );
 
     expect(view.external?.deleted).toBe(true);
   });
 
   it('copes with a version it cannot read (an overlap without a booking)', () => {
-    const view = conflictView(conflict({ kind: 'overlap', schedVersion: null }));
+    const view = conflictView(conflict({ kind: 'overlap', schedVersion: null }), 'two-way');
 
     expect(view.sched).toBeNull();
     expect(view.differences).toEqual([]);
+  });
+
+  it('offers only the choices that write where the direction may write', () => {
+    const moved = conflict({ kind: 'overlap' });
+    const choices = (c: Conflict, direction: 'two-way' | 'sched-to-external' | 'external-to-sched') =>
+      conflictView(c, direction).choices;
+
+    expect(choices(conflict(), 'two-way')).toEqual(['keep-sched', 'keep-external']);
+    expect(choices(conflict(), 'external-to-sched')).toEqual(['keep-external']);
+    expect(choices(conflict(), 'sched-to-external')).toEqual(['keep-sched']);
+    expect(choices(moved, 'external-to-sched')).toEqual(['import-anyway', 'skip']);
+    expect(choices(moved, 'sched-to-external')).toEqual(['skip', 'keep-sched']);
   });
 });

@@ -91,6 +91,30 @@ describe('conflicts', () => {
     expect(db.conflicts.open(connection.calendarId)).toHaveLength(1);
   });
 
+  it('refuses a choice that would write where the direction never writes, naming it and changing nothing', async () => {
+    const w = await editConflict();
+    const oneWay = {
+      ...w.connection,
+      settings: { ...w.connection.settings, direction: 'external-to-sched' as const },
+    };
+    const writes = () => w.external.requests.create + w.external.requests.update + w.external.requests.delete;
+    const before = writes();
+
+    const attempt = w.engine.resolveConflict(w.conflictId, 'keep-sched', oneWay);
+
+    await expect(attempt).rejects.toMatchObject({
+      apiCode: 'validation',
+      message: expect.stringMatching(
+        /^resolution: "keep-sched" would write to the calendar.*"keep-external"/,
+      ),
+    });
+    expect(writes()).toBe(before);
+    expect(titles(w.external)).toEqual(['Dentist (calendar)']);
+    expect(w.db.conflicts.open(w.connection.calendarId)).toHaveLength(1);
+    await w.engine.resolveConflict(w.conflictId, 'keep-external', oneWay);
+    expect(titles(w.sched)).toEqual(['Dentist (calendar)']);
+  });
+
   it('says so when the conflict does not exist', async () => {
     const { engine, connection } = world();
 

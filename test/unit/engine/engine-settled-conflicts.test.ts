@@ -61,6 +61,23 @@ describe('conflicts that leave the list by themselves', () => {
     expect(db.conflicts.open(connection.calendarId)).toHaveLength(1);
   });
 
+  it('a double booking is not sent to Sched again by the full reads of a connection with no links yet', async () => {
+    const w = world({ settings: { direction: 'external-to-sched' } });
+    const taken = w.sched.add(slot('Physio'));
+    w.external.add(slot('Team lunch'));
+    await w.engine.run(w.connection);
+    const creates = w.sched.requests.create;
+
+    const idle = await w.engine.run(w.connection);
+    w.sched.edit(taken.id, { start: slot('Physio', 12, 14).start, end: slot('Physio', 12, 14).end });
+    const freed = await w.engine.run(w.connection);
+
+    expect(idle).toMatchObject({ conflicts: 0, created: { sched: 0, external: 0 } });
+    expect(w.sched.requests.create - creates).toBe(1);
+    expect(freed.created).toEqual({ sched: 1, external: 0 });
+    expect(w.db.conflicts.open(w.connection.calendarId)).toEqual([]);
+  });
+
   it('an edit conflict whose two sides became equal is settled', async () => {
     const { sched, db, engine, connection, booking, conflictId } = await editConflict();
     sched.edit(booking.id, { title: 'Dentist (calendar)' });

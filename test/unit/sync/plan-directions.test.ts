@@ -237,3 +237,33 @@ describe('plan: changes to linked items', () => {
     ]);
   });
 });
+
+describe('plan: a booking another calendar of the resource imports one way', () => {
+  it('two-way puts a change to its copy back instead of moving the booking that calendar moves back', () => {
+    const b = booking('b1');
+    const e = event('e1', { title: 'Booking b1', tags: { bookingId: 'b1', connectionId: 'conn-1' } });
+    const state = { links: [linkOf(b, e)], heldBookingIds: ['b1'] };
+    const moved = edited(e, { title: 'Moved here' });
+
+    const result = plan(planInput({ state, external: { items: [moved] } }));
+
+    expect(result.actions).toEqual([
+      expect.objectContaining({
+        type: 'update',
+        side: 'external',
+        id: 'e1',
+        fields: expect.objectContaining({ title: 'Booking b1' }),
+      }),
+    ]);
+  });
+
+  it('two-way makes its copy again when a person deletes it, and never cancels the booking', () => {
+    const b = booking('b1');
+    const e = event('e1', { tags: { bookingId: 'b1', connectionId: 'conn-1' } });
+    const state = { links: [linkOf(b, e)], heldBookingIds: ['b1'] };
+
+    const result = plan(planInput({ state, external: { items: [], deleted: ['e1'] } }));
+
+    expect(result.actions).toEqual([expect.objectContaining({ type: 'create', side: 'external' })]);
+  });
+});
