@@ -165,6 +165,7 @@ export class Engine {
       state,
       sched,
       external,
+      moving: await session.movingBookings(state.links, sched),
       ...(reviewApproved ? { reviewApproved } : {}),
     });
     return { reads: { ...reads, sched, external }, planned };

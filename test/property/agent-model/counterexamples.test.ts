@@ -168,4 +168,29 @@ describe('agent model counterexamples: crashes, lost state and sign-ins', () => 
       { kind: 'renew', service: 'google', how: 'token' },
     ]),
   );
+
+  it(
+    "a remap never deletes the person's own event, even when its old booking is edited",
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      sync,
+      rename('external'),
+      { kind: 'remap', pick: 0, resource: 1 },
+      move('sched', 0, 9),
+    ]),
+  );
+
+  it(
+    'a remap whose old booking the person cancelled before the remap run still gives the event a booking',
+    // Found by test:deep (seed 1280471095).
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      settle,
+      { kind: 'disconnect', pick: 0 },
+      connect(0, 1),
+      remove('sched'),
+    ]),
+  );
 });

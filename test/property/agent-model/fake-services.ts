@@ -67,6 +67,15 @@ class WorldProvider implements CalendarProvider {
     this.checkAuth();
     return this.inner.get(id);
   }
+  /** Sched's `GET /bookings/{id}`: the booking on whichever resource holds it, cancelled included. */
+  async locate(id: string): Promise<SyncItem | null> {
+    if (this.side !== 'sched') return this.get(id);
+    for (const resource of this.world.resources) {
+      const found = await this.world.resourceProvider(resource.id).get(id);
+      if (found) return found;
+    }
+    return null;
+  }
   create(request: CreateRequest): Promise<SyncItem> {
     return this.write(() => this.inner.create(request));
   }
