@@ -193,4 +193,9 @@ describe('agent model counterexamples: crashes, lost state and sign-ins', () => 
       remove('sched'),
     ]),
   );
+
+  it(
+    "Sched's Connected Calendars shows the status an undo leaves (a refused sign-in)",
+    check([connect(2, 0), add('sched', 0, 9), sync, { kind: 'revoke', service: 'microsoft' }, undoLatest]),
+  );
 });
