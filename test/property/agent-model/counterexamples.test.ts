@@ -198,4 +198,18 @@ describe('agent model counterexamples: crashes, lost state and sign-ins', () => 
     "Sched's Connected Calendars shows the status an undo leaves (a refused sign-in)",
     check([connect(2, 0), add('sched', 0, 9), sync, { kind: 'revoke', service: 'microsoft' }, undoLatest]),
   );
+
+  it(
+    'a remap cancels the old booking of an event the person deleted, on the resource that holds it',
+    check([
+      connect(0, 0),
+      connect(1, 0),
+      { kind: 'remap', pick: 1, resource: 1 },
+      add('external', 0, 9, 1),
+      { kind: 'sync', pick: 1, crash: null },
+      remove('external'),
+      { kind: 'remap', pick: 1, resource: 0 },
+      { kind: 'expire-cursor', side: 'sched', where: 0 },
+    ]),
+  );
 });

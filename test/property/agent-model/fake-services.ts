@@ -84,8 +84,17 @@ class WorldProvider implements CalendarProvider {
       async () => this.moveHere(id, fields, options) ?? this.inner.update(id, fields, options),
     );
   }
+  /** Sched's `DELETE /bookings/{id}` cancels the booking on whichever resource holds it (a remap's old one too). */
   delete(id: string, options?: { ifMatch?: string }): Promise<void> {
-    return this.write(() => this.inner.delete(id, options));
+    return this.write(() => this.holder(id).delete(id, options));
+  }
+
+  private holder(id: string): MemoryProvider {
+    if (this.side !== 'sched' || this.inner.all().some((item) => item.id === id)) return this.inner;
+    const other = this.world.resources
+      .map((resource) => this.world.resourceProvider(resource.id))
+      .find((provider) => provider.all().some((item) => item.id === id));
+    return other ?? this.inner;
   }
 
   /**
