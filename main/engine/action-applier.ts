@@ -12,7 +12,7 @@ import {
 } from '../providers/port';
 import type { OutboxEntry } from '../store';
 import type { Action, CreateAction, DeleteAction, Side, SyncItem, UpdateAction } from '../sync';
-import { linkAfterWrite, otherSide } from '../sync';
+import { linkAfterWrite, linkSideOf, otherSide } from '../sync';
 import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
 import { recordIntent, type WriteAction } from './outbox-intent';
@@ -135,7 +135,9 @@ export class ActionApplier {
       if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
       throw error;
     }
-    const link = linkAfterWrite(action, replayed ? { ...written, ...action.fields } : written);
+    const made = linkAfterWrite(action, replayed ? { ...written, ...action.fields } : written);
+    const retagged = action.retag ? await this.retag(action.retag, written.id) : null;
+    const link = retagged ? { ...made, external: linkSideOf(retagged) } : made;
     db.transaction(() => {
       if (action.replaces) links.drop(action.replaces);
       links.save(link);
@@ -156,6 +158,26 @@ export class ActionApplier {
       db.runs.addCounts(runId, { created: { [action.side]: 1 } });
     });
     this.logApplied('create', action.side, written.id);
+  }
+
+  /**
+   * Writes the new booking's id into the tags of the event it was made again from. A 412 or 404 leaves the event as
+   * it is (changed or gone since the read: the next run sees it); other failures stop the run like any write.
+   */
+  private async retag(
+    retag: NonNullable<CreateAction['retag']>,
+    bookingId: string,
+  ): Promise<SyncItem | null> {
+    const tags = { bookingId, connectionId: retag.connectionId };
+    try {
+      return await this.provider('external').update(retag.eventId, retag.fields, {
+        ifMatch: retag.ifMatch,
+        tags,
+      });
+    } catch (error) {
+      if (isStale(error)) return null;
+      throw error;
+    }
   }
 
   private async sendUpdate(action: UpdateAction): Promise<void> {

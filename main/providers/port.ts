@@ -52,6 +52,8 @@ export interface UpdateOptions {
   ifMatch: string;
   /** Sched side: move the booking even though the new slot overlaps a confirmed booking. */
   allowOverlap?: boolean;
+  /** External side: the agent's tags to write instead of the event's (its booking was booked again, new id). */
+  tags?: EventTags;
 }
 
 /** What a Sched resource's bookings hold: no location (shared/API.md §3). */

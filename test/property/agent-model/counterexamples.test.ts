@@ -195,6 +195,19 @@ describe('agent model counterexamples: crashes, lost state and sign-ins', () => 
   );
 
   it(
+    "keep-external on an undo's conflict leaves no event tied to a cancelled booking",
+    check([
+      connect(0, 0),
+      add('sched', 0, 9),
+      sync,
+      rename('external'),
+      remove('sched'),
+      undoLatest,
+      { kind: 'resolve', pick: 0, choice: 1 },
+    ]),
+  );
+
+  it(
     "Sched's Connected Calendars shows the status an undo leaves (a refused sign-in)",
     check([connect(2, 0), add('sched', 0, 9), sync, { kind: 'revoke', service: 'microsoft' }, undoLatest]),
   );
