@@ -196,7 +196,9 @@ export class SyncService {
     if (!conflict) throw new AgentError('not_found', `No conflict has the id "${conflictId}".`);
     if (conflict.resolvedAt) throw new AgentError('conflict', `Conflict ${conflictId} was already resolved.`);
     const stored = this.stored(conflict.connectionId);
-    await this.deps.engine.resolveConflict(conflictId, resolution, await this.engineConnection(stored));
+    await this.afterCall(stored, async () =>
+      this.deps.engine.resolveConflict(conflictId, resolution, await this.engineConnection(stored)),
+    );
     this.deps.bus.publish({ type: 'conflict', data: { id: conflictId, resolved: resolution } });
     return { message: `Conflict resolved (${resolution}).` };
   }
@@ -210,7 +212,19 @@ export class SyncService {
     if (!run) throw new AgentError('not_found', `No run has the id "${runId}".`);
     if (run.undoneBy) throw new AgentError('conflict', `Run ${runId} was already undone.`);
     const stored = this.stored(run.connectionId);
-    return this.deps.engine.undo(runId, await this.engineConnection(stored));
+    return this.afterCall(stored, async () =>
+      this.deps.engine.undo(runId, await this.engineConnection(stored)),
+    );
+  }
+
+  /** An undo or a conflict's answer may leave a new status (a refused sign-in): said as after a run, Sched too. */
+  private async afterCall<T>(stored: StoredConnection, call: () => Promise<T>): Promise<T> {
+    const before = this.deps.db.connections.ensure(stored.calendar_id).status;
+    try {
+      return await call();
+    } finally {
+      await this.afterRun(this.deps.settings.getConnection(stored.calendar_id) ?? stored, before);
+    }
   }
 
   /** One run of one connection, called by the scheduler's queue. */

@@ -12,7 +12,7 @@ import {
 } from '../providers/port';
 import type { OutboxEntry } from '../store';
 import type { Action, CreateAction, DeleteAction, Side, SyncItem, UpdateAction } from '../sync';
-import { linkAfterWrite, otherSide } from '../sync';
+import { linkAfterWrite, linkSideOf, otherSide } from '../sync';
 import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
 import { keyAfter, olderCopyOf } from './older-copy';
@@ -139,7 +139,9 @@ export class ActionApplier {
     // A replay finding its own write is the point of the key; a fresh create finding one predates a lost state DB.
     const older = replayed ? null : olderCopyOf(action, written);
     if (older !== null) return this.foundOlderCopy(action, entry, written, older);
-    const link = linkAfterWrite(action, replayed ? { ...written, ...action.fields } : written);
+    const made = linkAfterWrite(action, replayed ? { ...written, ...action.fields } : written);
+    const retagged = action.retag ? await this.retag(action.retag, written.id) : null;
+    const link = retagged ? { ...made, external: linkSideOf(retagged) } : made;
     db.transaction(() => {
       if (action.replaces) links.drop(action.replaces);
       links.save(link);
@@ -181,6 +183,26 @@ export class ActionApplier {
     const [bookingId, eventId] =
       action.side === 'sched' ? [found.id, action.counterpart.id] : [action.counterpart.id, found.id];
     await this.applyAll(await this.context.replan({ bookingId, eventId }), false);
+  }
+
+  /**
+   * Writes the new booking's id into the tags of the event it was made again from. A 412 or 404 leaves the event as
+   * it is (changed or gone since the read: the next run sees it); other failures stop the run like any write.
+   */
+  private async retag(
+    retag: NonNullable<CreateAction['retag']>,
+    bookingId: string,
+  ): Promise<SyncItem | null> {
+    const tags = { bookingId, connectionId: retag.connectionId };
+    try {
+      return await this.provider('external').update(retag.eventId, retag.fields, {
+        ifMatch: retag.ifMatch,
+        tags,
+      });
+    } catch (error) {
+      if (isStale(error)) return null;
+      throw error;
+    }
   }
 
   private async sendUpdate(action: UpdateAction): Promise<void> {

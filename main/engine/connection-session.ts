@@ -7,7 +7,9 @@ import type {
   Action,
   Capabilities,
   ConnectionRef,
+  Link,
   LinkKey,
+  MovingBookings,
   Plan,
   PlanInput,
   Side,
@@ -16,7 +18,7 @@ import type {
   SyncState,
   UndoneItem,
 } from '../sync';
-import { plan, planRemap, syncWindow } from '../sync';
+import { bookingsToMove, plan, planRemap, syncWindow } from '../sync';
 import type { SyncWindow } from '../sync';
 import type { StateDb } from '../store';
 import { CountingProvider } from './counting-provider';
@@ -24,9 +26,9 @@ import { HeldFieldsProvider } from './held-fields-provider';
 import { LinkStore } from './link-store';
 import type { EngineConnection } from './types';
 
-/** What a plan is made from besides the connection itself. */
+/** What a plan is made from besides the connection itself; `moving`: a remap run's `movingBookings`. */
 export type PlanRequest = Pick<PlanInput, 'state' | 'sched' | 'external'> &
-  Partial<Pick<PlanInput, 'resolutions' | 'importAnyway' | 'reviewApproved'>>;
+  Partial<Pick<PlanInput, 'resolutions' | 'importAnyway' | 'reviewApproved'>> & { moving?: MovingBookings };
 
 /** A connection bound to the state DB and a moment in time. */
 export class ConnectionSession {
@@ -94,7 +96,7 @@ export class ConnectionSession {
   }
 
   /** Plans with this connection's settings, the sides' capabilities and the window, each taken once per call. */
-  plan(request: PlanRequest): Plan {
+  plan({ moving, ...request }: PlanRequest): Plan {
     const input: PlanInput = {
       ...request,
       capabilities: this.capabilities,
@@ -104,7 +106,18 @@ export class ConnectionSession {
       resourceTimezone: this.connection.resourceTimezone,
       now: this.now,
     };
-    return this.remapping === null ? plan(input) : planRemap(input, this.remapping);
+    return this.remapping === null ? plan(input) : planRemap(input, this.remapping, moving);
+  }
+
+  /**
+   * In a remap run, the bookings it moves as Sched holds them now, read by id on any resource (one `get` each, only
+   * in that run): an edit or a cancellation on the old resource since the last run is then planned, never lost.
+   */
+  async movingBookings(links: readonly Link[], sched: SideRead): Promise<MovingBookings> {
+    const moving = new Map<string, SyncItem | null>();
+    if (this.remapping === null) return moving;
+    for (const id of bookingsToMove(links, sched)) moving.set(id, await this.providers.sched.locate(id));
+    return moving;
   }
 
   /** Requests spent on both sides so far. */
@@ -131,8 +144,10 @@ export class ConnectionSession {
   async replan(key: LinkKey): Promise<Action[]> {
     const link = this.links.byBooking(key.bookingId) ?? this.links.byEvent(key.eventId);
     const state = this.state();
+    const links = link ? [link] : [];
     const sched = await this.reread('sched', key.bookingId);
     const external = await this.reread('external', key.eventId);
-    return this.plan({ state: { ...state, links: link ? [link] : [] }, sched, external }).actions;
+    const moving = await this.movingBookings(links, sched);
+    return this.plan({ state: { ...state, links }, sched, external, moving }).actions;
   }
 }

@@ -40,6 +40,10 @@ export class CountingProvider implements CalendarProvider {
     return this.inner.get(id);
   }
 
+  locate(id: string): Promise<SyncItem | null> {
+    return this.inner.locate ? this.inner.locate(id) : this.inner.get(id);
+  }
+
   create(request: CreateRequest): Promise<SyncItem> {
     return this.inner.create(request);
   }

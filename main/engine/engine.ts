@@ -171,6 +171,7 @@ export class Engine {
       state: { ...state, heldOverlaps: heldOverlaps(session, sched) },
       sched,
       external,
+      moving: await session.movingBookings(state.links, sched),
       ...(reviewApproved ? { reviewApproved } : {}),
     });
     if (creates.length > 0) planned.actions.unshift(...creates);

@@ -38,6 +38,11 @@ export class HeldFieldsProvider implements CalendarProvider {
     return item ? this.held(item) : null;
   }
 
+  async locate(id: string): Promise<SyncItem | null> {
+    const item = await (this.inner.locate ? this.inner.locate(id) : this.inner.get(id));
+    return item ? this.held(item) : null;
+  }
+
   async create(request: CreateRequest): Promise<SyncItem> {
     return this.held(await this.inner.create(request));
   }

@@ -52,6 +52,8 @@ export interface UpdateOptions {
   ifMatch: string;
   /** Sched side: move the booking even though the new slot overlaps a confirmed booking. */
   allowOverlap?: boolean;
+  /** External side: the agent's tags to write instead of the event's (its booking was booked again, new id). */
+  tags?: EventTags;
 }
 
 /** What a Sched resource's bookings hold: no location (shared/API.md §3). */
@@ -75,6 +77,11 @@ export interface CalendarProvider {
   listChanges(request: ListRequest): Promise<ListResult>;
   /** The current item, cancelled included; `null` when it does not exist. */
   get(id: string): Promise<SyncItem | null>;
+  /**
+   * Sched side: the booking with this id on whichever resource holds it now, cancelled included; `null` when Sched has
+   * none. A remap run reads the bookings it moves from the old resource with it. Absent elsewhere (`get` serves).
+   */
+  locate?(id: string): Promise<SyncItem | null>;
   /** Creates an item; throws `SlotUnavailableError` on the Sched side when the slot is taken. */
   create(request: CreateRequest): Promise<SyncItem>;
   /**

@@ -4,7 +4,8 @@
  * How the engine applies them, in order:
  * - `create`: create `fields` on `side` with `idempotencyKey` (Google: derive the client-chosen id from it; Graph:
  *   `transactionId`; Sched: `Idempotency-Key`), writing `tags` (external) or `source` (Sched) and, when set,
- *   `allowOverlap`. Then store `linkAfterWrite(action, createdItem)` and drop the link `replaces` names, if any.
+ *   `allowOverlap`. With `retag`, write the new booking's id into that event's tags (If-Match; a 412 leaves them).
+ *   Then store `linkAfterWrite(action, createdItem)` and drop the link `replaces` names, if any.
  * - `update`: write `fields` to item `id` on `side` with `If-Match: ifMatch`. On 412 re-read the item and plan that
  *   link again. Journal `before` as the before-image. Then store `linkAfterWrite(action, updatedItem)`.
  * - `delete`: delete (external) or cancel (Sched) item `id`; journal `before`; then drop the link `link`.
@@ -54,6 +55,11 @@ export interface CreateAction {
   counterpart: LinkSide;
   /** A link this create supersedes (the copy it recreates was deleted). */
   replaces?: LinkKey;
+  /**
+   * Sched side: the event this booking is made again from is the agent's copy of the booking that went; once made,
+   * its tags are rewritten to name the new booking (`fields` and `ifMatch` as read), so no event names a gone booking.
+   */
+  retag?: { eventId: string; ifMatch: string; fields: ItemFields; connectionId: string };
   reason: ActionReason;
 }
 

@@ -59,6 +59,6 @@ export { checkMassDelete, deleteLimit } from './mass-delete-guard';
 export { createKey, identityFor, recreateKey } from './identity';
 export type { KeepVersion, Plan, PlanCounts, PlanInput } from './plan';
 export { countActions, plan } from './plan';
-export { planRemap } from './remap-plan';
+export { bookingsToMove, planRemap, type MovingBookings } from './remap-plan';
 export { overlapConflict } from './overlap';
 export type { OverlapConflict } from './overlap';

@@ -167,6 +167,17 @@ function propagate(
         ...identityFor(loser, source, context.connection),
         counterpart: source,
         replaces: key,
+        // The event was the agent's copy of the gone booking: its tags are made to name the new one.
+        ...(loser === 'sched' && origin === 'sched'
+          ? {
+              retag: {
+                eventId: source.id,
+                ifMatch: source.version,
+                fields: source.fields,
+                connectionId: context.connection.id,
+              },
+            }
+          : {}),
         reason: reason === 'conflict-resolved' ? reason : 'recreate',
       },
     ];

@@ -7,15 +7,22 @@
  *   is deleted, but only when it carries the agent's tags (never an event the agent did not make), else unlinked;
  * - a link the agent made from the calendar's own event (origin `external`) keeps its pair, and its booking moves to
  *   the new resource: an update of the booking through the new resource's provider, which writes its `resource_id`.
+ *   The booking is planned as it is now on the old resource (`MovingBookings`, read by id), so an edit made there
+ *   since the last run is synced like any other and the move is sent against its current version; a booking Sched
+ *   no longer has, or has cancelled, leaves its event to the new pairing, which books it on the new resource like
+ *   any new event (the remap never deletes the person's event).
  * Everything else (the new resource's bookings, new events) is planned as in any run. The mass-delete guard counts
  * the removed copies with the rest, against every link of the old pairing.
  */
-import type { Action, DeleteAction, UnlinkAction, UpdateAction } from './actions';
-import { isCancelled, type SyncItem } from './item';
+import { keyOf, type Action, type DeleteAction, type UnlinkAction, type UpdateAction } from './actions';
+import { fieldsOf, isCancelled, type SyncItem } from './item';
 import { checkMassDelete } from './mass-delete-guard';
 import type { SideRead } from './observations';
 import { countActions, plan, type Plan, type PlanInput } from './plan';
 import { linkSideOf, type Link } from './state';
+
+/** The bookings a remap moves, by id, as Sched holds them now on any resource; `null` when Sched has none. */
+export type MovingBookings = ReadonlyMap<string, SyncItem | null>;
 
 /** How the remap sorts the old pairing's links. */
 interface RemapSort {
@@ -41,8 +48,21 @@ function sortLinks(links: readonly Link[], onNewResource: Map<string, SyncItem>)
   return sorted;
 }
 
-/** The booking of a link to move, as the new resource will list it once moved: unchanged since it was synced. */
-function asMoved(link: Link): SyncItem {
+/**
+ * Ids of the bookings a remap run moves, which it reads by id before planning: those of the links made from the
+ * calendar's events that the new resource's read does not list.
+ */
+export function bookingsToMove(links: readonly Link[], sched: SideRead): string[] {
+  return sortLinks(links, liveIds(sched)).moves.map((link) => link.sched.id);
+}
+
+/**
+ * The booking of a link to move, as the new resource will list it once moved: as Sched holds it now, or (not read)
+ * unchanged since it was synced; `null` when it is gone or cancelled.
+ */
+function asMoved(link: Link, moving: MovingBookings): SyncItem | null {
+  const now = moving.get(link.sched.id);
+  if (now !== undefined) return now === null || isCancelled(now) ? null : now;
   return {
     ...link.sched.fields,
     id: link.sched.id,
@@ -67,15 +87,16 @@ function removeCopy(link: Link, events: Map<string, SyncItem>): DeleteAction | U
   };
 }
 
-function moveBooking(link: Link, events: Map<string, SyncItem>): UpdateAction {
+/** The move of a booking to the new resource as it stands (its content is the ordinary plan's business). */
+function moveBooking(link: Link, booking: SyncItem, events: Map<string, SyncItem>): UpdateAction {
   const event = events.get(link.external.id);
   return {
     type: 'update',
     side: 'sched',
     id: link.sched.id,
-    ifMatch: link.sched.version,
-    fields: link.sched.fields,
-    before: link.sched.fields,
+    ifMatch: booking.version,
+    fields: fieldsOf(booking),
+    before: fieldsOf(booking),
     counterpart: event ? linkSideOf(event) : link.external,
     origin: 'external',
     link: { bookingId: link.sched.id, eventId: link.external.id },
@@ -93,6 +114,11 @@ function writesBooking(actions: readonly Action[], bookingId: string): boolean {
   );
 }
 
+/** A refresh of a link the move stores anyway, with the moved booking's version: left out. */
+function refreshOf(action: Action, moved: ReadonlySet<string>): boolean {
+  return action.type === 'link' && action.reason === 'refresh' && moved.has(action.link.sched.id);
+}
+
 /**
  * A create of the remap run gets a key of this remap: the old pairing may have had a copy of the same item under the
  * first key, removed since (by this remap or an earlier one), and Google keeps deleted ids, Sched idempotency keys.
@@ -104,26 +130,38 @@ function keyedForRemap(action: Action, remapId: string): Action {
     : action;
 }
 
-/** Decides every action of a remap run; `remapId` names the remap (when it was asked for). Pure, like `plan`. */
-export function planRemap(input: PlanInput, remapId: string): Plan {
+/**
+ * Decides every action of a remap run; `remapId` names the remap (when it was asked for), `moving` holds the bookings
+ * to move as read now (`bookingsToMove`; one not in it is taken as last synced). Pure, like `plan`.
+ */
+export function planRemap(input: PlanInput, remapId: string, moving: MovingBookings = new Map()): Plan {
   const onNewResource = liveIds(input.sched);
   const events = liveIds(input.external);
   const { kept, copies, moves } = sortLinks(input.state.links, onNewResource);
   const copyEvents = new Set(copies.map((link) => link.external.id));
+  const movable = moves.flatMap((link) => {
+    const booking = asMoved(link, moving);
+    return booking ? [{ link, booking }] : [];
+  });
+  const lost = moves.filter((link) => !movable.some((m) => m.link === link));
   const ordinary = plan({
     ...input,
-    state: { ...input.state, links: [...kept, ...moves] },
-    // A booking to move is planned as if already moved, unchanged: the pair's own edits still flow as usual.
-    sched: { ...input.sched, items: [...input.sched.items, ...moves.map(asMoved)] },
+    state: { ...input.state, links: [...kept, ...movable.map((m) => m.link)] },
+    // A booking to move is planned as if already moved: the pair's own edits still flow as usual.
+    sched: { ...input.sched, items: [...input.sched.items, ...movable.map((m) => m.booking)] },
     external: { ...input.external, items: input.external.items.filter((e) => !copyEvents.has(e.id)) },
     reviewApproved: true,
   });
+  // Moved first, as they stand, so that the ordinary plan's writes to their events come after.
+  const moved = movable.filter((m) => !writesBooking(ordinary.actions, m.link.sched.id));
+  const movedIds = new Set(moved.map((m) => m.link.sched.id));
   const actions: Action[] = [
     ...copies.map((link) => removeCopy(link, events)),
-    ...ordinary.actions.map((action) => keyedForRemap(action, remapId)),
-    ...moves
-      .filter((link) => !writesBooking(ordinary.actions, link.sched.id))
-      .map((link) => moveBooking(link, events)),
+    ...lost.map((link): UnlinkAction => ({ type: 'unlink', link: keyOf(link), reason: 'remap' })),
+    ...moved.map((m) => moveBooking(m.link, m.booking, events)),
+    ...ordinary.actions
+      .filter((action) => !refreshOf(action, movedIds))
+      .map((action) => keyedForRemap(action, remapId)),
   ];
   const emptySides = (['sched', 'external'] as const).filter(
     (side) => input[side].full === true && liveIds(input[side]).size === 0,

@@ -292,6 +292,23 @@ export function describeProviderContract(
     // Only calendars hold events people make; Sched's items are bookings and exceptions the agent reads as made.
     if (!options.readsAvailability) return;
 
+    it('rewrites the tags of an event when an update names new ones, and keeps its fields', async () => {
+      const item = await create('Retagged');
+      const tags = { bookingId: `booking-again-${run}`, connectionId: `connection-${run}` };
+
+      await p.update(item.id, fields('Retagged', { start: item.start, end: item.end }), {
+        ifMatch: item.version,
+        tags,
+      });
+
+      const read = await p.get(item.id);
+      const listed = (await p.listChanges({ cursor: null, window: s.window })).items.find(
+        (i) => i.id === item.id,
+      );
+      for (const seen of [read, listed]) expect(seen?.tags).toEqual(tags);
+      expect(read?.title).toBe(item.title);
+    });
+
     it('reads free events as free and busy ones as busy, in get, full and incremental lists', async () => {
       const cursor = await fullCursor();
       const cases = await s.availabilityCases!(s.window);

@@ -54,6 +54,7 @@ export class MemorySchedResources {
         const item = await all.get(id);
         return item && mine(item) ? item : null;
       },
+      locate: (id: string) => all.get(id),
       create: async (request: CreateRequest) => place(await all.create(request)),
       update: async (id: string, fields: ItemFields, options: { ifMatch: string }) =>
         place(await all.update(id, fields, options)),

@@ -121,3 +121,43 @@ describe('a calendar remapped to another resource mirrors the new resource', () 
     expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
   });
 });
+
+describe('a remap moves the bookings of the person’s events as they stand on the old resource', () => {
+  const studio = 'rsc_recording_studio';
+  const doctor = 'rsc_dr_maria_lopez';
+  let calendar: ExternalCalendar;
+
+  beforeAll(async () => {
+    calendar = googleCalendar(world.google('sam@sandbox.example'));
+    await world.connect({
+      resource_id: studio,
+      calendar_service: 'google',
+      user: calendar.user,
+      calendar_id: calendar.calendarId,
+    });
+    await calendar.add({
+      title: 'Voice-over',
+      start: at(world.sandbox, 1, 9),
+      end: at(world.sandbox, 1, 10),
+    });
+    await calendar.add({ title: 'Mixing', start: at(world.sandbox, 2, 9), end: at(world.sandbox, 2, 10) });
+    await world.sync(calendar.calendarId);
+  });
+
+  it('copies an edit made in Sched after the remap was asked for, and books again an event whose booking was cancelled', async () => {
+    const [voice, mixing] = await world.sched.bookings(studio);
+    await world.api('PUT', path(calendar.calendarId), { resource_id: doctor });
+    await world.sched.update(voice!.id, { title: 'Voice-over (take 2)' });
+    await world.sched.cancel(mixing!.id);
+
+    const run = await world.sync(calendar.calendarId);
+    const quiet = await world.sync(calendar.calendarId);
+
+    expect(run).toMatchObject({ status: 'ok', errors: 0 });
+    expect(titles(await calendar.events())).toEqual(['Mixing', 'Voice-over (take 2)']);
+    expect(titles(await world.sched.bookings(doctor))).toEqual(['Mixing', 'Voice-over (take 2)']);
+    expect(await world.sched.bookings(studio)).toEqual([]);
+    expect((await world.sched.get(voice!.id)).resource_id).toBe(doctor);
+    expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
+  });
+});

@@ -121,13 +121,22 @@ export function eventForInsert(id: string, fields: ItemFields, tags?: EventTags)
   return event;
 }
 
-/** The body of a patch: only the synced fields, so whatever else a person set on the event stays as it was. */
-export function eventPatchFor(fields: ItemFields): GoogleEvent {
-  return {
+/**
+ * The body of a patch: only the synced fields (and, when given, the agent's tags, which a patch merges into the
+ * private extended properties), so whatever else a person set on the event stays as it was.
+ */
+export function eventPatchFor(fields: ItemFields, tags?: EventTags): GoogleEvent {
+  const patch: GoogleEvent = {
     summary: fields.title,
     description: fields.description,
     location: fields.location,
     start: timeToGooglePatch(fields.start),
     end: timeToGooglePatch(fields.end),
   };
+  if (tags) {
+    patch.extendedProperties = {
+      private: { [tagProperties.bookingId]: tags.bookingId, [tagProperties.connectionId]: tags.connectionId },
+    };
+  }
+  return patch;
 }

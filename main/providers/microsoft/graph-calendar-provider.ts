@@ -8,7 +8,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ItemFields, SyncItem } from '../../sync';
 import { RequestGate, microsoftLimits, type RequestGateOptions } from '../gate';
-import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
+import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOptions } from '../port';
 import { calendarCapabilities, CursorExpiredError, NotFoundError, PreconditionFailedError } from '../port';
 import { readEvents } from './graph-batch-reader';
 import { GraphCaller, microsoftProviderName } from './graph-caller';
@@ -125,13 +125,13 @@ export class GraphCalendarProvider implements CalendarProvider {
     return request.tags ? { ...item, tags: { ...request.tags } } : item;
   }
 
-  async update(id: string, fields: ItemFields, options: { ifMatch: string }): Promise<SyncItem> {
+  async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
     const event = await this.caller.send(
       'update an event',
       () =>
         this.caller
           .request(eventPath(this.calendarId, id, false), { headers: { 'If-Match': options.ifMatch } })
-          .patch(eventPatchFor(fields)) as Promise<GraphEvent>,
+          .patch(eventPatchFor(fields, options.tags)) as Promise<GraphEvent>,
       (error) => {
         const status = graphStatusOf(error);
         if (status === 412) return new PreconditionFailedError(id);

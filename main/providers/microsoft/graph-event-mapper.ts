@@ -130,7 +130,10 @@ export function eventForCreate(fields: ItemFields, transactionId: string, tags?:
   };
 }
 
-/** The body of a PATCH: only the synced fields, so whatever else a person set on the event stays. */
-export function eventPatchFor(fields: ItemFields): GraphEvent {
-  return fieldsToGraph(fields);
+/** The body of a PATCH: only the synced fields (and the agent's tags, when given), so whatever else a person set stays. */
+export function eventPatchFor(fields: ItemFields, tags?: EventTags): GraphEvent {
+  return {
+    ...fieldsToGraph(fields),
+    ...(tags ? { singleValueExtendedProperties: tagsToProperties(tags) } : {}),
+  };
 }

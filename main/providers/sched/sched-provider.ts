@@ -65,6 +65,12 @@ export class SchedCalendarProvider implements CalendarProvider {
     return booking === null || booking.resource_id !== this.resource.id ? null : this.toItem(booking);
   }
 
+  /** The booking on whichever resource holds it now (a remap moves it from its old resource), cancelled included. */
+  async locate(id: string): Promise<SyncItem | null> {
+    const booking = await this.client.getBooking(id);
+    return booking === null ? null : this.toItem(booking);
+  }
+
   /** `POST /bookings`; a slot that is taken throws `SlotUnavailableError` unless `allowOverlap` is set. */
   async create(request: CreateRequest): Promise<SyncItem> {
     const booking = await this.explainingBlocks(() =>

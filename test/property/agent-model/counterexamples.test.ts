@@ -263,3 +263,62 @@ describe('agent model counterexamples: directions, settings and conflict choices
     ]),
   );
 });
+
+describe('agent model counterexamples: remaps, undo and conflict answers', () => {
+  it(
+    "a remap never deletes the person's own event, even when its old booking is edited",
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      sync,
+      rename('external'),
+      { kind: 'remap', pick: 0, resource: 1 },
+      move('sched', 0, 9),
+    ]),
+  );
+
+  it(
+    'a remap whose old booking the person cancelled before the remap run still gives the event a booking',
+    // Found by test:deep (seed 1280471095).
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      settle,
+      { kind: 'disconnect', pick: 0 },
+      connect(0, 1),
+      remove('sched'),
+    ]),
+  );
+
+  it(
+    "keep-external on an undo's conflict leaves no event tied to a cancelled booking",
+    check([
+      connect(0, 0),
+      add('sched', 0, 9),
+      sync,
+      rename('external'),
+      remove('sched'),
+      undoLatest,
+      { kind: 'resolve', pick: 0, choice: 1 },
+    ]),
+  );
+
+  it(
+    "Sched's Connected Calendars shows the status an undo leaves (a refused sign-in)",
+    check([connect(2, 0), add('sched', 0, 9), sync, { kind: 'revoke', service: 'microsoft' }, undoLatest]),
+  );
+
+  it(
+    'a remap cancels the old booking of an event the person deleted, on the resource that holds it',
+    check([
+      connect(0, 0),
+      connect(1, 0),
+      { kind: 'remap', pick: 1, resource: 1 },
+      add('external', 0, 9, 1),
+      { kind: 'sync', pick: 1, crash: null },
+      remove('external'),
+      { kind: 'remap', pick: 1, resource: 0 },
+      { kind: 'expire-cursor', side: 'sched', where: 0 },
+    ]),
+  );
+});

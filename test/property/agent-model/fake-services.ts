@@ -67,6 +67,15 @@ class WorldProvider implements CalendarProvider {
     this.checkAuth();
     return this.inner.get(id);
   }
+  /** Sched's `GET /bookings/{id}`: the booking on whichever resource holds it, cancelled included. */
+  async locate(id: string): Promise<SyncItem | null> {
+    if (this.side !== 'sched') return this.get(id);
+    for (const resource of this.world.resources) {
+      const found = await this.world.resourceProvider(resource.id).get(id);
+      if (found) return found;
+    }
+    return null;
+  }
   create(request: CreateRequest): Promise<SyncItem> {
     return this.write(() => this.inner.create(request));
   }
@@ -75,8 +84,17 @@ class WorldProvider implements CalendarProvider {
       async () => this.moveHere(id, fields, options) ?? this.inner.update(id, fields, options),
     );
   }
+  /** Sched's `DELETE /bookings/{id}` cancels the booking on whichever resource holds it (a remap's old one too). */
   delete(id: string, options?: { ifMatch?: string }): Promise<void> {
-    return this.write(() => this.inner.delete(id, options));
+    return this.write(() => this.holder(id).delete(id, options));
+  }
+
+  private holder(id: string): MemoryProvider {
+    if (this.side !== 'sched' || this.inner.all().some((item) => item.id === id)) return this.inner;
+    const other = this.world.resources
+      .map((resource) => this.world.resourceProvider(resource.id))
+      .find((provider) => provider.all().some((item) => item.id === id));
+    return other ?? this.inner;
   }
 
   /**

@@ -92,6 +92,27 @@ describe('SchedCalendarProvider.listChanges', () => {
   });
 });
 
+describe('SchedCalendarProvider reads by id', () => {
+  it('gets a booking of another resource as gone from this one, but locates it there (a remap moves it)', async () => {
+    const elsewhere = { status: 200, body: booking('a', { resource_id: 'res_old', version: 3 }) };
+    const fake = scripted(elsewhere, elsewhere, schedError(404, 'not_found', 'No booking with id b.'));
+    const provider = providerWith(fake);
+
+    const got = await provider.get('a');
+    const located = await provider.locate('a');
+    const missing = await provider.locate('b');
+
+    expect(got).toBeNull();
+    expect(located).toMatchObject({ id: 'a', version: '3', status: 'confirmed' });
+    expect(missing).toBeNull();
+    expect(fake.seen.map((request) => request.url.pathname)).toEqual([
+      '/v1/bookings/a',
+      '/v1/bookings/a',
+      '/v1/bookings/b',
+    ]);
+  });
+});
+
 describe('SchedCalendarProvider writes', () => {
   it('creates a confirmed booking with the idempotency key and the source', async () => {
     const fake = scripted({ status: 201, body: booking('new') });

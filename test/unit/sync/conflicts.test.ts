@@ -125,6 +125,24 @@ describe('edit conflicts', () => {
     ]);
   });
 
+  it('has the agent’s copy a recreated booking is made from retagged to name the new booking', () => {
+    const stillOn = edited(e, { title: 'Still on' });
+
+    const result = plan(
+      planInput({
+        state,
+        settings: settings({ conflict_resolution: 'prefer-external' }),
+        sched: { items: [edited(b, { status: 'cancelled' })] },
+        external: { items: [stillOn] },
+      }),
+    );
+
+    expect(result.actions[0]).toMatchObject({
+      type: 'create',
+      retag: { eventId: 'e1', ifMatch: stillOn.version, connectionId: 'conn-1' },
+    });
+  });
+
   it('newest: a deletion of unknown time loses to an edit', () => {
     const result = plan(
       planInput({

@@ -61,4 +61,62 @@ describe('planRemap', () => {
     expect(first).toMatchObject({ type: 'create', idempotencyKey: expect.stringMatching(/:remap:r1$/) });
     expect(again).toEqual(first);
   });
+
+  it('moves a booking edited on the old resource since the last run against its current version, and copies the edit', () => {
+    const synced = booking('b-old');
+    const persons = event('e1');
+    const links = [linkOf(synced, persons, 'external')];
+    const edited = { ...synced, title: 'Renamed in Sched', version: 'b-old-v2' };
+
+    const { actions } = planRemap(
+      planInput({
+        state: { links },
+        sched: { items: [], full: true },
+        external: { items: [persons], full: true },
+      }),
+      'r1',
+      new Map([['b-old', edited]]),
+    );
+
+    expect(actions).toEqual([
+      expect.objectContaining({
+        type: 'update',
+        side: 'sched',
+        id: 'b-old',
+        ifMatch: 'b-old-v2',
+        fields: expect.objectContaining({ title: 'Renamed in Sched' }),
+      }),
+      expect.objectContaining({
+        type: 'update',
+        side: 'external',
+        id: 'e1',
+        fields: expect.objectContaining({ title: 'Renamed in Sched' }),
+      }),
+    ]);
+  });
+
+  it('books the person’s event on the new resource when its old booking was cancelled, and deletes nothing', () => {
+    const synced = booking('b-old');
+    const persons = event('e1');
+    const links = [linkOf(synced, persons, 'external')];
+
+    const { actions } = planRemap(
+      planInput({
+        state: { links },
+        sched: { items: [], full: true },
+        external: { items: [persons], full: true },
+      }),
+      'r1',
+      new Map([['b-old', { ...synced, status: 'cancelled' as const }]]),
+    );
+
+    expect(actions).toEqual([
+      { type: 'unlink', link: { bookingId: 'b-old', eventId: 'e1' }, reason: 'remap' },
+      expect.objectContaining({
+        type: 'create',
+        side: 'sched',
+        counterpart: expect.objectContaining({ id: 'e1' }),
+      }),
+    ]);
+  });
 });
