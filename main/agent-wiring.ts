@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import cron from 'node-cron';
 import { startSandbox } from '../sandbox/sandbox';
-import type { AppSettingsView } from '../preload/contract';
+import type { AgentNotice, AppSettingsView } from '../preload/contract';
 import { AgentClock } from './agent/agent-clock';
 import { applyDeployment } from './agent/deployment-policy';
 import { LogRing } from './agent/diagnostics';
@@ -44,7 +44,8 @@ export interface RuntimeWiring {
   version: string;
   syncOnStart: boolean;
   log: (line: Record<string, unknown>) => void;
-  notify?: (title: string, body: string) => void;
+  /** Shows a notification on the desktop (the open UI gets it as a live event either way). */
+  notify?: (notice: AgentNotice) => void;
   applySettings?: (settings: AppSettingsView) => Promise<void>;
 }
 
@@ -105,6 +106,7 @@ export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: Stat
     probeSched: createSchedProbe,
     keychainAvailable: () => keychain.current(),
     notify: w.notify,
+    log: w.log,
     applySettings: w.applySettings,
     syncOnStart: w.syncOnStart,
     forceSandbox: choice !== undefined,

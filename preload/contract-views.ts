@@ -167,3 +167,21 @@ export interface Diagnostics {
   recent_runs: unknown[];
   recent_log: Record<string, unknown>[];
 }
+
+/** The view of the app that fixes what a notification is about. */
+export type NoticeView = 'accounts' | 'connections' | 'conflicts' | 'activity';
+
+/**
+ * A notification the agent raised (the `notification` live event; a desktop notification in the app): one per
+ * cause until that cause changes (main/agent/notice-memory.ts).
+ */
+export interface AgentNotice {
+  /** What it is about: a sign-in needed, a deletion to review, new conflicts, a run that failed. */
+  cause: 'sign-in' | 'review' | 'conflicts' | 'run-failed';
+  title: string;
+  body: string;
+  /** Where a click leads: Accounts, Connections (the review), Conflicts or Activity. */
+  view: NoticeView;
+  /** The connection it is about, or null when it is about several (conflicts). */
+  calendar_id: string | null;
+}
