@@ -115,6 +115,8 @@ export interface AppSettingsView {
   auto_start: boolean;
   notifications: boolean;
   default_sync_settings: SyncSettings;
+  /** The first-run welcome was answered. */
+  welcome_done: boolean;
   oauth_clients: OAuthClientsView;
   /** Settings an administrator set in the deployment file; changing one is refused (409). */
   locked: string[];
@@ -132,6 +134,8 @@ export interface AgentStatus {
   sched: { base_url: string | null; configured: boolean };
   connections: number;
   syncing: string[];
+  /** A first run: no Sched configured and the welcome not answered yet (the UI shows the welcome). */
+  first_run: boolean;
 }
 
 /** A connection as the agent reports it. Tokens are never part of it. */
