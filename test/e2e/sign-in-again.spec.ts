@@ -1,6 +1,7 @@
 import { expect, test } from './helpers/agent-fixture';
 import { sandboxInfo } from './helpers/sandbox-edits';
 import { connectThroughWizard, signInThroughPopup } from './helpers/ui-flows';
+import { openUi } from './helpers/open-ui';
 
 const sam = 'sam@sandbox.example';
 
@@ -9,7 +10,7 @@ test('a revoked Google sign-in asks to sign in again, and syncing resumes after'
   agent,
   request,
 }) => {
-  await page.goto(agent.ui_url);
+  await openUi(page, agent);
   await connectThroughWizard(page, { resource: 'Classroom 101', email: sam });
   await page
     .getByRole('dialog', { name: 'Connect a calendar' })
