@@ -49,7 +49,7 @@ export function NoticeToasts({
             >
               Show me
             </button>
-            <button type="button" aria-label={`Dismiss: ${notice.title}`} onClick={() => dismiss(key)}>
+            <button type="button" onClick={() => dismiss(key)}>
               Dismiss
             </button>
           </div>
