@@ -9,7 +9,8 @@ import type { AgentNotice, Connection, ConflictView } from '../../preload/contra
 
 /** The agent's state as the notifications read it: `list` and `conflicts`. */
 export interface NoticeSnapshot {
-  connections: Pick<Connection, 'calendar_id' | 'sync_status' | 'status_message'>[];
+  connections: (Pick<Connection, 'calendar_id' | 'sync_status' | 'status_message'> &
+    Partial<Pick<Connection, 'account_id'>>)[];
   conflicts: Pick<ConflictView, 'id' | 'calendar_id' | 'kind'>[];
 }
 
@@ -88,6 +89,31 @@ function conflictsNotice(fresh: NoticeSnapshot['conflicts']): AgentNotice {
   };
 }
 
+/**
+ * One sign-in lost makes every calendar of that account ask for it at once: those become one notification
+ * ("Sign in again" for the account), not one per calendar.
+ */
+function mergeSignIns(notices: { notice: AgentNotice; account: string | null }[]): AgentNotice[] {
+  const out: AgentNotice[] = [];
+  const byAccount = new Map<string, AgentNotice[]>();
+  for (const { notice, account } of notices) {
+    if (notice.cause !== 'sign-in' || account === null) out.push(notice);
+    else byAccount.set(account, [...(byAccount.get(account) ?? []), notice]);
+  }
+  for (const group of byAccount.values()) {
+    if (group.length === 1) {
+      out.push(group[0]!);
+      continue;
+    }
+    out.push({
+      ...group[0]!,
+      body: `${group.map((n) => n.calendar_id).join(', ')}: their sign-in is needed again to resume syncing.`,
+      calendar_id: null,
+    });
+  }
+  return out;
+}
+
 /** Remembers what was announced, so each cause is announced once until it changes. */
 export class NoticeMemory {
   /** Per connection: the cause last announced (`sign-in`, `review`, `run-failed:<message>`). */
@@ -97,7 +123,7 @@ export class NoticeMemory {
 
   /** The notifications `snapshot` calls for, now remembered as announced. */
   next(snapshot: NoticeSnapshot): AgentNotice[] {
-    const notices: AgentNotice[] = [];
+    const notices: { notice: AgentNotice; account: string | null }[] = [];
     const present = new Set<string>();
     for (const c of snapshot.connections) {
       present.add(c.calendar_id);
@@ -109,14 +135,15 @@ export class NoticeMemory {
       }
       if (this.announced.get(c.calendar_id) === cause) continue;
       this.announced.set(c.calendar_id, cause);
-      notices.push(connectionNotice(c, cause));
+      notices.push({ notice: connectionNotice(c, cause), account: c.account_id ?? null });
     }
     // A connection removed is forgotten: connected again, it starts afresh.
     for (const id of [...this.announced.keys()]) if (!present.has(id)) this.announced.delete(id);
 
     const fresh = snapshot.conflicts.filter((c) => !this.seenConflicts.has(c.id));
     this.seenConflicts = new Set(snapshot.conflicts.map((c) => c.id));
-    if (fresh.length > 0) notices.push(conflictsNotice(fresh));
-    return notices;
+    const out = mergeSignIns(notices);
+    if (fresh.length > 0) out.push(conflictsNotice(fresh));
+    return out;
   }
 }

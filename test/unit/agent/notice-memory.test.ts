@@ -109,6 +109,26 @@ describe('NoticeMemory', () => {
     expect(notices.map((n) => n.calendar_id)).toEqual(['b']);
   });
 
+  it('asks once for the sign-in of an account that several calendars lost together', () => {
+    const memory = new NoticeMemory();
+    const lost = (calendar_id: string) => ({
+      ...conn(calendar_id, 'reauth_required'),
+      account_id: 'acc_alex',
+    });
+
+    const notices = memory.next(snap([lost('alex@example.com'), lost('Team room'), conn('b', 'active')]));
+
+    expect(notices).toEqual([
+      {
+        cause: 'sign-in',
+        title: 'Sign in again',
+        body: 'alex@example.com, Team room: their sign-in is needed again to resume syncing.',
+        view: 'accounts',
+        calendar_id: null,
+      },
+    ]);
+  });
+
   it('announces a conflict by its id: once, not again on every run while it stays open', () => {
     const memory = new NoticeMemory();
     const one = snap([conn('a', 'active')], [{ id: '7', calendar_id: 'a', kind: 'edit' }]);
