@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import { startSandbox } from '../sandbox/sandbox';
-import type { AppSettingsView } from '../preload/contract';
+import type { AgentNotice, AppSettingsView } from '../preload/contract';
 import { AgentClock } from './agent/agent-clock';
 import { ClockCron } from './scheduler/clock-cron';
 import { applyDeployment } from './agent/deployment-policy';
@@ -46,7 +46,8 @@ export interface RuntimeWiring {
   /** How often, at most, the schedule reads the agent's clock again (default a minute; ClockCron). */
   clockCheckMs?: number;
   log: (line: Record<string, unknown>) => void;
-  notify?: (title: string, body: string) => void;
+  /** Shows a notification on the desktop (the open UI gets it as a live event either way). */
+  notify?: (notice: AgentNotice) => void;
   applySettings?: (settings: AppSettingsView) => Promise<void>;
 }
 
@@ -108,6 +109,7 @@ export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: Stat
     probeSched: createSchedProbe,
     keychainAvailable: () => keychain.current(),
     notify: w.notify,
+    log: w.log,
     applySettings: w.applySettings,
     syncOnStart: w.syncOnStart,
     forceSandbox: choice !== undefined,

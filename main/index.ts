@@ -24,6 +24,7 @@ import { deploymentFileCandidates, readDeploymentFile } from './store/deployment
 import { settingsFileName } from './store/conf-settings-store';
 import { openElectronSettingsStore } from './store/electron-settings-store';
 import { registerElectronIpc } from './transport/electron-ipc';
+import type { NoticeView } from '../preload/contract';
 import { trustedSenders } from './transport/ipc';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -60,13 +61,18 @@ async function start(): Promise<void> {
   const settings = openElectronSettingsStore(dataDir);
   const logRing = new LogRing();
   let window: BrowserWindow | null = null;
-  const show = () => {
-    window ??= createMainWindow({
-      preloadPath: join(here, 'preload.cjs'),
-      rendererUrl,
-      iconPath: app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(here, '../build/icon.png'),
-    });
-    window.once('closed', () => (window = null));
+  // `view`: the section to open (a notification's), as `#open=<view>` the renderer reads (use-open-view.ts).
+  const show = (view?: NoticeView) => {
+    const url = view ? `${rendererUrl}#open=${view}` : rendererUrl;
+    if (window && view) void window.loadURL(url);
+    if (!window) {
+      window = createMainWindow({
+        preloadPath: join(here, 'preload.cjs'),
+        rendererUrl: url,
+        iconPath: app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(here, '../build/icon.png'),
+      });
+      window.once('closed', () => (window = null));
+    }
     window.show();
     window.focus();
   };
@@ -110,7 +116,7 @@ async function start(): Promise<void> {
     iconDir: trayIconDir,
     platform: process.platform,
     actions: {
-      open: show,
+      open: () => show(),
       syncNow: () => void runtime.agent.syncNow({}).catch(() => undefined),
       pauseAll,
       quit: () => app.quit(),
@@ -142,7 +148,7 @@ async function start(): Promise<void> {
   powerMonitor.on('resume', () => void runtime.sync.trigger('resume'));
   powerMonitor.on('unlock-screen', () => void runtime.sync.trigger('unlock'));
   watchOnline({ isOnline: () => net.isOnline(), onBackOnline: () => void runtime.sync.trigger('online') });
-  app.on('second-instance', show);
+  app.on('second-instance', () => show());
   // The app lives in the tray: closing the window does not quit.
   app.on('window-all-closed', () => undefined);
   let stopping = false;

@@ -115,6 +115,8 @@ export interface AppSettingsView {
   auto_start: boolean;
   notifications: boolean;
   default_sync_settings: SyncSettings;
+  /** The first-run welcome was answered. */
+  welcome_done: boolean;
   oauth_clients: OAuthClientsView;
   /** Settings an administrator set in the deployment file; changing one is refused (409). */
   locked: string[];
@@ -132,6 +134,8 @@ export interface AgentStatus {
   sched: { base_url: string | null; configured: boolean };
   connections: number;
   syncing: string[];
+  /** A first run: no Sched configured and the welcome not answered yet (the UI shows the welcome). */
+  first_run: boolean;
 }
 
 /** A connection as the agent reports it. Tokens are never part of it. */
@@ -166,4 +170,22 @@ export interface Diagnostics {
   accounts: unknown[];
   recent_runs: unknown[];
   recent_log: Record<string, unknown>[];
+}
+
+/** The view of the app that fixes what a notification is about. */
+export type NoticeView = 'accounts' | 'connections' | 'conflicts' | 'activity';
+
+/**
+ * A notification the agent raised (the `notification` live event; a desktop notification in the app): one per
+ * cause until that cause changes (main/agent/notice-memory.ts).
+ */
+export interface AgentNotice {
+  /** What it is about: a sign-in needed, a deletion to review, new conflicts, a run that failed. */
+  cause: 'sign-in' | 'review' | 'conflicts' | 'run-failed';
+  title: string;
+  body: string;
+  /** Where a click leads: Accounts, Connections (the review), Conflicts or Activity. */
+  view: NoticeView;
+  /** The connection it is about, or null when it is about several (conflicts). */
+  calendar_id: string | null;
 }

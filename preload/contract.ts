@@ -105,6 +105,8 @@ export const SettingsPatchSchema = z
   .object({
     auto_start: z.boolean().optional(),
     notifications: z.boolean().optional(),
+    /** The first-run welcome was answered ("Try it with demo data"): it is not shown again. */
+    welcome_done: z.literal(true).optional(),
     default_sync_settings: SyncSettingsPatchSchema.optional(),
     /** Sign-in apps typed in Settings; `null` removes that provider's. The secret goes to the keychain. */
     oauth_clients: z

@@ -86,6 +86,7 @@ export function createAgent(parts: AgentParts): AgentApi {
       sched: { base_url: parts.schedBaseUrl(), configured: parts.schedBaseUrl() !== null },
       connections: settings.listConnections().length,
       syncing: sync.syncing(),
+      first_run: parts.mode() === 'sandbox' && settings.getSched() === null && !settings.welcomeDone(),
     }),
   };
 }

@@ -1,6 +1,9 @@
-/** Live events for the UI (SSE over HTTP, IPC events in Electron): run progress and status changes. */
+/**
+ * Live events for the UI (SSE over HTTP, IPC events in Electron): run progress, status changes, and the
+ * notifications the agent raised (`notification`, an AgentNotice).
+ */
 export interface AgentEvent {
-  type: 'status' | 'run-started' | 'run-finished' | 'conflict' | 'account' | 'mode';
+  type: 'status' | 'run-started' | 'run-finished' | 'conflict' | 'account' | 'mode' | 'notification';
   data: unknown;
 }
 

@@ -3,7 +3,7 @@
  * real Sched is configured), and switches to live services when the person configures Sched. The composition
  * roots (main/index.ts, main/cli/headless-agent.ts) construct it; it knows nothing of Electron or of how the sandbox starts.
  */
-import type { AgentApi, AppSettingsView } from '../../preload/contract';
+import type { AgentApi, AgentNotice, AppSettingsView } from '../../preload/contract';
 import { googleClientSecretKey, type OAuthClients } from '../auth';
 import { secretKeys } from '../secrets/secret-store';
 import type { CronLike } from '../scheduler/scheduler';
@@ -26,6 +26,7 @@ import {
 } from './environment';
 import { collectDiagnostics, LogRing } from './diagnostics';
 import { EventBus } from './event-bus';
+import { NoticeWatcher } from './notice-watcher';
 import type { SchedDirectory, ServiceClients } from './ports';
 import { SchedService } from './sched-service';
 import { SettingsService } from './settings-service';
@@ -64,7 +65,10 @@ export interface RuntimeOptions {
   clientsFor: (env: ServiceEnvironment) => ServiceClients;
   probeSched: (baseUrl: string, apiKey: string) => SchedDirectory;
   keychainAvailable: () => Promise<boolean>;
-  notify?: (title: string, body: string) => void;
+  /** Shows a notification on the desktop (it also goes to the open UI as a `notification` live event). */
+  notify?: (notice: AgentNotice) => void;
+  /** The agent's log (notifications that could not read the state). */
+  log?: (line: Record<string, unknown>) => void;
   applySettings?: (settings: AppSettingsView) => Promise<void>;
   /** Run every connection once at start (the desktop app and headless agent do; tests may not). */
   syncOnStart?: boolean;
@@ -81,6 +85,8 @@ export class AgentRuntime {
   private clients: ServiceClients | null = null;
   private sandbox: SandboxHandle | null = null;
   readonly preferences: SettingsService;
+  /** Decides the notifications (one per cause until it changes) after each change of the agent's state. */
+  readonly notices: NoticeWatcher;
 
   constructor(private readonly options: RuntimeOptions) {
     const { settings, db, secrets } = options;
@@ -96,7 +102,6 @@ export class AgentRuntime {
       clock: options.clock,
       bus: this.bus,
       cron: options.cron,
-      notify: options.notify,
     });
     const changed = () => this.sync.reschedule();
     this.preferences = new SettingsService({
@@ -155,6 +160,18 @@ export class AgentRuntime {
           knownSecrets: () => this.knownSecrets(),
         }),
     });
+    this.notices = new NoticeWatcher({
+      snapshot: async () => ({
+        connections: (await this.agent.list()).calendars,
+        conflicts: this.sync.conflicts(),
+      }),
+      enabled: () => settings.getSettings().notifications,
+      emit: (notice) => {
+        this.bus.publish({ type: 'notification', data: notice });
+        options.notify?.(notice);
+      },
+      log: options.log,
+    });
   }
 
   /** The environment in force (for the status line and tests). */
@@ -180,6 +197,9 @@ export class AgentRuntime {
     }
     await this.options.clock?.refresh();
     await this.sync.reportLostStatuses();
+    this.bus.subscribe(this.notices.onEvent);
+    // What already needs the person (a sign-in, a conflict) is announced once at start.
+    void this.notices.check();
     this.sync.reschedule();
     if (this.options.syncOnStart) void this.sync.trigger('startup');
   }

@@ -79,6 +79,7 @@ export class SettingsService {
     };
     return {
       ...this.deps.settings.getSettings(),
+      welcome_done: this.deps.settings.welcomeDone(),
       oauth_clients,
       locked: this.locks.names(),
       deployment_file: this.deps.deployment?.path ?? null,
@@ -89,8 +90,9 @@ export class SettingsService {
   /** Applies a change; a locked setting is refused (409) and nothing is written. */
   async update(patch: SettingsPatch): Promise<AppSettingsView> {
     this.locks.check(patch, this.deps.settings.getSettings());
-    const { oauth_clients, ...rest } = patch;
+    const { oauth_clients, welcome_done, ...rest } = patch;
     this.deps.settings.updateSettings(rest);
+    if (welcome_done) this.deps.settings.setWelcomeDone();
     if (oauth_clients) await this.saveClients(oauth_clients);
     const view = await this.view();
     await this.deps.applySettings?.(view);

@@ -47,8 +47,6 @@ export interface SyncServiceDeps {
   clock?: { refresh(): Promise<void> };
   bus: EventBus;
   cron: CronLike;
-  /** Tells the person about something that needs them (sign in again, review deletions, conflicts). */
-  notify?: (title: string, body: string) => void;
   /** The agent's log, for a status update Sched did not take (it is sent again on the next run). */
   log?: (line: Record<string, unknown>) => void;
 }
@@ -266,20 +264,8 @@ export class SyncService {
     // A connection paused while this run was in flight stays `paused` in Sched too.
     const after = shownStatus(stored, state?.status ?? 'active');
     this.deps.bus.publish({ type: 'status', data: this.view(stored) });
-    if (after !== before) {
-      if (after === 'reauth_required') {
-        this.deps.notify?.(
-          'Sign in again',
-          `${stored.calendar_id}: ${state?.statusMessage ?? blocked.reauth_required}`,
-        );
-      } else if (after === 'needs_review') {
-        this.deps.notify?.(
-          'Review needed',
-          `${stored.calendar_id}: ${state?.statusMessage ?? blocked.needs_review}`,
-        );
-      }
-      if (after !== 'active' && after !== 'error' && blocked[after]) this.reschedule();
-    }
+    // The notifications for a sign-in or review needed are decided from this `status` event (notice-watcher.ts).
+    if (after !== before && after !== 'active' && after !== 'error' && blocked[after]) this.reschedule();
     // Compared with what Sched was last told, not with `before`: a failed update is sent again after the next run.
     await this.status.report(stored.calendar_id);
   }

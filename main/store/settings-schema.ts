@@ -103,6 +103,8 @@ export const SettingsFileSchema = z
     /** This install's random device id (one device per calendar, SYNC.md), made at first start. */
     device_id: z.string().min(1).max(200).nullable().default(null),
     oauth_clients: OAuthClientSettingsSchema.default({}),
+    /** The first-run welcome was answered ("Try it with demo data" or "Connect your Sched"): not shown again. */
+    welcome_done: z.boolean().default(false),
   })
   .strict()
   .superRefine((file, ctx) => {

@@ -56,6 +56,10 @@ export interface SettingsStore {
   updateSettings(patch: AppSettingsPatch): AppSettings;
   getMode(): AppMode;
   setMode(mode: AppMode): void;
+  /** The first-run welcome was answered. */
+  welcomeDone(): boolean;
+  /** Remembers that the first-run welcome was answered. */
+  setWelcomeDone(): void;
   /** Where Sched is, or null before it is configured. */
   getSched(): SchedConfig | null;
   setSched(config: SchedConfig | null): void;
@@ -127,6 +131,14 @@ export class ConfBackedSettingsStore implements SettingsStore {
 
   setMode(mode: AppMode): void {
     this.write((file) => ({ ...file, mode }));
+  }
+
+  welcomeDone(): boolean {
+    return this.read().welcome_done;
+  }
+
+  setWelcomeDone(): void {
+    this.write((file) => ({ ...file, welcome_done: true }));
   }
 
   getSched(): SchedConfig | null {

@@ -3,21 +3,27 @@ import type { AgentStatus } from '../../preload/contract';
 import type { AgentClient } from './api/client';
 import { ErrorBanner } from './components/error-banner';
 import { Nav, type Section } from './components/nav';
+import { NoticeToasts } from './components/notice-toasts';
 import { TopBar } from './components/top-bar';
 import { AgentContext } from './hooks/agent-context';
 import { useLiveVersion } from './hooks/use-live-version';
 import { useLoader } from './hooks/use-loader';
+import { useOpenView } from './hooks/use-open-view';
 import { AccountsView } from './views/accounts-view';
 import { ActivityView } from './views/activity-view';
 import { ConflictsView } from './views/conflicts-view';
 import { ConnectionsView } from './views/connections-view';
 import { SettingsView } from './views/settings-view';
+import { WelcomeScreen } from './views/welcome-screen';
 
 /** The app shell: top bar, left nav and the current section. */
 export function App({ client }: { client: AgentClient }) {
   const { api } = client;
   const [section, setSection] = useState<Section>('connections');
   const [busy, setBusy] = useState(false);
+  // Closed with × or Esc: not shown again until the next start (answering it remembers the choice).
+  const [welcomeClosed, setWelcomeClosed] = useState(false);
+  useOpenView(setSection);
   const { version, changed } = useLiveVersion(client, busy);
 
   const loadHeader = useCallback(async () => {
@@ -50,6 +56,10 @@ export function App({ client }: { client: AgentClient }) {
             {section === 'settings' && <SettingsView status={header.data?.status} />}
           </main>
         </div>
+        <NoticeToasts client={client} onOpen={setSection} />
+        {header.data?.status.first_run && !welcomeClosed && (
+          <WelcomeScreen onClose={() => setWelcomeClosed(true)} />
+        )}
       </div>
     </AgentContext.Provider>
   );

@@ -9,6 +9,7 @@ import './styles/controls.css';
 import './styles/badges.css';
 import './styles/tables.css';
 import './styles/dialogs.css';
+import './styles/notices.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,10 +1,11 @@
 import { expect, test } from './helpers/agent-fixture';
+import { openUi } from './helpers/open-ui';
 
 test('the app opens signed in, shows Sandbox mode, and says so when the agent goes away', async ({
   page,
   agent,
 }) => {
-  await page.goto(agent.ui_url);
+  await openUi(page, agent);
 
   await expect(page.getByRole('heading', { name: 'Sched Sync' })).toBeVisible();
   await expect(page.getByText('Sandbox mode')).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test } from './helpers/agent-fixture';
 import { onlyConnectionCalendarId, SandboxApi } from './helpers/sandbox-api';
 import { connectThroughWizard } from './helpers/ui-flows';
+import { openUi } from './helpers/open-ui';
 
 const sam = 'sam@sandbox.example';
 const resourceId = 'rsc_recording_studio';
@@ -10,7 +11,7 @@ test('an event that double-books a resource asks the person; Skip is remembered'
   agent,
   request,
 }) => {
-  await page.goto(agent.ui_url);
+  await openUi(page, agent);
   await connectThroughWizard(page, { resource: 'Recording Studio', email: sam });
   const wizard = page.getByRole('dialog', { name: 'Connect a calendar' });
   await wizard.getByRole('button', { name: 'Sync now' }).click();

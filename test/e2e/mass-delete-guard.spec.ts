@@ -1,6 +1,7 @@
 import { expect, test } from './helpers/agent-fixture';
 import { onlyConnectionCalendarId, SandboxApi } from './helpers/sandbox-api';
 import { connectThroughWizard } from './helpers/ui-flows';
+import { openUi } from './helpers/open-ui';
 
 const sam = 'sam@sandbox.example';
 const resourceId = 'rsc_dr_maria_lopez';
@@ -10,7 +11,7 @@ test('deleting most synced events stops the sync for review; cancel keeps Sched,
   agent,
   request,
 }) => {
-  await page.goto(agent.ui_url);
+  await openUi(page, agent);
   await connectThroughWizard(page, { resource: 'Dr. Maria Lopez', email: sam });
   const wizard = page.getByRole('dialog', { name: 'Connect a calendar' });
   await wizard.getByRole('button', { name: 'Sync now' }).click();

@@ -1,5 +1,6 @@
 import { expect, test } from './helpers/agent-fixture';
 import { connectThroughWizard } from './helpers/ui-flows';
+import { openUi } from './helpers/open-ui';
 
 const jordan = 'jordan@sandbox.example';
 
@@ -7,7 +8,7 @@ test('connect a Sched resource to an Outlook calendar and see the first sync in 
   page,
   agent,
 }) => {
-  await page.goto(agent.ui_url);
+  await openUi(page, agent);
 
   await connectThroughWizard(page, { resource: 'Dr. Maria Lopez', email: jordan, provider: 'Microsoft' });
   const wizard = page.getByRole('dialog', { name: 'Connect a calendar' });

@@ -1,6 +1,7 @@
 import { expect, test } from './helpers/agent-fixture';
 import { sandboxInfo } from './helpers/sandbox-edits';
 import { connectThroughWizard, signInThroughPopup } from './helpers/ui-flows';
+import { openUi } from './helpers/open-ui';
 
 const sam = 'sam@sandbox.example';
 
@@ -9,7 +10,7 @@ test('a revoked Google sign-in asks to sign in again, and syncing resumes after'
   agent,
   request,
 }) => {
-  await page.goto(agent.ui_url);
+  await openUi(page, agent);
   await connectThroughWizard(page, { resource: 'Classroom 101', email: sam });
   await page
     .getByRole('dialog', { name: 'Connect a calendar' })
@@ -24,7 +25,10 @@ test('a revoked Google sign-in asks to sign in again, and syncing resumes after'
   const row = page.getByRole('row', { name: /Classroom 101/ });
   await row.getByRole('button', { name: 'Sync now' }).click();
 
-  await expect(page.getByText('Google Calendar needs you to sign in again')).toBeVisible({ timeout: 60_000 });
+  // In the page's content: the notification in the corner says it too.
+  await expect(page.getByRole('main').getByText('Google Calendar needs you to sign in again')).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(row).toContainText('Sign-in needed');
   await page.getByRole('button', { name: 'Accounts' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: sam })).toContainText('Sign-in needed');

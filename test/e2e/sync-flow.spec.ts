@@ -1,6 +1,7 @@
 import { expect, test } from './helpers/agent-fixture';
 import { editBothSides, sandboxInfo } from './helpers/sandbox-edits';
 import { connectThroughWizard } from './helpers/ui-flows';
+import { openUi } from './helpers/open-ui';
 
 const alex = 'alex@sandbox.example';
 
@@ -10,7 +11,7 @@ test('connect a Sched resource to a Google calendar, preview, sync, resolve a co
   request,
 }) => {
   test.setTimeout(240_000);
-  await page.goto(agent.ui_url);
+  await openUi(page, agent);
   await expect(page.getByText('Sandbox mode')).toBeVisible();
 
   await connectThroughWizard(page, {

@@ -84,7 +84,10 @@ function AppSettingsForm({ initial }: { initial: AppSettingsView }) {
           />
           <span>
             Show notifications
-            <span className="muted small block">When a sync fails, needs a sign-in, or finds conflicts.</span>
+            <span className="muted small block">
+              When a calendar needs a sign-in or a review, on new conflicts and double bookings, and when a
+              sync fails. Applies at once.
+            </span>
           </span>
         </label>
       </div>

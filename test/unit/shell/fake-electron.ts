@@ -111,6 +111,21 @@ export interface FakeMenu {
   items: { label?: string; type?: string; enabled?: boolean; click?: () => void }[];
 }
 
+/** The Notification stand-in: records what was shown and lets a test click it. */
+export class FakeNotification extends Emitter {
+  static shown: FakeNotification[] = [];
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  constructor(readonly options: { title: string; body: string; silent?: boolean }) {
+    super();
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+  }
+}
+
 /** What `vi.mock('electron', …)` returns for the shell's tray, login item and notification code. */
 export const fakeLoginItems = {
   set: [] as unknown[],
@@ -123,6 +138,7 @@ export const fakeElectronModule = {
     getLoginItemSettings: () => fakeLoginItems.opened,
   },
   Tray: FakeTray,
+  Notification: FakeNotification,
   Menu: { buildFromTemplate: (items: FakeMenu['items']): FakeMenu => ({ items }) },
   nativeImage: { createFromPath: (path: string): FakeImage => ({ path }) },
 };
