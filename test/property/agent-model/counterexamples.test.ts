@@ -252,4 +252,16 @@ describe('agent model counterexamples: pause, resume and a second device', () =>
       { kind: 'disconnect', pick: 0 },
     ]),
   );
+
+  it(
+    'a calendar another device took over is not run by "sync all" with another calendar that checks Sched first',
+    check([
+      connect(1, 0),
+      connect(0, 0),
+      sync,
+      { kind: 'device', pick: 1, takes: 'other' },
+      { kind: 'wait', minutes: 24 * 60 },
+      add('sched', 0, 9),
+    ]),
+  );
 });
