@@ -24,6 +24,7 @@ import { heldElsewhereSentence, thisDevice } from './device-hold';
 import type { EventBus } from './event-bus';
 import type { ServiceClients } from './ports';
 import { pairOnConnect, requestRemap } from './remap-request';
+import { heldByAnotherDevice, takeBack } from './take-back';
 
 export interface ConnectionsDeps {
   settings: SettingsStore;
@@ -32,6 +33,8 @@ export interface ConnectionsDeps {
   bus: EventBus;
   /** Called after the set of connections or their settings changed (the scheduler re-reads them). */
   changed: () => void;
+  /** Sched registered the calendar again (it shows `active`): tells it the status a person sees, if that differs. */
+  registered?: (calendarId: string) => Promise<void>;
 }
 
 const serviceLabel = { google: 'Google', microsoft: 'Microsoft' } as const;
@@ -56,7 +59,10 @@ export class ConnectionsService {
 
   async connect(input: ConnectInput): Promise<Connection> {
     const { settings } = this.deps;
-    if (settings.getConnection(input.calendar_id)) {
+    const existing = settings.getConnection(input.calendar_id);
+    // Taking back a calendar another device took over (or making sure this device holds it).
+    if (existing && input.takeover) return takeBack(this.deps, existing, input, (c) => this.view(c));
+    if (existing) {
       throw new AgentError(
         'conflict',
         `calendar_id: "${input.calendar_id}" is already connected; a calendar belongs to at most one resource.`,
@@ -151,9 +157,12 @@ export class ConnectionsService {
   async disconnect(input: DisconnectInput): Promise<DisconnectResult> {
     const current = this.get(input.calendar_id);
     const sched = await this.deps.clients().sched();
-    await sched.unregisterCalendar(current.calendar_id).catch((error: unknown) => {
-      if (!(error instanceof AgentError && error.code === 'not_found')) throw error;
-    });
+    // A calendar another device took over is registered to that device now: its registration stays.
+    if (!(await heldByAnotherDevice(this.deps, sched, current.calendar_id))) {
+      await sched.unregisterCalendar(current.calendar_id).catch((error: unknown) => {
+        if (!(error instanceof AgentError && error.code === 'not_found')) throw error;
+      });
+    }
     this.deps.settings.removeConnection(current.calendar_id);
     // After a lost state DB the connection has no sync state yet: there is nothing to mark disconnected.
     if (this.deps.db.connections.get(current.calendar_id)) {

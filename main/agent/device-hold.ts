@@ -61,6 +61,8 @@ export interface DeviceHoldDeps {
 /** Notices calendars another device took over, and remembers them. */
 export class DeviceHolds {
   private lastCheckMs: number | null = null;
+  /** The registry read in flight: runs starting together all wait for it (none may start before it is read). */
+  private reading: Promise<void> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly deps: DeviceHoldDeps) {}
@@ -93,6 +95,7 @@ export class DeviceHolds {
    * connection of this device that another device now holds. Failures are left for the next check.
    */
   async check(force = false): Promise<void> {
+    if (this.reading) return this.reading;
     const now = (this.deps.nowMs ?? Date.now)();
     if (!force && this.lastCheckMs !== null && now - this.lastCheckMs < holdCheckEveryMs) return;
     const mine = this.deps.settings
@@ -100,6 +103,15 @@ export class DeviceHolds {
       .filter((c) => !this.deps.db.heldElsewhere.get(c.calendar_id));
     if (mine.length === 0) return;
     this.lastCheckMs = now;
+    this.reading = this.read(mine.map((c) => c.calendar_id));
+    try {
+      await this.reading;
+    } finally {
+      this.reading = null;
+    }
+  }
+
+  private async read(mine: string[]): Promise<void> {
     const me = this.deps.settings.deviceId();
     let holders;
     try {
@@ -109,7 +121,7 @@ export class DeviceHolds {
     }
     for (const holder of holders) {
       if (!holder.device || holder.device.id === me) continue;
-      if (!mine.some((c) => c.calendar_id === holder.calendar_id)) continue;
+      if (!mine.includes(holder.calendar_id)) continue;
       this.noteLost(new CalendarHeldElsewhereError(holder.calendar_id, holder.device, holder.connected_at));
     }
   }

@@ -45,7 +45,7 @@ export interface RuntimeOptions {
   db: StateDb;
   engine: EngineLike;
   /** The agent's clock; it follows the sandbox's in Sandbox mode. Absent: the system clock (unit tests). */
-  clock?: AgentClock;
+  clock?: Pick<AgentClock, 'now' | 'follow' | 'refresh'>;
   cron: CronLike;
   version: string;
   /** Process environment: `SCHED_SYNC_*` client ids are a developer override, never needed. */
@@ -115,7 +115,14 @@ export class AgentRuntime {
     });
     this.agent = createAgent({
       settings,
-      connections: new ConnectionsService({ settings, db, clients, bus: this.bus, changed }),
+      connections: new ConnectionsService({
+        settings,
+        db,
+        clients,
+        bus: this.bus,
+        changed,
+        registered: (id) => this.sync.registeredAgain(id),
+      }),
       pauses: new PauseService({
         settings,
         db,

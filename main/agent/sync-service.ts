@@ -44,7 +44,7 @@ export interface SyncServiceDeps {
   clients: () => ServiceClients;
   engine: EngineLike;
   /** Read again before each run, preview, undo or answer (the sandbox's clock in Sandbox mode). */
-  clock?: { refresh(): Promise<void> };
+  clock?: { refresh(): Promise<void>; now(): Date };
   bus: EventBus;
   cron: CronLike;
   /** The agent's log, for a status update Sched did not take (it is sent again on the next run). */
@@ -74,6 +74,8 @@ export class SyncService {
       db: deps.db,
       clients: deps.clients,
       lost: () => this.reschedule(),
+      // "At most every 15 minutes" of the agent's clock, which the sandbox's may move forward.
+      ...(deps.clock ? { nowMs: () => deps.clock!.now().getTime() } : {}),
     });
     this.status = new SchedStatusReporter(
       deps.db,
@@ -162,6 +164,12 @@ export class SyncService {
         : stored.calendar_id;
       throw signInAgainError(email, stored.calendar_service, `${calendarId} (preview)`);
     }
+  }
+
+  /** Sched registered the calendar again (it shows `active`); tells it the status a person sees if that differs. */
+  async registeredAgain(calendarId: string): Promise<void> {
+    this.status.registered(calendarId);
+    await this.status.report(calendarId);
   }
 
   /** Tells Sched the connection's status if Sched was last told another (after a sign-in or an update). */

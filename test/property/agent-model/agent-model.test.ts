@@ -9,14 +9,13 @@ const numRuns = Number(process.env.AGENT_MODEL_RUNS ?? 200);
 /**
  * Known bugs the model found on main (2026-12-01, filed from the merge report), left out so that the property keeps
  * guarding everything else; delete an entry with its fix. `AGENT_MODEL_KNOWN=off` plays every story and check.
- * - step kinds: `remap` (an old booking edited after a remap never moves), `lose-state` (Sched's status and the
- *   resync after a lost state DB), `undo` (an undone copy a person had already deleted);
- * - checks: `stale-copy` (an event keeps the tag of a cancelled booking), `preview` (a preview after a crash misses
- *   the replayed writes).
+ * - step kinds: `remap` (an old booking edited after a remap never moves), `undo` (an undone copy a person had already
+ *   deleted);
+ * - checks: `stale-copy` (an event keeps the tag of a cancelled booking).
  */
 const known = process.env.AGENT_MODEL_KNOWN !== 'off';
-const knownSteps = new Set(known ? ['remap', 'lose-state', 'undo'] : []);
-const knownChecks = new Set(known ? ['stale-copy', 'preview'] : []);
+const knownSteps = new Set(known ? ['remap', 'undo'] : []);
+const knownChecks = new Set(known ? ['stale-copy'] : []);
 const envWithout = (process.env.AGENT_MODEL_WITHOUT ?? '').split(',').filter(Boolean);
 const envIgnore = (process.env.AGENT_MODEL_IGNORE ?? '').split(',').filter(Boolean);
 

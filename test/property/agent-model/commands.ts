@@ -7,6 +7,7 @@
 import type { Connection, RunSummary } from '../../../preload/contract';
 import { toApiError } from '../../../main/transport/api-error';
 import { accountIdOf } from './fake-services';
+import { deviceStep, pauseStep } from './hold-steps';
 import { checkConflicts, checkCoverage, checkDuplicates } from './invariants';
 import type { Model } from './model';
 import { personStep } from './person';
@@ -14,7 +15,7 @@ import { names, type Step } from './steps';
 import { calendars, type AgentWorld } from './world';
 
 /** Calls the agent; an error it answers is fine unless it is a 500 (an error nobody wrote for a person). */
-async function attempt<T>(
+export async function attempt<T>(
   model: Model,
   what: string,
   call: () => Promise<T>,
@@ -28,7 +29,9 @@ async function attempt<T>(
   }
 }
 
-const failed = (r: unknown): r is { error: string } => typeof r === 'object' && r !== null && 'error' in r;
+/** Whether `attempt` answered an error. */
+export const failed = (r: unknown): r is { error: string } =>
+  typeof r === 'object' && r !== null && 'error' in r;
 const pickOf = <T>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
 const serviceOf = (calendarId: string) => calendars.find((c) => c.id === calendarId)!.service;
 const revoked = (world: AgentWorld, calendarId: string) =>
@@ -170,6 +173,10 @@ export async function applyStep(world: AgentWorld, model: Model, step: Step): Pr
       return 'revoked';
     case 'renew':
       return renew(world, model, step);
+    case 'pause':
+      return pauseStep(world, model, step);
+    case 'device':
+      return deviceStep(world, model, step);
     case 'settle':
       return quietRuns(world, model);
   }

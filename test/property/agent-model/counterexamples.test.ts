@@ -322,3 +322,66 @@ describe('agent model counterexamples: remaps, undo and conflict answers', () =>
     ]),
   );
 });
+
+describe('agent model counterexamples: lost state, preview, pause and a second device', () => {
+  it(
+    'a paused connection runs no more until it is resumed, then syncs what it missed',
+    check([
+      connect(0, 0, { sync_frequency: '15min' }),
+      add('sched', 0, 9),
+      sync,
+      { kind: 'pause', pick: 0, paused: true },
+      add('sched', 1, 9),
+      { kind: 'wait', minutes: 90 },
+      settle,
+      { kind: 'pause', pick: null, paused: false },
+    ]),
+  );
+
+  it(
+    'a calendar another device took over is not synced here once this device could have noticed',
+    check([
+      connect(0, 0, { sync_frequency: '15min' }),
+      add('sched', 0, 9),
+      sync,
+      { kind: 'device', pick: 0, takes: 'other' },
+      add('sched', 1, 9),
+      { kind: 'wait', minutes: 20 },
+      { kind: 'wait', minutes: 20 },
+    ]),
+  );
+
+  it(
+    'taking a calendar back with takeover syncs it here again',
+    check([
+      connect(0, 0),
+      add('sched', 0, 9),
+      sync,
+      { kind: 'device', pick: 0, takes: 'other' },
+      { kind: 'device', pick: 0, takes: 'back' },
+      add('sched', 1, 9),
+    ]),
+  );
+
+  it(
+    'disconnecting a calendar another device took over leaves it to that device in Sched',
+    check([
+      connect(0, 0),
+      sync,
+      { kind: 'device', pick: 0, takes: 'other' },
+      { kind: 'disconnect', pick: 0 },
+    ]),
+  );
+
+  it(
+    'a calendar another device took over is not run by "sync all" with another calendar that checks Sched first',
+    check([
+      connect(1, 0),
+      connect(0, 0),
+      sync,
+      { kind: 'device', pick: 1, takes: 'other' },
+      { kind: 'wait', minutes: 24 * 60 },
+      add('sched', 0, 9),
+    ]),
+  );
+});

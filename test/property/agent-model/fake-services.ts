@@ -9,6 +9,7 @@ import { AgentError } from '../../../main/agent/agent-error';
 import type { CronLike } from '../../../main/scheduler/scheduler';
 import type { MemoryProvider } from '../../fakes/memory-provider';
 import type { CalendarHolder } from '../../../main/providers/sched-directory';
+import { CalendarHeldElsewhereError, type DeviceRef } from '../../../main/providers/calendar-held-elsewhere';
 import type {
   CalendarProvider,
   CreateRequest,
@@ -41,6 +42,7 @@ export interface FakeWorld {
   calendarProvider(calendarId: string): MemoryProvider;
   calendarsOf(accountId: string): ExternalCalendar[];
   readonly resources: SchedResource[];
+  now(): Date;
 }
 
 /** A provider seen through the world: sign-in checks and the crash point. */
@@ -138,9 +140,15 @@ export interface RegisteredCalendar {
   resource_id: string;
   calendar_service: string;
   sync_status: SyncStatus;
+  /** The device that syncs it (one device per calendar), and since when. */
+  device: DeviceRef | null;
+  connected_at: string;
 }
 
-/** Sched's directory: resources and the Connected Calendars registry. */
+/** The other device of the model, which takes calendars over in Sched (and syncs nothing the model sees). */
+export const otherDevice: DeviceRef = { id: 'device-laptop-7', name: 'LAPTOP-7' };
+
+/** Sched's directory: resources and the Connected Calendars registry, one device per calendar (API.md §2). */
 export class FakeSchedDirectory implements SchedDirectory {
   readonly registry = new Map<string, RegisteredCalendar>();
   constructor(private readonly world: FakeWorld) {}
@@ -148,25 +156,52 @@ export class FakeSchedDirectory implements SchedDirectory {
   async listResources(): Promise<SchedResource[]> {
     return this.world.resources.map((r) => ({ ...r }));
   }
-  async registerCalendar(input: { resource_id: string; calendar_service: string; calendar_id: string }) {
+  async registerCalendar(input: {
+    resource_id: string;
+    calendar_service: string;
+    calendar_id: string;
+    device?: DeviceRef;
+    takeover?: boolean;
+  }) {
+    const held = this.registry.get(input.calendar_id);
+    if (held?.device && held.device.id !== input.device?.id && !input.takeover)
+      throw new CalendarHeldElsewhereError(input.calendar_id, held.device, held.connected_at);
     this.registry.set(input.calendar_id, {
       resource_id: input.resource_id,
       calendar_service: input.calendar_service,
       sync_status: 'active',
+      device: input.device ?? null,
+      connected_at: this.world.now().toISOString(),
     });
   }
-  async updateCalendar(calendarId: string, input: { sync_status?: SyncStatus; resource_id?: string }) {
+  async updateCalendar(
+    calendarId: string,
+    input: { sync_status?: SyncStatus; resource_id?: string; device?: DeviceRef },
+  ) {
     const entry = this.registry.get(calendarId);
     if (!entry) throw new AgentError('not_found', `Sched has no connected calendar "${calendarId}".`);
+    if (entry.device && input.device && entry.device.id !== input.device.id)
+      throw new CalendarHeldElsewhereError(calendarId, entry.device, entry.connected_at);
     if (input.sync_status) entry.sync_status = input.sync_status;
     if (input.resource_id) entry.resource_id = input.resource_id;
   }
   async listHolders(): Promise<CalendarHolder[]> {
-    return [...this.registry.keys()].map((calendar_id) => ({
+    return [...this.registry].map(([calendar_id, entry]) => ({
       calendar_id,
-      device: null,
-      connected_at: null,
+      device: entry.device,
+      connected_at: entry.device ? entry.connected_at : null,
     }));
+  }
+  /** The other device connects the calendar with `takeover` (its own status, from now on). */
+  takeOver(calendarId: string): boolean {
+    const entry = this.registry.get(calendarId);
+    if (!entry) return false;
+    Object.assign(entry, {
+      device: otherDevice,
+      connected_at: this.world.now().toISOString(),
+      sync_status: 'active',
+    });
+    return true;
   }
   async unregisterCalendar(calendarId: string) {
     this.registry.delete(calendarId);

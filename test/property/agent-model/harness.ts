@@ -5,6 +5,7 @@
 import { appendFileSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { applyStep } from './commands';
+import { checkHolds } from './hold-steps';
 import { checkDuplicates, checkProvenance, checkSchedStatus } from './invariants';
 import { Model } from './model';
 import { describe, type Step } from './steps';
@@ -44,6 +45,7 @@ export async function playStory(
       checkDuplicates(world, model, false);
       checkProvenance(world, model, connections, step.kind === 'undo');
       checkSchedStatus(world, model, connections);
+      await checkHolds(world, model, step);
       log.push(`${String(i + 1).padStart(2)}. ${describe(step)} → ${note}`);
       if (process.env.AGENT_MODEL_TRACE) appendFileSync(process.env.AGENT_MODEL_TRACE, `   → ${note}\n`);
       if (model.violations.length > 0) break;

@@ -94,6 +94,8 @@ function copiesOf(world: AgentWorld, side: SideName, id: string): SyncItem[] {
 /** Sched's Connected Calendars shows every connection with the agent's resource and status. */
 export function checkSchedStatus(world: AgentWorld, model: Model, connections: Connection[]): void {
   for (const c of connections) {
+    // Sched shows the other device's status for a calendar it took over (checkHolds).
+    if (model.otherHolds.has(c.calendar_id)) continue;
     const entry = world.directory.registry.get(c.calendar_id);
     if (!entry) model.fail('sched-status', `Sched does not list ${c.calendar_id}, which the agent syncs`);
     else if (entry.resource_id !== c.resource_id)

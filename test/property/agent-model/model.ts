@@ -1,7 +1,8 @@
 /**
  * What the model remembers beside the world: which items a person made and how each looked when the person last
  * touched it (provenance), which copies a person removed, which originals an undo left uncopied, which overlap
- * events a person skipped, and which connections have not had their first run yet.
+ * events a person skipped, which connections are paused or held by another device, and which connections have not
+ * had their first run yet.
  */
 import type { MemoryProvider } from '../../fakes/memory-provider';
 import type { SyncItem } from '../../../main/sync';
@@ -22,7 +23,9 @@ export type FailureKind =
   | 'coverage'
   | 'stale-copy'
   | 'remap-leftover'
-  | 'stale-conflict';
+  | 'stale-conflict'
+  | 'paused-run'
+  | 'held-elsewhere';
 
 /** A person's item: where it lives and every state a person or an undo left it in. */
 export interface PersonItem {
@@ -53,6 +56,15 @@ export class Model {
    * original went before the resync may stay.
    */
   readonly orphanable = new Set<string>();
+  /** Paused calendars, with how many runs each had when it was paused (a paused connection runs no more). */
+  readonly paused = new Map<string, number>();
+  /**
+   * Calendars of this device's connections that the other device took over, with the agent-clock time by which this
+   * device has noticed (it reads Sched's registry before its first run after a start and at most every 15 minutes).
+   */
+  readonly heldByOther = new Map<string, number>();
+  /** Calendars the other device holds in Sched: no step of this device but a takeover may take that away. */
+  readonly otherHolds = new Set<string>();
   /** Connections made that no person has synced yet (the schedule must leave them alone). */
   readonly neverRun = new Set<string>();
   /** Every failed check, as "kind: sentence". */

@@ -1,7 +1,7 @@
 /**
  * The steps of an agent-model story — what a person does in Sched, in a calendar and in the agent, and what happens
- * to the world (time passes, a crash, a lost state DB, an expired cursor, a revoked sign-in) — their generator and
- * their one-line descriptions, so a shrunk failure reads as a story.
+ * to the world (time passes, a crash, a lost state DB, an expired cursor, a revoked sign-in, another device taking a
+ * calendar over) — their generator and their one-line descriptions, so a shrunk failure reads as a story.
  */
 import fc from 'fast-check';
 import type { SyncSettingsPatch } from '../../../preload/contract';
@@ -31,6 +31,8 @@ export type Step =
   | { kind: 'lose-state' }
   | { kind: 'revoke'; service: 'google' | 'microsoft' }
   | { kind: 'renew'; service: 'google' | 'microsoft'; how: 'sign-in' | 'token' }
+  | { kind: 'pause'; pick: number | null; paused: boolean }
+  | { kind: 'device'; pick: number; takes: 'other' | 'back' }
   | { kind: 'settle' };
 
 const side = fc.constantFrom<SideName>('sched', 'external');
@@ -130,6 +132,22 @@ const anyStep: fc.Arbitrary<Step> = fc.oneof(
       how: fc.constantFrom<'sign-in' | 'token'>('sign-in', 'token'),
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('pause'),
+      pick: fc.option(pick, { nil: null }),
+      paused: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('device'),
+      pick,
+      takes: fc.constantFrom<'other' | 'back'>('other', 'back'),
+    }),
+  },
   { weight: 2, arbitrary: fc.constant({ kind: 'settle' as const }) },
 );
 /** Stories whose steps leave out the step kinds `left` (as AGENT_MODEL_WITHOUT does). */
@@ -206,6 +224,14 @@ export function describe(s: Step): string {
       return `the ${s.service} sign-in is revoked`;
     case 'renew':
       return `the person signs in to ${s.service} again (${s.how})`;
+    case 'pause': {
+      const which = s.pick === null ? 'every connection' : `connection #${s.pick}`;
+      return `${s.paused ? 'pause' : 'resume'} ${which}`;
+    }
+    case 'device':
+      return s.takes === 'other'
+        ? `another device takes connection #${s.pick}'s calendar over in Sched`
+        : `take connection #${s.pick}'s calendar back here (connect with takeover)`;
     case 'settle':
       return 'quiet runs: sync all twice, no faults';
   }

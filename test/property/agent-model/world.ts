@@ -212,6 +212,8 @@ export class AgentWorld implements FakeWorld {
       secrets: this.secrets,
       db: this.db,
       engine,
+      // The agent's clock is the world's: the registry watch's "every 15 minutes" counts the model's time.
+      clock: { now: () => this.now(), follow: () => undefined, refresh: async () => undefined },
       cron: this.cron,
       version: '0.0.0-model',
       env: {},
