@@ -17,13 +17,16 @@ export function requestRemap(db: StateDb, calendarId: string, from: string, to: 
 /**
  * Pairs a calendar being connected with `resourceId`. State left from an earlier connection of the same calendar to
  * another resource (or of a resource not recorded, from before remaps were remembered) makes the next run a remap
- * run; the same resource resumes its old state; no state at all is a fresh pairing.
+ * run; the same resource resumes its old state (reading the window once, for settings that copy more); no state at
+ * all is a fresh pairing.
  */
 export function pairOnConnect(db: StateDb, calendarId: string, resourceId: string): void {
   db.transaction(() => {
     db.connections.ensure(calendarId);
     const pairing = db.remaps.pairing(calendarId);
-    if (pairing?.resourceId === resourceId) return;
+    // Resuming: the settings may differ from the old connection's (a direction that copies a side the old one left
+    // alone), so the next run reads the window once by time besides the saved cursors.
+    if (pairing?.resourceId === resourceId) return db.coveredWindows.coverNothing(calendarId);
     if (pairing) db.remaps.request(calendarId, pairing.resourceId, resourceId);
     else if (db.links.count(calendarId) > 0) db.remaps.request(calendarId, 'unknown', resourceId);
     else db.remaps.remember(calendarId, resourceId);

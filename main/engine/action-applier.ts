@@ -146,8 +146,9 @@ export class ActionApplier {
       if (action.replaces) links.drop(action.replaces);
       links.save(link);
       // The saved external cursor predates this event and may never report its deletion (Graph's delta): an event
-      // the agent just made, or (replaying an import after a crash) one seen only by a read whose cursor was lost.
-      if (action.side === 'external' || replayed) links.markUnconfirmed(link.external.id);
+      // the agent just made, or an imported one seen only by a read whose cursor may never be saved (the run may
+      // crash or stop short). A run that saves its cursor confirms what its feed listed (engine.ts `confirmedBy`).
+      links.markUnconfirmed(link.external.id);
       // The original has a copy again (it changed after an undo, or a person chose to import it): forget the undo.
       db.undoneCopies.forget(this.context.calendarId, otherSide(action.side), action.counterpart.id);
       db.journal.append({

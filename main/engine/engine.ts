@@ -18,6 +18,15 @@ import { okOutcome, outcomeOf, type Outcome } from './stop-reason';
 import type { EngineConnection, EngineEvent, EngineOptions, EnginePreview, RunSummary } from './types';
 import { checkUndoable, undoRun } from './undo';
 
+/**
+ * The unconfirmed events the cursors about to be saved know: those the read checked, and those it listed itself
+ * (events imported this run from what the feed listed; unconfirmed-events.ts).
+ */
+function confirmedBy(session: ConnectionSession, reads: ChangeReads): string[] {
+  const listed = new Set(reads.listed);
+  return [...reads.confirmed, ...session.links.unconfirmed().filter((id) => listed.has(id))];
+}
+
 /** Thrown by `review` when the connection is not waiting for one. */
 export class NothingToReviewError extends AppError {
   constructor(readonly calendarId: string) {
@@ -63,7 +72,7 @@ export class Engine {
             externalSyncToken: reads.nextCursors.external,
           });
           this.db.coveredWindows.save(session.key, session.window);
-          session.links.confirm(reads.confirmed);
+          session.links.confirm(confirmedBy(session, reads));
           // A remap is done once its run applied everything; an interrupted one is planned again from its links.
           if (session.remapping !== null) this.db.remaps.settle(session.key);
         });

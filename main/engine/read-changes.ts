@@ -18,6 +18,11 @@ export interface ChangeReads {
   full: PerSideFlag;
   /** Events the agent created that the saved external cursor will know once `nextCursors.external` is saved. */
   confirmed: string[];
+  /**
+   * Events the calendar's feed itself listed in this read (not a slice read or a read by id): its cursor, saved with
+   * the run, knows them, so an event imported from them this run needs no check later.
+   */
+  listed: string[];
 }
 
 /** What reading needs. */
@@ -65,5 +70,6 @@ export async function readChanges(input: ReadInput): Promise<ChangeReads> {
     nextCursors: { sched: sched.next, external: external.next },
     full: { sched: sched.read.full === true, external: external.read.full === true },
     confirmed: checked.confirmed,
+    listed: external.read.items.map((item) => item.id),
   };
 }

@@ -147,3 +147,46 @@ describe('external-to-sched with Outlook', () => {
     expect(idle).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
   });
 });
+
+describe('a direction change from external-to-sched to two-way, with Google Calendar', () => {
+  const resource = 'rsc_dr_maria_lopez';
+  let calendar: ExternalCalendar;
+
+  beforeAll(async () => {
+    calendar = googleCalendar(world.google('alex@sandbox.example'));
+    await world.connect({
+      resource_id: resource,
+      calendar_service: 'google',
+      user: calendar.user,
+      calendar_id: calendar.calendarId,
+      sync_settings: { direction: 'external-to-sched' },
+    });
+    await world.sched.create({
+      resource_id: resource,
+      title: 'Check-up',
+      start: at(world.sandbox, 3, 9),
+      end: at(world.sandbox, 3, 10),
+    });
+    await calendar.add({
+      title: 'Home visit',
+      start: at(world.sandbox, 3, 13),
+      end: at(world.sandbox, 3, 14),
+    });
+    const first = await world.sync(calendar.calendarId);
+    expect(first).toMatchObject({ status: 'ok', created: { sched: 1, external: 0 } });
+  });
+
+  it('copies the booking the old direction left alone, as its preview said, then idles', async () => {
+    await world.settings(calendar.calendarId, { direction: 'two-way' });
+
+    const preview = await world.api('GET', `/calendars/${encodeURIComponent(calendar.calendarId)}/preview`);
+    const run = await world.sync(calendar.calendarId);
+    const idle = await world.sync(calendar.calendarId);
+
+    expect(preview.body.counts.create).toEqual({ sched: 0, external: 1 });
+    expect(run).toMatchObject({ status: 'ok', created: { sched: 0, external: 1 }, deleted: nothing });
+    expect(titles(await calendar.events())).toEqual(['Check-up', 'Home visit']);
+    expect(titles(await world.sched.bookings(resource))).toEqual(['Check-up', 'Home visit']);
+    expect(idle).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
+  });
+});

@@ -262,6 +262,18 @@ describe('agent model counterexamples: directions, settings and conflict choices
       { kind: 'setting', pick: 0, patch: { direction: 'two-way' } },
     ]),
   );
+
+  it(
+    'an event a sched-to-external connection left alone becomes a booking once the calendar is connected again two-way',
+    check([
+      connect(1, 2, { direction: 'sched-to-external' }),
+      add('external', 0, 9),
+      add('sched', 0, 9),
+      settle,
+      { kind: 'disconnect', pick: 0 },
+      connect(1, 2),
+    ]),
+  );
 });
 
 describe('agent model counterexamples: remaps, undo and conflict answers', () => {
