@@ -225,4 +225,9 @@ describe('agent model counterexamples: crashes, lost state and sign-ins', () => 
       { kind: 'expire-cursor', side: 'sched', where: 0 },
     ]),
   );
+
+  it(
+    'undoing the run that made a copy a person had already deleted leaves its booking alone and uncopied',
+    check([connect(0, 0), add('sched', 0, 9), sync, remove('external'), undoLatest]),
+  );
 });
