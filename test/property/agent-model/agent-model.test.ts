@@ -9,15 +9,14 @@ const numRuns = Number(process.env.AGENT_MODEL_RUNS ?? 200);
 /**
  * Known bugs the model found on main (2026-12-01, filed from the merge report), left out so that the property keeps
  * guarding everything else; delete an entry with its fix. `AGENT_MODEL_KNOWN=off` plays every story and check.
- * - step kinds: `remap` (an old booking edited after a remap never moves), `lose-state` (Sched's status and the
- *   resync after a lost state DB), `undo` (an undone copy a person had already deleted), `setting` (a booking is not
+ * - step kinds: `lose-state` (Sched's status and the resync after a lost state DB), `setting` (a booking is not
  *   copied after external-to-sched becomes two-way);
- * - checks: `second-run-requests` (an open overlap is written again on every idle run), `stale-copy` (an event keeps
- *   the tag of a cancelled booking), `preview` (a preview after a crash misses the replayed writes).
+ * - checks: `second-run-requests` (an open overlap is written again on every idle run), `preview` (a preview after a
+ *   crash misses the replayed writes).
  */
 const known = process.env.AGENT_MODEL_KNOWN !== 'off';
-const knownSteps = new Set(known ? ['remap', 'lose-state', 'undo', 'setting'] : []);
-const knownChecks = new Set(known ? ['second-run-requests', 'stale-copy', 'preview'] : []);
+const knownSteps = new Set(known ? ['lose-state', 'setting'] : []);
+const knownChecks = new Set(known ? ['second-run-requests', 'preview'] : []);
 const envWithout = (process.env.AGENT_MODEL_WITHOUT ?? '').split(',').filter(Boolean);
 const envIgnore = (process.env.AGENT_MODEL_IGNORE ?? '').split(',').filter(Boolean);
 
