@@ -74,7 +74,7 @@ export class Engine {
           this.db.coveredWindows.save(session.key, session.window);
           session.links.confirm(confirmedBy(session, reads));
           // A remap is done once its run applied everything; an interrupted one is planned again from its links.
-          if (session.remapping !== null) this.db.remaps.settle(session.key);
+          if (session.remapping !== null) this.db.remaps.settle(session.key, runId);
         });
       }
       return okOutcome(complete ? null : 'Some items changed while syncing; the next run syncs them.');

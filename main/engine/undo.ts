@@ -6,7 +6,7 @@
  * item is linked again to its counterpart, or, when that is gone, left unmarked so later runs copy it like any other.
  */
 import { AppError } from '../errors/app-error';
-import type { JournalEntry } from '../store';
+import type { JournalEntry, RemapBar } from '../store';
 import type { LinkKey, SyncItem } from '../sync';
 import { fieldsOf, linkSideOf, otherSide } from '../sync';
 import type { ConnectionSession } from './connection-session';
@@ -47,6 +47,16 @@ export function checkUndoable(session: ConnectionSession, runId: string): void {
     throw new RunNotUndoableError(runId, 'no such run for this calendar');
   if (run.kind !== 'sync') throw new RunNotUndoableError(runId, 'it is itself an undo');
   if (run.undoneBy !== null) throw new RunNotUndoableError(runId, 'it was undone already');
+  const remap = session.db.remaps.barsUndo(session.key, runId);
+  if (remap) throw new RunNotUndoableError(runId, remapReason(remap));
+}
+
+/** Why a remap keeps a run from being undone, and what to do instead. */
+function remapReason(remap: RemapBar): string {
+  const from = remap.from && remap.from !== 'unknown' ? ` from ${remap.from}` : '';
+  if (remap.pending) return `the calendar is being remapped${from} to ${remap.to}; sync it first`;
+  const back = remap.from && remap.from !== 'unknown' ? ` back to ${remap.from}` : '';
+  return `it came before or with the remap of this calendar${from} to ${remap.to} (to take the remap back, change its resource${back})`;
 }
 
 /** Reverts what `runId` wrote. Entries already reverted by an interrupted undo are skipped. */

@@ -32,6 +32,7 @@ export {
 } from './conflict-repo';
 export type { UndoneCopy, UndoneCopyInput } from './undone-copy-repo';
 export type { CoveredWindow } from './covered-window-repo';
+export type { RemapBar } from './remap-repo';
 export type { Clock } from './store-clock';
 export {
   ConfBackedSettingsStore,

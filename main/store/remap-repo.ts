@@ -10,6 +10,13 @@ export interface Pairing {
   requestedAt: string | null;
 }
 
+/** Why a run may not be undone: a remap pending, or the run came before or with the last remap (`from` → `to`). */
+export interface RemapBar {
+  pending: boolean;
+  from: string | null;
+  to: string;
+}
+
 interface Row {
   calendar_id: string;
   resource_id: string;
@@ -98,13 +105,43 @@ export class RemapRepo {
     tx();
   }
 
-  /** The remap run finished: the connection mirrors its resource like any other from now on. */
-  settle(calendarId: string): void {
+  /**
+   * The remap run `runId` finished: the connection mirrors its resource like any other from now on. The run is
+   * remembered as the last of the old pairing: it and every run before it are not undone (`barsUndo`).
+   */
+  settle(calendarId: string, runId: string): void {
     this.db
       .prepare(
-        `UPDATE connection_remaps SET pending_from = NULL, requested_at = NULL, updated_at = ?
+        `UPDATE connection_remaps SET remap_run_id = ?, remapped_from = pending_from, pending_from = NULL,
+           requested_at = NULL, updated_at = ?
          WHERE calendar_id = ? AND pending_from IS NOT NULL`,
       )
-      .run(isoNow(this.clock), calendarId);
+      .run(runId, isoNow(this.clock), calendarId);
+  }
+
+  /**
+   * Whether a remap keeps run `runId` of this connection from being undone, and which: while a remap is pending no
+   * run is undone, and after one, no run up to the one that finished it. Undoing those would bring copies of the
+   * old resource's bookings back into a calendar that now mirrors another (SYNC.md: nothing of the old pairing is
+   * reused); remapping back is how a remap is taken back.
+   */
+  barsUndo(calendarId: string, runId: string): RemapBar | null {
+    const row = this.db
+      .prepare(
+        `SELECT resource_id, pending_from, remapped_from,
+           (SELECT rowid FROM runs WHERE run_id = ?) <= (SELECT rowid FROM runs WHERE run_id = remap_run_id) AS before
+         FROM connection_remaps WHERE calendar_id = ?`,
+      )
+      .get(runId, calendarId) as
+      | {
+          resource_id: string;
+          pending_from: string | null;
+          remapped_from: string | null;
+          before: number | null;
+        }
+      | undefined;
+    if (!row) return null;
+    if (row.pending_from !== null) return { pending: true, from: row.pending_from, to: row.resource_id };
+    return row.before === 1 ? { pending: false, from: row.remapped_from, to: row.resource_id } : null;
   }
 }

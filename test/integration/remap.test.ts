@@ -126,6 +126,7 @@ describe('a remap moves the bookings of the person’s events as they stand on t
   const studio = 'rsc_recording_studio';
   const doctor = 'rsc_dr_maria_lopez';
   let calendar: ExternalCalendar;
+  let remapRun = '';
 
   beforeAll(async () => {
     calendar = googleCalendar(world.google('sam@sandbox.example'));
@@ -151,6 +152,7 @@ describe('a remap moves the bookings of the person’s events as they stand on t
     await world.sched.cancel(mixing!.id);
 
     const run = await world.sync(calendar.calendarId);
+    remapRun = run.run_id;
     const quiet = await world.sync(calendar.calendarId);
 
     expect(run).toMatchObject({ status: 'ok', errors: 0 });
@@ -159,5 +161,16 @@ describe('a remap moves the bookings of the person’s events as they stand on t
     expect(await world.sched.bookings(studio)).toEqual([]);
     expect((await world.sched.get(voice!.id)).resource_id).toBe(doctor);
     expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
+  });
+
+  it('refuses to undo the remap run, saying how to take the remap back, and changes nothing', async () => {
+    const answer = await world.api('POST', `/runs/${remapRun}/undo`);
+
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.message).toMatch(
+      /remap of this calendar from rsc_recording_studio to rsc_dr_maria_lopez.*back to rsc_recording_studio/,
+    );
+    expect(titles(await calendar.events())).toEqual(['Mixing', 'Voice-over (take 2)']);
+    expect(titles(await world.sched.bookings(doctor))).toEqual(['Mixing', 'Voice-over (take 2)']);
   });
 });

@@ -94,4 +94,30 @@ describe('items an undo restores are synced again like any other', () => {
       'Vendor demo (confirmed)',
     ]);
   });
+
+  it('undoing the run that copied a booking whose event the person had deleted since: the booking stays, uncopied until edited', async () => {
+    const booking = await world.sched.create({
+      resource_id: resource,
+      title: 'Budget review',
+      start: at(world.sandbox, 4, 9),
+      end: at(world.sandbox, 4, 10),
+    });
+    const copying = await world.sync(calendar.calendarId);
+    const copy = (await calendar.events()).find((e) => e.title === 'Budget review')!;
+    await calendar.remove(copy.id);
+
+    const undo = await world.api('POST', `/runs/${copying.run_id}/undo`);
+    const after = await world.sync(calendar.calendarId);
+    const stillHere = (await world.sched.bookings(resource)).map((b) => b.id);
+    const eventsAfter = titles(await calendar.events());
+    await world.sched.update(booking.id, { title: 'Budget review (room changed)' });
+    const edited = await world.sync(calendar.calendarId);
+
+    expect(undo.status).toBe(200);
+    expect(after).toMatchObject({ status: 'ok', created: nothing, updated: nothing, deleted: nothing });
+    expect(stillHere).toContain(booking.id);
+    expect(eventsAfter).not.toContain('Budget review');
+    expect(edited).toMatchObject({ status: 'ok', created: { sched: 0, external: 1 } });
+    expect(titles(await calendar.events())).toContain('Budget review (room changed)');
+  });
 });

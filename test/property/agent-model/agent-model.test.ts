@@ -7,15 +7,9 @@ import { storyArbWithout } from './steps';
 const numRuns = Number(process.env.AGENT_MODEL_RUNS ?? 200);
 
 /**
- * Known bugs the model found on main (2026-12-01, filed from the merge report), left out so that the property keeps
- * guarding everything else; delete an entry with its fix. `AGENT_MODEL_KNOWN=off` plays every story and check.
- * - step kinds: `remap` (an old booking edited after a remap never moves), `undo` (an undone copy a person had already
- *   deleted);
- * - checks: `stale-copy` (an event keeps the tag of a cancelled booking).
+ * No known bug is left out today: every step kind and every check is played. To look past one bug for the next while
+ * it is being fixed, AGENT_MODEL_WITHOUT=remap,undo leaves out step kinds and AGENT_MODEL_IGNORE=preview checks.
  */
-const known = process.env.AGENT_MODEL_KNOWN !== 'off';
-const knownSteps = new Set(known ? ['remap', 'undo'] : []);
-const knownChecks = new Set(known ? ['stale-copy'] : []);
 const envWithout = (process.env.AGENT_MODEL_WITHOUT ?? '').split(',').filter(Boolean);
 const envIgnore = (process.env.AGENT_MODEL_IGNORE ?? '').split(',').filter(Boolean);
 
@@ -23,9 +17,9 @@ describe('the whole agent over random stories of people, time, settings, crashes
   it(
     `keeps every invariant a person relies on (${numRuns} stories)`,
     async () => {
-      const ignored = new Set([...knownChecks, ...envIgnore]);
+      const ignored = new Set(envIgnore);
       await fc.assert(
-        fc.asyncProperty(storyArbWithout(new Set([...knownSteps, ...envWithout])), (steps) =>
+        fc.asyncProperty(storyArbWithout(new Set(envWithout)), (steps) =>
           expectStoryHolds(steps, ignored),
         ),
         { numRuns },

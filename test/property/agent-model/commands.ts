@@ -125,9 +125,12 @@ export async function applyStep(world: AgentWorld, model: Model, step: Step): Pr
       if (!run) return 'no run to undo';
       const before = copies(world);
       const versions = new Set(world.snapshot().split(' '));
+      const gone = copiesAlreadyGone(world, run.run_id);
       const r = await attempt(model, 'undo', () => agent.undo({ run_id: run.run_id }));
       const after = new Set(copies(world).map(([copy]) => copy));
       for (const [copy, original] of before) if (!after.has(copy)) model.undoExempt.add(original);
+      // A copy the run made that a person deleted since is gone as the undo wants it: its original stays uncopied.
+      if (!failed(r)) for (const original of gone) model.undoExempt.add(original);
       // A reverted update leaves the two sides apart by design, until a person edits one of them.
       const reverted = world
         .snapshot()
@@ -198,6 +201,23 @@ function copies(world: AgentWorld): [string, string][] {
       .liveItems('sched')
       .flatMap(({ item }) => (item.source ? [[item.id, item.source.eventId] as [string, string]] : [])),
   ];
+}
+
+/**
+ * Originals of the copies run `runId` created that are no longer live (a person deleted them): undoing the run
+ * leaves them uncopied, as if the undo had removed the copy (docs/sync-rules.md, "Preview, journal and undo").
+ */
+function copiesAlreadyGone(world: AgentWorld, runId: string): string[] {
+  const live = new Set(
+    [...world.liveItems('sched'), ...world.liveItems('external')].map(({ item }) => item.id),
+  );
+  return world.db.journal.forRun(runId).flatMap((entry) => {
+    const copy = entry.side === 'sched' ? entry.bookingId : entry.eventId;
+    const original = entry.side === 'sched' ? entry.eventId : entry.bookingId;
+    return entry.action === 'create' && copy && original && !live.has(copy) && live.has(original)
+      ? [original]
+      : [];
+  });
 }
 
 async function waitFor(world: AgentWorld, model: Model, minutes: number): Promise<string> {

@@ -333,6 +333,24 @@ describe('agent model counterexamples: remaps, undo and conflict answers', () =>
       { kind: 'expire-cursor', side: 'sched', where: 0 },
     ]),
   );
+
+  it(
+    'undoing the run that made a copy a person had already deleted leaves its booking alone and uncopied',
+    check([connect(0, 0), add('sched', 0, 9), sync, remove('external'), undoLatest]),
+  );
+
+  it(
+    'a calendar remapped to another resource and back keeps one booking per event',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      settle,
+      { kind: 'remap', pick: 0, resource: 0 },
+      sync,
+    ]),
+  );
 });
 
 describe('agent model counterexamples: lost state, preview, pause and a second device', () => {

@@ -69,14 +69,19 @@ class WorldProvider implements CalendarProvider {
     this.checkAuth();
     return this.inner.get(id);
   }
-  /** Sched's `GET /bookings/{id}`: the booking on whichever resource holds it, cancelled included. */
+  /**
+   * Sched's `GET /bookings/{id}`: the booking on whichever resource holds it, cancelled included. A booking the fake
+   * moved leaves a cancelled trace on its old resource; Sched has one booking, so the live one is the answer.
+   */
   async locate(id: string): Promise<SyncItem | null> {
     if (this.side !== 'sched') return this.get(id);
-    for (const resource of this.world.resources) {
-      const found = await this.world.resourceProvider(resource.id).get(id);
-      if (found) return found;
-    }
-    return null;
+    const found = this.world.resources.flatMap((r) =>
+      this.world
+        .resourceProvider(r.id)
+        .all()
+        .filter((item) => item.id === id),
+    );
+    return found.find((item) => item.status !== 'cancelled') ?? found[0] ?? null;
   }
   create(request: CreateRequest): Promise<SyncItem> {
     return this.write(() => this.inner.create(request));

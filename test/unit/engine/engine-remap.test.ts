@@ -87,4 +87,34 @@ describe('a remap run', () => {
     expect(run.status).toBe('needs_review');
     expect(titles(external)).toHaveLength(8);
   });
+
+  it('refuses to undo the remap run and the runs before it, changing nothing; later runs undo as usual', async () => {
+    const { sched, external, db, engine, on, remap } = await remapWorld();
+    const before = db.runs.list({ connectionId: 'alex@example.com' })[0]!;
+    remap('room-b');
+    const remapRun = await engine.run(on('room-b'));
+    sched.add('room-b', slot('B seminar', 16, 9));
+    const later = await engine.run(on('room-b'));
+
+    const undoRemap = engine.undo(remapRun.run_id, on('room-b'));
+    const undoBefore = engine.undo(before.runId, on('room-b'));
+    await expect(undoRemap).rejects.toThrow(/remap of this calendar from room-a to room-b.*back to room-a/);
+    await expect(undoBefore).rejects.toThrow(/cannot be undone/);
+    expect(titles(external)).toEqual(["Alex's workshop", 'B lecture', 'B seminar']);
+    expect(sched.titles('room-b')).toEqual(["Alex's workshop", 'B lecture', 'B seminar']);
+
+    const undoLater = await engine.undo(later.run_id, on('room-b'));
+    expect(undoLater).toMatchObject({ status: 'ok', deleted: { external: 1 } });
+    expect(titles(external)).toEqual(["Alex's workshop", 'B lecture']);
+  });
+
+  it('refuses to undo a run while a remap is pending', async () => {
+    const { db, engine, on, remap } = await remapWorld();
+    const before = db.runs.list({ connectionId: 'alex@example.com' })[0]!;
+    remap('room-b');
+
+    await expect(engine.undo(before.runId, on('room-b'))).rejects.toThrow(
+      /being remapped from room-a to room-b/,
+    );
+  });
 });
