@@ -1,0 +1,75 @@
+/**
+ * A sliding-window rate limit: at most `limit` requests in any `windowMs`, the way Google counts its 600 queries per
+ * user per minute and Graph its 10,000 per 10 minutes per mailbox. Unlike a token bucket it lets a quiet account
+ * send a whole window's worth at once, and waits only when the window is really full. The allowed count shrinks
+ * when the service says "too fast" and grows back one request per success (additive increase, multiplicative
+ * decrease), so an account whose quota others also use settles below what they leave.
+ */
+
+/** At most `limit` requests in any `windowMs`. */
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** Admission times of one account's requests, on an injected clock. */
+export class SlidingWindow {
+  /** Admission times, oldest first; entries before `head` have left the window. */
+  private stamps: number[] = [];
+  private head = 0;
+  private allowed: number;
+
+  constructor(
+    readonly rate: RateLimit,
+    private readonly now: () => number,
+  ) {
+    if (!(rate.limit >= 1) || !(rate.windowMs > 0)) {
+      throw new RangeError('A rate limit needs a limit of at least 1 and a positive window.');
+    }
+    this.allowed = Math.floor(rate.limit);
+  }
+
+  /** Requests the window admits now (the limit, or less after "too fast" answers). */
+  get allowedNow(): number {
+    return this.allowed;
+  }
+
+  /** Requests admitted in the window ending now. */
+  get used(): number {
+    this.expire();
+    return this.stamps.length - this.head;
+  }
+
+  /** Admits a request and returns 0 when the window has room; otherwise admits nothing and returns the wait. */
+  tryTake(): number {
+    this.expire();
+    const inWindow = this.stamps.length - this.head;
+    if (inWindow < this.allowed) {
+      this.stamps.push(this.now());
+      return 0;
+    }
+    // Room opens when enough of the oldest admissions leave the window to bring it under `allowed`.
+    const freeing = this.stamps[this.head + inWindow - this.allowed]!;
+    return Math.max(1, freeing + this.rate.windowMs - this.now());
+  }
+
+  /** The service said "too fast": halve what the window admits (never below one). */
+  slowDown(): void {
+    this.allowed = Math.max(1, Math.floor(this.allowed / 2));
+  }
+
+  /** A request went through: admit one more, up to the limit. */
+  recover(): void {
+    if (this.allowed < this.rate.limit) this.allowed += 1;
+  }
+
+  private expire(): void {
+    const cutoff = this.now() - this.rate.windowMs;
+    while (this.head < this.stamps.length && this.stamps[this.head]! <= cutoff) this.head += 1;
+    // Compact now and then so the array holds about one window of stamps.
+    if (this.head > 1024 && this.head * 2 > this.stamps.length) {
+      this.stamps = this.stamps.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
