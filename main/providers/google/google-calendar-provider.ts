@@ -1,10 +1,11 @@
 /**
- * The Google Calendar side of a connection, through googleapis exactly as against Google (only `rootUrl` differs
+ * The Google Calendar side of a connection, through `@googleapis/calendar` exactly as against Google (only `rootUrl` differs
  * in sandbox mode). Reads use `singleEvents` and sync tokens; writes use client-chosen ids, private extended
  * properties, `If-Match` and `sendUpdates: "none"`. Every request goes through the account's `RequestGate`.
  * https://developers.google.com/calendar/api/guides/sync
  */
-import { google, type calendar_v3 } from 'googleapis';
+import * as google from '@googleapis/calendar';
+import type { calendar_v3 } from '@googleapis/calendar';
 import type { OAuth2Client } from 'google-auth-library';
 import type { ItemFields, SyncItem } from '../../sync';
 import { RequestGate, googleLimits, type RequestGateOptions } from '../gate';
