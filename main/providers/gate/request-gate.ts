@@ -105,7 +105,7 @@ export class RequestGate {
       }
       if (!verdict.retry) throw failure;
       const asked = verdict.retryAfterMs;
-      if (verdict.reason === 'rate_limited' || asked !== undefined) this.slowDown();
+      if (verdict.reason === 'rate_limited' || asked !== undefined) this.slowDown(asked === undefined);
       if (asked !== undefined && asked > this.maxRetryAfterMs) throw this.giveUp(verdict, made);
       if (made >= this.maxAttempts) throw this.giveUp(verdict, made);
       if (asked !== undefined) {
@@ -121,9 +121,14 @@ export class RequestGate {
     return { perWindow: this.window?.allowedNow, concurrent: this.limit?.allowedNow };
   }
 
-  /** The service said "too fast" (or asked for a pause): the account sends less until successes bring it back. */
-  private slowDown(): void {
-    this.window?.slowDown();
+  /**
+   * The service said "too fast" or asked for a pause: fewer requests in flight until successes bring them back.
+   * Without a `Retry-After` (Google's 403 `rateLimitExceeded`) the service named no wait, so the window admits
+   * fewer too; with one, the pause it asked for is the slowdown, and shrinking the window as well would stall
+   * the account for up to a whole window after a single refusal.
+   */
+  private slowDown(unasked: boolean): void {
+    if (unasked) this.window?.slowDown();
     this.limit?.slowDown();
   }
 

@@ -2,8 +2,9 @@
  * A sliding-window rate limit: at most `limit` requests in any `windowMs`, the way Google counts its 600 queries per
  * user per minute and Graph its 10,000 per 10 minutes per mailbox. Unlike a token bucket it lets a quiet account
  * send a whole window's worth at once, and waits only when the window is really full. The allowed count shrinks
- * when the service says "too fast" and grows back one request per success (additive increase, multiplicative
- * decrease), so an account whose quota others also use settles below what they leave.
+ * by a quarter when the service says "too fast" and grows back one request per success (additive increase,
+ * multiplicative decrease), so an account whose quota others also use settles below what they leave. A quarter,
+ * not half: the window already holds what was sent, and a deep cut would stall the account for a whole window.
  */
 
 /** At most `limit` requests in any `windowMs`. */
@@ -53,9 +54,9 @@ export class SlidingWindow {
     return Math.max(1, freeing + this.rate.windowMs - this.now());
   }
 
-  /** The service said "too fast": halve what the window admits (never below one). */
+  /** The service said "too fast": admit a quarter less (never below one). */
   slowDown(): void {
-    this.allowed = Math.max(1, Math.floor(this.allowed / 2));
+    this.allowed = Math.max(1, Math.floor(this.allowed * 0.75));
   }
 
   /** A request went through: admit one more, up to the limit. */

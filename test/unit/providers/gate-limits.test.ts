@@ -58,14 +58,12 @@ describe('SlidingWindow', () => {
     expect(window.used).toBe(3);
   });
 
-  it('halves what it admits after "too fast" and grows back one per success', () => {
+  it('admits a quarter less after "too fast", never below one, and grows back one per success', () => {
     const window = new SlidingWindow({ limit: 10, windowMs: 1000 }, () => 0);
 
     window.slowDown();
-    expect(window.allowedNow).toBe(5);
-    window.slowDown();
-    window.slowDown();
-    window.slowDown();
+    expect(window.allowedNow).toBe(7);
+    for (let i = 0; i < 6; i += 1) window.slowDown();
     expect(window.allowedNow).toBe(1);
     for (let i = 0; i < 20; i += 1) window.recover();
     expect(window.allowedNow).toBe(10);
@@ -152,7 +150,7 @@ describe("Graph's limits: 4 concurrent and 10,000 per 10 minutes per mailbox", (
 });
 
 describe('Slowing down when the service says "too fast"', () => {
-  it('halves the window and the cap after a 429 and waits its Retry-After', async () => {
+  it('halves the cap after a 429 and waits its Retry-After, which is the slowdown for the window', async () => {
     const { gate, clock, sleeps } = fakeGate(microsoftLimits);
     const answers = [new HttpFailure(429, '2')];
 
@@ -163,8 +161,8 @@ describe('Slowing down when the service says "too fast"', () => {
     });
 
     expect(sleeps).toEqual([2000]);
-    // One success since: the window grew back by one, the cap needs two successes to grow.
-    expect(gate.pace).toEqual({ perWindow: 4751, concurrent: 2 });
+    // One success since: the cap needs two successes to grow back.
+    expect(gate.pace).toEqual({ perWindow: 9500, concurrent: 2 });
     expect(clock.now).toBeGreaterThan(0);
   });
 
@@ -179,7 +177,8 @@ describe('Slowing down when the service says "too fast"', () => {
     });
 
     expect(gate.requests).toBe(3);
-    expect(gate.pace.perWindow).toBe(143);
+    // 570 · 3/4 · 3/4, then one success.
+    expect(gate.pace.perWindow).toBe(321);
   });
 
   it('does not slow down for a plain 500', async () => {
