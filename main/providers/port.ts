@@ -71,6 +71,11 @@ export interface CalendarProvider {
    * the difference over a run into its summary (shared/SYNC.md, "Activity": requests used).
    */
   requestCount(): number;
+  /**
+   * How many writes the engine may have in flight on this calendar at once (the account's gate still paces the
+   * requests); one at a time when absent.
+   */
+  readonly writeConcurrency?: number;
   /** Changes since `cursor`, or a full read. Throws `CursorExpiredError` when the cursor is no longer accepted. */
   listChanges(request: ListRequest): Promise<ListResult>;
   /** The current item, cancelled included; `null` when it does not exist. */

@@ -58,6 +58,11 @@ export function createGoogleGate(options: Partial<RequestGateOptions> = {}): Req
 export class GoogleCalendarProvider implements CalendarProvider {
   readonly side = 'external' as const;
   readonly capabilities = calendarCapabilities;
+  /**
+   * Google publishes no cap on requests in flight, only the per-minute quota the gate keeps; four writes at once
+   * hide most of the latency without bursting past what a calendar's own write rate tolerates.
+   */
+  readonly writeConcurrency = 4;
   /** The gate requests go through; the engine reads its counter into the run summary. */
   readonly gate: RequestGate;
   private readonly api: calendar_v3.Calendar;
