@@ -159,6 +159,7 @@ export class Engine {
       stateLost: state.links.length === 0,
       window: session.window,
       unconfirmed: session.links.unconfirmed(),
+      knownExternal: new Map(state.links.map((link) => [link.external.id, link.external.version])),
     });
     const { sched, external } = await withConflictRereads(session, reads);
     const planned = session.plan({

@@ -31,23 +31,27 @@ export interface ReadInput {
   unconfirmed: readonly string[];
   /** Slices of the window its cursors do not cover yet (entered-window.ts), read once per incremental side. */
   entered?: readonly SyncWindow[];
+  /** External event id → the version its link holds, so the provider can skip reading the agent's own echoes. */
+  knownExternal?: ReadonlyMap<string, string>;
 }
 
 async function readSide(
   provider: CalendarProvider,
   cursor: string | null,
   window: SyncWindow,
+  known?: ReadonlyMap<string, string>,
 ): Promise<{ read: SideRead; next: string }> {
   try {
-    const result = await provider.listChanges({ cursor, window });
+    const result = await provider.listChanges({ cursor, window, ...(known ? { known } : {}) });
+    const unchanged = result.unchanged?.length ? { unchanged: result.unchanged } : {};
     return {
-      read: { items: result.items, deleted: result.deleted, full: result.full },
+      read: { items: result.items, deleted: result.deleted, full: result.full, ...unchanged },
       next: result.nextCursor,
     };
   } catch (error) {
     // 410: Google's sync guide says to wipe and do a full sync; relinking by tags keeps that duplicate-free.
     if (cursor === null || !(error instanceof CursorExpiredError)) throw error;
-    return readSide(provider, null, window);
+    return readSide(provider, null, window, known);
   }
 }
 
@@ -55,7 +59,12 @@ async function readSide(
 export async function readChanges(input: ReadInput): Promise<ChangeReads> {
   const cursorFor = (side: Side): string | null => (input.stateLost ? null : input.cursors[side]);
   const sched = await readSide(input.providers.sched, cursorFor('sched'), input.window);
-  const external = await readSide(input.providers.external, cursorFor('external'), input.window);
+  const external = await readSide(
+    input.providers.external,
+    cursorFor('external'),
+    input.window,
+    input.knownExternal,
+  );
   const checked = await checkUnconfirmed(input.providers.external, external.read, input.unconfirmed);
   // After the unconfirmed check: a slice read lists events the saved cursor may still not know.
   const entered = input.entered ?? [];

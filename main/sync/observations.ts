@@ -22,6 +22,11 @@ export interface SideRead {
    * after a full read and adds the ones that still exist to `items` (a few requests, only on full reads).
    */
   full?: boolean;
+  /**
+   * Ids an incremental read listed at the very version their link holds, left out of `items`: unchanged since the
+   * agent last saw them (its own writes coming back), so the planner has nothing to learn from them.
+   */
+  unchanged?: readonly string[];
 }
 
 /** How one side of a link looks after this run's read. */

@@ -82,16 +82,17 @@ export class RequestGate {
   /**
    * Runs `attempt` (one HTTP request) until it succeeds, fails for a reason the classifier will not retry, or the
    * attempts run out: then `RateLimitError` for rate limits, `ServiceUnavailableError` for 5xx and resets.
-   * Callers must make `attempt` safe to repeat (idempotency keys, client-chosen ids, `If-Match`).
+   * Callers must make `attempt` safe to repeat (idempotency keys, client-chosen ids, `If-Match`). `cost` is what
+   * the service counts the request as against its quota (a Graph `$batch` counts each request in it).
    */
-  async run<T>(attempt: () => Promise<T>): Promise<T> {
+  async run<T>(attempt: () => Promise<T>, cost = 1): Promise<T> {
     for (let made = 1; ; made += 1) {
       let verdict: RetryVerdict;
       let failure: unknown;
       // The slot first, then the window: a request is counted when it is really about to go out.
       await this.limit?.acquire();
       try {
-        await this.admit();
+        await this.admit(cost);
         this.attempts += 1;
         const answer = await attempt();
         this.window?.recover();
@@ -133,14 +134,14 @@ export class RequestGate {
   }
 
   /** Waits out any account-wide pause, then for room in the rate-limit window. */
-  private async admit(): Promise<void> {
+  private async admit(cost: number): Promise<void> {
     for (;;) {
       const paused = this.pausedUntil - this.now();
       if (paused > 0) {
         await this.sleep(paused);
         continue;
       }
-      const wait = this.window?.tryTake() ?? 0;
+      const wait = this.window?.tryTake(cost) ?? 0;
       if (wait === 0) return;
       await this.sleep(wait);
     }

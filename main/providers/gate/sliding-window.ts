@@ -41,16 +41,21 @@ export class SlidingWindow {
     return this.stamps.length - this.head;
   }
 
-  /** Admits a request and returns 0 when the window has room; otherwise admits nothing and returns the wait. */
-  tryTake(): number {
+  /**
+   * Admits `cost` requests (a Graph `$batch` of 20 counts 20) and returns 0 when the window has room for them;
+   * otherwise admits nothing and returns the wait until it has.
+   */
+  tryTake(cost = 1): number {
     this.expire();
+    const need = Math.min(Math.max(1, Math.floor(cost)), this.allowed);
     const inWindow = this.stamps.length - this.head;
-    if (inWindow < this.allowed) {
-      this.stamps.push(this.now());
+    if (inWindow + need <= this.allowed) {
+      const at = this.now();
+      for (let i = 0; i < need; i += 1) this.stamps.push(at);
       return 0;
     }
-    // Room opens when enough of the oldest admissions leave the window to bring it under `allowed`.
-    const freeing = this.stamps[this.head + inWindow - this.allowed]!;
+    // Room opens when enough of the oldest admissions leave the window to bring it to `allowed - need`.
+    const freeing = this.stamps[this.head + inWindow + need - this.allowed - 1]!;
     return Math.max(1, freeing + this.rate.windowMs - this.now());
   }
 

@@ -69,6 +69,17 @@ describe('SlidingWindow', () => {
     expect(window.allowedNow).toBe(10);
   });
 
+  it('counts a batch as the requests in it', () => {
+    const clock = { now: 0 };
+    const window = new SlidingWindow({ limit: 50, windowMs: 1000 }, () => clock.now);
+
+    expect([window.tryTake(20), window.tryTake(20)]).toEqual([0, 0]);
+    clock.now = 300;
+    expect(window.tryTake(20)).toBe(700);
+    expect(window.tryTake(10)).toBe(0);
+    expect(window.used).toBe(50);
+  });
+
   it('refuses a limit below one', () => {
     expect(() => new SlidingWindow({ limit: 0, windowMs: 1000 }, () => 0)).toThrow(RangeError);
   });
