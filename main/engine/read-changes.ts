@@ -55,16 +55,21 @@ async function readSide(
   }
 }
 
-/** Reads both sides; Sched first, so a broken Sched connection costs the calendar nothing. */
+/**
+ * Reads both sides at once (issue 11: a run waits for the slower side, not for both in turn). When both fail,
+ * Sched's failure is the one the run reports, as when Sched was read first; a broken Sched connection now costs
+ * the calendar its one list request.
+ */
 export async function readChanges(input: ReadInput): Promise<ChangeReads> {
   const cursorFor = (side: Side): string | null => (input.stateLost ? null : input.cursors[side]);
-  const sched = await readSide(input.providers.sched, cursorFor('sched'), input.window);
-  const external = await readSide(
-    input.providers.external,
-    cursorFor('external'),
-    input.window,
-    input.knownExternal,
-  );
+  const [schedRead, externalRead] = await Promise.allSettled([
+    readSide(input.providers.sched, cursorFor('sched'), input.window),
+    readSide(input.providers.external, cursorFor('external'), input.window, input.knownExternal),
+  ]);
+  if (schedRead.status === 'rejected') throw schedRead.reason;
+  if (externalRead.status === 'rejected') throw externalRead.reason;
+  const sched = schedRead.value;
+  const external = externalRead.value;
   const checked = await checkUnconfirmed(input.providers.external, external.read, input.unconfirmed);
   // After the unconfirmed check: a slice read lists events the saved cursor may still not know.
   const entered = input.entered ?? [];
