@@ -18,6 +18,7 @@ const ioModules = [
   'child_process',
   'electron',
   'googleapis',
+  '@googleapis/*',
   'google-auth-library',
   '@microsoft/*',
   '@azure/*',

@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
-import { startSandbox } from '../sandbox/sandbox';
 import type { AgentNotice, AppSettingsView } from '../preload/contract';
 import { AgentClock } from './agent/agent-clock';
 import { ClockCron } from './scheduler/clock-cron';
@@ -66,6 +65,15 @@ async function attachSandbox(url: string, caPath: string): Promise<SandboxHandle
   return { info: (await response.json()) as SandboxInfoLike, caPem, close: async () => undefined };
 }
 
+/**
+ * The built-in sandbox, loaded only when Sandbox mode starts: it brings oidc-provider and the fake services, which
+ * live mode never needs in memory or in its start time.
+ */
+async function startBuiltInSandbox(dataDir: string): Promise<SandboxHandle> {
+  const { startSandbox } = await import('../sandbox/sandbox');
+  return startSandbox({ dataDir, port: 0, seed: 'demo' });
+}
+
 /** Opens the state DB and builds the (not yet started) runtime. */
 export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: StateDb } {
   applyDeployment(w.settings, w.deployment ?? null, w.freshSettings ?? false);
@@ -103,7 +111,7 @@ export function wireRuntime(w: RuntimeWiring): { runtime: AgentRuntime; db: Stat
     sandbox: async () =>
       typeof choice === 'object'
         ? attachSandbox(choice.url, choice.caPath)
-        : startSandbox({ dataDir: join(w.dataDir, 'sandbox'), port: 0, seed: 'demo' }),
+        : startBuiltInSandbox(join(w.dataDir, 'sandbox')),
     trustCa,
     clientsFor: (env) => createServiceClients(env, w.secrets),
     probeSched: createSchedProbe,

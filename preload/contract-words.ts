@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 export const calendarServices = ['google', 'microsoft'] as const;
 export const directions = ['two-way', 'sched-to-external', 'external-to-sched'] as const;
-export const syncFrequencies = ['manual', '5min', '15min', '30min', '1h', '6h', '24h'] as const;
+export const syncFrequencies = ['manual', '1min', '5min', '15min', '30min', '1h', '6h', '24h'] as const;
 /** The `conflict_resolution` setting: how an edit conflict is settled without a person (shared/SYNC.md). */
 export const conflictStrategies = ['prefer-sched', 'prefer-external', 'newest', 'manual'] as const;
 export const privacyModes = ['full', 'busy-only'] as const;

@@ -4,12 +4,15 @@ import type { RequestGate } from '../providers/gate';
 import { createGoogleGate, GoogleCalendarProvider } from '../providers/google';
 import { listGoogleCalendars, type GoogleCalendarEntry } from '../providers/google/google-calendar-list';
 import type { SecretStore } from '../secrets/secret-store';
+import { AccountGates } from './account-gates';
 import type { GoogleEnvironment } from './environment';
 import type { CalendarServiceClients } from './ports';
 
 /** Opens Google accounts on demand and keeps them for the life of the environment. */
 export class GoogleClients implements CalendarServiceClients {
   private readonly accounts = new Map<string, Promise<{ account: GoogleAccount; gate: RequestGate }>>();
+  /** Outlives `forget`: a new sign-in does not reset what Google counted against the account. */
+  private readonly gates = new AccountGates(() => createGoogleGate());
 
   constructor(
     private readonly env: GoogleEnvironment,
@@ -50,7 +53,7 @@ export class GoogleClients implements CalendarServiceClients {
     if (!opened) {
       opened = GoogleAccount.open(this.env, this.secrets, accountId).then((account) => ({
         account,
-        gate: createGoogleGate(),
+        gate: this.gates.for(accountId),
       }));
       opened.catch(() => this.accounts.delete(accountId));
       this.accounts.set(accountId, opened);

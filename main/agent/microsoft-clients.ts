@@ -9,6 +9,7 @@ import {
   listGraphCalendars,
 } from '../providers/microsoft';
 import type { SecretStore } from '../secrets/secret-store';
+import { AccountGates } from './account-gates';
 import type { MicrosoftEnvironment } from './environment';
 import type { CalendarServiceClients } from './ports';
 
@@ -21,6 +22,8 @@ interface OpenMailbox {
 /** Opens Microsoft accounts on demand and keeps them, so the 4-requests-per-mailbox cap spans all its calendars. */
 export class MicrosoftClients implements CalendarServiceClients {
   private readonly mailboxes = new Map<string, Promise<OpenMailbox>>();
+  /** Outlives `forget`: a new sign-in does not reset what Graph counted against the mailbox. */
+  private readonly gates = new AccountGates(() => createMicrosoftGate());
 
   constructor(
     private readonly env: MicrosoftEnvironment,
@@ -59,7 +62,7 @@ export class MicrosoftClients implements CalendarServiceClients {
       opened = MicrosoftAccount.open(this.env, this.secrets, accountId).then((account) => ({
         account,
         client: createGraphClient(account.authProvider, this.env.graph_url),
-        gate: createMicrosoftGate(),
+        gate: this.gates.for(accountId),
       }));
       opened.catch(() => this.mailboxes.delete(accountId));
       this.mailboxes.set(accountId, opened);

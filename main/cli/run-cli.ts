@@ -5,7 +5,6 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox } from '../../sandbox/sandbox';
 import { findOpCommand, opCommands, runOp } from './agent-ops';
 import { parseCommandLine, usage, type CommandSpec, type FlagValues } from './command-line';
 import { helpText } from './help-text';
@@ -90,6 +89,8 @@ async function runSandbox(flags: FlagValues, io: CliIo): Promise<number> {
   }
   const dataDir = (flags.data as string | undefined) ?? join(homedir(), '.sched-sync', 'sandbox');
   const seed = flags.seed as 'demo' | 'empty' | undefined;
+  // Loaded only for this command: the sandbox and oidc-provider stay out of every other command's start.
+  const { startSandbox } = await import('../../sandbox/sandbox');
   const sandbox = await startSandbox({ dataDir, port, seed, host: flags.host as string | undefined });
   if (seed && seed !== sandbox.seed) {
     io.stderr.write(

@@ -17,6 +17,7 @@ import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
 import { keyAfter, olderCopyOf } from './older-copy';
 import { recordIntent, type WriteAction } from './outbox-intent';
+import { scheduleWrites } from './write-scheduler';
 import { recordEditConflict, recordMovedOverlap, recordOverlap } from './write-conflicts';
 
 /** True when the item moved on or vanished under a conditional write: re-read and plan again. */
@@ -42,15 +43,16 @@ export class ActionApplier {
   constructor(private readonly context: ApplyContext) {}
 
   /**
-   * Applies `actions` in order. A 412 or 404 re-plans that link once; a second one counts as an error and leaves
+   * Applies `actions` in plan order, several calendar writes at once where the provider allows (write-scheduler.ts).
+   * A 412 or 404 re-plans that link once; a second one counts as an error and leaves
    * the item for the next run. Returns false when something was left, so the caller keeps the old cursors.
    * Any other failure propagates and stops the run (its intent stays unfinished only if the write may have happened).
    */
   async applyAll(actions: readonly Action[], mayReplan = true): Promise<boolean> {
     let complete = true;
-    for (const [index, action] of actions.entries()) {
-      // Storing a relinked pair before its update would make their difference the new baseline if the update failed.
-      if (deferredByNext(action, actions[index + 1])) continue;
+    // Storing a relinked pair before its update would make their difference the new baseline if the update failed.
+    const todo = actions.filter((action, index) => !deferredByNext(action, actions[index + 1]));
+    await scheduleWrites(todo, this.context.providers, async (action) => {
       try {
         await this.applyOne(action);
       } catch (error) {
@@ -62,7 +64,7 @@ export class ActionApplier {
           complete = false;
         }
       }
-    }
+    });
     return complete;
   }
 

@@ -15,11 +15,13 @@ import type { ItemFields, Side, SideCapabilities, SyncItem } from '../sync';
 export class CountingProvider implements CalendarProvider {
   readonly side: Side;
   readonly capabilities: SideCapabilities;
+  readonly writeConcurrency?: number;
   private readonly baseline: number;
 
   constructor(private readonly inner: CalendarProvider) {
     this.side = inner.side;
     this.capabilities = inner.capabilities;
+    this.writeConcurrency = inner.writeConcurrency;
     this.baseline = inner.requestCount();
   }
 

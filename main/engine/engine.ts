@@ -172,6 +172,7 @@ export class Engine {
       stateLost: stored.links.length === 0 && replays.length === 0,
       window: session.window,
       unconfirmed: session.links.unconfirmed(),
+      knownExternal: new Map(stored.links.map((link) => [link.external.id, link.external.version])),
     });
     const reread = await withConflictRereads(session, reads);
     // A preview plans as the run will after `recover` replays a crashed run's creates, and counts those creates.

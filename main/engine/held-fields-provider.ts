@@ -18,10 +18,12 @@ import { heldFields } from '../sync';
 export class HeldFieldsProvider implements CalendarProvider {
   readonly side: CalendarProvider['side'];
   readonly capabilities: SideCapabilities;
+  readonly writeConcurrency?: number;
 
   constructor(private readonly inner: CalendarProvider) {
     this.side = inner.side;
     this.capabilities = inner.capabilities;
+    this.writeConcurrency = inner.writeConcurrency;
   }
 
   requestCount(): number {

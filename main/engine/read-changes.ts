@@ -36,31 +36,45 @@ export interface ReadInput {
   unconfirmed: readonly string[];
   /** Slices of the window its cursors do not cover yet (entered-window.ts), read once per incremental side. */
   entered?: readonly SyncWindow[];
+  /** External event id → the version its link holds, so the provider can skip reading the agent's own echoes. */
+  knownExternal?: ReadonlyMap<string, string>;
 }
 
 async function readSide(
   provider: CalendarProvider,
   cursor: string | null,
   window: SyncWindow,
+  known?: ReadonlyMap<string, string>,
 ): Promise<{ read: SideRead; next: string }> {
   try {
-    const result = await provider.listChanges({ cursor, window });
+    const result = await provider.listChanges({ cursor, window, ...(known ? { known } : {}) });
+    const unchanged = result.unchanged?.length ? { unchanged: result.unchanged } : {};
     return {
-      read: { items: result.items, deleted: result.deleted, full: result.full },
+      read: { items: result.items, deleted: result.deleted, full: result.full, ...unchanged },
       next: result.nextCursor,
     };
   } catch (error) {
     // 410: Google's sync guide says to wipe and do a full sync; relinking by tags keeps that duplicate-free.
     if (cursor === null || !(error instanceof CursorExpiredError)) throw error;
-    return readSide(provider, null, window);
+    return readSide(provider, null, window, known);
   }
 }
 
-/** Reads both sides; Sched first, so a broken Sched connection costs the calendar nothing. */
+/**
+ * Reads both sides at once (issue 11: a run waits for the slower side, not for both in turn). When both fail,
+ * Sched's failure is the one the run reports, as when Sched was read first; a broken Sched connection now costs
+ * the calendar its one list request.
+ */
 export async function readChanges(input: ReadInput): Promise<ChangeReads> {
   const cursorFor = (side: Side): string | null => (input.stateLost ? null : input.cursors[side]);
-  const sched = await readSide(input.providers.sched, cursorFor('sched'), input.window);
-  const external = await readSide(input.providers.external, cursorFor('external'), input.window);
+  const [schedRead, externalRead] = await Promise.allSettled([
+    readSide(input.providers.sched, cursorFor('sched'), input.window),
+    readSide(input.providers.external, cursorFor('external'), input.window, input.knownExternal),
+  ]);
+  if (schedRead.status === 'rejected') throw schedRead.reason;
+  if (externalRead.status === 'rejected') throw externalRead.reason;
+  const sched = schedRead.value;
+  const external = externalRead.value;
   const checked = await checkUnconfirmed(input.providers.external, external.read, input.unconfirmed);
   // After the unconfirmed check: a slice read lists events the saved cursor may still not know.
   const entered = input.entered ?? [];

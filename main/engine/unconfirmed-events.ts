@@ -26,7 +26,11 @@ export async function checkUnconfirmed(
   unconfirmed: readonly string[],
 ): Promise<CheckedRead> {
   if (read.full === true || unconfirmed.length === 0) return { read, confirmed: [...unconfirmed] };
-  const mentioned = new Set([...read.items.map((item) => item.id), ...(read.deleted ?? [])]);
+  const mentioned = new Set([
+    ...read.items.map((item) => item.id),
+    ...(read.deleted ?? []),
+    ...(read.unchanged ?? []),
+  ]);
   const items: SyncItem[] = [];
   const deleted: string[] = [];
   for (const id of unconfirmed) {

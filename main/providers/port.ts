@@ -20,6 +20,11 @@ export interface ListRequest {
   cursor: string | null;
   /** The sync window; a full read lists the live items overlapping it (recurring series expanded into instances). */
   window: SyncWindow;
+  /**
+   * Item id → the version its link holds. An incremental read may leave an item listed at that very version out of
+   * `items` and name it in `unchanged` instead of reading it whole (Graph: no `$batch` read of the agent's echo).
+   */
+  known?: ReadonlyMap<string, string>;
 }
 
 /** One page-complete answer to a list. */
@@ -32,6 +37,8 @@ export interface ListResult {
   nextCursor: string;
   /** True when this was a full read of the window, so absence from `items` means something (see main/sync). */
   full: boolean;
+  /** Ids left out of an incremental read because they are at the version `known` gave (see `ListRequest`). */
+  unchanged?: string[];
 }
 
 /** A create the agent makes: always idempotent, always marked as the agent's. */
@@ -73,6 +80,11 @@ export interface CalendarProvider {
    * the difference over a run into its summary (shared/SYNC.md, "Activity": requests used).
    */
   requestCount(): number;
+  /**
+   * How many writes the engine may have in flight on this calendar at once (the account's gate still paces the
+   * requests); one at a time when absent.
+   */
+  readonly writeConcurrency?: number;
   /** Changes since `cursor`, or a full read. Throws `CursorExpiredError` when the cursor is no longer accepted. */
   listChanges(request: ListRequest): Promise<ListResult>;
   /** The current item, cancelled included; `null` when it does not exist. */

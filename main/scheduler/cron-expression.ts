@@ -24,6 +24,9 @@ export function cronFor(frequency: SyncFrequency, key: string): string | null {
   switch (frequency) {
     case 'manual':
       return null;
+    case '1min':
+      // Every minute at the connection's own second: the jitter that keeps many agents from calling at once.
+      return `${second} * * * * *`;
     case '5min':
       return every(5);
     case '15min':

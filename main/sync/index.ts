@@ -13,7 +13,7 @@ export type {
   SyncItem,
 } from './item';
 export { fieldsOf, isCancelled, otherSide } from './item';
-export { canonicalFields, contentHash, fnv1a64 } from './content-hash';
+export { canonicalFields, contentHash, fastHash64, fnv1a64, hashMatches } from './content-hash';
 export type { PrivacyMode } from './privacy';
 export { applyPrivacy, busyTitle } from './privacy';
 export {

@@ -7,7 +7,7 @@ import type { Action, ActionReason, LinkKey } from './actions';
 import type { Capabilities } from './capabilities';
 import { heldFields } from './capabilities';
 import { editConflict, resolveConflict } from './conflicts';
-import { contentHash } from './content-hash';
+import { contentHash, hashMatches } from './content-hash';
 import { identityFor, recreateKey } from './identity';
 import type { ItemFields, Side } from './item';
 import { otherSide } from './item';
@@ -90,7 +90,7 @@ function alreadyMatches(to: Side, link: Link, sides: Sides, context: LinkContext
     privacy,
     context.capabilities,
   );
-  return contentHash(projected) === target.hash;
+  return hashMatches(target.hash, projected);
 }
 
 /** Which side wins this run, or a conflict / nothing. */
@@ -191,7 +191,7 @@ function propagate(
     context.settings.privacy,
     context.capabilities,
   );
-  if (contentHash(fields) === target.hash) return refresh(link, sides, context.relinked);
+  if (hashMatches(target.hash, fields)) return refresh(link, sides, context.relinked);
   const update: Action = {
     type: 'update',
     side: loser,

@@ -14,6 +14,7 @@ import { cameFromThisCalendar } from './relink';
 import type { ConnectionRef, PlanSettings } from './settings';
 import { isInbound, isOutbound } from './settings';
 import type { UndoneItem } from './state';
+import { hashMatches } from './content-hash';
 import { linkSideOf } from './state';
 import type { SyncWindow } from './window';
 import { overlapsWindow } from './window';
@@ -78,7 +79,7 @@ function importEvent(event: SyncItem, input: NewItemsInput): CreateAction {
 
 /** True while the item is as it was when an undo removed its copy. */
 function stillUndone(item: SyncItem, undone: ReadonlyMap<string, UndoneItem>): boolean {
-  return undone.get(item.id)?.hash === linkSideOf(item).hash;
+  return hashMatches(undone.get(item.id)?.hash, linkSideOf(item).fields);
 }
 /** Creates for the unlinked items of this run's reads, in a stable order. */
 export function planNewItems(input: NewItemsInput): CreateAction[] {

@@ -3,6 +3,7 @@
  * This is where echo suppression and "leaving the window is not a deletion" live (shared/SYNC.md).
  */
 import type { SideCapabilities } from './capabilities';
+import { hashMatches } from './content-hash';
 import { heldFields, holdsEverything } from './capabilities';
 import type { SyncItem } from './item';
 import { isCancelled } from './item';
@@ -22,6 +23,11 @@ export interface SideRead {
    * after a full read and adds the ones that still exist to `items` (a few requests, only on full reads).
    */
   full?: boolean;
+  /**
+   * Ids an incremental read listed at the very version their link holds, left out of `items`: unchanged since the
+   * agent last saw them (its own writes coming back), so the planner has nothing to learn from them.
+   */
+  unchanged?: readonly string[];
 }
 
 /** How one side of a link looks after this run's read. */
@@ -73,7 +79,8 @@ export class SideView {
     if (item) {
       const current = linkSideOf(item);
       // Echo suppression: the same content as last synced is no change, whatever its version says.
-      if (current.hash === last.hash) return { state: 'same', current };
+      if (current.hash === last.hash || hashMatches(last.hash, current.fields))
+        return { state: 'same', current };
       return { state: 'changed', current, item };
     }
     const cancelled = this.cancelled.get(last.id);

@@ -1,4 +1,5 @@
-import { google, type calendar_v3 } from 'googleapis';
+import * as google from '@googleapis/calendar';
+import type { calendar_v3 } from '@googleapis/calendar';
 import { syncWindow, type SyncWindow } from '../../main/sync';
 import { call, useTestSandbox, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
 import { googleProviderFor, signedInGoogleClient } from './google-sandbox';

@@ -36,7 +36,7 @@ describe("Google's per-user quota", () => {
     const box = sandbox();
     box.clock.advance(120_000);
     const gate = createGoogleGate({
-      rateLimit: { limit: 2, intervalMs: 60_000, burst: 1 },
+      rateLimit: { limit: 2, windowMs: 60_000 },
       now: () => box.clock.now().getTime(),
       sleep: async (ms) => void box.clock.advance(ms),
     });
@@ -48,7 +48,7 @@ describe("Google's per-user quota", () => {
 
     for (let i = 0; i < 6; i += 1) await provider.listChanges({ cursor: null, window });
 
-    expect(box.clock.now().getTime() - startedAt).toBeGreaterThanOrEqual(5 * 30_000);
+    expect(box.clock.now().getTime() - startedAt).toBeGreaterThanOrEqual(2 * 60_000);
 
     expect(gate.requests).toBe(6);
     expect(await googleRequestsSeen(box)).toBe(6);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { google } from 'googleapis';
+import * as google from '@googleapis/calendar';
 import { GoogleCalendarProvider } from '../../main/providers/google';
 import { PreconditionFailedError } from '../../main/providers/port';
 import { syncWindow, type ItemFields } from '../../main/sync';

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { google, type calendar_v3 } from 'googleapis';
+import * as google from '@googleapis/calendar';
+import type { calendar_v3 } from '@googleapis/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine, type EngineConnection } from '../../main/engine';
 import { openStateDb, type StateDb } from '../../main/store';

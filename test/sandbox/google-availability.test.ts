@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { calendar_v3 } from 'googleapis';
+import type { calendar_v3 } from '@googleapis/calendar';
 import { teamCalendarId } from '../../sandbox/google/seed';
 import { alex, startGoogleTestServer, type GoogleTestWorld } from './google-test-server';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { calendar_v3 } from 'googleapis';
+import type { calendar_v3 } from '@googleapis/calendar';
 import { alex, startGoogleTestServer, type GoogleTestWorld } from './google-test-server';
 
 function at(day: number, hour: number, hours = 1) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { calendar_v3 } from 'googleapis';
+import type { calendar_v3 } from '@googleapis/calendar';
 import { alex, startGoogleTestServer, type GoogleTestWorld } from './google-test-server';
 
 /** Mondays 09:00 New York from 3 March 2025: US clocks go forward on 9 March, between the first two. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { google, type calendar_v3 } from 'googleapis';
+import * as google from '@googleapis/calendar';
+import type { calendar_v3 } from '@googleapis/calendar';
 import { OAuth2Client } from 'google-auth-library';
 import { call, useTestSandbox, type TestSandbox } from './helpers/start-test-sandbox';
 

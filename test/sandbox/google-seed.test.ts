@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { calendar_v3 } from 'googleapis';
+import type { calendar_v3 } from '@googleapis/calendar';
 import { alex, sam, startGoogleTestServer, type GoogleTestWorld } from './google-test-server';
 
 describe('Google stand-in: seeds and saved state', () => {

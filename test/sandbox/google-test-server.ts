@@ -4,7 +4,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { google, type calendar_v3 } from 'googleapis';
+import * as google from '@googleapis/calendar';
+import type { calendar_v3 } from '@googleapis/calendar';
 import { OAuth2Client } from 'google-auth-library';
 import type { SandboxContext, SandboxRequest, SandboxResponse } from '../../sandbox/core/types';
 import { createGoogleCalendarService, type GoogleCalendarOptions } from '../../sandbox/google/index';

@@ -137,6 +137,29 @@ describe('Graph stand-in: $batch', () => {
     ]);
   });
 
+  it('creates with a transactionId once: a batch sent again answers each with the event made the first time', async () => {
+    const requests = Array.from({ length: 3 }, (_, i) =>
+      createRequest(String(i + 1), `Once ${i}`, {
+        ...(i === 0 ? {} : { dependsOn: [String(i)] }),
+        body: {
+          subject: `Once ${i}`,
+          transactionId: `batch-once-${i}`,
+          start: { dateTime: '2025-03-21T09:00:00', timeZone: 'UTC' },
+          end: { dateTime: '2025-03-21T10:00:00', timeZone: 'UTC' },
+        },
+      }),
+    );
+
+    const first = await batch(client, requests);
+    const again = await batch(client, requests);
+    const all = (await client.api('/me/events').top(999).get()).value as { subject: string }[];
+    const listed = all.filter((e) => e.subject.startsWith('Once '));
+
+    expect(first.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(again.map((r) => r.body?.id)).toEqual(first.map((r) => r.body?.id));
+    expect(listed).toHaveLength(3);
+  });
+
   it('answers 400 inside the batch to a write without a Content-Type header', async () => {
     const request = createRequest('w', 'No type');
     delete request.headers;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Client } from '@microsoft/microsoft-graph-client';
-import { google } from 'googleapis';
+import * as google from '@googleapis/calendar';
 import { OAuth2Client } from 'google-auth-library';
 import { SandboxClock } from '../../sandbox/core/clock';
 import { call, useTestSandbox, type TestSandbox } from './helpers/start-test-sandbox';

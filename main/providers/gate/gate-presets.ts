@@ -7,16 +7,18 @@ import type { RequestGateOptions } from './request-gate';
 
 type Limits = Pick<RequestGateOptions, 'rateLimit' | 'maxConcurrent'>;
 
-/**
- * Google: 600 queries per minute per user, counted over a sliding minute. A bucket lets through at most its burst
- * plus a minute's refill in any minute, so 540 a minute with bursts of 60 never passes 600.
- */
-export const googleLimits: Limits = { rateLimit: { limit: 540, intervalMs: 60_000, burst: 60 } };
+/** Share of a published quota the agent uses, so clock skew and the service's own counting never tip it over. */
+export const quotaMargin = 0.95;
 
-/** Graph (Outlook): 4 concurrent requests and 10,000 per 10 minutes per app and mailbox. */
+/** Google: 600 queries per minute per user over a sliding minute; 570 with the margin, all at once if need be. */
+export const googleLimits: Limits = {
+  rateLimit: { limit: Math.floor(600 * quotaMargin), windowMs: 60_000 },
+};
+
+/** Graph (Outlook): 4 concurrent requests and 10,000 per 10 minutes per app and mailbox (9,500 with the margin). */
 export const microsoftLimits: Limits = {
   maxConcurrent: 4,
-  rateLimit: { limit: 10_000, intervalMs: 600_000, burst: 200 },
+  rateLimit: { limit: Math.floor(10_000 * quotaMargin), windowMs: 600_000 },
 };
 
 /** Sched publishes no per-client limit; it answers 429 with `Retry-After`, which the gate honours. */

@@ -11,6 +11,6 @@ export {
   type RetryVerdict,
 } from './retry-verdict';
 export { fullJitterDelay, parseRetryAfter } from './backoff';
-export { TokenBucket, type RateLimit } from './token-bucket';
+export { SlidingWindow, type RateLimit } from './sliding-window';
 export { ConcurrencyLimit } from './concurrency-limit';
-export { googleLimits, microsoftLimits, schedLimits } from './gate-presets';
+export { googleLimits, microsoftLimits, quotaMargin, schedLimits } from './gate-presets';

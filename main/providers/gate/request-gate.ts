@@ -1,6 +1,6 @@
 /**
- * One request gate per account (SYNC.md, "Being a good API citizen"): a client-side rate limit, a cap on requests
- * in flight, retries with exponential backoff and full jitter on what the provider's classifier calls passing,
+ * One request gate per account (SYNC.md, "Being a good API citizen"): a client-side sliding-window rate limit, a
+ * cap on requests in flight (both shrinking after "too fast" answers and growing back with successes), retries with exponential backoff and full jitter on what the provider's classifier calls passing,
  * `Retry-After` honoured, and a count of every attempt for the run summary. Provider-neutral: the adapter passes
  * a classifier for its wire format.
  */
@@ -9,14 +9,14 @@ import { fullJitterDelay } from './backoff';
 import { ConcurrencyLimit } from './concurrency-limit';
 import { ServiceUnavailableError } from './gate-errors';
 import type { RetryClassifier, RetryVerdict } from './retry-verdict';
-import { TokenBucket, type RateLimit } from './token-bucket';
+import { SlidingWindow, type RateLimit } from './sliding-window';
 
 /** How a gate behaves; everything but `provider` and `classify` has a default. */
 export interface RequestGateOptions {
   /** The service's name as people know it, for error messages ("Google Calendar"). */
   provider: string;
   classify: RetryClassifier;
-  /** Client-side rate limit; none when absent. */
+  /** Client-side rate limit over a sliding window; none when absent. */
   rateLimit?: RateLimit;
   /** Requests in flight at once; unlimited when absent. */
   maxConcurrent?: number;
@@ -40,7 +40,7 @@ const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTim
 export class RequestGate {
   readonly provider: string;
   private readonly classify: RetryClassifier;
-  private readonly bucket?: TokenBucket;
+  private readonly window?: SlidingWindow;
   private readonly limit?: ConcurrencyLimit;
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
@@ -59,7 +59,7 @@ export class RequestGate {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
     this.random = options.random ?? Math.random;
-    this.bucket = options.rateLimit ? new TokenBucket(options.rateLimit, this.now) : undefined;
+    this.window = options.rateLimit ? new SlidingWindow(options.rateLimit, this.now) : undefined;
     this.limit = options.maxConcurrent ? new ConcurrencyLimit(options.maxConcurrent) : undefined;
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
     this.baseDelayMs = options.baseDelayMs ?? 500;
@@ -82,17 +82,22 @@ export class RequestGate {
   /**
    * Runs `attempt` (one HTTP request) until it succeeds, fails for a reason the classifier will not retry, or the
    * attempts run out: then `RateLimitError` for rate limits, `ServiceUnavailableError` for 5xx and resets.
-   * Callers must make `attempt` safe to repeat (idempotency keys, client-chosen ids, `If-Match`).
+   * Callers must make `attempt` safe to repeat (idempotency keys, client-chosen ids, `If-Match`). `cost` is what
+   * the service counts the request as against its quota (a Graph `$batch` counts each request in it).
    */
-  async run<T>(attempt: () => Promise<T>): Promise<T> {
+  async run<T>(attempt: () => Promise<T>, cost = 1): Promise<T> {
     for (let made = 1; ; made += 1) {
-      await this.admit();
       let verdict: RetryVerdict;
       let failure: unknown;
+      // The slot first, then the window: a request is counted when it is really about to go out.
       await this.limit?.acquire();
       try {
+        await this.admit(cost);
         this.attempts += 1;
-        return await attempt();
+        const answer = await attempt();
+        this.window?.recover();
+        this.limit?.recover();
+        return answer;
       } catch (error) {
         failure = error;
         verdict = this.classify(error, this.now());
@@ -101,6 +106,7 @@ export class RequestGate {
       }
       if (!verdict.retry) throw failure;
       const asked = verdict.retryAfterMs;
+      if (verdict.reason === 'rate_limited' || asked !== undefined) this.slowDown(asked === undefined);
       if (asked !== undefined && asked > this.maxRetryAfterMs) throw this.giveUp(verdict, made);
       if (made >= this.maxAttempts) throw this.giveUp(verdict, made);
       if (asked !== undefined) {
@@ -111,15 +117,31 @@ export class RequestGate {
     }
   }
 
-  /** Waits out any account-wide pause, then for a rate-limit token. */
-  private async admit(): Promise<void> {
+  /** What the rate limit and the concurrency cap allow now, for diagnostics and tests. */
+  get pace(): { perWindow: number | undefined; concurrent: number | undefined } {
+    return { perWindow: this.window?.allowedNow, concurrent: this.limit?.allowedNow };
+  }
+
+  /**
+   * The service said "too fast" or asked for a pause: fewer requests in flight until successes bring them back.
+   * Without a `Retry-After` (Google's 403 `rateLimitExceeded`) the service named no wait, so the window admits
+   * fewer too; with one, the pause it asked for is the slowdown, and shrinking the window as well would stall
+   * the account for up to a whole window after a single refusal.
+   */
+  private slowDown(unasked: boolean): void {
+    if (unasked) this.window?.slowDown();
+    this.limit?.slowDown();
+  }
+
+  /** Waits out any account-wide pause, then for room in the rate-limit window. */
+  private async admit(cost: number): Promise<void> {
     for (;;) {
       const paused = this.pausedUntil - this.now();
       if (paused > 0) {
         await this.sleep(paused);
         continue;
       }
-      const wait = this.bucket?.tryTake() ?? 0;
+      const wait = this.window?.tryTake(cost) ?? 0;
       if (wait === 0) return;
       await this.sleep(wait);
     }

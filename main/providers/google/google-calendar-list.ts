@@ -1,5 +1,5 @@
 /** The calendars a Google account can write to, for the connect wizard (calendarList.list). */
-import { google } from 'googleapis';
+import * as google from '@googleapis/calendar';
 import type { OAuth2Client } from 'google-auth-library';
 import type { RequestGate } from '../gate';
 

@@ -1,10 +1,11 @@
 /**
- * The Google Calendar side of a connection, through googleapis exactly as against Google (only `rootUrl` differs
+ * The Google Calendar side of a connection, through `@googleapis/calendar` exactly as against Google (only `rootUrl` differs
  * in sandbox mode). Reads use `singleEvents` and sync tokens; writes use client-chosen ids, private extended
  * properties, `If-Match` and `sendUpdates: "none"`. Every request goes through the account's `RequestGate`.
  * https://developers.google.com/calendar/api/guides/sync
  */
-import { google, type calendar_v3 } from 'googleapis';
+import * as google from '@googleapis/calendar';
+import type { calendar_v3 } from '@googleapis/calendar';
 import type { OAuth2Client } from 'google-auth-library';
 import type { ItemFields, SyncItem } from '../../sync';
 import { RequestGate, googleLimits, type RequestGateOptions } from '../gate';
@@ -57,6 +58,11 @@ export function createGoogleGate(options: Partial<RequestGateOptions> = {}): Req
 export class GoogleCalendarProvider implements CalendarProvider {
   readonly side = 'external' as const;
   readonly capabilities = calendarCapabilities;
+  /**
+   * Google publishes no cap on requests in flight, only the per-minute quota the gate keeps; four writes at once
+   * hide most of the latency without bursting past what a calendar's own write rate tolerates.
+   */
+  readonly writeConcurrency = 4;
   /** The gate requests go through; the engine reads its counter into the run summary. */
   readonly gate: RequestGate;
   private readonly api: calendar_v3.Calendar;

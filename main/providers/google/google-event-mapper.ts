@@ -5,7 +5,7 @@
  * https://developers.google.com/calendar/api/v3/reference/events#resource
  */
 import { descriptionText } from '../html-text';
-import type { calendar_v3 } from 'googleapis';
+import type { calendar_v3 } from '@googleapis/calendar';
 import type { EventTags, ItemFields, ItemStatus, ItemTime, SyncItem } from '../../sync';
 
 type GoogleEvent = calendar_v3.Schema$Event;

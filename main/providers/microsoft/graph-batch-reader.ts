@@ -43,27 +43,32 @@ export async function readEvents(
     const pending = wanted.filter((id) => !found.has(id));
     if (pending.length === 0) return found;
     const before = found.size;
-    await caller.send('read events', async () => {
-      // Built inside the attempt: a retry after a throttled item sends only what is still unread.
-      const chunk = wanted.filter((id) => !found.has(id)).slice(0, batchLimit);
-      const answer = (await caller.request('/$batch').post(batchOfEventReads(calendarId, chunk))) as {
-        responses?: BatchResponse[];
-      };
-      let retry: GraphBatchRetry | undefined;
-      for (const response of answer.responses ?? []) {
-        const id = chunk[Number(response.id) - 1];
-        const status = response.status ?? 0;
-        if (id === undefined) continue;
-        if (status >= 200 && status < 300) found.set(id, response.body as GraphEvent);
-        else if (status === 404) found.set(id, null);
-        else if (status === 429 || status >= 500) {
-          retry ??= new GraphBatchRetry(status, headerOf(response.headers, 'retry-after'));
-        } else if (status !== 424) {
-          throw new GraphRequestError('read an event', status, codeOf(response.body));
+    await caller.send(
+      'read events',
+      async () => {
+        // Built inside the attempt: a retry after a throttled item sends only what is still unread.
+        const chunk = wanted.filter((id) => !found.has(id)).slice(0, batchLimit);
+        const answer = (await caller.request('/$batch').post(batchOfEventReads(calendarId, chunk))) as {
+          responses?: BatchResponse[];
+        };
+        let retry: GraphBatchRetry | undefined;
+        for (const response of answer.responses ?? []) {
+          const id = chunk[Number(response.id) - 1];
+          const status = response.status ?? 0;
+          if (id === undefined) continue;
+          if (status >= 200 && status < 300) found.set(id, response.body as GraphEvent);
+          else if (status === 404) found.set(id, null);
+          else if (status === 429 || status >= 500) {
+            retry ??= new GraphBatchRetry(status, headerOf(response.headers, 'retry-after'));
+          } else if (status !== 424) {
+            throw new GraphRequestError('read an event', status, codeOf(response.body));
+          }
         }
-      }
-      if (retry) throw retry;
-    });
+        if (retry) throw retry;
+      },
+      undefined,
+      Math.min(batchLimit, pending.length),
+    );
     if (found.size === before) throw new GraphRequestError('read events', undefined, 'empty $batch answer');
   }
 }

@@ -57,11 +57,15 @@ export class GraphCaller {
       .middlewareOptions(noClientRetries());
   }
 
-  /** Sends through the gate; see the file comment. `special` maps expected statuses first. */
+  /**
+   * Sends through the gate; see the file comment. `special` maps expected statuses first; `cost` is the requests
+   * Graph counts against the mailbox (those inside a `$batch`).
+   */
   async send<T>(
     operation: string,
     attempt: () => Promise<T>,
     special: SpecialCase = () => undefined,
+    cost = 1,
   ): Promise<T | null> {
     const counted = (): Promise<T> => {
       this.sent += 1;
@@ -69,7 +73,7 @@ export class GraphCaller {
     };
     for (let refreshed = false; ; refreshed = true) {
       try {
-        return await this.gate.run(counted);
+        return await this.gate.run(counted, cost);
       } catch (error) {
         const handled = special(error);
         if (handled === null) return null;

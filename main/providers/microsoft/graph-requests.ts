@@ -45,9 +45,10 @@ export function transactionIdFor(idempotencyKey: string): string {
 /** One request inside a `$batch` body. */
 export interface BatchRequest {
   id: string;
-  method: 'GET';
+  method: 'GET' | 'POST';
   url: string;
   headers: Record<string, string>;
+  body?: unknown;
   dependsOn?: string[];
 }
 
@@ -64,6 +65,24 @@ export function batchOfEventReads(calendarId: string, eventIds: string[]): { req
       method: 'GET',
       url: eventPath(calendarId, eventId),
       headers: { Prefer: preferHeader() },
+      ...(index > 0 ? { dependsOn: [String(index)] } : {}),
+    })),
+  };
+}
+
+/**
+ * A `$batch` body creating events in the calendar, at most 20, chained with `dependsOn` for the same reason as
+ * reads; each body carries its own `transactionId`, so sending the batch again makes nothing twice.
+ */
+export function batchOfEventCreates(calendarId: string, bodies: unknown[]): { requests: BatchRequest[] } {
+  if (bodies.length > 20) throw new RangeError('A Graph $batch holds at most 20 requests.');
+  return {
+    requests: bodies.map((body, index) => ({
+      id: String(index + 1),
+      method: 'POST',
+      url: `${calendarPath(calendarId)}/events`,
+      headers: { Prefer: preferHeader(), 'Content-Type': 'application/json' },
+      body,
       ...(index > 0 ? { dependsOn: [String(index)] } : {}),
     })),
   };

@@ -39,6 +39,7 @@ export function directionShort(direction: Direction, service: CalendarService): 
 
 export const frequencyLabel: Record<Frequency, string> = {
   manual: 'Only when I click Sync now',
+  '1min': 'Every minute',
   '5min': 'Every 5 minutes',
   '15min': 'Every 15 minutes',
   '30min': 'Every 30 minutes',

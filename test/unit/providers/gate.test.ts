@@ -160,8 +160,8 @@ describe('RequestGate giving up', () => {
 });
 
 describe('RequestGate pacing', () => {
-  it('spaces requests to the rate limit once the burst is spent', async () => {
-    const { gate, clock } = fakeGate({ rateLimit: { limit: 2, intervalMs: 1000, burst: 2 } });
+  it('sends a whole window at once and then waits only for the oldest to leave it', async () => {
+    const { gate, clock } = fakeGate({ rateLimit: { limit: 2, windowMs: 1000 } });
     const started: number[] = [];
 
     for (let i = 0; i < 5; i += 1) {
@@ -169,7 +169,7 @@ describe('RequestGate pacing', () => {
     }
 
     const t0 = started[0]!;
-    expect(started.map((t) => t - t0)).toEqual([0, 0, 500, 1000, 1500]);
+    expect(started.map((t) => t - t0)).toEqual([0, 0, 1000, 1000, 2000]);
   });
 
   it('makes every request wait out a Retry-After, not only the refused one', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { calendar_v3 } from 'googleapis';
+import type { calendar_v3 } from '@googleapis/calendar';
 import { eventToItem } from '../../../main/providers/google/google-event-mapper';
 import { contentHash, fieldsOf } from '../../../main/sync';
 

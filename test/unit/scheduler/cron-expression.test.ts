@@ -11,6 +11,7 @@ const minutesBetweenRuns = (expression: string) => {
 
 describe('cronFor', () => {
   it.each([
+    ['1min', 1],
     ['5min', 5],
     ['15min', 15],
     ['30min', 30],
@@ -22,6 +23,15 @@ describe('cronFor', () => {
 
     expect(cron.validate(expression)).toBe(true);
     expect(minutesBetweenRuns(expression)).toEqual([minutes, minutes, minutes, minutes]);
+  });
+
+  it('spreads 1min connections over the minute by their own second', () => {
+    const seconds = ['room-a@example.com', 'room-b@example.com', 'room-c@example.com'].map(
+      (id) => cronFor('1min', id)!.split(' ')[0],
+    );
+
+    expect(new Set(seconds).size).toBe(3);
+    expect(cronFor('1min', 'room-a@example.com')).toBe(cronFor('1min', 'room-a@example.com'));
   });
 
   it('schedules nothing for manual connections', () => {

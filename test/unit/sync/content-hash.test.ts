@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, fnv1a64 } from '../../../main/sync';
+import { canonicalFields, contentHash, fastHash64, fnv1a64, hashMatches } from '../../../main/sync';
 import { booking, london } from './fixtures';
 
 describe('contentHash', () => {
@@ -57,5 +57,22 @@ describe('contentHash', () => {
   it('is FNV-1a 64 (known test vectors)', () => {
     expect(fnv1a64('')).toBe('cbf29ce484222325');
     expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
+  });
+
+  it('is the fast 64-bit hash, marked so a stored hash says which function made it', () => {
+    expect(fastHash64('')).toMatch(/^2:[0-9a-f]{16}$/);
+    expect(fastHash64('a')).not.toBe(fastHash64('b'));
+    expect(fastHash64('ab')).not.toBe(fastHash64('ba'));
+    expect(contentHash(booking('b1'))).toMatch(/^2:/);
+  });
+
+  it('recognises a hash stored by an older build (FNV-1a over UTF-8) for the same fields, and no other', () => {
+    const item = booking('b1');
+    const older = fnv1a64(canonicalFields(item));
+
+    expect(hashMatches(older, item)).toBe(true);
+    expect(hashMatches(older, { ...item, title: `${item.title}!` })).toBe(false);
+    expect(hashMatches(contentHash(item), item)).toBe(true);
+    expect(hashMatches(undefined, item)).toBe(false);
   });
 });
