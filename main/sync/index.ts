@@ -59,6 +59,7 @@ export { checkMassDelete, deleteLimit } from './mass-delete-guard';
 export { createKey, identityFor, recreateKey } from './identity';
 export type { KeepVersion, Plan, PlanCounts, PlanInput } from './plan';
 export { countActions, plan } from './plan';
+export { isFreeTime, withoutFreeTime } from './free-time';
 export { planRemap } from './remap-plan';
 export { overlapConflict } from './overlap';
 export type { OverlapConflict } from './overlap';
