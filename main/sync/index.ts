@@ -32,7 +32,7 @@ export {
 export type { SyncWindow } from './window';
 export { overlapsWindow, syncWindow } from './window';
 export { enteredSlices } from './window-slices';
-export type { ConflictStrategy, ConnectionRef, Direction, PlanSettings } from './settings';
+export type { ConflictStrategy, ConnectionRef, Direction, InboundAs, PlanSettings } from './settings';
 export { isInbound, isOutbound } from './settings';
 export type { Link, LinkSide, SyncState, UndoneItem } from './state';
 export type { Capabilities, SideCapabilities } from './capabilities';
@@ -63,3 +63,5 @@ export { isFreeTime, withoutFreeTime } from './free-time';
 export { planRemap } from './remap-plan';
 export { overlapConflict } from './overlap';
 export type { OverlapConflict } from './overlap';
+export type { SchedKind } from './sched-kinds';
+export { exceptionIdOf, exceptionItemId, inboundKind, schedKindOf } from './sched-kinds';
