@@ -134,6 +134,9 @@ export class ConnectionsService {
     });
     this.deps.settings.saveConnection(next);
     requestRemap(this.deps.db, next.calendar_id, current.resource_id, next.resource_id);
+    // Converting what the calendar's events made in Sched needs every event: the next run reads both sides in full.
+    if (next.sync_settings.inbound_as !== current.sync_settings.inbound_as)
+      this.deps.db.connections.resetTokens(next.calendar_id);
     const state = this.deps.db.connections.ensure(next.calendar_id);
     if (input.oauth_token && state.status === 'reauth_required') {
       this.deps.db.connections.update(next.calendar_id, { status: 'active', statusMessage: null });

@@ -16,7 +16,7 @@ import type {
   SyncState,
   UndoneItem,
 } from '../sync';
-import { plan, planRemap, syncWindow } from '../sync';
+import { plan, planInboundAs, planRemap, syncWindow } from '../sync';
 import type { SyncWindow } from '../sync';
 import type { StateDb } from '../store';
 import { CountingProvider } from './counting-provider';
@@ -101,7 +101,9 @@ export class ConnectionSession {
       resourceTimezone: this.connection.resourceTimezone,
       now: this.now,
     };
-    return this.remapping === null ? plan(input) : planRemap(input, this.remapping);
+    const remapping = this.remapping;
+    // A change of `inbound_as` converts what the calendar's events made in Sched (inbound-change-plan.ts).
+    return planInboundAs(input, (i) => (remapping === null ? plan(i) : planRemap(i, remapping)));
   }
 
   /** Requests spent on both sides so far. */

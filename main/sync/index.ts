@@ -65,3 +65,4 @@ export { overlapConflict } from './overlap';
 export type { OverlapConflict } from './overlap';
 export type { SchedKind } from './sched-kinds';
 export { exceptionIdOf, exceptionItemId, inboundKind, schedKindOf } from './sched-kinds';
+export { planInboundAs } from './inbound-change-plan';
