@@ -22,7 +22,9 @@ export type FailureKind =
   | 'coverage'
   | 'stale-copy'
   | 'remap-leftover'
-  | 'stale-conflict';
+  | 'stale-conflict'
+  | 'free-time'
+  | 'inbound-kind';
 
 /** A person's item: where it lives and every state a person or an undo left it in. */
 export interface PersonItem {
