@@ -11,6 +11,11 @@ export const syncFrequencies = ['manual', '1min', '5min', '15min', '30min', '1h'
 /** The `conflict_resolution` setting: how an edit conflict is settled without a person (shared/SYNC.md). */
 export const conflictStrategies = ['prefer-sched', 'prefer-external', 'newest', 'manual'] as const;
 export const privacyModes = ['full', 'busy-only'] as const;
+/**
+ * The `inbound_as` setting (shared/SYNC.md, "Availability"): what the calendar's own events become in Sched, bookings
+ * (people book the resource from it: a room's calendar) or availability exceptions (someone's own calendar).
+ */
+export const inboundModes = ['bookings', 'busy'] as const;
 export const syncStatuses = [
   'active',
   'syncing',
@@ -55,6 +60,7 @@ export type CalendarService = (typeof calendarServices)[number];
 export type SyncStatus = (typeof syncStatuses)[number];
 export type Direction = (typeof directions)[number];
 export type ConflictStrategy = (typeof conflictStrategies)[number];
+export type InboundMode = (typeof inboundModes)[number];
 export type ConflictKind = (typeof conflictKinds)[number];
 export type ConflictChoice = (typeof conflictChoices)[number];
 export type ConflictOutcome = (typeof conflictOutcomes)[number];
@@ -68,6 +74,8 @@ export const SyncSettingsSchema = z
     sync_frequency: z.enum(syncFrequencies),
     conflict_resolution: z.enum(conflictStrategies),
     privacy: z.enum(privacyModes),
+    /** Absent in settings saved before it existed: those connections keep making bookings. */
+    inbound_as: z.enum(inboundModes).default('bookings'),
     window_days_past: z.number().int().min(0).max(3650),
     window_days_future: z.number().int().min(1).max(3650),
   })
@@ -78,7 +86,10 @@ export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
 export const syncSettingsFields = Object.keys(SyncSettingsSchema.shape) as (keyof SyncSettings)[];
 
 /** A partial update of sync settings: the fields given replace the stored ones. */
-export const SyncSettingsPatchSchema = SyncSettingsSchema.partial().strict();
+export const SyncSettingsPatchSchema = SyncSettingsSchema.partial()
+  // Without this, zod fills the default in and a patch of another field would reset `inbound_as`.
+  .extend({ inbound_as: z.enum(inboundModes).optional() })
+  .strict();
 export type SyncSettingsPatch = z.infer<typeof SyncSettingsPatchSchema>;
 
 export const defaultSyncSettings: SyncSettings = {
@@ -86,6 +97,7 @@ export const defaultSyncSettings: SyncSettings = {
   sync_frequency: '15min',
   conflict_resolution: 'manual',
   privacy: 'full',
+  inbound_as: 'bookings',
   window_days_past: 30,
   window_days_future: 180,
 };

@@ -144,6 +144,9 @@ export class ConnectionsService {
     // The newly copied side's items inside the window are read once by time on the next run (and its preview).
     if (copiesMoreThan(next.sync_settings.direction, current.sync_settings.direction))
       this.deps.db.coveredWindows.coverNothing(next.calendar_id);
+    // Converting what the calendar's events made in Sched needs every event: the next run reads both sides in full.
+    if (next.sync_settings.inbound_as !== current.sync_settings.inbound_as)
+      this.deps.db.connections.resetTokens(next.calendar_id);
     const state = this.deps.db.connections.ensure(next.calendar_id);
     if (input.oauth_token && state.status === 'reauth_required') {
       this.deps.db.connections.update(next.calendar_id, { status: 'active', statusMessage: null });

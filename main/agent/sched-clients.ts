@@ -1,9 +1,11 @@
 /** Sched's REST client for the configured base URL and key, its directory, and one provider per resource. */
-import type { SchedResource } from '../../preload/contract';
+import type { SchedResource, SyncSettings } from '../../preload/contract';
 import {
   SchedApiDirectory,
   SchedCalendarProvider,
+  SchedExceptionsProvider,
   SchedHttp,
+  SchedResourceProvider,
   SchedRegistryClient,
   createSchedGate,
 } from '../providers/sched';
@@ -33,6 +35,20 @@ export class SchedClients {
 
   async provider(resource: SchedResource): Promise<SchedCalendarProvider> {
     return new SchedCalendarProvider({ http: await this.open(), resource });
+  }
+
+  /** The Sched side of a connection: the resource's bookings and availability exceptions (SYNC.md, "Availability"). */
+  async resourceProvider(
+    resource: SchedResource,
+    settings: Pick<SyncSettings, 'inbound_as' | 'privacy'>,
+  ): Promise<SchedResourceProvider> {
+    const http = await this.open();
+    return new SchedResourceProvider({
+      bookings: new SchedCalendarProvider({ http, resource }),
+      exceptions: new SchedExceptionsProvider({ http, resource }),
+      inboundAs: settings.inbound_as,
+      privacy: settings.privacy,
+    });
   }
 
   private open(): Promise<SchedHttp> {

@@ -60,7 +60,7 @@ export function createServiceClients(env: ServiceEnvironment, secrets: SecretSto
         connection.account_id,
         connection.calendar_id,
       );
-      return { sched: await needSched().provider(resource), external };
+      return { sched: await needSched().resourceProvider(resource, connection.sync_settings), external };
     },
     importToken: (provider, refreshToken, accountId) => need(provider).importToken(refreshToken, accountId),
     async signIn(provider: CalendarService) {

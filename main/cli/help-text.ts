@@ -8,6 +8,7 @@ import {
   privacyModes,
   syncFrequencies,
   syncSettingsFields,
+  inboundModes,
 } from '../../preload/contract';
 import type { CommandSpec } from './command-line';
 
@@ -23,6 +24,7 @@ const settingsFlagValues: Record<(typeof syncSettingsFields)[number], string> = 
   sync_frequency: syncFrequencies.join('|'),
   conflict_resolution: conflictStrategies.join('|'),
   privacy: privacyModes.join('|'),
+  inbound_as: inboundModes.join('|'),
   window_days_past: 'DAYS',
   window_days_future: 'DAYS',
 };

@@ -18,7 +18,7 @@ import type {
   SyncState,
   UndoneItem,
 } from '../sync';
-import { bookingsToMove, plan, planRemap, syncWindow } from '../sync';
+import { bookingsToMove, plan, planInboundAs, planRemap, syncWindow } from '../sync';
 import type { SyncWindow } from '../sync';
 import type { StateDb } from '../store';
 import { CountingProvider } from './counting-provider';
@@ -106,7 +106,9 @@ export class ConnectionSession {
       resourceTimezone: this.connection.resourceTimezone,
       now: this.now,
     };
-    return this.remapping === null ? plan(input) : planRemap(input, this.remapping, moving);
+    const remapping = this.remapping;
+    // A change of `inbound_as` converts what the calendar's events made in Sched (inbound-change-plan.ts).
+    return planInboundAs(input, (i) => (remapping === null ? plan(i) : planRemap(i, remapping, moving)));
   }
 
   /**

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { SyncSettingsSchema, calendarServices, defaultSyncSettings } from '../../preload/contract';
+import {
+  SyncSettingsPatchSchema,
+  SyncSettingsSchema,
+  calendarServices,
+  defaultSyncSettings,
+} from '../../preload/contract';
 
 /**
  * The settings file's shape, shared by the conf (headless) and electron-store (desktop) stores.
@@ -25,7 +30,7 @@ export const AppSettingsPatchSchema = z
   .object({
     auto_start: z.boolean().optional(),
     notifications: z.boolean().optional(),
-    default_sync_settings: SyncSettingsSchema.partial().strict().optional(),
+    default_sync_settings: SyncSettingsPatchSchema.optional(),
   })
   .strict();
 export type AppSettingsPatch = z.infer<typeof AppSettingsPatchSchema>;

@@ -11,6 +11,7 @@ import { checkMassDelete, type GuardVerdict } from './mass-delete-guard';
 import { planNewItems } from './new-items';
 import type { SideRead } from './observations';
 import { SideView } from './observations';
+import { withoutFreeTime } from './free-time';
 import { findTaggedPairs } from './relink';
 import type { ConnectionRef, PlanSettings } from './settings';
 import type { SyncState } from './state';
@@ -91,7 +92,7 @@ export function plan(input: PlanInput): Plan {
   const zone = input.resourceTimezone;
   const { window, capabilities } = input;
   const sched = new SideView(input.sched, window, zone, capabilities.sched);
-  const external = new SideView(input.external, window, zone, capabilities.external);
+  const external = new SideView(withoutFreeTime(input.external), window, zone, capabilities.external);
   const conflicted = new Set(input.state.conflictedBookingIds ?? []);
   const held = new Set(input.state.heldBookingIds ?? []);
   const choices = new Map((input.resolutions ?? []).map((choice) => [choice.bookingId, choice.keep]));

@@ -11,11 +11,19 @@ export type Direction = 'two-way' | 'sched-to-external' | 'external-to-sched';
 /** How an edit conflict on one link is settled. */
 export type ConflictStrategy = 'prefer-sched' | 'prefer-external' | 'newest' | 'manual';
 
+/**
+ * What the calendar's own events become in Sched (shared/SYNC.md, "Availability"): bookings, or availability
+ * exceptions of the resource (someone's own calendar: its busy time blocks the resource).
+ */
+export type InboundAs = 'bookings' | 'busy';
+
 /** The subset of a connection's sync settings that shapes a plan. */
 export interface PlanSettings {
   direction: Direction;
   conflict_resolution: ConflictStrategy;
   privacy: PrivacyMode;
+  /** Absent: `bookings`. */
+  inbound_as?: InboundAs;
   window_days_past: number;
   window_days_future: number;
 }

@@ -36,3 +36,8 @@ export {
   classifySchedFailure,
 } from './sched-errors';
 export type * from './sched-wire';
+export {
+  SchedResourceProvider,
+  unavailableTitle,
+  type SchedResourceProviderOptions,
+} from './sched-resource-provider';

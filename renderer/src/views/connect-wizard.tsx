@@ -9,6 +9,7 @@ import type {
 import { defaultSyncSettings } from '../../../preload/contract';
 import { Dialog } from '../components/dialog';
 import { ErrorBanner, Notice } from '../components/error-banner';
+import { InboundAsChoice } from '../components/inbound-as-choice';
 import { SyncSettingsForm } from '../components/sync-settings-form';
 import { useAgent } from '../hooks/agent-context';
 import { useAction } from '../hooks/use-action';
@@ -146,6 +147,12 @@ export function ConnectWizard({ onClose }: { onClose: () => void }) {
               Sync <strong>{resource.name}</strong> with <strong>{calendar.name}</strong> (
               {serviceName[account.provider]}, {account.email}).
             </p>
+            <InboundAsChoice
+              resourceName={resource.name}
+              value={settings.inbound_as}
+              onChange={(inbound_as) => setSettings({ ...settings, inbound_as })}
+              disabled={working}
+            />
             <SyncSettingsForm value={settings} onChange={setSettings} disabled={working} />
           </div>
         )}

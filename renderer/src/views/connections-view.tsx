@@ -151,7 +151,9 @@ export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void
         <ConnectionSettingsDialog
           connection={open.connection}
           title={`Settings for ${directory.connectionLabel(open.connection.calendar_id)}`}
+          resourceName={directory.resourceName(open.connection.resource_id)}
           onClose={() => setOpen(null)}
+          onMeaningChanged={() => setOpen({ kind: 'preview', connection: open.connection })}
           onSaved={() =>
             setNotice(`Saved the settings of ${directory.resourceName(open.connection.resource_id)}.`)
           }

@@ -19,7 +19,7 @@ export async function signInThroughPopup(
 /**
  * Runs the "Connect a calendar" wizard up to the Done step: picks the resource, signs in with `provider` (Google
  * unless told) as `email`, picks that account's primary calendar and keeps the default settings.
- * `onCalendarStep` runs on the calendar step.
+ * `onCalendarStep` runs on the calendar step, `onSettingsStep` on the settings step.
  */
 export async function connectThroughWizard(
   page: Page,
@@ -28,6 +28,8 @@ export async function connectThroughWizard(
     email: string;
     provider?: 'Google' | 'Microsoft';
     onCalendarStep?: () => Promise<void>;
+    /** Runs on the settings step, before Connect. */
+    onSettingsStep?: () => Promise<void>;
   },
 ): Promise<void> {
   await page.getByRole('button', { name: 'Connect a calendar' }).click();
@@ -45,6 +47,7 @@ export async function connectThroughWizard(
   await options.onCalendarStep?.();
   await wizard.getByRole('button', { name: 'Next' }).click();
   await expect(wizard.getByLabel('Direction')).toHaveValue('two-way');
+  await options.onSettingsStep?.();
   await wizard.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(wizard.getByText(/is connected/)).toBeVisible();
 }

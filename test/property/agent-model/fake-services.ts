@@ -17,6 +17,7 @@ import type {
   UpdateOptions,
 } from '../../../main/providers/port';
 import { AuthError, PreconditionFailedError } from '../../../main/providers/port';
+import { SchedResourceProvider } from '../../../main/providers/sched';
 import type { ItemFields, Side, SyncItem } from '../../../main/sync';
 
 /** The process dying at a write: thrown by the crash point, never by the agent's own code. */
@@ -39,6 +40,7 @@ export interface FakeWorld {
   crashed: boolean;
   readonly revoked: Set<string>;
   resourceProvider(resourceId: string): MemoryProvider;
+  exceptionProvider(resourceId: string): MemoryProvider;
   calendarProvider(calendarId: string): MemoryProvider;
   calendarsOf(accountId: string): ExternalCalendar[];
   readonly resources: SchedResource[];
@@ -233,7 +235,13 @@ export function fakeClients(world: FakeWorld, directory: FakeSchedDirectory): Se
     },
     async providersFor(connection, resource) {
       return {
-        sched: new WorldProvider(world, world.resourceProvider(resource.id), null),
+        // The agent's own Sched side: bookings and availability exceptions through one provider.
+        sched: new SchedResourceProvider({
+          bookings: new WorldProvider(world, world.resourceProvider(resource.id), null),
+          exceptions: new WorldProvider(world, world.exceptionProvider(resource.id), null),
+          inboundAs: connection.sync_settings.inbound_as,
+          privacy: connection.sync_settings.privacy,
+        }),
         external: new WorldProvider(
           world,
           world.calendarProvider(connection.calendar_id),

@@ -5,7 +5,7 @@
  */
 import type { Connection, ConflictView } from '../../../preload/contract';
 import type { SyncItem } from '../../../main/sync';
-import { overlapsWindow, syncWindow } from '../../../main/sync';
+import { exceptionItemId, overlapsWindow, syncWindow } from '../../../main/sync';
 import { stateOf, type Model } from './model';
 import type { SideName } from './steps';
 import { zone, type AgentWorld } from './world';
@@ -28,7 +28,9 @@ export function checkDuplicates(world: AgentWorld, model: Model, strict: boolean
   for (const { where, item } of world.liveItems('external'))
     if (item.tags)
       once(`${where}:b:${item.tags.bookingId}`, item.id, `booking ${item.tags.bookingId} (in ${where})`);
-  for (const { where, item } of world.liveItems('sched')) {
+  // A booking and an exception made from one event are two copies too (SYNC.md, "Availability").
+  const blocks = [...world.exceptions].flatMap(([where, p]) => p.live().map((item) => ({ where, item })));
+  for (const { where, item } of [...world.liveItems('sched'), ...blocks]) {
     if (!item.source) continue;
     const key = `${strict ? '' : where}:e:${item.source.calendarId}/${item.source.eventId}`;
     once(key, item.id, `event ${item.source.eventId} of ${item.source.calendarId}`);
@@ -149,37 +151,21 @@ export function checkCoverage(
         else if (!sameTimes(copies[0]!, b))
           model.fail('coverage', `${label}: booking ${b.id}'s copy is at another time`);
       }
+      // Under busy, the resource's exceptions go out as events too.
+      const blocked = world
+        .exceptionProvider(c.resource_id)
+        .live()
+        .map((x) => exceptionItemId(x.id));
       for (const e of events.filter(inWindow)) {
         if (!e.tags || excused(e.id) || excused(e.tags.bookingId) || model.orphanable.has(e.id)) continue;
-        if (!bookings.some((b) => b.id === e.tags!.bookingId))
+        if (!bookings.some((b) => b.id === e.tags!.bookingId) && !blocked.includes(e.tags.bookingId))
           model.fail(
             'stale-copy',
             `${label}: event ${e.id} copies booking ${e.tags.bookingId}, which is not a live booking of ${c.resource_id}`,
           );
       }
     }
-    if (inbound(c)) {
-      for (const e of events.filter(inWindow)) {
-        if (e.tags || excused(e.id)) continue;
-        const copies = bookings.filter(
-          (b) => b.source?.calendarId === c.calendar_id && b.source.eventId === e.id,
-        );
-        if (copies.some((b) => excused(b.id))) continue;
-        if (copies.length !== 1)
-          model.fail('coverage', `${label}: event ${e.id} "${e.title}" has ${copies.length} bookings`);
-        else if (!sameTimes(copies[0]!, e))
-          model.fail('coverage', `${label}: event ${e.id}'s booking is at another time`);
-      }
-      for (const b of bookings) {
-        if (b.source?.calendarId !== c.calendar_id || excused(b.id) || excused(b.source.eventId)) continue;
-        if (model.orphanable.has(b.id)) continue;
-        if (!events.some((e) => e.id === b.source!.eventId || e.tags?.bookingId === b.id))
-          model.fail(
-            'stale-copy',
-            `${label}: booking ${b.id} stays though its event ${b.source.eventId} was deleted`,
-          );
-      }
-    }
+    if (inbound(c)) checkInbound(c, label, events.filter(inWindow), bookings, world, model, excused);
     for (const [resourceId, provider] of world.sched) {
       if (resourceId === c.resource_id) continue;
       for (const b of provider.live())
@@ -203,6 +189,59 @@ export function checkConflicts(world: AgentWorld, model: Model, conflicts: Confl
       model.fail(
         'stale-conflict',
         `${c.kind} conflict ${c.id} of ${c.calendar_id} is still open, though ${ids.join(' and ')} are gone`,
+      );
+  }
+}
+
+/**
+ * Inbound, after quiet runs: every busy event of the calendar's own in the window has exactly one copy of the kind
+ * `inbound_as` says (a booking, or under `busy` an exception) and none of the other; a free or declined event has
+ * none; no copy outlives its event or its event's busy time.
+ */
+function checkInbound(
+  c: Connection,
+  label: string,
+  events: SyncItem[],
+  bookings: SyncItem[],
+  world: AgentWorld,
+  model: Model,
+  excused: (id: string) => boolean,
+): void {
+  const busyMode = c.sync_settings.inbound_as === 'busy';
+  const blocks = world.exceptionProvider(c.resource_id).live();
+  const madeFrom = (list: SyncItem[], eventId: string) =>
+    list.filter((b) => b.source?.calendarId === c.calendar_id && b.source.eventId === eventId);
+  for (const e of events) {
+    if (e.tags || excused(e.id)) continue;
+    const asBookings = madeFrom(bookings, e.id);
+    const asBlocks = madeFrom(blocks, e.id);
+    if ([...asBookings, ...asBlocks].some((b) => excused(b.id) || excused(exceptionItemId(b.id)))) continue;
+    if (e.availability === 'free') {
+      if (asBookings.length + asBlocks.length > 0)
+        model.fail('free-time', `${label}: free or declined event ${e.id} "${e.title}" blocks time in Sched`);
+      continue;
+    }
+    const [copies, wrong] = busyMode ? [asBlocks, asBookings] : [asBookings, asBlocks];
+    const kind = busyMode ? 'exceptions' : 'bookings';
+    if (wrong.length > 0)
+      model.fail(
+        'inbound-kind',
+        `${label}: event ${e.id} "${e.title}" made a ${busyMode ? 'booking' : 'exception'}`,
+      );
+    if (copies.length !== 1)
+      model.fail('coverage', `${label}: event ${e.id} "${e.title}" has ${copies.length} ${kind}`);
+    else if (!sameTimes(copies[0]!, e))
+      model.fail('coverage', `${label}: event ${e.id}'s copy in Sched is at another time`);
+  }
+  const all = world.calendarProvider(c.calendar_id).live();
+  for (const b of [...bookings, ...blocks]) {
+    if (b.source?.calendarId !== c.calendar_id || excused(b.id) || excused(b.source.eventId)) continue;
+    if (excused(exceptionItemId(b.id)) || model.orphanable.has(b.id)) continue;
+    const busy = all.some((e) => e.id === b.source!.eventId && e.availability !== 'free');
+    if (!busy && !all.some((e) => e.tags?.bookingId === b.id))
+      model.fail(
+        'stale-copy',
+        `${label}: ${b.id} stays in Sched though its event ${b.source.eventId} was deleted or is no longer busy`,
       );
   }
 }

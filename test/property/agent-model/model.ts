@@ -25,7 +25,9 @@ export type FailureKind =
   | 'remap-leftover'
   | 'stale-conflict'
   | 'paused-run'
-  | 'held-elsewhere';
+  | 'held-elsewhere'
+  | 'free-time'
+  | 'inbound-kind';
 
 /** A person's item: where it lives and every state a person or an undo left it in. */
 export interface PersonItem {

@@ -19,16 +19,13 @@ function taken(
 ) {
   const start = timeToEpochMs(fields.start, zone);
   const end = timeToEpochMs(fields.end, zone);
-  return world
-    .resourceProvider(resourceId)
-    .live()
-    .some(
-      (b) =>
-        b.id !== self &&
-        b.status === 'confirmed' &&
-        timeToEpochMs(b.start, zone) < end &&
-        timeToEpochMs(b.end, zone) > start,
-    );
+  return [...world.resourceProvider(resourceId).live(), ...world.exceptionProvider(resourceId).live()].some(
+    (b) =>
+      b.id !== self &&
+      b.status === 'confirmed' &&
+      timeToEpochMs(b.start, zone) < end &&
+      timeToEpochMs(b.end, zone) > start,
+  );
 }
 
 /** Where a person adds an item: mostly where a connection syncs, so that most items matter to the agent. */
@@ -50,7 +47,9 @@ export function personStep(
     const fields = slotAt(step.title, step.day, step.hour);
     if (step.side === 'sched' && taken(world, where, fields)) return 'Sched refuses: the slot is taken';
     const provider = step.side === 'sched' ? world.resourceProvider(where) : world.calendarProvider(where);
-    const item = provider.add(fields);
+    // A declined invitation reads as free, as the Google and Graph adapters map it.
+    const free = step.side === 'external' && (step.shows ?? 'busy') !== 'busy';
+    const item = provider.add(free ? { ...fields, availability: 'free' } : fields);
     model.added(step.side, where, item);
     return `made ${item.id}`;
   }

@@ -9,11 +9,16 @@ import type { CrashPlan } from './fake-services';
 import { calendars, resourceIds } from './world';
 
 export type SideName = 'sched' | 'external';
-export type ConnectSettings = Pick<SyncSettingsPatch, 'direction' | 'conflict_resolution' | 'sync_frequency'>;
+export type ConnectSettings = Pick<
+  SyncSettingsPatch,
+  'direction' | 'conflict_resolution' | 'sync_frequency' | 'inbound_as'
+>;
+/** How an event a person adds shows its owner's time (SYNC.md, "Availability"); Sched items ignore it. */
+export type Shows = 'busy' | 'free' | 'declined';
 
 /** One step of a story. `pick` numbers choose among what exists when the step runs (modulo its count). */
 export type Step =
-  | { kind: 'add'; side: SideName; where: number; title: string; day: number; hour: number }
+  | { kind: 'add'; side: SideName; where: number; title: string; day: number; hour: number; shows?: Shows }
   | { kind: 'edit'; side: SideName; pick: number; title: string }
   | { kind: 'move'; side: SideName; pick: number; day: number; hour: number }
   | { kind: 'delete'; side: SideName; pick: number }
@@ -58,11 +63,15 @@ const service = fc.constantFrom<'google' | 'microsoft'>('google', 'microsoft');
 const direction = fc.constantFrom('two-way', 'sched-to-external', 'external-to-sched' as const);
 const resolution = fc.constantFrom('prefer-sched', 'prefer-external', 'newest', 'manual' as const);
 const frequency = fc.constantFrom('manual', '15min', '1h', '24h' as const);
+const inboundAs = fc.constantFrom('bookings', 'busy' as const);
+/** Mostly busy, as calendars are; free and declined events must block nothing. */
+const shows = fc.constantFrom<Shows>('busy', 'busy', 'busy', 'free', 'declined');
 
 const connectSettings: fc.Arbitrary<ConnectSettings> = fc.record({
   direction,
   conflict_resolution: resolution,
   sync_frequency: frequency,
+  inbound_as: inboundAs,
 });
 
 const patch: fc.Arbitrary<SyncSettingsPatch> = fc.oneof(
@@ -72,6 +81,7 @@ const patch: fc.Arbitrary<SyncSettingsPatch> = fc.oneof(
   fc.record({ window_days_past: fc.constantFrom(0, 7, 30) }),
   fc.record({ window_days_future: fc.constantFrom(14, 180, 400) }),
   fc.record({ sync_frequency: frequency }),
+  fc.record({ inbound_as: inboundAs }),
 );
 
 const crash: fc.Arbitrary<CrashPlan | null> = fc.option(
@@ -80,7 +90,7 @@ const crash: fc.Arbitrary<CrashPlan | null> = fc.option(
 );
 
 const anyStep: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('add'), side, where, title, day, hour }) },
+  { weight: 8, arbitrary: fc.record({ kind: fc.constant('add'), side, where, title, day, hour, shows }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit'), side, pick, title }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('move'), side, pick, day, hour }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete'), side, pick }) },
@@ -187,7 +197,7 @@ const container = (s: SideName, n: number) => (s === 'sched' ? res(n) : cal(n));
 export function describe(s: Step): string {
   switch (s.kind) {
     case 'add':
-      return `person adds "${s.title}" on day ${s.day} at ${s.hour}:00 in ${s.side} place #${s.where}`;
+      return `person adds "${s.title}" on day ${s.day} at ${s.hour}:00 in ${s.side} place #${s.where}${s.side === 'external' && s.shows && s.shows !== 'busy' ? ` (${s.shows})` : ''}`;
     case 'edit':
       return `person renames ${s.side} item #${s.pick} to "${s.title}"`;
     case 'move':

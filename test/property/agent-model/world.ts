@@ -73,6 +73,8 @@ export class AgentWorld implements FakeWorld {
   }));
   readonly sched = new Map<string, MemoryProvider>();
   readonly cals = new Map<string, MemoryProvider>();
+  /** Each resource's availability exceptions (Sched lets them overlap anything). */
+  readonly exceptions = new Map<string, MemoryProvider>();
   readonly directory = new FakeSchedDirectory(this);
   private readonly clients = fakeClients(this, this.directory);
   private readonly secrets = new MemorySecretStore();
@@ -87,6 +89,16 @@ export class AgentWorld implements FakeWorld {
     const stamp = () => this.stamp();
     for (const id of resourceIds) {
       this.sched.set(id, new MemoryProvider({ side: 'sched', clock: stamp, zone, idPrefix: `b-${id}-` }));
+      this.exceptions.set(
+        id,
+        new MemoryProvider({
+          side: 'sched',
+          clock: stamp,
+          zone,
+          idPrefix: `x-${id}-`,
+          rejectOverlaps: false,
+        }),
+      );
     }
     for (const c of calendars) {
       const reportsDeletions = c.service === 'microsoft' ? 'known' : 'all';
@@ -130,6 +142,12 @@ export class AgentWorld implements FakeWorld {
 
   resourceProvider(resourceId: string): MemoryProvider {
     const found = this.sched.get(resourceId);
+    if (!found) throw new Error(`no resource ${resourceId}`);
+    return found;
+  }
+
+  exceptionProvider(resourceId: string): MemoryProvider {
+    const found = this.exceptions.get(resourceId);
     if (!found) throw new Error(`no resource ${resourceId}`);
     return found;
   }
@@ -190,7 +208,9 @@ export class AgentWorld implements FakeWorld {
 
   /** Every item of every provider with its version, to tell whether anything changed. */
   snapshot(): string {
-    const all = [...this.sched.values(), ...this.cals.values()].flatMap((p) => p.all());
+    const all = [...this.sched.values(), ...this.exceptions.values(), ...this.cals.values()].flatMap((p) =>
+      p.all(),
+    );
     return all.map((item) => `${item.id}@${item.version}`).join(' ');
   }
 

@@ -1,0 +1,141 @@
+/**
+ * One Sched resource as the Sched side of a connection (shared/SYNC.md, "Availability"): its bookings and its
+ * availability exceptions, two kinds of item behind one `CalendarProvider`, so the engine plans, applies, journals,
+ * undoes and guards both through one path. Each kind keeps its own cursor (Sched's two feeds hand out tokens that
+ * are no good in each other), packed into the one cursor the engine saves. Exception ids carry the core's prefix
+ * (main/sync/sched-kinds.ts). The calendar's own events become whichever kind `inbound_as` says; exceptions are
+ * read only under `busy`, but an exception item is reached by its id in either mode (a change of mode removes them).
+ */
+import type { InboundAs, ItemFields, PrivacyMode, SyncItem } from '../../sync';
+import { exceptionIdOf, exceptionItemId, inboundKind } from '../../sync';
+import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOptions } from '../port';
+import { PreconditionFailedError, schedCapabilities } from '../port';
+
+/** The two providers and what the connection's settings say about the calendar's events. */
+export interface SchedResourceProviderOptions {
+  bookings: CalendarProvider;
+  exceptions: CalendarProvider;
+  inboundAs: InboundAs;
+  /** `busy-only`: an exception made from an event carries no reason (SYNC.md: privacy applies inbound too). */
+  privacy: PrivacyMode;
+}
+
+/** The word every exception's title starts with, as its event shows it ("Unavailable: maintenance"). */
+export const unavailableTitle = 'Unavailable';
+
+interface PackedCursor {
+  bookings: string | null;
+  exceptions: string | null;
+}
+
+/** A saved cursor from before exceptions were synced is a bookings cursor: exceptions are then read in full. */
+function unpack(cursor: string | null): PackedCursor {
+  if (cursor === null) return { bookings: null, exceptions: null };
+  try {
+    const parsed = JSON.parse(cursor) as Partial<PackedCursor>;
+    if (parsed && typeof parsed === 'object' && 'bookings' in parsed) {
+      return { bookings: parsed.bookings ?? null, exceptions: parsed.exceptions ?? null };
+    }
+  } catch {
+    // Not ours: a plain bookings token.
+  }
+  return { bookings: cursor, exceptions: null };
+}
+
+/** An exception's reason as its item's title, and back: the title's "Unavailable: " is not part of the reason. */
+function titleOf(reason: string): string {
+  return reason === '' ? unavailableTitle : `${unavailableTitle}: ${reason}`;
+}
+function reasonOf(title: string): string {
+  if (title === unavailableTitle) return '';
+  return title.startsWith(`${unavailableTitle}: `) ? title.slice(unavailableTitle.length + 2) : title;
+}
+
+/** The bookings and availability exceptions of one Sched resource. */
+export class SchedResourceProvider implements CalendarProvider {
+  readonly side = 'sched' as const;
+  readonly capabilities = schedCapabilities;
+
+  constructor(private readonly options: SchedResourceProviderOptions) {}
+
+  requestCount(): number {
+    return this.options.bookings.requestCount() + this.options.exceptions.requestCount();
+  }
+
+  /**
+   * Under `inbound_as: bookings`, the bookings feed alone, its cursor as it always was: exceptions cross only for
+   * someone's own calendar (SYNC.md, "Availability"), and an idle run stays one request per side. Under `busy`,
+   * both feeds from their own cursors; the read counts as full only when both were read in full.
+   */
+  async listChanges(request: ListRequest): Promise<ListResult> {
+    if (inboundKind(this.options.inboundAs) === 'booking') {
+      return this.options.bookings.listChanges({ ...request, cursor: unpack(request.cursor).bookings });
+    }
+    const cursors = unpack(request.cursor);
+    const bookings = await this.options.bookings.listChanges({ ...request, cursor: cursors.bookings });
+    const exceptions = await this.options.exceptions.listChanges({ ...request, cursor: cursors.exceptions });
+    const next: PackedCursor = { bookings: bookings.nextCursor, exceptions: exceptions.nextCursor };
+    return {
+      items: [...bookings.items, ...exceptions.items.map((item) => this.fromException(item))],
+      deleted: [...bookings.deleted, ...exceptions.deleted.map(exceptionItemId)],
+      nextCursor: JSON.stringify(next),
+      full: bookings.full && exceptions.full,
+    };
+  }
+
+  async get(id: string): Promise<SyncItem | null> {
+    const exceptionId = exceptionIdOf(id);
+    if (exceptionId === null) return this.options.bookings.get(id);
+    const item = await this.options.exceptions.get(exceptionId);
+    return item === null ? null : this.fromException(item);
+  }
+
+  /** The calendar's event becomes a booking or, under `inbound_as: busy`, an exception that blocks its time. */
+  async create(request: CreateRequest): Promise<SyncItem> {
+    if (inboundKind(this.options.inboundAs) === 'booking') return this.options.bookings.create(request);
+    const { allowOverlap: _unused, ...rest } = request;
+    const item = await this.options.exceptions.create({
+      ...rest,
+      fields: this.toException(request.fields),
+      // Sched keeps one key space per feed; naming the kind keeps a booking's key from ever meeting an exception's.
+      idempotencyKey: `${request.idempotencyKey}:exception`,
+    });
+    return this.fromException(item);
+  }
+
+  async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
+    const exceptionId = exceptionIdOf(id);
+    if (exceptionId === null) return this.options.bookings.update(id, fields, options);
+    const item = await this.renamed(id, () =>
+      this.options.exceptions.update(exceptionId, this.toException(fields), { ifMatch: options.ifMatch }),
+    );
+    return this.fromException(item);
+  }
+
+  async delete(id: string, options?: { ifMatch?: string }): Promise<void> {
+    const exceptionId = exceptionIdOf(id);
+    if (exceptionId === null) return this.options.bookings.delete(id, options);
+    await this.renamed(id, () => this.options.exceptions.delete(exceptionId, options));
+  }
+
+  private fromException(item: SyncItem): SyncItem {
+    return { ...item, id: exceptionItemId(item.id), title: titleOf(item.title) };
+  }
+
+  /** What an exception can hold: a reason (none under busy-only), no description, no location. */
+  private toException(fields: ItemFields): ItemFields {
+    const reason = this.options.privacy === 'busy-only' ? '' : reasonOf(fields.title);
+    return { ...fields, title: reason, description: '', location: '' };
+  }
+
+  /** A precondition failure names the item by the core's id, so the engine rereads the right one. */
+  private async renamed<T>(id: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof PreconditionFailedError)
+        throw new PreconditionFailedError(id, error.currentVersion);
+      throw error;
+    }
+  }
+}

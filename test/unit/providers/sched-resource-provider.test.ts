@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { SchedResourceProvider } from '../../../main/providers/sched';
+import type { InboundAs, PrivacyMode, SyncWindow } from '../../../main/sync';
+import { instantAt } from '../../../main/sync';
+import { MemoryProvider } from '../../fakes/memory-provider';
+
+const zone = 'Europe/London';
+const window: SyncWindow = { start: '2025-03-01T00:00:00.000Z', end: '2025-04-01T00:00:00.000Z' };
+let tick = 0;
+const clock = () => new Date(Date.UTC(2025, 2, 1) + (tick += 1000)).toISOString();
+const slot = (title: string, hour: number) => ({
+  title,
+  description: 'About it',
+  location: '',
+  start: instantAt(`2025-03-12T${String(hour).padStart(2, '0')}:00`, zone),
+  end: instantAt(`2025-03-12T${String(hour + 1).padStart(2, '0')}:00`, zone),
+});
+
+function world(inboundAs: InboundAs, privacy: PrivacyMode = 'full') {
+  const bookings = new MemoryProvider({ side: 'sched', clock, zone, idPrefix: 'b-' });
+  const exceptions = new MemoryProvider({
+    side: 'sched',
+    clock,
+    zone,
+    idPrefix: 'x-',
+    rejectOverlaps: false,
+  });
+  const provider = new SchedResourceProvider({ bookings, exceptions, inboundAs, privacy });
+  return { bookings, exceptions, provider };
+}
+const source = { calendarService: 'microsoft' as const, calendarId: 'cal-1', eventId: 'e1' };
+
+describe('SchedResourceProvider: bookings and availability exceptions behind one Sched side', () => {
+  it('under bookings, lists bookings only, with their own cursor as it always was', async () => {
+    const { bookings, exceptions, provider } = world('bookings');
+    bookings.add(slot('Induction', 9));
+    exceptions.add(slot('Holiday', 11));
+
+    const full = await provider.listChanges({ cursor: null, window });
+    const direct = await bookings.listChanges({ cursor: null, window });
+
+    expect(full.items.map((item) => item.title)).toEqual(['Induction']);
+    expect(full.nextCursor).toBe(direct.nextCursor);
+  });
+
+  it('under busy, lists both kinds, exceptions under their prefix and titled by their reason', async () => {
+    const { bookings, exceptions, provider } = world('busy');
+    bookings.add(slot('Induction', 9));
+    const holiday = exceptions.add(slot('Holiday', 11));
+    exceptions.add(slot('', 14));
+
+    const full = await provider.listChanges({ cursor: null, window });
+
+    expect(full.full).toBe(true);
+    expect(full.items.map((item) => [item.id.startsWith('exception:'), item.title])).toEqual([
+      [false, 'Induction'],
+      [true, 'Unavailable: Holiday'],
+      [true, 'Unavailable'],
+    ]);
+    expect(await provider.get(`exception:${holiday.id}`)).toMatchObject({ title: 'Unavailable: Holiday' });
+  });
+
+  it('reads a bookings cursor saved before exceptions were synced as bookings’ own, and exceptions in full', async () => {
+    const { bookings, exceptions, provider } = world('busy');
+    const { nextCursor: old } = await bookings.listChanges({ cursor: null, window });
+    bookings.add(slot('New booking', 9));
+    exceptions.add(slot('Maintenance', 11));
+
+    const read = await provider.listChanges({ cursor: old, window });
+
+    expect(read.full).toBe(false);
+    expect(read.items.map((item) => item.title)).toEqual(['New booking', 'Unavailable: Maintenance']);
+    expect(JSON.parse(read.nextCursor)).toEqual({
+      bookings: expect.any(String),
+      exceptions: expect.any(String),
+    });
+  });
+
+  it('under busy, makes the calendar’s event an exception, with no reason under busy-only', async () => {
+    const full = world('busy');
+    const hidden = world('busy', 'busy-only');
+
+    const made = await full.provider.create({ fields: slot('Dentist', 9), idempotencyKey: 'k1', source });
+    const blank = await hidden.provider.create({ fields: slot('Dentist', 9), idempotencyKey: 'k1', source });
+
+    expect(full.bookings.live()).toEqual([]);
+    expect(full.exceptions.live()).toEqual([
+      expect.objectContaining({ title: 'Dentist', description: '', source }),
+    ]);
+    expect(made).toMatchObject({ id: expect.stringMatching(/^exception:x-/), title: 'Unavailable: Dentist' });
+    expect(hidden.exceptions.live()).toEqual([expect.objectContaining({ title: '', description: '' })]);
+    expect(blank.title).toBe('Unavailable');
+  });
+
+  it('routes updates and cancellations by kind, and names a moved version by the core’s id', async () => {
+    const { bookings, exceptions, provider } = world('busy');
+    const booking = bookings.add(slot('Induction', 9));
+    const exception = exceptions.add(slot('Holiday', 11));
+    const id = `exception:${exception.id}`;
+
+    const moved = await provider.update(
+      id,
+      { ...slot('Unavailable: Long holiday', 12) },
+      { ifMatch: exception.version },
+    );
+    const stale = provider.update(id, slot('Holiday', 13), { ifMatch: exception.version });
+    await provider.delete(booking.id);
+
+    expect(moved).toMatchObject({ id, title: 'Unavailable: Long holiday' });
+    expect(exceptions.live()).toEqual([expect.objectContaining({ title: 'Long holiday' })]);
+    await expect(stale).rejects.toMatchObject({ code: 'precondition_failed', itemId: id });
+    expect(bookings.live()).toEqual([]);
+  });
+});
