@@ -59,6 +59,8 @@ export interface PlannedChange {
 /** What the next run would do (nothing applied). */
 export interface PreviewResult {
   calendar_id: string;
+  /** The resource's time zone, the clock the preview's times are read on. */
+  time_zone?: string;
   changes: PlannedChange[];
   counts: { create: PerSide; update: PerSide; delete: PerSide; conflicts: number };
   guard: { verdict: 'ok' | 'needs_review'; message?: string };
@@ -75,6 +77,19 @@ export interface ConflictView {
   sched: ItemView | null;
   external: ItemView | null;
   differences: { field: string; sched: string; external: string }[];
+  /** Set when an undo made this conflict: what the undo wanted to do, which a later change stopped. */
+  undo?: UndoIntent;
+}
+
+/** What an undo meant to do with one item before someone changed it since (a conflict an undo made). */
+export interface UndoIntent {
+  /** `remove`: the run created it; `revert`: the run changed it; `restore`: the run deleted it. */
+  wanted: 'remove' | 'revert' | 'restore';
+  side: 'sched' | 'external';
+  /** When the run being undone started. */
+  run_started_at: string;
+  /** The item as the undo wanted it back (for revert and restore), or null. */
+  item: ItemView | null;
 }
 
 export interface AccountView {

@@ -22,7 +22,8 @@ import { AgentError } from './agent-error';
 import { DeviceHolds, thisDevice } from './device-hold';
 import { afterFirstRun, isHeld, pausedMessage, shownStatus } from './connection-hold';
 import { connectionView } from './connection-view';
-import { conflictView, previewView } from './sync-views';
+import { undoIntentOf } from './journal-views';
+import { conflictView, outcomeMessage, previewView } from './sync-views';
 import type { EventBus } from './event-bus';
 import type { ServiceClients } from './ports';
 import { SchedStatusReporter } from './sched-status-reporter';
@@ -143,7 +144,9 @@ export class SyncService {
   async preview(calendarId: string): Promise<PreviewResult> {
     const stored = this.stored(calendarId);
     try {
-      return previewView(await this.deps.engine.preview(await this.engineConnection(stored)));
+      const connection = await this.engineConnection(stored);
+      const view = previewView(await this.deps.engine.preview(connection));
+      return { ...view, time_zone: connection.resourceTimezone };
     } catch (error) {
       if (!isSignInRefused(error)) throw error;
       const email = stored.account_id
@@ -172,7 +175,7 @@ export class SyncService {
   }
 
   conflicts(): ConflictView[] {
-    return this.deps.db.conflicts.open().map(conflictView);
+    return this.deps.db.conflicts.open().map((c) => conflictView(c, undoIntentOf(this.deps.db, c)));
   }
 
   async resolve(conflictId: string, resolution: ConflictChoice): Promise<{ message: string }> {
@@ -182,7 +185,7 @@ export class SyncService {
     const stored = this.stored(conflict.connectionId);
     await this.deps.engine.resolveConflict(conflictId, resolution, await this.engineConnection(stored));
     this.deps.bus.publish({ type: 'conflict', data: { id: conflictId, resolved: resolution } });
-    return { message: `Conflict resolved (${resolution}).` };
+    return { message: outcomeMessage(conflictView(conflict), resolution) };
   }
 
   runs(calendarId?: string): RunSummary[] {

@@ -1,5 +1,11 @@
 /** Turns the engine's and the state DB's records into the API's views (shared/API.md §2). */
-import type { ConflictView, ItemView, PreviewResult } from '../../preload/contract';
+import type {
+  ConflictChoice,
+  ConflictView,
+  ItemView,
+  PreviewResult,
+  UndoIntent,
+} from '../../preload/contract';
 import type { EnginePreview } from '../engine/types';
 import { calendarCapabilities, schedCapabilities } from '../providers/port';
 import { choicesFor, type Conflict } from '../store/conflict-repo';
@@ -53,7 +59,7 @@ function versionOf(raw: unknown): { view: ItemView; fields: ItemFields } | null 
 const comparedFields = sharedFieldNames({ sched: schedCapabilities, external: calendarCapabilities });
 
 /** A conflict with both versions side by side and the fields that differ. */
-export function conflictView(conflict: Conflict): ConflictView {
+export function conflictView(conflict: Conflict, undo?: UndoIntent): ConflictView {
   const sched = versionOf(conflict.schedVersion);
   const external = versionOf(conflict.externalVersion);
   return {
@@ -65,5 +71,22 @@ export function conflictView(conflict: Conflict): ConflictView {
     sched: sched?.view ?? null,
     external: external?.view ?? null,
     differences: sched && external ? fieldDifferences(sched.fields, external.fields, comparedFields) : [],
+    ...(undo ? { undo } : {}),
   };
+}
+
+const outcomeWords: Record<ConflictChoice, (item: string) => string> = {
+  'keep-sched': (item) => `Kept Sched's version of ${item}.`,
+  'keep-external': (item) => `Kept the calendar's version of ${item}.`,
+  'import-anyway': (item) => `Imported ${item} as a second booking.`,
+  skip: (item) => `Skipped ${item}; it will not be asked about again.`,
+};
+
+/** A conflict's outcome in words: "Kept the calendar's version of “Team standup”." */
+export function outcomeMessage(view: ConflictView, choice: ConflictChoice): string {
+  const first = view.kind === 'overlap' ? view.external : view.sched;
+  const title = (first?.title || view.sched?.title || view.external?.title || '').trim();
+  const item = title ? `“${title}”` : view.kind === 'overlap' ? 'the event' : 'the item';
+  if (view.kind === 'overlap' && choice === 'keep-sched') return `Moved ${item} back to its booking's time.`;
+  return outcomeWords[choice](item);
 }

@@ -166,6 +166,12 @@ export class RunRepo {
     return this.require(runId);
   }
 
+  /** The run an undo run reverted, or null (an undo records itself on the run it reverts). */
+  revertedBy(undoRunId: string): Run | null {
+    const row = this.db.prepare(`SELECT * FROM runs WHERE undone_by = ?`).get(undoRunId) as Row | undefined;
+    return row ? fromRow(row) : null;
+  }
+
   get(runId: string): Run | null {
     const row = this.db.prepare(`SELECT * FROM runs WHERE run_id = ?`).get(runId) as Row | undefined;
     return row ? fromRow(row) : null;

@@ -87,8 +87,10 @@ export function ActivityView() {
                     <td className="num">{run.errors}</td>
                     <td className="num">{run.requests}</td>
                     <td>
-                      <Tag tone={tone[run.status]}>{runStatusLabel[run.status]}</Tag>
-                      {run.undone && <span className="muted small"> · undone</span>}
+                      <span className="tags">
+                        <Tag tone={tone[run.status]}>{runStatusLabel[run.status]}</Tag>
+                        {run.undone && <Tag tone="muted">Undone</Tag>}
+                      </span>
                       {run.message && <div className="status-message small">{run.message}</div>}
                     </td>
                     <td>

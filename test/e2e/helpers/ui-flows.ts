@@ -46,5 +46,5 @@ export async function connectThroughWizard(
   await wizard.getByRole('button', { name: 'Next' }).click();
   await expect(wizard.getByLabel('Direction')).toHaveValue('two-way');
   await wizard.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(wizard.getByText(/is connected/)).toBeVisible();
+  await expect(wizard.getByText(/is now connected to/)).toBeVisible();
 }
