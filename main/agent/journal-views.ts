@@ -2,10 +2,11 @@
  * The journal the engine keeps for undo, read back for people: what a run did to each item (activity details) and
  * what an undo meant to do with an item someone changed since (a conflict an undo made). Read only.
  */
-import type { ItemView, UndoIntent } from '../../preload/contract';
+import type { ItemView, RunDetails, RunItem, UndoIntent } from '../../preload/contract';
 import { asAfterImage, asBeforeImage } from '../engine/journal-images';
 import type { Conflict } from '../store/conflict-repo';
 import type { JournalEntry } from '../store/journal-repo';
+import { runSummaryOf } from '../store/run-repo';
 import type { StateDb } from '../store/state-db';
 import { describeTime, type ItemFields } from '../sync';
 
@@ -62,4 +63,26 @@ export function undoIntentOf(db: StateDb, conflict: Conflict): UndoIntent | unde
     run_started_at: reverted.startedAt,
     item: entry.action === 'create' ? afterOf(entry) : beforeOf(entry),
   };
+}
+
+/** A run and what it did to each item, in the order it wrote them. */
+export function runDetails(db: StateDb, runId: string): RunDetails | null {
+  const run = db.runs.get(runId);
+  if (!run) return null;
+  const items = db.journal.forRun(runId).map((entry): RunItem => {
+    const before = beforeOf(entry);
+    const after = afterOf(entry);
+    const shown = after ?? before;
+    return {
+      side: entry.side,
+      action: entry.action,
+      title: shown?.title ?? '',
+      start: shown?.start ?? '',
+      end: shown?.end ?? '',
+      before,
+      after,
+      undone: entry.undoneAt !== null,
+    };
+  });
+  return { run: runSummaryOf(run), items };
 }

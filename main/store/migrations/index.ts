@@ -7,6 +7,7 @@ import { schedToldStatus } from './005-sched-told-status';
 import { connectionRemaps } from './006-connection-remaps';
 import { calendarsHeldElsewhere } from './007-calendars-held-elsewhere';
 import { coveredWindow } from './008-covered-window';
+import { runTriggers } from './009-run-triggers';
 
 export type { Migration } from './migration';
 
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   connectionRemaps,
   calendarsHeldElsewhere,
   coveredWindow,
+  runTriggers,
 ];

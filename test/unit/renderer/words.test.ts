@@ -1,6 +1,12 @@
 /** The words of the activity, preview and conflict screens, checked in fixed zones and locale. */
 import { expect, test } from 'vitest';
-import type { PlannedChange, RunSummary } from '../../../preload/contract';
+import type { PlannedChange, RunItem, RunSummary } from '../../../preload/contract';
+import {
+  itemChanges,
+  itemHeadline,
+  runKindLabel,
+  undoItemLine,
+} from '../../../renderer/src/lib/run-item-text';
 import { undoWanted } from '../../../renderer/src/lib/conflict-text';
 import { inDateOrder, undoPlan } from '../../../renderer/src/lib/run-text';
 
@@ -71,4 +77,54 @@ test('a conflict an undo made says what the undo wanted', () => {
   expect(text).toMatch(
     /^Undoing the sync of .*2025.* wanted to remove this event, which that sync created in Outlook, but it was changed in Outlook since/,
   );
+});
+
+test('a run says what started it', () => {
+  expect(runKindLabel(run({ trigger: 'schedule' }))).toBe('Scheduled sync');
+  expect(runKindLabel(run({ trigger: 'manual' }))).toBe('Sync now');
+  expect(runKindLabel(run({ trigger: 'conflict' }))).toBe('Conflict settled');
+  expect(runKindLabel(run({ kind: 'undo', trigger: null }))).toBe('Undo');
+  expect(runKindLabel(run({ trigger: null }))).toBe('Sync');
+});
+
+test('an updated item shows only the fields it changed, before → after, on the resource clock', () => {
+  const item = {
+    id: 'e1',
+    title: 'Induction',
+    description: '',
+    location: '',
+    start: '2025-03-04T09:00:00.000Z (Europe/London)',
+    end: '2025-03-04T10:00:00.000Z (Europe/London)',
+  };
+  const changes = itemChanges(
+    item,
+    { ...item, title: 'Induction (room 2)', start: '2025-03-04T09:30:00.000Z (America/New_York)' },
+    'Europe/London',
+    'en-US',
+  );
+
+  expect(changes).toEqual([
+    { field: 'Title', before: 'Induction', after: 'Induction (room 2)' },
+    { field: 'Starts', before: 'Tue, Mar 4, 2025, 9:00 AM', after: 'Tue, Mar 4, 2025, 9:30 AM' },
+  ]);
+});
+
+test('undo names each item it will touch', () => {
+  const item = (action: RunItem['action'], side: RunItem['side']): RunItem => ({
+    side,
+    action,
+    title: 'Induction',
+    start: '',
+    end: '',
+    before: null,
+    after: null,
+    undone: false,
+  });
+
+  expect(undoItemLine(item('create', 'external'), 'microsoft')).toBe('Remove “Induction” from Outlook.');
+  expect(undoItemLine(item('update', 'sched'), 'microsoft')).toBe('Put “Induction” in Sched back as it was.');
+  expect(undoItemLine(item('delete', 'external'), 'google')).toBe(
+    'Bring “Induction” back in Google Calendar.',
+  );
+  expect(itemHeadline(item('delete', 'external'), 'google')).toBe('Deleted from Google Calendar');
 });
