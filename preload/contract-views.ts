@@ -98,6 +98,8 @@ export interface ScheduleView {
   time_zone: string;
   from: string;
   to: string;
+  /** The agent's today in the resource's zone (the sandbox's clock in Sandbox mode). */
+  today: string;
   /** The sync window: items outside it are not synced. */
   window: { start: string; end: string };
   items: ScheduleItem[];

@@ -10,6 +10,7 @@ import type { Link } from '../store/link-repo';
 import {
   addDays,
   contentHash,
+  dateInZone,
   fieldsOf,
   overlapsWindow,
   startOfDayUtc,
@@ -62,6 +63,7 @@ export async function readSchedule(request: ScheduleRequest): Promise<ScheduleVi
     time_zone: zone,
     from,
     to,
+    today: dateInZone(request.now.toISOString(), zone),
     window,
     items,
   };

@@ -11,6 +11,7 @@ import { AccountsView } from './views/accounts-view';
 import { ActivityView } from './views/activity-view';
 import { ConflictsView } from './views/conflicts-view';
 import { ConnectionsView } from './views/connections-view';
+import { ScheduleView } from './views/schedule-view';
 import { SettingsView } from './views/settings-view';
 
 /** The app shell: top bar, left nav and the current section. */
@@ -44,6 +45,7 @@ export function App({ client }: { client: AgentClient }) {
               </div>
             )}
             {section === 'connections' && <ConnectionsView onOpenSettings={() => setSection('settings')} />}
+            {section === 'schedule' && <ScheduleView />}
             {section === 'conflicts' && <ConflictsView />}
             {section === 'activity' && <ActivityView />}
             {section === 'accounts' && <AccountsView />}

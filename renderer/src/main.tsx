@@ -9,6 +9,8 @@ import './styles/controls.css';
 import './styles/badges.css';
 import './styles/tables.css';
 import './styles/dialogs.css';
+import './styles/schedule.css';
+import './styles/responsive.css';
 
 const root = document.getElementById('root');
 if (root) {

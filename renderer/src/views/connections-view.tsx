@@ -117,7 +117,7 @@ export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void
       )}
       {connections && connections.length > 0 && (
         <div className="table-wrap">
-          <table className="grid">
+          <table className="grid stacks">
             <thead>
               <tr>
                 <th>Resource</th>
