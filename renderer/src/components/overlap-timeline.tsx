@@ -24,10 +24,13 @@ export function OverlapTimeline({ booking, event, calendarWord, timeZone }: Prop
     { label: 'Sched booking', item: booking, span: spans[0]!, tone: 'sched' },
     { label: `${calendarWord} event`, item: event, span: spans[1]!, tone: 'external' },
   ];
-  const clock = (value: string) => formatClock(parseItemTime(value).at, timeZone);
-  const summary = rows
-    .map((r) => `${r.label} ${r.item.title || '(no title)'}, ${clock(r.item.start)} to ${clock(r.item.end)}`)
-    .join('; ');
+  const span = (item: ItemView) => {
+    const start = parseItemTime(item.start).at;
+    // An all-day item has dates, not clock times.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(start)) return 'all day';
+    return `${formatClock(start, timeZone)} – ${formatClock(parseItemTime(item.end).at, timeZone)}`;
+  };
+  const summary = rows.map((r) => `${r.label} ${r.item.title || '(no title)'}, ${span(r.item)}`).join('; ');
   return (
     <figure className="overlap">
       <svg
@@ -53,8 +56,7 @@ export function OverlapTimeline({ booking, event, calendarWord, timeZone }: Prop
           {rows.map((r) => (
             <li key={r.tone}>
               <span className={`swatch swatch-${r.tone}`} aria-hidden="true" />
-              <strong>{r.label}:</strong> {r.item.title || '(no title)'}, {clock(r.item.start)} –{' '}
-              {clock(r.item.end)}
+              <strong>{r.label}:</strong> {r.item.title || '(no title)'}, {span(r.item)}
             </li>
           ))}
         </ul>

@@ -58,14 +58,14 @@ function Cell({
   timeZone: string;
   onOpen: (item: ScheduleItem) => void;
 }) {
-  if (!item) return <span className="sched-cell empty" aria-hidden="true" />;
+  if (!item) return <span className="sched-cell none" aria-hidden="true" />;
   const title = item.title.trim() || '(no title)';
   return (
     <button
       type="button"
       className={`sched-cell state-${item.state}`}
       onClick={() => onOpen(item)}
-      aria-label={`${lane}: ${title}, ${timeSpan(item, timeZone)}, ${scheduleStateLabel[item.state]}. Open details.`}
+      title={`${scheduleStateLabel[item.state]}. Open the details.`}
     >
       <span className="lane small">{lane}</span>
       <span className="item-title">{title}</span>

@@ -17,6 +17,8 @@ const verbs = { create: 'Created', update: 'Updated', delete: 'Deleted' } as con
 export function ScheduleItemDialog({ item, counterpart, timeZone, service, onClose }: Props) {
   const where = sideName(item.side, service);
   const other = sideName(item.side === 'sched' ? 'external' : 'sched', service);
+  // The pair's history: a booking imported from the calendar was written in Sched, not to the event.
+  const history = [...item.history, ...(counterpart?.history ?? [])].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <Dialog
       title={item.title.trim() || '(no title)'}
@@ -58,13 +60,14 @@ export function ScheduleItemDialog({ item, counterpart, timeZone, service, onClo
         </dd>
       </dl>
       <h3>History</h3>
-      {item.history.length === 0 ? (
-        <p className="muted small">Sched Sync has not written to this item.</p>
+      {history.length === 0 ? (
+        <p className="muted small">Sched Sync has not written to this item or its copy.</p>
       ) : (
         <ul className="history small">
-          {item.history.map((h, index) => (
+          {history.map((h, index) => (
             <li key={index}>
-              {formatStamp(h.at)}: {verbs[h.action]} by Sched Sync
+              {formatStamp(h.at)}: {verbs[h.action]} {h.action === 'delete' ? 'from' : 'in'}{' '}
+              {sideName(h.side, service)} by Sched Sync
               {h.undone ? ' (undone since)' : ''}
             </li>
           ))}

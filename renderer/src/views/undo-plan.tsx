@@ -15,13 +15,23 @@ export function UndoPlan({ run, service }: { run: RunSummary; service: CalendarS
     items && items.length > 0
       ? [...items].reverse().map((i) => undoItemLine(i, service))
       : undoPlan(run, service);
-  const shown = lines.slice(0, 12);
+  // Instances of one series read the same: "Remove “Weekly team sync” from Sched. (×12)".
+  const grouped: { line: string; n: number }[] = [];
+  for (const line of lines) {
+    const last = grouped[grouped.length - 1];
+    if (last?.line === line) last.n += 1;
+    else grouped.push({ line, n: 1 });
+  }
+  const shown = grouped.slice(0, 12);
   return (
     <ul className="undo-plan">
-      {shown.map((line, index) => (
-        <li key={index}>{line}</li>
+      {shown.map(({ line, n }, index) => (
+        <li key={index}>
+          {line}
+          {n > 1 && <span className="muted"> (×{n})</span>}
+        </li>
       ))}
-      {lines.length > shown.length && <li className="muted">…and {lines.length - shown.length} more.</li>}
+      {grouped.length > shown.length && <li className="muted">…and {grouped.length - shown.length} more.</li>}
     </ul>
   );
 }
