@@ -8,6 +8,8 @@ import type {
   ConflictKind,
   RunKind,
   RunStatus,
+  RunTrigger,
+  ScheduleState,
   SyncSettings,
   SyncStatus,
 } from './contract-words';
@@ -34,6 +36,73 @@ export interface RunSummary {
   requests: number;
   message?: string | null;
   undone?: boolean;
+  /** What started the run; null for runs recorded before the agent kept it. */
+  trigger?: RunTrigger | null;
+}
+
+/** One item a run wrote, from the journal the agent keeps for undo. */
+export interface RunItem {
+  side: 'sched' | 'external';
+  action: 'create' | 'update' | 'delete';
+  /** The item as the write left it, or as it was before a delete. */
+  title: string;
+  start: string;
+  end: string;
+  /** Before the write (null for a create) and after it (null for a delete). */
+  before: ItemView | null;
+  after: ItemView | null;
+  /** An undo reverted this write. */
+  undone: boolean;
+}
+
+/** `runItems`: a run and what it did to each item. */
+export interface RunDetails {
+  run: RunSummary;
+  items: RunItem[];
+}
+
+/** One write of an item's history, newest first. */
+export interface ItemHistoryEntry {
+  run_id: string;
+  at: string;
+  side: 'sched' | 'external';
+  action: 'create' | 'update' | 'delete';
+  undone: boolean;
+}
+
+/** One booking or event of a connection's schedule, with how it stands. */
+export interface ScheduleItem {
+  side: 'sched' | 'external';
+  id: string;
+  title: string;
+  description: string;
+  location: string;
+  /** An instant (RFC 3339 UTC) or, for an all-day item, a date. */
+  start: string;
+  end: string;
+  all_day: boolean;
+  state: ScheduleState;
+  /** The linked item on the other side, when there is one. */
+  linked_id: string | null;
+  /** The open conflict about this item, if any. */
+  conflict_id: string | null;
+  /** What the agent wrote to this item, newest first. */
+  history: ItemHistoryEntry[];
+}
+
+/** `schedule`: a connection's bookings and events of a range of days, read now from both sides. */
+export interface ScheduleView {
+  calendar_id: string;
+  resource_id: string;
+  /** The resource's time zone: the range's days are its days. */
+  time_zone: string;
+  from: string;
+  to: string;
+  /** The agent's today in the resource's zone (the sandbox's clock in Sandbox mode). */
+  today: string;
+  /** The sync window: items outside it are not synced. */
+  window: { start: string; end: string };
+  items: ScheduleItem[];
 }
 
 /** A field of an item as a person reads it in a conflict or preview. */
@@ -59,6 +128,8 @@ export interface PlannedChange {
 /** What the next run would do (nothing applied). */
 export interface PreviewResult {
   calendar_id: string;
+  /** The resource's time zone, the clock the preview's times are read on. */
+  time_zone?: string;
   changes: PlannedChange[];
   counts: { create: PerSide; update: PerSide; delete: PerSide; conflicts: number };
   guard: { verdict: 'ok' | 'needs_review'; message?: string };
@@ -75,6 +146,19 @@ export interface ConflictView {
   sched: ItemView | null;
   external: ItemView | null;
   differences: { field: string; sched: string; external: string }[];
+  /** Set when an undo made this conflict: what the undo wanted to do, which a later change stopped. */
+  undo?: UndoIntent;
+}
+
+/** What an undo meant to do with one item before someone changed it since (a conflict an undo made). */
+export interface UndoIntent {
+  /** `remove`: the run created it; `revert`: the run changed it; `restore`: the run deleted it. */
+  wanted: 'remove' | 'revert' | 'restore';
+  side: 'sched' | 'external';
+  /** When the run being undone started. */
+  run_started_at: string;
+  /** The item as the undo wanted it back (for revert and restore), or null. */
+  item: ItemView | null;
 }
 
 export interface AccountView {

@@ -54,6 +54,22 @@ export const conflictChoiceWrites = {
 /** How a conflict left the list: a person's choice, or `settled` when a later change settled it by itself. */
 export const conflictOutcomes = [...conflictChoices, 'settled'] as const;
 export const runKinds = ['sync', 'undo'] as const;
+/**
+ * What started a run: the schedule, a person's Sync now, the agent starting or the machine waking (`startup`,
+ * `resume`, `unlock`, `online`), a person's answer to a conflict, or a person applying a reviewed deletion.
+ */
+export const runTriggers = [
+  'schedule',
+  'manual',
+  'startup',
+  'resume',
+  'unlock',
+  'online',
+  'conflict',
+  'review',
+] as const;
+/** How an item of a connection's schedule stands (the schedule view's marks). */
+export const scheduleStates = ['in-sync', 'waiting', 'conflict', 'skipped', 'free', 'not-synced'] as const;
 export const runStatuses = ['running', 'ok', 'error', 'needs_review', 'cancelled', 'interrupted'] as const;
 
 export type CalendarService = (typeof calendarServices)[number];
@@ -66,6 +82,8 @@ export type ConflictChoice = (typeof conflictChoices)[number];
 export type ConflictOutcome = (typeof conflictOutcomes)[number];
 export type RunKind = (typeof runKinds)[number];
 export type RunStatus = (typeof runStatuses)[number];
+export type RunTrigger = (typeof runTriggers)[number];
+export type ScheduleState = (typeof scheduleStates)[number];
 
 /** Per-connection sync settings (shared/SYNC.md, "Sync settings"). */
 export const SyncSettingsSchema = z

@@ -16,8 +16,10 @@ import type {
   ExternalCalendar,
   ListResult,
   PreviewResult,
+  RunDetails,
   RunSummary,
   SchedResource,
+  ScheduleView,
 } from './contract-views';
 import {
   calendarServices,
@@ -88,6 +90,25 @@ export const ReviewInputSchema = z
 export const ResolveConflictInputSchema = z.object({ id, resolution: z.enum(conflictChoices) }).strict();
 export const RunsInputSchema = z.object({ calendar_id: id.optional() }).strict();
 export const UndoInputSchema = z.object({ run_id: id }).strict();
+export const RunRefSchema = z.object({ run_id: id }).strict();
+/** A day as `YYYY-MM-DD` that exists in the calendar. */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2025-03-04')
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'must be a real date',
+  );
+/** `schedule`: the days `from` to `to` (both included, at most 42) of a connection, in its resource's zone. */
+export const ScheduleInputSchema = z
+  .object({ calendar_id: id, from: day, to: day })
+  .strict()
+  .refine((v) => v.to >= v.from, { message: 'must not be before from', path: ['to'] })
+  .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 41 * 86_400_000, {
+    message: 'must be at most 42 days after from',
+    path: ['to'],
+  });
 export const SignInInputSchema = z.object({ provider: z.enum(calendarServices) }).strict();
 export const AccountRefSchema = z.object({ account_id: id }).strict();
 export const ConfigureSchedInputSchema = z
@@ -179,6 +200,11 @@ export const operations = {
   // Over HTTP the activity list is always every connection's (API.md); the desktop may pass `calendar_id`.
   runs: op<{ runs: RunSummary[] }>()(RunsInputSchema, { method: 'GET', path: '/runs' }),
   undo: op<RunSummary>()(UndoInputSchema, { method: 'POST', path: '/runs/:run_id/undo', body: false }),
+  runItems: op<RunDetails>()(RunRefSchema, { method: 'GET', path: '/runs/:run_id/items' }),
+  schedule: op<ScheduleView>()(ScheduleInputSchema, {
+    method: 'GET',
+    path: '/calendars/:calendar_id/schedule/:from/:to',
+  }),
   accounts: op<{ accounts: AccountView[] }>()(Empty, { method: 'GET', path: '/accounts' }),
   signIn: op<{ auth_url: string }>()(SignInInputSchema, {
     method: 'POST',

@@ -67,6 +67,8 @@ export function createAgent(parts: AgentParts): AgentApi {
     resolveConflict: ({ id, resolution }) => sync.resolve(id, resolution),
     runs: async (input) => ({ runs: sync.runs(input?.calendar_id) }),
     undo: ({ run_id }) => sync.undo(run_id),
+    runItems: async ({ run_id }) => sync.runDetails(run_id),
+    schedule: ({ calendar_id, from, to }) => sync.schedule(calendar_id, from, to),
     accounts: async () => accounts.list(),
     signIn: ({ provider }) => accounts.signIn(provider),
     removeAccount: ({ account_id }) => accounts.remove(account_id),

@@ -8,8 +8,11 @@ import type {
   ConflictView,
   Connection,
   PreviewResult,
+  RunDetails,
   RunSummary,
+  RunTrigger,
   SchedResource,
+  ScheduleView,
   SyncStatus,
 } from '../../preload/contract';
 import type { EngineConnection, EnginePreview } from '../engine/types';
@@ -22,7 +25,9 @@ import { AgentError } from './agent-error';
 import { DeviceHolds, thisDevice } from './device-hold';
 import { afterFirstRun, isHeld, pausedMessage, shownStatus } from './connection-hold';
 import { connectionView } from './connection-view';
-import { conflictView, previewView } from './sync-views';
+import { runDetails, undoIntentOf } from './journal-views';
+import { readSchedule } from './schedule-reader';
+import { conflictView, outcomeMessage, previewView } from './sync-views';
 import type { EventBus } from './event-bus';
 import type { ServiceClients } from './ports';
 import { SchedStatusReporter } from './sched-status-reporter';
@@ -156,7 +161,9 @@ export class SyncService {
   async preview(calendarId: string): Promise<PreviewResult> {
     const stored = this.stored(calendarId);
     try {
-      return previewView(await this.deps.engine.preview(await this.engineConnection(stored)));
+      const connection = await this.engineConnection(stored);
+      const view = previewView(await this.deps.engine.preview(connection));
+      return { ...view, time_zone: connection.resourceTimezone };
     } catch (error) {
       if (!isSignInRefused(error)) throw error;
       const email = stored.account_id
@@ -186,6 +193,7 @@ export class SyncService {
       throw new AgentError('conflict', `${calendarId} has no run waiting for review.`);
     }
     const run = await this.deps.engine.review(await this.engineConnection(stored), decision);
+    this.noteTrigger(run, 'review');
     this.reschedule();
     return { calendar: this.view(stored), run };
   }
@@ -194,7 +202,9 @@ export class SyncService {
     // A conflict left by a connection since removed offers every choice of its kind; resolving it then says why not.
     const direction = (id: string) =>
       this.deps.settings.getConnection(id)?.sync_settings.direction ?? 'two-way';
-    return this.deps.db.conflicts.open().map((c) => conflictView(c, direction(c.connectionId)));
+    return this.deps.db.conflicts
+      .open()
+      .map((c) => conflictView(c, direction(c.connectionId), undoIntentOf(this.deps.db, c)));
   }
 
   async resolve(conflictId: string, resolution: ConflictChoice): Promise<{ message: string }> {
@@ -202,15 +212,36 @@ export class SyncService {
     if (!conflict) throw new AgentError('not_found', `No conflict has the id "${conflictId}".`);
     if (conflict.resolvedAt) throw new AgentError('conflict', `Conflict ${conflictId} was already resolved.`);
     const stored = this.stored(conflict.connectionId);
-    await this.afterCall(stored, async () =>
+    const run = await this.afterCall(stored, async () =>
       this.deps.engine.resolveConflict(conflictId, resolution, await this.engineConnection(stored)),
     );
+    this.noteTrigger(run, 'conflict');
     this.deps.bus.publish({ type: 'conflict', data: { id: conflictId, resolved: resolution } });
-    return { message: `Conflict resolved (${resolution}).` };
+    return { message: outcomeMessage(conflictView(conflict, stored.sync_settings.direction), resolution) };
   }
 
   runs(calendarId?: string): RunSummary[] {
     return this.deps.db.runs.list(calendarId ? { connectionId: calendarId } : {}).map(runSummaryOf);
+  }
+
+  /** A run and what it wrote to each item (the journal kept for undo). */
+  runDetails(runId: string): RunDetails {
+    const details = runDetails(this.deps.db, runId);
+    if (!details) throw new AgentError('not_found', `No run has the id "${runId}".`);
+    return details;
+  }
+
+  /** The connection's bookings and events of the days `from`..`to`, read now, each with how it stands. */
+  async schedule(calendarId: string, from: string, to: string): Promise<ScheduleView> {
+    const connection = await this.engineConnection(this.stored(calendarId));
+    const now = this.deps.clock?.now?.() ?? new Date();
+    return readSchedule({ connection, db: this.deps.db, from, to, now });
+  }
+
+  /** Records what started a run the engine opened (it does not know). */
+  private noteTrigger(run: unknown, trigger: RunTrigger): void {
+    const id = (run as { run_id?: unknown } | null)?.run_id;
+    if (typeof id === 'string') this.deps.db.runs.setTrigger(id, trigger);
   }
 
   async undo(runId: string): Promise<RunSummary> {
@@ -246,8 +277,11 @@ export class SyncService {
     this.deps.bus.publish({ type: 'run-started', data: { calendar_id: calendarId, reason } });
     try {
       const summary = await this.deps.engine.run(await this.engineConnection(stored));
-      this.deps.bus.publish({ type: 'run-finished', data: summary });
-      return summary;
+      const trigger: RunTrigger = reason;
+      this.noteTrigger(summary, trigger);
+      const noted = { ...summary, trigger };
+      this.deps.bus.publish({ type: 'run-finished', data: noted });
+      return noted;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.deps.db.connections.update(calendarId, { status: 'error', statusMessage: message });

@@ -1,5 +1,12 @@
 /** Turns the engine's and the state DB's records into the API's views (shared/API.md §2). */
-import type { ConflictView, Direction, ItemView, PreviewResult } from '../../preload/contract';
+import type {
+  ConflictChoice,
+  ConflictView,
+  Direction,
+  ItemView,
+  PreviewResult,
+  UndoIntent,
+} from '../../preload/contract';
 import type { EnginePreview } from '../engine/types';
 import { calendarCapabilities, schedCapabilities } from '../providers/port';
 import { choicesFor, type Conflict } from '../store/conflict-repo';
@@ -54,9 +61,14 @@ const comparedFields = sharedFieldNames({ sched: schedCapabilities, external: ca
 
 /**
  * A conflict with both versions side by side, the fields that differ, and the choices its connection's `direction`
- * allows (a choice that would write where the direction never writes is not offered).
+ * allows (a choice that would write where the direction never writes is not offered), and what an undo wanted
+ * when an undo made it.
  */
-export function conflictView(conflict: Conflict, direction: Direction): ConflictView {
+export function conflictView(
+  conflict: Conflict,
+  direction: Direction,
+  undo?: UndoIntent,
+): ConflictView {
   const sched = versionOf(conflict.schedVersion);
   const external = versionOf(conflict.externalVersion);
   return {
@@ -68,5 +80,22 @@ export function conflictView(conflict: Conflict, direction: Direction): Conflict
     sched: sched?.view ?? null,
     external: external?.view ?? null,
     differences: sched && external ? fieldDifferences(sched.fields, external.fields, comparedFields) : [],
+    ...(undo ? { undo } : {}),
   };
+}
+
+const outcomeWords: Record<ConflictChoice, (item: string) => string> = {
+  'keep-sched': (item) => `Kept Sched's version of ${item}.`,
+  'keep-external': (item) => `Kept the calendar's version of ${item}.`,
+  'import-anyway': (item) => `Imported ${item} as a second booking.`,
+  skip: (item) => `Skipped ${item}; it will not be asked about again.`,
+};
+
+/** A conflict's outcome in words: "Kept the calendar's version of “Team standup”." */
+export function outcomeMessage(view: ConflictView, choice: ConflictChoice): string {
+  const first = view.kind === 'overlap' ? view.external : view.sched;
+  const title = (first?.title || view.sched?.title || view.external?.title || '').trim();
+  const item = title ? `“${title}”` : view.kind === 'overlap' ? 'the event' : 'the item';
+  if (view.kind === 'overlap' && choice === 'keep-sched') return `Moved ${item} back to its booking's time.`;
+  return outcomeWords[choice](item);
 }

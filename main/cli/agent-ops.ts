@@ -98,7 +98,19 @@ export const opCommands: OpCommand[] = [
     help: 'ID keep-sched|keep-external|import-anyway|skip',
   },
   { words: ['runs', 'list'], op: 'runs', help: 'recent runs' },
+  {
+    words: ['runs', 'show'],
+    op: 'runItems',
+    positionals: ['run_id'],
+    help: 'RUN_ID: what it wrote to each item',
+  },
   { words: ['runs', 'undo'], op: 'undo', positionals: ['run_id'], help: 'RUN_ID' },
+  {
+    words: ['calendars', 'schedule'],
+    op: 'schedule',
+    positionals: ['calendar_id', 'from', 'to'],
+    help: 'CALENDAR_ID FROM TO: bookings and events of those days (YYYY-MM-DD) and how each stands',
+  },
   { words: ['accounts', 'list'], op: 'accounts', help: 'signed-in accounts' },
   {
     words: ['accounts', 'sign-in'],

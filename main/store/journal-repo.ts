@@ -81,6 +81,29 @@ export class JournalRepo {
     return rows.map(fromRow);
   }
 
+  /**
+   * The writes of one connection's runs to any of these bookings or events, newest first, with when each run
+   * started (an item's history). At most `limit` rows.
+   */
+  forItems(
+    connectionId: string,
+    ids: { bookingIds: readonly string[]; eventIds: readonly string[] },
+    limit = 2000,
+  ): (JournalEntry & { runStartedAt: string })[] {
+    if (ids.bookingIds.length + ids.eventIds.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT j.*, r.started_at AS run_started_at FROM journal j JOIN runs r ON r.run_id = j.run_id
+         WHERE r.connection_id = ?
+           AND (j.booking_id IN (SELECT value FROM json_each(?)) OR j.event_id IN (SELECT value FROM json_each(?)))
+         ORDER BY j.id DESC LIMIT ?`,
+      )
+      .all(connectionId, JSON.stringify(ids.bookingIds), JSON.stringify(ids.eventIds), limit) as (Row & {
+      run_started_at: string;
+    })[];
+    return rows.map((r) => ({ ...fromRow(r), runStartedAt: r.run_started_at }));
+  }
+
   /** Marks one action reverted, so an undo interrupted halfway resumes where it stopped. */
   markUndone(id: number): boolean {
     return (

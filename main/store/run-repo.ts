@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { PerSide, RunKind, RunStatus, RunSummary } from '../../preload/contract';
+import type { PerSide, RunKind, RunStatus, RunSummary, RunTrigger } from '../../preload/contract';
 import { isoNow, type Clock } from './store-clock';
 
 // `interrupted`: the process died mid-run; `needs_review`: the mass-delete guard stopped it. The words are the contract's.
@@ -38,6 +38,8 @@ export interface Run {
   counts: RunCounts;
   /** The undo run that reverted this run, if any. */
   undoneBy: string | null;
+  /** What started it; null when not recorded. */
+  trigger: RunTrigger | null;
 }
 
 interface Row {
@@ -58,6 +60,7 @@ interface Row {
   errors: number;
   requests: number;
   undone_by: string | null;
+  trigger: RunTrigger | null;
 }
 
 const fromRow = (r: Row): Run => ({
@@ -77,6 +80,7 @@ const fromRow = (r: Row): Run => ({
     requests: r.requests,
   },
   undoneBy: r.undone_by,
+  trigger: r.trigger ?? null,
 });
 
 /** Flattens a delta into column increments; only whole non-negative numbers are accepted. */
@@ -166,6 +170,17 @@ export class RunRepo {
     return this.require(runId);
   }
 
+  /** Records what started a run (the agent knows it, the engine that opened the run does not). */
+  setTrigger(runId: string, trigger: RunTrigger): void {
+    this.db.prepare(`UPDATE runs SET trigger = ? WHERE run_id = ?`).run(trigger, runId);
+  }
+
+  /** The run an undo run reverted, or null (an undo records itself on the run it reverts). */
+  revertedBy(undoRunId: string): Run | null {
+    const row = this.db.prepare(`SELECT * FROM runs WHERE undone_by = ?`).get(undoRunId) as Row | undefined;
+    return row ? fromRow(row) : null;
+  }
+
   get(runId: string): Run | null {
     const row = this.db.prepare(`SELECT * FROM runs WHERE run_id = ?`).get(runId) as Row | undefined;
     return row ? fromRow(row) : null;
@@ -210,5 +225,6 @@ export function runSummaryOf(run: Run): RunSummary {
     requests: run.counts.requests,
     message: run.errorMessage,
     undone: run.undoneBy !== null,
+    trigger: run.trigger,
   };
 }

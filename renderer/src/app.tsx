@@ -13,6 +13,7 @@ import { AccountsView } from './views/accounts-view';
 import { ActivityView } from './views/activity-view';
 import { ConflictsView } from './views/conflicts-view';
 import { ConnectionsView } from './views/connections-view';
+import { ScheduleView } from './views/schedule-view';
 import { SettingsView } from './views/settings-view';
 import { WelcomeScreen } from './views/welcome-screen';
 
@@ -50,6 +51,7 @@ export function App({ client }: { client: AgentClient }) {
               </div>
             )}
             {section === 'connections' && <ConnectionsView onOpenSettings={() => setSection('settings')} />}
+            {section === 'schedule' && <ScheduleView />}
             {section === 'conflicts' && <ConflictsView />}
             {section === 'activity' && <ActivityView />}
             {section === 'accounts' && <AccountsView />}

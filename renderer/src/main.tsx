@@ -10,6 +10,8 @@ import './styles/badges.css';
 import './styles/tables.css';
 import './styles/dialogs.css';
 import './styles/notices.css';
+import './styles/schedule.css';
+import './styles/responsive.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -24,7 +24,7 @@ test('connect a Sched resource to a Google calendar, preview, sync, resolve a co
   // Preview the first sync: planned writes in words and the guard's verdict.
   await wizard.getByRole('button', { name: 'Preview first sync' }).click();
   const preview = page.getByRole('dialog', { name: /^Preview:/ });
-  await expect(preview.getByText(/^Create in Google Calendar: .+/).first()).toBeVisible();
+  await expect(preview.getByText(/^Create · .+/).first()).toBeVisible();
   await expect(preview.getByText(/Safe to sync/)).toBeVisible();
   await page.screenshot({ path: 'test-results/preview.png' });
   await preview.getByRole('button', { name: 'Close', exact: true }).first().click();

@@ -7,7 +7,8 @@ import { schedToldStatus } from './005-sched-told-status';
 import { connectionRemaps } from './006-connection-remaps';
 import { calendarsHeldElsewhere } from './007-calendars-held-elsewhere';
 import { coveredWindow } from './008-covered-window';
-import { remapUndoBoundary } from './009-remap-undo-boundary-h-fix-remap';
+import { remapUndoBoundary } from './009-remap-undo-boundary';
+import { runTriggers } from './010-run-triggers';
 
 export type { Migration } from './migration';
 
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   calendarsHeldElsewhere,
   coveredWindow,
   remapUndoBoundary,
+  runTriggers,
 ];

@@ -38,7 +38,10 @@ export function Dialog({ title, children, actions, onClose, wide }: DialogProps)
           ×
         </button>
       </header>
-      <div className="dialog-body">{children}</div>
+      {/* Focusable, so a long body scrolls by keyboard too (axe: scrollable-region-focusable). */}
+      <div className="dialog-body" tabIndex={0}>
+        {children}
+      </div>
       {actions && <footer className="dialog-actions">{actions}</footer>}
     </dialog>
   );

@@ -1,9 +1,10 @@
 /** The sections of the app, in the order of the left nav. */
-export const sections = ['connections', 'conflicts', 'activity', 'accounts', 'settings'] as const;
+export const sections = ['connections', 'schedule', 'conflicts', 'activity', 'accounts', 'settings'] as const;
 export type Section = (typeof sections)[number];
 
 const titles: Record<Section, string> = {
   connections: 'Connections',
+  schedule: 'Schedule',
   conflicts: 'Conflicts',
   activity: 'Activity',
   accounts: 'Accounts',
@@ -12,6 +13,7 @@ const titles: Record<Section, string> = {
 
 const icons: Record<Section, string> = {
   connections: '⇄',
+  schedule: '▦',
   conflicts: '⚠',
   activity: '☰',
   accounts: '@',

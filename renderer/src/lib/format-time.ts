@@ -4,6 +4,7 @@ const dayAndTime: Intl.DateTimeFormatOptions = {
   weekday: 'short',
   day: 'numeric',
   month: 'short',
+  year: 'numeric',
   hour: 'numeric',
   minute: '2-digit',
 };
@@ -17,7 +18,7 @@ const dayOnly: Intl.DateTimeFormatOptions = {
 const isDateOnly = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /**
- * An instant or an all-day date ("2025-03-04") as "Tue, Mar 4, 10:00 AM" or "Tue, Mar 4, 2025 (all day)".
+ * An instant or an all-day date ("2025-03-04") as "Tue, Mar 4, 2025, 10:00 AM" or "Tue, Mar 4, 2025 (all day)".
  * `locale`: the browser's unless given (tests fix it).
  */
 export function formatWhen(value: string, timeZone?: string, locale?: string): string {
@@ -36,14 +37,38 @@ export function formatWhen(value: string, timeZone?: string, locale?: string): s
   }
 }
 
-/**
- * A conflict field's time as the agent describes it: "2025-03-04T09:00:00.000Z (Europe/Berlin)" or a bare date.
- * Shown in the zone it was written in, because that is the clock the person who wrote it saw.
- */
-export function formatItemTime(value: string, locale?: string): string {
+/** Splits the agent's "2025-03-04T09:00:00.000Z (Europe/Berlin)" into the instant and the zone it was written in. */
+export function parseItemTime(value: string): { at: string; zone: string | null } {
   const match = /^(\S+) \((.+)\)$/.exec(value);
-  if (!match?.[1] || !match[2]) return formatWhen(value, undefined, locale);
-  return `${formatWhen(match[1], match[2], locale)} (${match[2]})`;
+  return match?.[1] && match[2] ? { at: match[1], zone: match[2] } : { at: value, zone: null };
+}
+
+/**
+ * A conflict field's time on the resource's clock, with the clock it was written on in small print only where that
+ * differs: { main: "Tue, Mar 4, 2025, 9:30 AM", other: "4:30 AM in America/New_York" }.
+ */
+export function formatItemTime(
+  value: string,
+  resourceZone?: string,
+  locale?: string,
+): { main: string; other: string | null } {
+  const { at, zone } = parseItemTime(value);
+  const main = formatWhen(at, resourceZone ?? zone ?? undefined, locale);
+  if (!zone || !resourceZone || zone === resourceZone || isDateOnly(at)) return { main, other: null };
+  const inOther = formatWhen(at, zone, locale);
+  return inOther === main ? { main, other: null } : { main, other: `${inOther} in ${zone}` };
+}
+
+/** The hour and minute of an instant on a clock: "9:30 AM". */
+export function formatClock(value: string, timeZone?: string, locale?: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const options: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+  try {
+    return date.toLocaleTimeString(locale, { ...options, ...(timeZone ? { timeZone } : {}) });
+  } catch {
+    return date.toLocaleTimeString(locale, options);
+  }
 }
 
 /** A moment in the past as "5 min ago", falling back to the date when older than a day. */
@@ -59,8 +84,8 @@ export function formatAgo(value: string | null, now: Date = new Date(), locale?:
 }
 
 /** A run's start as a full local date and time. */
-export function formatStamp(value: string): string {
+export function formatStamp(value: string, locale?: string): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleString(undefined, { ...dayAndTime, second: '2-digit' });
+  return date.toLocaleString(locale, { ...dayAndTime, second: '2-digit' });
 }

@@ -5,6 +5,7 @@ import type {
   Direction,
   privacyModes,
   RunSummary,
+  ScheduleState,
   syncFrequencies,
 } from '../../../preload/contract';
 
@@ -82,4 +83,24 @@ export const fieldLabel: Record<string, string> = {
   location: 'Location',
   start: 'Starts',
   end: 'Ends',
+};
+
+/** How an item of the schedule stands, in words, and the tone of its mark. */
+export const scheduleStateLabel: Record<ScheduleState, string> = {
+  'in-sync': 'In sync',
+  waiting: 'Waiting for the next sync',
+  conflict: 'Conflict: waits for you',
+  skipped: 'Skipped (you chose not to import it)',
+  free: 'Free time: not synced',
+  'not-synced': 'Not synced (outside the window or the direction)',
+};
+
+/** The short word of a state, on the item itself. */
+export const scheduleStateShort: Record<ScheduleState, string> = {
+  'in-sync': 'In sync',
+  waiting: 'Waiting',
+  conflict: 'Conflict',
+  skipped: 'Skipped',
+  free: 'Free',
+  'not-synced': 'Not synced',
 };

@@ -1,9 +1,11 @@
 import { type ConflictChoice, type ConflictView, type ItemView } from '../../../preload/contract';
 import { ErrorBanner } from '../components/error-banner';
+import { OverlapTimeline } from '../components/overlap-timeline';
 import { Tag } from '../components/status-badge';
 import { useAction } from '../hooks/use-action';
 import { formatItemTime, formatStamp } from '../lib/format-time';
 import { fieldLabel } from '../lib/labels';
+import { undoWanted } from '../lib/conflict-text';
 
 const fields = ['title', 'start', 'end', 'location', 'description'] as const;
 
@@ -12,18 +14,35 @@ interface Props {
   /** "Meeting Room A ↔ Work (Google Calendar)". */
   label: string;
   calendarWord: string;
+  /** The resource's time zone: every time reads on its clock. */
+  timeZone: string | undefined;
   onResolve: (choice: ConflictChoice) => Promise<unknown>;
 }
 
-function shown(item: ItemView | null, field: (typeof fields)[number]): string {
-  if (!item) return '—';
+function Shown({
+  item,
+  field,
+  timeZone,
+}: {
+  item: ItemView | null;
+  field: (typeof fields)[number];
+  timeZone: string | undefined;
+}) {
+  if (!item) return <>—</>;
   const value = item[field];
-  if (field === 'start' || field === 'end') return value ? formatItemTime(value) : '—';
-  return value.trim() || '—';
+  if (field !== 'start' && field !== 'end') return <>{value.trim() || '—'}</>;
+  if (!value) return <>—</>;
+  const time = formatItemTime(value, timeZone);
+  return (
+    <>
+      {time.main}
+      {time.other && <span className="block muted small">{time.other}</span>}
+    </>
+  );
 }
 
-/** One conflict: both versions field by field, the differing fields marked, and the two choices. */
-export function ConflictCard({ conflict, label, calendarWord, onResolve }: Props) {
+/** One conflict: an overlap on a small timeline, or both versions field by field, and the choices. */
+export function ConflictCard({ conflict, label, calendarWord, timeZone, onResolve }: Props) {
   const action = useAction();
   const differs = new Set(conflict.differences.map((d) => d.field));
   const edit = conflict.kind === 'edit';
@@ -37,8 +56,11 @@ export function ConflictCard({ conflict, label, calendarWord, onResolve }: Props
   };
   // A double booking is about the calendar's event (the booking is what it collides with); an edit, about the booking.
   const first = conflict.kind === 'overlap' ? conflict.external : conflict.sched;
-  const title = first?.title || conflict.sched?.title || conflict.external?.title || '(no title)';
+  const undo = conflict.undo;
+  const title =
+    first?.title || conflict.sched?.title || conflict.external?.title || undo?.item?.title || '(no title)';
   const working = action.busy !== null;
+  const tag = undo ? 'Undo stopped' : edit ? 'Changed on both sides' : 'Double booking';
 
   return (
     <article className="card conflict" aria-label={`Conflict: ${title}`}>
@@ -49,43 +71,26 @@ export function ConflictCard({ conflict, label, calendarWord, onResolve }: Props
             {label} · found {formatStamp(conflict.created_at)}
           </p>
         </div>
-        <Tag tone="warn">{edit ? 'Changed on both sides' : 'Double booking'}</Tag>
+        <Tag tone="warn">{tag}</Tag>
       </header>
       <p className="small">
-        {edit
-          ? 'This item was changed in Sched and in the calendar since the last sync. Nothing is written for it until you choose which version to keep.'
-          : 'This calendar event overlaps a confirmed Sched booking of the same resource. Import it anyway as a second booking, or skip it (it will not be asked about again).'}
+        {undo
+          ? undoWanted(undo, calendarWord)
+          : edit
+            ? 'This item was changed in Sched and in the calendar since the last sync. Nothing is written for it until you choose which version to keep.'
+            : 'This calendar event overlaps a confirmed Sched booking of the same resource. Import it anyway as a second booking, or skip it (it will not be asked about again).'}
       </p>
-      <table className="compare">
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">Field</span>
-            </th>
-            <th scope="col">{edit ? 'In Sched' : 'Sched booking'}</th>
-            <th scope="col">{edit ? `In ${calendarWord}` : 'Calendar event'}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map((field) => (
-            <tr key={field} className={differs.has(field) ? 'differs' : ''}>
-              <th scope="row">
-                {fieldLabel[field]}
-                {differs.has(field) && <span className="visually-hidden"> (different)</span>}
-              </th>
-              <td>{shown(conflict.sched, field)}</td>
-              <td>{shown(conflict.external, field)}</td>
-            </tr>
-          ))}
-          {(conflict.sched?.deleted || conflict.external?.deleted) && (
-            <tr className="differs">
-              <th scope="row">State</th>
-              <td>{conflict.sched?.deleted ? 'Deleted' : 'Kept'}</td>
-              <td>{conflict.external?.deleted ? 'Deleted' : 'Kept'}</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+      {!edit && conflict.sched && conflict.external ? (
+        <OverlapTimeline
+          booking={conflict.sched}
+          event={conflict.external}
+          calendarWord={calendarWord}
+          timeZone={timeZone}
+        />
+      ) : (
+        <CompareTable conflict={conflict} differs={differs} calendarWord={calendarWord} timeZone={timeZone} />
+      )}
+      {timeZone && <p className="muted small">Times are in {timeZone}, the resource&apos;s time zone.</p>}
       <div className="button-row">
         {conflict.choices.map((choice) => (
           <button
@@ -101,5 +106,66 @@ export function ConflictCard({ conflict, label, calendarWord, onResolve }: Props
       </div>
       <ErrorBanner message={action.error} onDismiss={action.clearError} />
     </article>
+  );
+}
+
+function CompareTable({
+  conflict,
+  differs,
+  calendarWord,
+  timeZone,
+}: {
+  conflict: ConflictView;
+  differs: Set<string>;
+  calendarWord: string;
+  timeZone: string | undefined;
+}) {
+  const edit = conflict.kind === 'edit';
+  const undo = conflict.undo;
+  // An undo's conflict holds only the side it found changed; the other column is what the undo wanted.
+  const left = undo && undo.side === 'external' ? undo.item : conflict.sched;
+  const right = undo && undo.side === 'sched' ? undo.item : conflict.external;
+  const heads = undo
+    ? undo.side === 'sched'
+      ? ['In Sched now', 'What the undo wanted']
+      : ['What the undo wanted', `In ${calendarWord} now`]
+    : [edit ? 'In Sched' : 'Sched booking', edit ? `In ${calendarWord}` : 'Calendar event'];
+  return (
+    <div className="compare-wrap">
+      <table className="compare">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">Field</span>
+            </th>
+            <th scope="col">{heads[0]}</th>
+            <th scope="col">{heads[1]}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((field) => (
+            <tr key={field} className={differs.has(field) ? 'differs' : ''}>
+              <th scope="row">
+                {fieldLabel[field]}
+                {differs.has(field) && <span className="visually-hidden"> (different)</span>}
+              </th>
+              <td>
+                <Shown item={left} field={field} timeZone={timeZone} />
+              </td>
+              <td>
+                <Shown item={right} field={field} timeZone={timeZone} />
+              </td>
+            </tr>
+          ))}
+          {(left?.deleted || right?.deleted) && (
+            <tr className="differs">
+              <th scope="row">State</th>
+              <td>{left?.deleted ? 'Deleted' : 'Kept'}</td>
+              <td>{right?.deleted ? 'Deleted' : 'Kept'}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }

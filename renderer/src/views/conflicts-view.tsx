@@ -35,13 +35,16 @@ export function ConflictsView() {
       )}
       <div className="cards">
         {list?.map((conflict) => {
-          const service = directory.connection(conflict.calendar_id)?.calendar_service;
+          const connection = directory.connection(conflict.calendar_id);
+          const service = connection?.calendar_service;
+          const zone = directory.data?.resources.find((r) => r.id === connection?.resource_id)?.timezone;
           return (
             <ConflictCard
               key={conflict.id}
               conflict={conflict}
               label={directory.connectionLabel(conflict.calendar_id)}
               calendarWord={service ? serviceName[service] : 'the calendar'}
+              timeZone={zone}
               onResolve={async (resolution) => {
                 const result = await api.resolveConflict({ id: conflict.id, resolution });
                 setNotice(result.message);

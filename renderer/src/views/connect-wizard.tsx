@@ -144,8 +144,9 @@ export function ConnectWizard({ onClose }: { onClose: () => void }) {
         {step === 3 && resource && account && calendar && (
           <div>
             <p>
-              Sync <strong>{resource.name}</strong> with <strong>{calendar.name}</strong> (
-              {serviceName[account.provider]}, {account.email}).
+              Keep <strong>{resource.name}</strong> in step with <strong>{calendar.name}</strong> in{' '}
+              {serviceName[account.provider]}
+              {calendar.name === account.email ? '' : ` (${account.email})`}.
             </p>
             <InboundAsChoice
               resourceName={resource.name}
@@ -158,7 +159,7 @@ export function ConnectWizard({ onClose }: { onClose: () => void }) {
         )}
         {step === 4 && connected && (
           <div>
-            <Notice message={`${name} is connected.`} />
+            <Notice message={`${resource?.name ?? ''} is now connected to ${calendar?.name ?? ''}.`} />
             <p>
               Nothing has been copied yet. Preview the first sync to see what it would create, update or
               delete, or sync now.

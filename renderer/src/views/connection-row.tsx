@@ -34,10 +34,10 @@ export function ConnectionRow(props: Props) {
           c.sync_status === 'needs_review' || c.sync_status === 'reauth_required' ? 'has-followup' : ''
         }
       >
-        <td>
+        <td data-label="Resource">
           <div className="strong">{props.resourceName}</div>
         </td>
-        <td>
+        <td data-label="Calendar">
           <div>{props.calendarName}</div>
           <div className="muted small">
             {serviceName[c.calendar_service]}
@@ -46,17 +46,21 @@ export function ConnectionRow(props: Props) {
               : ''}
           </div>
         </td>
-        <td>
+        <td data-label="Direction">
           <div>{directionShort(c.sync_settings.direction, c.calendar_service)}</div>
           <div className="muted small">{frequencyLabel[c.sync_settings.sync_frequency]}</div>
         </td>
-        <td>
+        <td data-label="Status">
           <StatusBadge
             status={syncing ? 'syncing' : c.sync_status}
             message={c.sync_status === 'needs_review' ? null : (c.status_message ?? null)}
           />
         </td>
-        <td className="nowrap" title={c.last_sync ? new Date(c.last_sync).toLocaleString() : undefined}>
+        <td
+          className="nowrap"
+          data-label="Last sync"
+          title={c.last_sync ? new Date(c.last_sync).toLocaleString() : undefined}
+        >
           {formatAgo(c.last_sync)}
         </td>
         <td>

@@ -104,18 +104,20 @@ export function ConnectionsView({ onOpenSettings }: { onOpenSettings: () => void
             Click <strong>Connect a calendar</strong> to keep a Sched resource (a room, a doctor, a classroom)
             in step with a Google or Outlook calendar.
           </p>
-          <p>
-            Not connected to Sched yet?{' '}
-            <button type="button" className="link" onClick={onOpenSettings}>
-              Enter your Sched API key in Settings
-            </button>
-            .
-          </p>
+          {directory.data?.schedReachable === false && (
+            <p>
+              Not connected to Sched yet?{' '}
+              <button type="button" className="link" onClick={onOpenSettings}>
+                Enter your Sched API key in Settings
+              </button>
+              .
+            </p>
+          )}
         </EmptyState>
       )}
       {connections && connections.length > 0 && (
         <div className="table-wrap">
-          <table className="grid">
+          <table className="grid stacks">
             <thead>
               <tr>
                 <th>Resource</th>

@@ -1,11 +1,11 @@
 import { useCallback } from 'react';
-import type { Connection, PlannedChange, PreviewResult } from '../../../preload/contract';
+import type { Connection, PreviewResult } from '../../../preload/contract';
 import { Dialog } from '../components/dialog';
 import { ErrorBanner } from '../components/error-banner';
 import { useAgent } from '../hooks/agent-context';
 import { useLoader } from '../hooks/use-loader';
 import { sideName } from '../lib/labels';
-import { describeChange } from '../lib/run-text';
+import { describeChange, inDateOrder } from '../lib/run-text';
 
 interface Props {
   connection: Pick<Connection, 'calendar_id' | 'calendar_service'>;
@@ -14,8 +14,6 @@ interface Props {
   /** Offers "Sync now" under the plan. */
   onSync?: () => void;
 }
-
-const order: Record<PlannedChange['action'], number> = { create: 0, update: 1, delete: 2 };
 
 /** What the next sync would do, in words, and whether the mass-delete guard would stop it (nothing is applied). */
 export function PreviewDialog({ connection, name, onClose, onSync }: Props) {
@@ -61,7 +59,7 @@ function PreviewBody({
 }) {
   const sides = (['external', 'sched'] as const).map((side) => ({
     side,
-    changes: preview.changes.filter((c) => c.side === side).sort((a, b) => order[a.action] - order[b.action]),
+    changes: inDateOrder(preview.changes.filter((c) => c.side === side)),
   }));
   const total = preview.changes.length;
   return (
@@ -84,17 +82,20 @@ function PreviewBody({
           They will be listed under Conflicts, or settled by this connection&apos;s conflict setting.
         </p>
       )}
+      {total > 0 && preview.time_zone && (
+        <p className="muted small">Times are in {preview.time_zone}, the resource&apos;s time zone.</p>
+      )}
       {sides
         .filter((s) => s.changes.length > 0)
         .map(({ side, changes }) => (
           <section key={side} className="preview-side">
             <h3>
-              In {sideName(side, service)} ({changes.length})
+              {side === 'sched' ? 'In Sched' : `In ${sideName(side, service)}`} ({changes.length})
             </h3>
             <ul className="change-list">
               {changes.map((change, index) => (
                 <li key={index} className={`change change-${change.action}`}>
-                  {describeChange(change, service)}
+                  {describeChange(change, preview.time_zone)}
                 </li>
               ))}
             </ul>

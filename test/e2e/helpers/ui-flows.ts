@@ -49,5 +49,5 @@ export async function connectThroughWizard(
   await expect(wizard.getByLabel('Direction')).toHaveValue('two-way');
   await options.onSettingsStep?.();
   await wizard.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(wizard.getByText(/is connected/)).toBeVisible();
+  await expect(wizard.getByText(/is now connected to/)).toBeVisible();
 }

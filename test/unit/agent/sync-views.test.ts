@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflictView } from '../../../main/agent/sync-views';
+import { conflictView, outcomeMessage } from '../../../main/agent/sync-views';
 import type { Conflict } from '../../../main/store/conflict-repo';
 
 const fields = (title: string, location: string) => ({
@@ -62,5 +62,27 @@ describe('conflictView', () => {
     expect(choices(conflict(), 'sched-to-external')).toEqual(['keep-sched']);
     expect(choices(moved, 'external-to-sched')).toEqual(['import-anyway', 'skip']);
     expect(choices(moved, 'sched-to-external')).toEqual(['skip', 'keep-sched']);
+  });
+});
+
+describe('outcomeMessage', () => {
+  it('says in words which version was kept, naming the item', () => {
+    expect(outcomeMessage(conflictView(conflict(), 'two-way'), 'keep-external')).toBe(
+      "Kept the calendar's version of “Stand-up (moved)”.",
+    );
+    expect(outcomeMessage(conflictView(conflict(), 'two-way'), 'keep-sched')).toBe(
+      "Kept Sched's version of “Stand-up (moved)”.",
+    );
+  });
+
+  it("names a double booking's event, and a moved event going back", () => {
+    const overlap = conflictView(conflict({ kind: 'overlap' }), 'two-way');
+
+    expect(outcomeMessage(overlap, 'skip')).toBe(
+      'Skipped “Stand-up (slides)”; it will not be asked about again.',
+    );
+    expect(outcomeMessage(overlap, 'keep-sched')).toBe(
+      "Moved “Stand-up (slides)” back to its booking's time.",
+    );
   });
 });

@@ -36,7 +36,7 @@ const account = (
 });
 
 test.describe('planned changes in words', () => {
-  test('a create names the calendar service, the title and when', () => {
+  test('a create names the action, the title and when, on the resource clock with the year', () => {
     const text = describeChange(
       {
         action: 'create',
@@ -45,30 +45,31 @@ test.describe('planned changes in words', () => {
         title: 'Team standup',
         start: '2025-03-04T10:00:00Z',
       },
-      'google',
+      'America/New_York',
       'en-US',
     );
 
-    expect(text).toMatch(/^Create in Google Calendar: Team standup, \w{3}, Mar [345], \d{1,2}:00/);
+    expect(text).toBe('Create · Team standup · Tue, Mar 4, 2025, 5:00 AM');
   });
 
-  test('a delete in Sched says "from Sched" and an all-day item keeps its date', () => {
+  test('a delete keeps an all-day date and does not repeat the side (the heading names it)', () => {
     const text = describeChange(
       { action: 'delete', side: 'sched', reason: 'gone', title: 'Exam day', start: '2025-03-04' },
-      'microsoft',
+      'Europe/London',
       'en-US',
     );
 
-    expect(text).toBe('Delete from Sched: Exam day, Tue, Mar 4, 2025 (all day)');
+    expect(text).toBe('Delete · Exam day · Tue, Mar 4, 2025 (all day)');
   });
 
   test('an untitled item is called "(no title)"', () => {
     const text = describeChange(
       { action: 'update', side: 'external', reason: 'edit', title: ' ', start: '2025-03-04' },
-      'microsoft',
+      undefined,
+      'en-US',
     );
 
-    expect(text).toContain('Update in Outlook: (no title)');
+    expect(text).toBe('Update · (no title) · Tue, Mar 4, 2025 (all day)');
   });
 });
 
@@ -81,7 +82,7 @@ test.describe('runs in words', () => {
     );
 
     expect(text).toBe(
-      'Synced Meeting Room A: 3 created in Google Calendar, 2 created in Sched, 1 updated in Sched. 1 conflict to review.',
+      'Synced Meeting Room A: 3 created in Google Calendar, 2 created in Sched, 1 updated in Sched. 1 conflict waits for you under Conflicts.',
     );
   });
 
@@ -95,8 +96,11 @@ test.describe('runs in words', () => {
     expect(text).toBe('Sync of X failed: Google refused the saved sign-in.');
   });
 
-  test('an idle sync says both sides were in step', () => {
-    expect(describeRun(run(), 'google', 'X')).toBe('Synced X: everything was already in step.');
+  test('an idle sync says nothing needed changing, and counts its conflicts in plain words', () => {
+    expect(describeRun(run(), 'google', 'X')).toBe('Synced X: nothing needed changing.');
+    expect(describeRun(run({ conflicts: 2 }), 'google', 'X')).toBe(
+      'Synced X: nothing needed changing. 2 conflicts wait for you under Conflicts.',
+    );
   });
 
   test('side counts skip zeros and say "No changes" when there are none', () => {
@@ -118,11 +122,19 @@ test.describe('runs in words', () => {
 });
 
 test.describe('times', () => {
-  test('a conflict time is shown on the clock of the zone it was written in', () => {
-    const text = formatItemTime('2025-03-04T09:00:00.000Z (Europe/Berlin)', 'en-US');
+  test("a conflict time reads on the resource's clock, the writer's clock in small print where it differs", () => {
+    const text = formatItemTime('2025-03-04T09:30:00.000Z (America/New_York)', 'Europe/London', 'en-US');
 
-    expect(text).toMatch(/10:00/);
-    expect(text).toMatch(/\(Europe\/Berlin\)$/);
+    expect(text).toEqual({
+      main: 'Tue, Mar 4, 2025, 9:30 AM',
+      other: 'Tue, Mar 4, 2025, 4:30 AM in America/New_York',
+    });
+  });
+
+  test('a conflict time written in the resource zone has no small print', () => {
+    const text = formatItemTime('2025-03-04T09:30:00.000Z (Europe/London)', 'Europe/London', 'en-US');
+
+    expect(text).toEqual({ main: 'Tue, Mar 4, 2025, 9:30 AM', other: null });
   });
 
   test('an all-day date does not move to another day', () => {

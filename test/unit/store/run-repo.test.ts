@@ -32,6 +32,7 @@ describe('RunRepo', () => {
       finishedAt: null,
       counts: zero,
       undoneBy: null,
+      trigger: null,
     });
   });
 
@@ -202,6 +203,7 @@ describe('runSummaryOf', () => {
         requests: 5,
       },
       undoneBy: 'r2',
+      trigger: 'manual',
     };
 
     expect(runSummaryOf(run)).toMatchObject({
@@ -210,6 +212,7 @@ describe('runSummaryOf', () => {
       created: { sched: 1, external: 2 },
       requests: 5,
       undone: true,
+      trigger: 'manual',
     });
   });
 });

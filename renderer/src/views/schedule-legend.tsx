@@ -1,0 +1,19 @@
+import type { ScheduleItem } from '../../../preload/contract';
+import { scheduleStates } from '../../../preload/contract';
+import { scheduleStateLabel } from '../lib/labels';
+import { stateCounts } from '../lib/schedule-rows';
+
+/** The marks of the schedule and how many items of the range carry each. */
+export function ScheduleLegend({ items }: { items: readonly ScheduleItem[] }) {
+  const counts = stateCounts(items);
+  return (
+    <ul className="legend small" aria-label="What the marks mean">
+      {scheduleStates.map((state) => (
+        <li key={state}>
+          <span className={`mark mark-${state}`} aria-hidden="true" /> {scheduleStateLabel[state]}
+          {counts[state] > 0 && <span className="muted"> ({counts[state]})</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * Every view and dialog at 800×600, 1280×800 and 1440×900, light and dark: no serious or critical axe finding, no
+ * sideways scroll, the keyboard alone reaches an item's details; and the README's screenshots (docs/images).
+ */
+import { expect, test } from './helpers/agent-fixture';
+import { onlyConnectionCalendarId, SandboxApi } from './helpers/sandbox-api';
+import { connectThroughWizard } from './helpers/ui-flows';
+import { expectAccessible, expectNoSidewaysScroll, sizes } from './helpers/views-check';
+
+const sam = 'sam@sandbox.example';
+const resourceId = 'rsc_recording_studio';
+const views = ['Connections', 'Schedule', 'Conflicts', 'Activity', 'Accounts', 'Settings'] as const;
+
+test('every view and dialog: accessible, any window size, light and dark, keyboard alone', async ({
+  page,
+  agent,
+  request,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto(agent.ui_url);
+  await page.getByRole('button', { name: 'Connect a calendar' }).click();
+  await expectAccessible(page, 'the connect wizard');
+  await page
+    .getByRole('dialog', { name: 'Connect a calendar' })
+    .getByRole('button', { name: 'Close' })
+    .click();
+
+  await connectThroughWizard(page, { resource: 'Recording Studio', email: sam });
+  const wizard = page.getByRole('dialog', { name: 'Connect a calendar' });
+  await wizard.getByRole('button', { name: 'Preview first sync' }).click();
+  const preview = page.getByRole('dialog', { name: /^Preview:/ });
+  await expect(preview.getByText(/^Create · .+/).first()).toBeVisible();
+  await expectAccessible(page, 'the preview');
+  await preview.getByRole('button', { name: 'Close', exact: true }).first().click();
+  await wizard.getByRole('button', { name: 'Sync now' }).click();
+  await expect(wizard.getByText(/Synced Recording Studio: \d+ created/)).toBeVisible({ timeout: 60_000 });
+  await wizard.getByRole('button', { name: 'Done' }).click();
+
+  // A double booking, so Conflicts and the schedule have something to show.
+  const sandbox = await SandboxApi.of(request, agent.url, agent.token);
+  const calendarId = await onlyConnectionCalendarId(request, agent.url, agent.token);
+  const now = await sandbox.now();
+  const booking = (await sandbox.bookings(resourceId)).find(
+    (b) => b.status === 'confirmed' && b.source === null && Date.parse(b.start) > now,
+  );
+  if (!booking) throw new Error('The demo seed has no future confirmed booking of the Recording Studio.');
+  await sandbox.addGoogleEvent(sam, calendarId, {
+    summary: 'Band rehearsal',
+    start: new Date(Date.parse(booking.start) + 30 * 60_000).toISOString(),
+    end: new Date(Date.parse(booking.start) + 90 * 60_000).toISOString(),
+  });
+  await page
+    .getByRole('row', { name: /Recording Studio/ })
+    .getByRole('button', { name: 'Sync now' })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: /conflict/ })).toBeVisible({ timeout: 60_000 });
+
+  // The conflict shows the overlap on a timeline, on the resource's clock.
+  await page.getByRole('button', { name: /Conflicts/ }).click();
+  const card = page.getByRole('article').filter({ hasText: 'Band rehearsal' });
+  await expect(card.getByRole('img', { name: /^Overlap: Sched booking/ })).toBeVisible();
+  await expect(card).toContainText(/Times are in \S+, the resource's time zone/);
+
+  // Activity: a run opens to its items; Undo says what it will do first.
+  await page.getByRole('button', { name: 'Activity' }).click();
+  const firstRun = page
+    .getByRole('row')
+    .filter({ hasText: /created/ })
+    .last();
+  await firstRun.getByRole('button', { name: 'Items' }).click();
+  await expect(page.getByText(/^Created in Google Calendar/).first()).toBeVisible();
+  await expectAccessible(page, 'a run opened to its items');
+  await firstRun.getByRole('button', { name: 'Undo…' }).click();
+  const undo = page.getByRole('dialog', { name: 'Undo this sync?' });
+  await expect(undo.getByText(/^Remove “.+” from (Sched|Google Calendar)\./).first()).toBeVisible();
+  await expectAccessible(page, 'the undo dialog');
+  await undo.getByRole('button', { name: 'Cancel' }).click();
+
+  // The schedule, by keyboard alone: the nav, then an item, opens its details; Esc closes them.
+  await page.getByRole('button', { name: 'Schedule' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Schedule', exact: true })).toBeVisible();
+  // Week by week to the double-booked slot.
+  const band = page.getByRole('button', { name: /^Google Calendar\s*Band rehearsal.*Conflict$/ });
+  for (let week = 0; week < 30 && (await band.count()) === 0; week++) {
+    await expect(page.locator('.days')).toBeVisible({ timeout: 30_000 });
+    if ((await band.count()) > 0) break;
+    await page.getByRole('button', { name: /Next week/ }).click();
+    await expect(page.locator('.days')).toBeVisible({ timeout: 30_000 });
+  }
+  await expect(band).toBeVisible();
+  const item = page.getByRole('button', { name: /^Google Calendar\s*.*In sync$/ }).first();
+  await expect(item).toBeVisible();
+  await item.focus();
+  expect(await item.evaluate('(el) => getComputedStyle(el).outlineStyle')).not.toBe('none');
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('dialog');
+  await expect(details.getByText('History')).toBeVisible();
+  await expect(details.getByText(/: Created in (Sched|Google Calendar) by Sched Sync/).first()).toBeVisible();
+  await expectAccessible(page, 'an item of the schedule');
+  await page.keyboard.press('Escape');
+  await expect(details).toHaveCount(0);
+  await expect(
+    page.getByRole('button', { name: /^Google Calendar\s*Band rehearsal.*Conflict$/ }),
+  ).toBeVisible();
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      for (const view of views) {
+        await page.getByRole('button', { name: new RegExp(`^\\W*${view}`) }).click();
+        await expect(page.getByRole('heading', { name: view, level: 2, exact: true })).toBeVisible();
+        if (view === 'Schedule') await expect(page.locator('.days')).toBeVisible({ timeout: 30_000 });
+        const where = `${view} at ${size.width}×${size.height}, ${scheme}`;
+        await expectNoSidewaysScroll(page, where);
+        if (size.width === 1280) await expectAccessible(page, where);
+        const path =
+          size.width === 1280 && view !== 'Accounts' && view !== 'Settings'
+            ? `docs/images/${view.toLowerCase()}-${scheme}.png`
+            : `test-results/views/${view.toLowerCase()}-${size.width}-${scheme}.png`;
+        await page.screenshot({ path, fullPage: size.width === 1280 });
+      }
+    }
+  }
+});
