@@ -414,4 +414,16 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       add('sched', 0, 9),
     ]),
   );
+
+  it(
+    'prefer-external: a moved copy whose booking was deleted in Sched leaves no event tied to the cancelled booking',
+    check([
+      connect(0, 0, { conflict_resolution: 'prefer-external' }),
+      add('sched', 0, 9),
+      sync,
+      move('external', 0, 15),
+      remove('sched'),
+      sync,
+    ]),
+  );
 });
