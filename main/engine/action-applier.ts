@@ -11,8 +11,8 @@ import {
   SlotUnavailableError,
 } from '../providers/port';
 import type { OutboxEntry } from '../store';
-import type { Action, CreateAction, DeleteAction, Side, SyncItem, UpdateAction } from '../sync';
-import { linkAfterWrite, otherSide } from '../sync';
+import type { Action, CreateAction, DeleteAction, Link, Side, SyncItem, UpdateAction } from '../sync';
+import { linkAfterWrite, linkSideOf, otherSide } from '../sync';
 import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
 import { recordIntent, type WriteAction } from './outbox-intent';
@@ -135,7 +135,9 @@ export class ActionApplier {
       if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
       throw error;
     }
-    const link = linkAfterWrite(action, replayed ? { ...written, ...action.fields } : written);
+    const made = linkAfterWrite(action, replayed ? { ...written, ...action.fields } : written);
+    // A booking made again from the agent's copy of one that went is Sched's own, and the event its copy.
+    const link: Link = action.retagCopy ? { ...made, origin: 'sched' } : made;
     db.transaction(() => {
       if (action.replaces) links.drop(action.replaces);
       links.save(link);
@@ -157,6 +159,35 @@ export class ActionApplier {
       db.runs.addCounts(runId, { created: { [action.side]: 1 } });
     });
     this.logApplied('create', action.side, written.id);
+    if (action.retagCopy) await this.retagCopy(action, action.retagCopy, link);
+  }
+
+  /**
+   * Tags the copy a booking was made again from with that booking. An event changed meanwhile (412, 404) keeps its
+   * old tags: its link is right, and the change syncs on the next run.
+   */
+  private async retagCopy(
+    action: CreateAction,
+    retag: NonNullable<CreateAction['retagCopy']>,
+    link: Link,
+  ): Promise<void> {
+    const { db, links, runId } = this.context;
+    const tags = { bookingId: link.sched.id, connectionId: retag.connectionId };
+    let written: SyncItem;
+    try {
+      written = await this.provider('external').update(action.counterpart.id, action.counterpart.fields, {
+        ifMatch: retag.ifMatch,
+        tags,
+      });
+    } catch (error) {
+      if (isStale(error)) return;
+      throw error;
+    }
+    db.transaction(() => {
+      links.save({ ...link, external: linkSideOf(written), origin: 'sched' });
+      db.runs.addCounts(runId, { updated: { external: 1 } });
+    });
+    this.logApplied('update', 'external', written.id);
   }
 
   private async sendUpdate(action: UpdateAction): Promise<void> {

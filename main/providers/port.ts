@@ -52,6 +52,11 @@ export interface UpdateOptions {
   ifMatch: string;
   /** Sched side: move the booking even though the new slot overlaps a confirmed booking. */
   allowOverlap?: boolean;
+  /**
+   * External side: rewrite the agent's tags too (the copy now copies another booking: the one made again when its
+   * booking was deleted and the copy's version won).
+   */
+  tags?: EventTags;
 }
 
 /** What a Sched resource's bookings hold: no location (shared/API.md §3). */

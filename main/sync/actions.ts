@@ -54,6 +54,12 @@ export interface CreateAction {
   counterpart: LinkSide;
   /** A link this create supersedes (the copy it recreates was deleted). */
   replaces?: LinkKey;
+  /**
+   * Sched side, made again from the agent's copy of a booking that went (the copy's version won): once the booking
+   * exists, the copy's tags are rewritten to name it (one update of the event, `If-Match: ifMatch`), so no event
+   * names a cancelled booking; the link keeps origin `sched`.
+   */
+  retagCopy?: { ifMatch: string; connectionId: string };
   reason: ActionReason;
 }
 

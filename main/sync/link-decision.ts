@@ -14,6 +14,7 @@ import { otherSide } from './item';
 import type { Observation } from './observations';
 import { projectOnto } from './projection';
 import type { ConnectionRef, PlanSettings } from './settings';
+import { isOutbound } from './settings';
 import type { Link, LinkSide } from './state';
 
 /** What the decision needs besides the link itself. */
@@ -158,13 +159,18 @@ function propagate(
       context.settings.privacy,
       context.capabilities,
     );
+    // The agent's copy of a booking that went, kept by a strategy or a person: the booking is made again as Sched's
+    // own (no `source`), and the copy is tagged with it once it exists (a write to the calendar: two-way only).
+    const copyKept = loser === 'sched' && origin === 'sched' && isOutbound(context.settings.direction);
     return [
       {
         type: 'create',
         side: loser,
         fields,
         idempotencyKey: recreateKey(context.connection.id, loser, source.id, link[loser].id),
-        ...identityFor(loser, source, context.connection),
+        ...(copyKept
+          ? { retagCopy: { ifMatch: source.version, connectionId: context.connection.id } }
+          : identityFor(loser, source, context.connection)),
         counterpart: source,
         replaces: key,
         reason: reason === 'conflict-resolved' ? reason : 'recreate',

@@ -82,6 +82,8 @@ export function countActions(actions: readonly Action[]): PlanCounts {
     else if (action.type === 'create' || action.type === 'update' || action.type === 'delete') {
       counts[action.type][action.side] += 1;
     }
+    // The copy a booking is made again from gets its tags rewritten: one more update of the event.
+    if (action.type === 'create' && action.retagCopy) counts.update.external += 1;
   }
   return counts;
 }

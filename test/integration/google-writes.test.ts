@@ -99,6 +99,23 @@ describe('Google adapter writes', () => {
     await expect(stale).rejects.toBeInstanceOf(PreconditionFailedError);
     expect((await provider.get(created.id))?.status).toBe('confirmed');
   });
+
+  it('rewrites the agent’s tags with an update when asked, and a read sees the new ones', async () => {
+    const provider = await googleProviderFor(sandbox());
+    const created = await provider.create({
+      fields: at(6, 9, `Retag ${run}`),
+      idempotencyKey: `retag-${run}`,
+      tags: { bookingId: 'bk_gone', connectionId: 'conn-1' },
+    });
+
+    const updated = await provider.update(created.id, at(6, 9, `Retag ${run}`), {
+      ifMatch: created.version,
+      tags: { bookingId: 'bk_again', connectionId: 'conn-1' },
+    });
+
+    expect(updated.tags).toEqual({ bookingId: 'bk_again', connectionId: 'conn-1' });
+    expect((await provider.get(created.id))?.tags).toEqual({ bookingId: 'bk_again', connectionId: 'conn-1' });
+  });
 });
 
 describe('Google adapter reads', () => {

@@ -146,6 +146,31 @@ describe('Graph change feed', () => {
     );
   });
 
+  it('rewrites the agent’s tags with an update when asked, and a read by id sees the new ones', async () => {
+    const graph = provider();
+    const monday = nextMonday(world.box);
+    const fields = {
+      title: 'Booked again',
+      description: '',
+      location: '',
+      start: instantAt(`${plusDays(monday, 3)}T09:00`, 'Europe/London'),
+      end: instantAt(`${plusDays(monday, 3)}T10:00`, 'Europe/London'),
+    };
+    const created = await graph.create({
+      fields,
+      idempotencyKey: 'retag-check',
+      tags: { bookingId: 'b-gone', connectionId: 'c-delta' },
+    });
+
+    const updated = await graph.update(created.id, fields, {
+      ifMatch: created.version,
+      tags: { bookingId: 'b-again', connectionId: 'c-delta' },
+    });
+
+    expect(updated.tags).toEqual({ bookingId: 'b-again', connectionId: 'c-delta' });
+    expect((await graph.get(created.id))?.tags).toEqual({ bookingId: 'b-again', connectionId: 'c-delta' });
+  });
+
   it('refuses an expired delta link with CursorExpiredError', async () => {
     const graph = provider();
     const { nextCursor } = await graph.listChanges({ cursor: null, window: world.window });

@@ -8,7 +8,7 @@ import { google, type calendar_v3 } from 'googleapis';
 import type { OAuth2Client } from 'google-auth-library';
 import type { ItemFields, SyncItem } from '../../sync';
 import { RequestGate, googleLimits, type RequestGateOptions } from '../gate';
-import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
+import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOptions } from '../port';
 import type { SignInReading } from '../sign-in-reading';
 import {
   AuthError,
@@ -156,7 +156,7 @@ export class GoogleCalendarProvider implements CalendarProvider {
     return this.toItem(event, 'read the created event');
   }
 
-  async update(id: string, fields: ItemFields, options: { ifMatch: string }): Promise<SyncItem> {
+  async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
     const answer = await this.call(
       'update an event',
       () =>
@@ -165,7 +165,7 @@ export class GoogleCalendarProvider implements CalendarProvider {
             calendarId: this.calendarId,
             eventId: id,
             sendUpdates: 'none',
-            requestBody: eventPatchFor(fields),
+            requestBody: eventPatchFor(fields, options.tags),
           },
           { headers: { 'If-Match': options.ifMatch } },
         ),

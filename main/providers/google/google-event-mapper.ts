@@ -121,13 +121,26 @@ export function eventForInsert(id: string, fields: ItemFields, tags?: EventTags)
   return event;
 }
 
-/** The body of a patch: only the synced fields, so whatever else a person set on the event stays as it was. */
-export function eventPatchFor(fields: ItemFields): GoogleEvent {
+/**
+ * The body of a patch: only the synced fields (and the tags, when they are rewritten), so whatever else a person set
+ * on the event stays as it was; a patch merges private properties key by key.
+ */
+export function eventPatchFor(fields: ItemFields, tags?: EventTags): GoogleEvent {
   return {
     summary: fields.title,
     description: fields.description,
     location: fields.location,
     start: timeToGooglePatch(fields.start),
     end: timeToGooglePatch(fields.end),
+    ...(tags
+      ? {
+          extendedProperties: {
+            private: {
+              [tagProperties.bookingId]: tags.bookingId,
+              [tagProperties.connectionId]: tags.connectionId,
+            },
+          },
+        }
+      : {}),
   };
 }

@@ -8,9 +8,10 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ItemFields, SyncItem } from '../../sync';
 import { RequestGate, microsoftLimits, type RequestGateOptions } from '../gate';
-import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
+import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOptions } from '../port';
 import { calendarCapabilities, CursorExpiredError, NotFoundError, PreconditionFailedError } from '../port';
 import { readEvents } from './graph-batch-reader';
+import { tagsToProperties } from './graph-tags';
 import { GraphCaller, microsoftProviderName } from './graph-caller';
 import { createGraphClient, watchTokenFailures, type GraphTokens } from './graph-client';
 import { GraphRequestError, classifyGraphFailure, graphCodeOf, graphStatusOf } from './graph-errors';
@@ -125,13 +126,17 @@ export class GraphCalendarProvider implements CalendarProvider {
     return request.tags ? { ...item, tags: { ...request.tags } } : item;
   }
 
-  async update(id: string, fields: ItemFields, options: { ifMatch: string }): Promise<SyncItem> {
+  async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
     const event = await this.caller.send(
       'update an event',
       () =>
         this.caller
           .request(eventPath(this.calendarId, id, false), { headers: { 'If-Match': options.ifMatch } })
-          .patch(eventPatchFor(fields)) as Promise<GraphEvent>,
+          .patch(
+            options.tags
+              ? { ...eventPatchFor(fields), singleValueExtendedProperties: tagsToProperties(options.tags) }
+              : eventPatchFor(fields),
+          ) as Promise<GraphEvent>,
       (error) => {
         const status = graphStatusOf(error);
         if (status === 412) return new PreconditionFailedError(id);
@@ -140,7 +145,8 @@ export class GraphCalendarProvider implements CalendarProvider {
     );
     const item = event ? eventToItem(event) : null;
     if (!item) throw new GraphRequestError('update an event', undefined, 'incomplete event');
-    return item;
+    // Like a create's, the answer carries no extended properties: the ones just written are the event's tags.
+    return options.tags ? { ...item, tags: { ...options.tags } } : item;
   }
 
   async delete(id: string, options?: { ifMatch?: string }): Promise<void> {

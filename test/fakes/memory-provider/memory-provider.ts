@@ -149,7 +149,8 @@ export class MemoryProvider implements CalendarProvider {
       const taken = this.overlapping(fields, id);
       if (taken) throw new SlotUnavailableError(taken.id);
     }
-    return copy(this.store({ ...item, ...fieldsCopy(fields) }));
+    const tags = options.tags ? { tags: { ...options.tags } } : {};
+    return copy(this.store({ ...item, ...fieldsCopy(fields), ...tags }));
   }
 
   async delete(id: string, options?: { ifMatch?: string }): Promise<void> {

@@ -241,4 +241,16 @@ describe('agent model counterexamples: directions, settings and conflict choices
       connect(1, 2),
     ]),
   );
+
+  it(
+    'prefer-external: a moved copy whose booking was deleted in Sched leaves no event tied to the cancelled booking',
+    check([
+      connect(0, 0, { conflict_resolution: 'prefer-external' }),
+      add('sched', 0, 9),
+      sync,
+      move('external', 0, 15),
+      remove('sched'),
+      sync,
+    ]),
+  );
 });

@@ -115,6 +115,28 @@ describe('conflicts', () => {
     expect(titles(w.sched)).toEqual(['Dentist (calendar)']);
   });
 
+  it('prefer-external keeps a moved copy whose booking was deleted: a new booking, and the copy names it', async () => {
+    const w = world({ settings: { conflict_resolution: 'prefer-external' } });
+    const booking = w.sched.add(slot('Dentist'));
+    await w.engine.run(w.connection);
+    const copy = w.external.live()[0]!;
+    w.external.edit(copy.id, { start: slot('Dentist', 12, 15).start, end: slot('Dentist', 12, 15).end });
+    w.sched.remove(booking.id);
+
+    const preview = await w.engine.preview(w.connection);
+    const run = await w.engine.run(w.connection);
+    const idle = await w.engine.run(w.connection);
+
+    const made = w.sched.live();
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ start: slot('Dentist', 12, 15).start });
+    expect(made[0]?.source).toBeUndefined();
+    expect(w.external.live().map((e) => e.tags?.bookingId)).toEqual([made[0]?.id]);
+    expect(run).toMatchObject({ created: { sched: 1, external: 0 }, updated: { sched: 0, external: 1 } });
+    expect([preview.counts.create, preview.counts.update]).toEqual([run.created, run.updated]);
+    expect(idle).toMatchObject({ created: { sched: 0, external: 0 }, updated: { sched: 0, external: 0 } });
+  });
+
   it('says so when the conflict does not exist', async () => {
     const { engine, connection } = world();
 
