@@ -264,4 +264,9 @@ describe('agent model counterexamples: pause, resume and a second device', () =>
       add('sched', 0, 9),
     ]),
   );
+
+  it(
+    'a preview predicts that Sched refuses an event on a slot a booking holds (an overlap conflict, not a create)',
+    check([connect(0, 0), add('sched', 0, 9), add('external', 0, 9), { kind: 'preview', pick: 0 }]),
+  );
 });
