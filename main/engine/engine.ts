@@ -11,6 +11,7 @@ import { ConnectionSession } from './connection-session';
 import { coveredWindowOf, slicesToRead } from './entered-window';
 import { previewOf } from './preview';
 import { withReplays } from './replay-preview';
+import { withSlotRefusals } from './preview-slots';
 import { readChanges, type ChangeReads } from './read-changes';
 import { heldOverlaps, settleConflicts, withConflictRereads } from './settle-conflicts';
 import { openConflictFor, resolveConflict } from './resolve-conflict';
@@ -86,8 +87,9 @@ export class Engine {
   async preview(connection: EngineConnection): Promise<EnginePreview> {
     const session = this.session(connection);
     const replays = this.db.outbox.unfinished(session.key);
-    const { planned } = await this.readAndPlan(session, false, replays);
-    return previewOf(session.key, planned);
+    const { reads, planned } = await this.readAndPlan(session, false, replays);
+    const replayed = replays.filter((entry) => entry.operation === 'create').length;
+    return previewOf(session.key, await withSlotRefusals(session, planned, reads.sched, replayed));
   }
 
   /**

@@ -2,6 +2,7 @@
  * What a fresh create's idempotency key can find: a copy the agent made under that key before the state DB was lost,
  * since changed by a person (shared/SYNC.md, "Identity: never a duplicate"; docs/sync-rules.md, "Lost state").
  */
+import type { OutboxEntry } from '../store';
 import type { CreateAction, SyncItem } from '../sync';
 import { canonicalFields } from '../sync';
 
@@ -26,6 +27,14 @@ function asWritten(item: Pick<SyncItem, 'title' | 'start' | 'end'>): string {
 export function olderCopyOf(action: CreateAction, written: SyncItem): OlderCopy {
   if (written.status === 'cancelled') return 'cancelled';
   return asWritten(written) === asWritten(action.fields) ? null : 'changed';
+}
+
+/**
+ * True when `item` last changed no later than the intent `entry` was recorded: older than that intent's write, which
+ * the service stamps after the intent.
+ */
+export function changedBefore(item: SyncItem, entry: Pick<OutboxEntry, 'createdAt'>): boolean {
+  return Date.parse(item.updated) <= Date.parse(entry.createdAt);
 }
 
 /** The key of a create made again after the copy `lostId` its first key found was cancelled (identity.ts). */

@@ -427,3 +427,23 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
     ]),
   );
 });
+
+describe('agent model counterexamples: crashes, replays and previews', () => {
+  it(
+    'a preview predicts that Sched refuses an event on a slot a booking holds (an overlap conflict, not a create)',
+    check([connect(0, 0), add('sched', 0, 9), add('external', 0, 9), { kind: 'preview', pick: 0 }]),
+  );
+
+  it(
+    'after the state DB is lost, a resync cut short by a crash never deletes the event whose booking a person cancelled',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      sync,
+      remove('sched'),
+      { kind: 'lose-state' },
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
+});

@@ -1,0 +1,73 @@
+/**
+ * Sched refuses a booking on a taken slot (409 `slot_unavailable`; shared/SYNC.md, "Conflicts"), and the run records
+ * the refusal as an overlap conflict instead of the write. A preview predicts those refusals the way Sched decides
+ * them: from the confirmed bookings over the slots the plan's bookings would take, in the order the run writes.
+ */
+import type { Action, Plan, SideRead, SyncItem } from '../sync';
+import { countActions, timeToEpochMs } from '../sync';
+import type { ConnectionSession } from './connection-session';
+
+type SchedWrite = Extract<Action, { type: 'create' | 'update' }> & { side: 'sched' };
+
+const isSchedWrite = (action: Action): action is SchedWrite =>
+  (action.type === 'create' || action.type === 'update') && action.side === 'sched' && !action.allowOverlap;
+
+/** The confirmed bookings over `span`: the read itself when it was a full one, else one time-bounded read. */
+async function bookingsOver(
+  session: ConnectionSession,
+  read: SideRead,
+  span: { start: number; end: number },
+): Promise<readonly SyncItem[]> {
+  if (read.full) return read.items;
+  const window = { start: new Date(span.start).toISOString(), end: new Date(span.end).toISOString() };
+  return (await session.providers.sched.listChanges({ cursor: null, window })).items;
+}
+
+/**
+ * The plan with each Sched write Sched would refuse taken out and counted as the conflict the run records. The first
+ * `replays` actions replay a crashed run's creates: their key finds what they made, so Sched does not check them.
+ */
+export async function withSlotRefusals(
+  session: ConnectionSession,
+  planned: Plan,
+  read: SideRead,
+  replays = 0,
+): Promise<Plan> {
+  const writes = planned.actions.slice(replays).filter(isSchedWrite);
+  if (writes.length === 0) return planned;
+  const zone = session.connection.resourceTimezone;
+  const ms = (action: SchedWrite) => ({
+    start: timeToEpochMs(action.fields.start, zone),
+    end: timeToEpochMs(action.fields.end, zone),
+  });
+  const spans = writes.map(ms);
+  const span = { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+  const slots = new Map<string, { start: number; end: number }>();
+  for (const booking of await bookingsOver(session, read, span))
+    if (booking.status === 'confirmed')
+      slots.set(booking.id, {
+        start: timeToEpochMs(booking.start, zone),
+        end: timeToEpochMs(booking.end, zone),
+      });
+  const kept: Action[] = [];
+  let refused = 0;
+  for (const [index, action] of planned.actions.entries()) {
+    if (action.type === 'delete' && action.side === 'sched') slots.delete(action.id);
+    if (!isSchedWrite(action) || index < replays) {
+      kept.push(action);
+      continue;
+    }
+    const id = action.type === 'update' ? action.id : `planned:${index}`;
+    const slot = ms(action);
+    const taken = [...slots].some(([other, s]) => other !== id && s.start < slot.end && s.end > slot.start);
+    if (taken) {
+      refused += 1;
+      continue;
+    }
+    slots.set(id, slot);
+    kept.push(action);
+  }
+  if (refused === 0) return planned;
+  const counts = countActions(kept);
+  return { ...planned, actions: kept, counts: { ...counts, conflicts: counts.conflicts + refused } };
+}
