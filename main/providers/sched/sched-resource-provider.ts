@@ -90,6 +90,16 @@ export class SchedResourceProvider implements CalendarProvider {
     return item === null ? null : this.fromException(item);
   }
 
+  /**
+   * A booking on whichever resource holds it now (a remap moves bookings between resources); an exception as `get`
+   * finds it, since a remap never moves exceptions.
+   */
+  async locate(id: string): Promise<SyncItem | null> {
+    if (exceptionIdOf(id) !== null) return this.get(id);
+    const { bookings } = this.options;
+    return bookings.locate ? bookings.locate(id) : bookings.get(id);
+  }
+
   /** The calendar's event becomes a booking or, under `inbound_as: busy`, an exception that blocks its time. */
   async create(request: CreateRequest): Promise<SyncItem> {
     if (inboundKind(this.options.inboundAs) === 'booking') return this.options.bookings.create(request);

@@ -111,4 +111,22 @@ describe('SchedResourceProvider: bookings and availability exceptions behind one
     await expect(stale).rejects.toMatchObject({ code: 'precondition_failed', itemId: id });
     expect(bookings.live()).toEqual([]);
   });
+
+  it('finds a booking a remap moves on whichever resource holds it now, and an exception by its id', async () => {
+    const { bookings, exceptions, provider } = world('busy');
+    const elsewhere = await bookings.create({ fields: slot('Moved away', 9), idempotencyKey: 'k1' });
+    // The bookings provider of a resource sees only its own bookings by `get`; `locate` finds them anywhere.
+    const located: string[] = [];
+    Object.assign(bookings, {
+      locate: async (id: string) => {
+        located.push(id);
+        return id === elsewhere.id ? elsewhere : null;
+      },
+    });
+    const held = await exceptions.create({ fields: slot('Holiday', 11), idempotencyKey: 'k2' });
+
+    expect((await provider.locate(elsewhere.id))?.title).toBe('Moved away');
+    expect(located).toEqual([elsewhere.id]);
+    expect((await provider.locate(`exception:${held.id}`))?.title).toBe('Unavailable: Holiday');
+  });
 });
