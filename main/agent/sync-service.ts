@@ -267,7 +267,9 @@ export class SyncService {
   /** One run of one connection, called by the scheduler's queue. */
   private async runConnection(calendarId: string, reason: RunReason): Promise<RunSummary> {
     const stored = this.stored(calendarId);
-    // Sched's registry, read at most every 15 minutes: a calendar another device took over does not run here.
+    // Sched's registry, read at most every 15 minutes of the agent's clock (read first: it may have moved on), so a
+    // calendar another device took over does not run here.
+    await this.deps.clock?.refresh();
     await this.holds.check();
     const lost = this.holds.reason(calendarId);
     if (lost) throw new AgentError('conflict', lost);
