@@ -14,28 +14,16 @@ import type {
 } from '../../preload/contract';
 import { ReauthRequiredError } from '../auth/auth-errors';
 import { CalendarHeldElsewhereError } from '../providers/calendar-held-elsewhere';
-import type { SettingsStore } from '../store/settings-store';
 import type { Account, StoredConnection } from '../store/settings-schema';
-import type { StateDb } from '../store/state-db';
 import { copiesMoreThan } from '../sync';
 import { AgentError } from './agent-error';
+import type { ConnectionsDeps } from './connections-deps';
 import { connectionView } from './connection-view';
 import { heldElsewhereSentence, thisDevice } from './device-hold';
-import type { EventBus } from './event-bus';
-import type { ServiceClients } from './ports';
 import { pairOnConnect, requestRemap } from './remap-request';
 import { heldByAnotherDevice, takeBack } from './take-back';
 
-export interface ConnectionsDeps {
-  settings: SettingsStore;
-  db: StateDb;
-  clients: () => ServiceClients;
-  bus: EventBus;
-  /** Called after the set of connections or their settings changed (the scheduler re-reads them). */
-  changed: () => void;
-  /** Sched registered the calendar again (it shows `active`): tells it the status a person sees, if that differs. */
-  registered?: (calendarId: string) => Promise<void>;
-}
+export type { ConnectionsDeps } from './connections-deps';
 
 const serviceLabel = { google: 'Google', microsoft: 'Microsoft' } as const;
 

@@ -7,7 +7,7 @@ import type { ConnectInput, Connection } from '../../preload/contract';
 import type { SchedDirectory } from '../providers/sched-directory';
 import type { StoredConnection } from '../store/settings-schema';
 import { AgentError } from './agent-error';
-import type { ConnectionsDeps } from './connections-service';
+import type { ConnectionsDeps } from './connections-deps';
 import { thisDevice } from './device-hold';
 
 /**
