@@ -4,15 +4,19 @@
  */
 import type { OutboxEntry } from '../store';
 import type { CreateAction, SyncItem } from '../sync';
-import { canonicalFields } from '../sync';
+import { canonicalFields, schedKindOf } from '../sync';
 
 /** How the item a create answered with differs from the one asked for. */
 export type OlderCopy = 'cancelled' | 'changed' | null;
 
-/** The fields a service writes as asked (descriptions may come back reformatted, so they are left out). */
-function asWritten(item: Pick<SyncItem, 'title' | 'start' | 'end'>): string {
+/**
+ * The fields a service writes as asked (descriptions may come back reformatted, so they are left out). An
+ * availability exception's title is made from its reason by the Sched side ("Unavailable: …", or no reason under
+ * busy-only), so only its times are compared.
+ */
+function asWritten(item: Pick<SyncItem, 'title' | 'start' | 'end'>, exception: boolean): string {
   return canonicalFields({
-    title: item.title,
+    title: exception ? '' : item.title,
     description: '',
     location: '',
     start: item.start,
@@ -26,7 +30,8 @@ function asWritten(item: Pick<SyncItem, 'title' | 'start' | 'end'>): string {
  */
 export function olderCopyOf(action: CreateAction, written: SyncItem): OlderCopy {
   if (written.status === 'cancelled') return 'cancelled';
-  return asWritten(written) === asWritten(action.fields) ? null : 'changed';
+  const exception = action.side === 'sched' && schedKindOf(written.id) === 'exception';
+  return asWritten(written, exception) === asWritten(action.fields, exception) ? null : 'changed';
 }
 
 /**
