@@ -64,11 +64,7 @@ const comparedFields = sharedFieldNames({ sched: schedCapabilities, external: ca
  * allows (a choice that would write where the direction never writes is not offered), and what an undo wanted
  * when an undo made it.
  */
-export function conflictView(
-  conflict: Conflict,
-  direction: Direction,
-  undo?: UndoIntent,
-): ConflictView {
+export function conflictView(conflict: Conflict, direction: Direction, undo?: UndoIntent): ConflictView {
   const sched = versionOf(conflict.schedVersion);
   const external = versionOf(conflict.externalVersion);
   return {

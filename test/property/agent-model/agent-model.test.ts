@@ -19,9 +19,7 @@ describe('the whole agent over random stories of people, time, settings, crashes
     async () => {
       const ignored = new Set(envIgnore);
       await fc.assert(
-        fc.asyncProperty(storyArbWithout(new Set(envWithout)), (steps) =>
-          expectStoryHolds(steps, ignored),
-        ),
+        fc.asyncProperty(storyArbWithout(new Set(envWithout)), (steps) => expectStoryHolds(steps, ignored)),
         { numRuns },
       );
     },
