@@ -426,4 +426,16 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       sync,
     ]),
   );
+
+  it(
+    'an event moved out of the window after a crash keeps its booking (the full read asks for it by id)',
+    check([
+      connect(0, 0),
+      { kind: 'wait', minutes: 31 * 24 * 60 },
+      add('sched', 1, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      move('external', 0, 9),
+      move('sched', 1, 9),
+    ]),
+  );
 });
