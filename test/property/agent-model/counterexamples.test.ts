@@ -438,4 +438,16 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       move('sched', 1, 9),
     ]),
   );
+
+  it(
+    "Sched's Connected Calendars shows a crashed run's error after the calendar was disconnected and connected again",
+    check([
+      connect(0, 0),
+      add('sched', 1, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      { kind: 'disconnect', pick: 0 },
+      connect(0, 0),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+    ]),
+  );
 });
