@@ -450,4 +450,16 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
     ]),
   );
+
+  it(
+    'an undo on a calendar another device took over is refused, naming the device',
+    check([
+      connect(0, 0),
+      add('sched', 0, 9),
+      sync,
+      { kind: 'device', pick: 0, takes: 'other' },
+      { kind: 'wait', minutes: 90 },
+      undoLatest,
+    ]),
+  );
 });
