@@ -141,7 +141,8 @@ export class ActionApplier {
     // A replay finding its own write is the point of the key; a fresh create finding one predates a lost state DB.
     const older = replayed ? null : olderCopyOf(action, written);
     if (older !== null) return this.foundOlderCopy(action, entry, written, older);
-    const made = linkAfterWrite(action, replayed ? { ...written, ...action.fields } : written);
+    const kept = replayed ? (this.provider(action.side).keeps?.(action.fields) ?? action.fields) : null;
+    const made = linkAfterWrite(action, kept ? { ...written, ...kept } : written);
     const retagged = action.retag ? await this.retag(action.retag, written.id) : null;
     const link = retagged ? { ...made, external: linkSideOf(retagged) } : made;
     db.transaction(() => {

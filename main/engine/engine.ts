@@ -208,7 +208,12 @@ export class Engine {
     });
     const reread = await withConflictRereads(session, await checkedAbsent(session, reads, stored.links));
     // A preview plans as the run will after `recover` replays a crashed run's creates, and counts those creates.
-    const { state, sched, external, creates } = withReplays(replays, { state: stored, ...reread });
+    const { providers } = session;
+    const { state, sched, external, creates } = withReplays(
+      replays,
+      { state: stored, ...reread },
+      { sched: (f) => providers.sched.keeps(f), external: (f) => providers.external.keeps(f) },
+    );
     const planned = session.plan({
       state: { ...state, heldOverlaps: heldOverlaps(session, sched) },
       sched,

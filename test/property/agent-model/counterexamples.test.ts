@@ -462,4 +462,13 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       undoLatest,
     ]),
   );
+
+  it(
+    "a crashed run's busy block, made again on the next start, leaves the person's event as it is",
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 2, 11),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+    ]),
+  );
 });
