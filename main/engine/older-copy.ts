@@ -2,7 +2,7 @@
  * What a fresh create's idempotency key can find: a copy the agent made under that key before the state DB was lost,
  * since changed by a person (shared/SYNC.md, "Identity: never a duplicate"; docs/sync-rules.md, "Lost state").
  */
-import type { CreateAction, SyncItem } from '../sync';
+import type { CreateAction, ItemFields, SyncItem } from '../sync';
 import { canonicalFields } from '../sync';
 
 /** How the item a create answered with differs from the one asked for. */
@@ -20,12 +20,12 @@ function asWritten(item: Pick<SyncItem, 'title' | 'start' | 'end'>): string {
 }
 
 /**
- * `cancelled`: the key found a copy a person has since cancelled or deleted, so the key is spent; `changed`: it found
+ * `asked`: the create's fields as its side keeps them. `cancelled`: the key found a copy a person has since cancelled or deleted, so the key is spent; `changed`: it found
  * a live copy a person has since moved or renamed, which has no baseline to compare with; null: the asked-for item.
  */
-export function olderCopyOf(action: CreateAction, written: SyncItem): OlderCopy {
+export function olderCopyOf(asked: ItemFields, written: SyncItem): OlderCopy {
   if (written.status === 'cancelled') return 'cancelled';
-  return asWritten(written) === asWritten(action.fields) ? null : 'changed';
+  return asWritten(written) === asWritten(asked) ? null : 'changed';
 }
 
 /** The key of a create made again after the copy `lostId` its first key found was cancelled (identity.ts). */

@@ -471,4 +471,9 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
     ]),
   );
+
+  it(
+    "a two-way busy connection blocks the event's time and leaves the person's event as it is",
+    check([connect(0, 0, { inbound_as: 'busy' }), add('external', 3, 9)]),
+  );
 });
