@@ -5,7 +5,7 @@
  */
 import { AppError } from '../errors/app-error';
 import { runSummaryOf, type ConflictChoice, type OutboxEntry, type StateDb } from '../store';
-import { countActions, type Link, type Plan } from '../sync';
+import { countActions, inboundKind, type Link, type Plan } from '../sync';
 import { withAbsentLinked } from './absent-linked';
 import { ActionApplier } from './action-applier';
 import { ConnectionSession } from './connection-session';
@@ -213,6 +213,7 @@ export class Engine {
       replays,
       { state: stored, ...reread },
       { sched: (f) => providers.sched.keeps(f), external: (f) => providers.external.keeps(f) },
+      inboundKind(settings.inbound_as),
     );
     const planned = session.plan({
       state: { ...state, heldOverlaps: heldOverlaps(session, sched) },

@@ -4,7 +4,7 @@
  */
 import type { OutboxEntry } from '../store';
 import type { CreateAction, ItemFields, Link, Side, SideRead, SyncItem, SyncState } from '../sync';
-import { linkAfterWrite } from '../sync';
+import { exceptionItemId, linkAfterWrite, type SchedKind } from '../sync';
 
 /** The plan's inputs once the replays are done, and the creates that replay them. */
 export interface Replayed {
@@ -25,9 +25,11 @@ function madeBefore(action: CreateAction, read: SideRead): SyncItem | null {
 }
 
 /** A stand-in for the item a replayed create would make (its id is the service's to choose). */
-function standIn(action: CreateAction, entry: OutboxEntry, kept: ItemFields): SyncItem {
+function standIn(action: CreateAction, entry: OutboxEntry, kept: ItemFields, kind: SchedKind): SyncItem {
+  const id = `replay:${entry.idempotencyKey}`;
   return {
-    id: `replay:${entry.idempotencyKey}`,
+    // Under `inbound_as: busy` the Sched side makes an exception, whose id says so (sched-kinds.ts).
+    id: action.side === 'sched' && kind === 'exception' ? exceptionItemId(id) : id,
     version: 'replay',
     updated: action.counterpart.updated,
     status: 'confirmed',
@@ -47,6 +49,8 @@ export function withReplays(
   input: { state: SyncState; sched: SideRead; external: SideRead },
   /** What each side keeps of fields written to it (the port's `keeps`). */
   keeps: Record<Side, (fields: ItemFields) => ItemFields> = { sched: (f) => f, external: (f) => f },
+  /** The kind of Sched item the calendar's events become (the connection's `inbound_as`). */
+  schedKind: SchedKind = 'booking',
 ): Replayed {
   const reads = { sched: input.sched, external: input.external };
   const links: Link[] = [...input.state.links];
@@ -57,7 +61,7 @@ export function withReplays(
     const create = action as CreateAction;
     const read = reads[create.side];
     const kept = keeps[create.side](create.fields);
-    const item = madeBefore(create, read) ?? standIn(create, entry, kept);
+    const item = madeBefore(create, read) ?? standIn(create, entry, kept, schedKind);
     // As `sendCreate` replays: the baseline is what the agent wrote, so a person's edit since shows as one.
     const link = linkAfterWrite(create, { ...item, ...kept });
     const gone = (l: Link) =>

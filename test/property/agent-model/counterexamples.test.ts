@@ -476,4 +476,14 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
     "a two-way busy connection blocks the event's time and leaves the person's event as it is",
     check([connect(0, 0, { inbound_as: 'busy' }), add('external', 3, 9)]),
   );
+
+  it(
+    'a preview after a crash before a busy block was written predicts the block the next run makes',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 2, 11),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });
