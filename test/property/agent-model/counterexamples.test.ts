@@ -486,4 +486,16 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    'after a crash before the first write, an event moved beyond the window keeps its booking when the feed expires',
+    check([
+      connect(0, 0),
+      add('sched', 1, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      sync,
+      move('external', 394, 9),
+      { kind: 'expire-cursor', side: 'external', where: 0 },
+    ]),
+  );
 });
