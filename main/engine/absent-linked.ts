@@ -9,17 +9,31 @@ import type { CalendarProvider } from '../providers/port';
 import type { LinkSide, SideRead, SyncItem, SyncWindow } from '../sync';
 import { overlapsWindow } from '../sync';
 
-/** `read` with what became of each linked item (`lasts`, as last synced) a full read left out inside the window. */
+/** A linked item as last synced, and whether the other side's read listed its partner (so the plan acts on it). */
+export interface LinkedLast {
+  last: LinkSide;
+  partnerListed: boolean;
+}
+
+/**
+ * `read` with what became of each linked item a full read left out: those last synced inside the window, and those
+ * whose partner the other read listed (a change there is copied here: the item's fate decides update or create).
+ */
 export async function withAbsentLinked(
   provider: CalendarProvider,
   read: SideRead,
-  lasts: readonly LinkSide[],
+  linked: readonly LinkedLast[],
   window: SyncWindow,
   zone: string,
 ): Promise<SideRead> {
   if (read.full !== true) return read;
   const mentioned = new Set([...read.items.map((item) => item.id), ...(read.deleted ?? [])]);
-  const absent = lasts.filter((last) => !mentioned.has(last.id) && overlapsWindow(last.fields, window, zone));
+  const absent = linked
+    .filter(
+      ({ last, partnerListed }) =>
+        !mentioned.has(last.id) && (partnerListed || overlapsWindow(last.fields, window, zone)),
+    )
+    .map(({ last }) => last);
   if (absent.length === 0) return read;
   const items: SyncItem[] = [];
   const deleted: string[] = [];

@@ -40,18 +40,20 @@ async function checkedAbsent(
   if (session.remapping !== null) return reads;
   const { window, providers } = session;
   const zone = session.connection.resourceTimezone;
+  const listed = (read: ChangeReads['sched']) => new Set(read.items.map((item) => item.id));
+  const [schedListed, externalListed] = [listed(reads.sched), listed(reads.external)];
   const [sched, external] = await Promise.all([
     withAbsentLinked(
       providers.sched,
       reads.sched,
-      links.map((link) => link.sched),
+      links.map((l) => ({ last: l.sched, partnerListed: externalListed.has(l.external.id) })),
       window,
       zone,
     ),
     withAbsentLinked(
       providers.external,
       reads.external,
-      links.map((link) => link.external),
+      links.map((l) => ({ last: l.external, partnerListed: schedListed.has(l.sched.id) })),
       window,
       zone,
     ),

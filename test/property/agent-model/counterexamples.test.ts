@@ -498,4 +498,18 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       { kind: 'expire-cursor', side: 'external', where: 0 },
     ]),
   );
+
+  it(
+    'a preview after a settings change that reads in full knows an event beyond the window was deleted',
+    check([
+      connect(0, 0),
+      add('sched', 0, 9),
+      settle,
+      { kind: 'wait', minutes: 31 * 24 * 60 },
+      move('sched', 1, 9),
+      remove('external'),
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'busy' } },
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });
