@@ -95,6 +95,8 @@ export class ConnectionsService {
     pairOnConnect(this.deps.db, stored.calendar_id, stored.resource_id);
     this.deps.db.heldElsewhere.clear(stored.calendar_id);
     this.deps.db.connections.update(stored.calendar_id, { status: 'active', statusMessage: null });
+    // Sched shows the new registration as `active`, whatever it was told of an earlier connection of this calendar.
+    await this.deps.registered?.(stored.calendar_id);
     this.deps.changed();
     const view = this.view(stored);
     this.deps.bus.publish({ type: 'status', data: view });

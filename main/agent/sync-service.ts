@@ -189,6 +189,7 @@ export class SyncService {
     decision: 'apply' | 'cancel',
   ): Promise<{ calendar: Connection; run: RunSummary | null }> {
     const stored = this.stored(calendarId);
+    await this.requireHeldHere(calendarId, 'review');
     if (this.deps.db.connections.get(calendarId)?.status !== 'needs_review') {
       throw new AgentError('conflict', `${calendarId} has no run waiting for review.`);
     }
@@ -212,6 +213,7 @@ export class SyncService {
     if (!conflict) throw new AgentError('not_found', `No conflict has the id "${conflictId}".`);
     if (conflict.resolvedAt) throw new AgentError('conflict', `Conflict ${conflictId} was already resolved.`);
     const stored = this.stored(conflict.connectionId);
+    await this.requireHeldHere(stored.calendar_id, `conflict ${conflictId}`);
     const run = await this.afterCall(stored, async () =>
       this.deps.engine.resolveConflict(conflictId, resolution, await this.engineConnection(stored)),
     );
@@ -249,9 +251,21 @@ export class SyncService {
     if (!run) throw new AgentError('not_found', `No run has the id "${runId}".`);
     if (run.undoneBy) throw new AgentError('conflict', `Run ${runId} was already undone.`);
     const stored = this.stored(run.connectionId);
+    await this.requireHeldHere(stored.calendar_id, `undo of run ${runId}`);
     return this.afterCall(stored, async () =>
       this.deps.engine.undo(runId, await this.engineConnection(stored)),
     );
+  }
+
+  /**
+   * Undo, a conflict's answer and a review write to the calendar like a run: refused (409, nothing written) while
+   * another device holds it, with the device named and how to take it back, as Sched's registry says (at most one
+   * registry read every 15 minutes, shared with the runs).
+   */
+  private async requireHeldHere(calendarId: string, what: string): Promise<void> {
+    await this.holds.check();
+    const lost = this.holds.reason(calendarId);
+    if (lost) throw new AgentError('conflict', `${what} was refused: ${lost}`);
   }
 
   /** An undo or a conflict's answer may leave a new status (a refused sign-in): said as after a run, Sched too. */

@@ -138,11 +138,13 @@ export class ActionApplier {
       if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
       throw error;
     }
-    // A replay finding its own write is the point of the key; a fresh create finding one predates a lost state DB,
-    // and so does a replay finding one last changed before its intent was recorded.
-    const older = replayed && !changedBefore(written, entry) ? null : olderCopyOf(action, written);
+    // What the side keeps of the agent's fields (a busy block's title says "Unavailable: …"): any other difference is
+    // a person's edit. A replay finding its own write is the point of the key; a fresh create finding one predates a
+    // lost state DB, and so does a replay finding one last changed before its intent was recorded.
+    const kept = this.provider(action.side).keeps?.(action.fields) ?? action.fields;
+    const older = replayed && !changedBefore(written, entry) ? null : olderCopyOf(kept, written);
     if (older !== null) return this.foundOlderCopy(action, entry, written, older);
-    const made = linkAfterWrite(action, replayed ? { ...written, ...action.fields } : written);
+    const made = linkAfterWrite(action, replayed ? { ...written, ...kept } : written);
     const retagged = action.retag ? await this.retag(action.retag, written.id) : null;
     const link = retagged ? { ...made, external: linkSideOf(retagged) } : made;
     db.transaction(() => {

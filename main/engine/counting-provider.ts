@@ -46,6 +46,10 @@ export class CountingProvider implements CalendarProvider {
     return this.inner.locate ? this.inner.locate(id) : this.inner.get(id);
   }
 
+  keeps(fields: ItemFields): ItemFields {
+    return this.inner.keeps ? this.inner.keeps(fields) : fields;
+  }
+
   create(request: CreateRequest): Promise<SyncItem> {
     return this.inner.create(request);
   }

@@ -5,7 +5,8 @@
  */
 import { AppError } from '../errors/app-error';
 import { runSummaryOf, type ConflictChoice, type OutboxEntry, type StateDb } from '../store';
-import { countActions, type Plan } from '../sync';
+import { countActions, inboundKind, type Link, type Plan } from '../sync';
+import { withAbsentLinked } from './absent-linked';
 import { ActionApplier } from './action-applier';
 import { ConnectionSession } from './connection-session';
 import { coveredWindowOf, slicesToRead } from './entered-window';
@@ -26,6 +27,39 @@ import { checkUndoable, undoRun } from './undo';
 function confirmedBy(session: ConnectionSession, reads: ChangeReads): string[] {
   const listed = new Set(reads.listed);
   return [...reads.confirmed, ...session.links.unconfirmed().filter((id) => listed.has(id))];
+}
+
+/**
+ * Full reads with the linked items they left out asked for by id (absent-linked.ts). A remap's links name bookings
+ * of the old resource, which its own plan reads (connection-session.ts `movingBookings`).
+ */
+async function checkedAbsent(
+  session: ConnectionSession,
+  reads: ChangeReads,
+  links: readonly Link[],
+): Promise<ChangeReads> {
+  if (session.remapping !== null) return reads;
+  const { window, providers } = session;
+  const zone = session.connection.resourceTimezone;
+  const listed = (read: ChangeReads['sched']) => new Set(read.items.map((item) => item.id));
+  const [schedListed, externalListed] = [listed(reads.sched), listed(reads.external)];
+  const [sched, external] = await Promise.all([
+    withAbsentLinked(
+      providers.sched,
+      reads.sched,
+      links.map((l) => ({ last: l.sched, partnerListed: externalListed.has(l.external.id) })),
+      window,
+      zone,
+    ),
+    withAbsentLinked(
+      providers.external,
+      reads.external,
+      links.map((l) => ({ last: l.external, partnerListed: schedListed.has(l.sched.id) })),
+      window,
+      zone,
+    ),
+  ]);
+  return { ...reads, sched, external };
 }
 
 /** Thrown by `review` when the connection is not waiting for one. */
@@ -176,9 +210,15 @@ export class Engine {
       unconfirmed: session.links.unconfirmed(),
       knownExternal: new Map(stored.links.map((link) => [link.external.id, link.external.version])),
     });
-    const reread = await withConflictRereads(session, reads);
+    const reread = await withConflictRereads(session, await checkedAbsent(session, reads, stored.links));
     // A preview plans as the run will after `recover` replays a crashed run's creates, and counts those creates.
-    const { state, sched, external, creates } = withReplays(replays, { state: stored, ...reread });
+    const { providers } = session;
+    const { state, sched, external, creates } = withReplays(
+      replays,
+      { state: stored, ...reread },
+      { sched: (f) => providers.sched.keeps(f), external: (f) => providers.external.keeps(f) },
+      inboundKind(settings.inbound_as),
+    );
     const planned = session.plan({
       state: { ...state, heldOverlaps: heldOverlaps(session, sched) },
       sched,

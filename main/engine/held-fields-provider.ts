@@ -45,6 +45,10 @@ export class HeldFieldsProvider implements CalendarProvider {
     return item ? this.held(item) : null;
   }
 
+  keeps(fields: ItemFields): ItemFields {
+    return heldFields(this.inner.keeps ? this.inner.keeps(fields) : fields, this.capabilities);
+  }
+
   async create(request: CreateRequest): Promise<SyncItem> {
     return this.held(await this.inner.create(request));
   }

@@ -3,20 +3,16 @@
  * since changed by a person (shared/SYNC.md, "Identity: never a duplicate"; docs/sync-rules.md, "Lost state").
  */
 import type { OutboxEntry } from '../store';
-import type { CreateAction, SyncItem } from '../sync';
-import { canonicalFields, schedKindOf } from '../sync';
+import type { CreateAction, ItemFields, SyncItem } from '../sync';
+import { canonicalFields } from '../sync';
 
 /** How the item a create answered with differs from the one asked for. */
 export type OlderCopy = 'cancelled' | 'changed' | null;
 
-/**
- * The fields a service writes as asked (descriptions may come back reformatted, so they are left out). An
- * availability exception's title is made from its reason by the Sched side ("Unavailable: …", or no reason under
- * busy-only), so only its times are compared.
- */
-function asWritten(item: Pick<SyncItem, 'title' | 'start' | 'end'>, exception: boolean): string {
+/** The fields a service writes as asked (descriptions may come back reformatted, so they are left out). */
+function asWritten(item: Pick<SyncItem, 'title' | 'start' | 'end'>): string {
   return canonicalFields({
-    title: exception ? '' : item.title,
+    title: item.title,
     description: '',
     location: '',
     start: item.start,
@@ -25,13 +21,13 @@ function asWritten(item: Pick<SyncItem, 'title' | 'start' | 'end'>, exception: b
 }
 
 /**
- * `cancelled`: the key found a copy a person has since cancelled or deleted, so the key is spent; `changed`: it found
- * a live copy a person has since moved or renamed, which has no baseline to compare with; null: the asked-for item.
+ * `asked`: the create's fields as its side keeps them (`CalendarProvider.keeps`). `cancelled`: the key found a copy a
+ * person has since cancelled or deleted, so the key is spent; `changed`: it found a live copy a person has since
+ * moved or renamed, which has no baseline to compare with; null: the asked-for item.
  */
-export function olderCopyOf(action: CreateAction, written: SyncItem): OlderCopy {
+export function olderCopyOf(asked: ItemFields, written: SyncItem): OlderCopy {
   if (written.status === 'cancelled') return 'cancelled';
-  const exception = action.side === 'sched' && schedKindOf(written.id) === 'exception';
-  return asWritten(written, exception) === asWritten(action.fields, exception) ? null : 'changed';
+  return asWritten(written) === asWritten(asked) ? null : 'changed';
 }
 
 /**

@@ -3,8 +3,8 @@
  * (with their idempotency keys) before the next run plans, so the preview counts them and plans as if they were done.
  */
 import type { OutboxEntry } from '../store';
-import type { CreateAction, Link, SideRead, SyncItem, SyncState } from '../sync';
-import { linkAfterWrite } from '../sync';
+import type { CreateAction, ItemFields, Link, Side, SideRead, SyncItem, SyncState } from '../sync';
+import { exceptionItemId, linkAfterWrite, type SchedKind } from '../sync';
 
 /** The plan's inputs once the replays are done, and the creates that replay them. */
 export interface Replayed {
@@ -25,13 +25,15 @@ function madeBefore(action: CreateAction, read: SideRead): SyncItem | null {
 }
 
 /** A stand-in for the item a replayed create would make (its id is the service's to choose). */
-function standIn(action: CreateAction, entry: OutboxEntry): SyncItem {
+function standIn(action: CreateAction, entry: OutboxEntry, kept: ItemFields, kind: SchedKind): SyncItem {
+  const id = `replay:${entry.idempotencyKey}`;
   return {
-    id: `replay:${entry.idempotencyKey}`,
+    // Under `inbound_as: busy` the Sched side makes an exception, whose id says so (sched-kinds.ts).
+    id: action.side === 'sched' && kind === 'exception' ? exceptionItemId(id) : id,
     version: 'replay',
     updated: action.counterpart.updated,
     status: 'confirmed',
-    ...action.fields,
+    ...kept,
     ...(action.tags ? { tags: action.tags } : {}),
     ...(action.source ? { source: action.source } : {}),
   };
@@ -45,6 +47,10 @@ function standIn(action: CreateAction, entry: OutboxEntry): SyncItem {
 export function withReplays(
   entries: readonly OutboxEntry[],
   input: { state: SyncState; sched: SideRead; external: SideRead },
+  /** What each side keeps of fields written to it (the port's `keeps`). */
+  keeps: Record<Side, (fields: ItemFields) => ItemFields> = { sched: (f) => f, external: (f) => f },
+  /** The kind of Sched item the calendar's events become (the connection's `inbound_as`). */
+  schedKind: SchedKind = 'booking',
 ): Replayed {
   const reads = { sched: input.sched, external: input.external };
   const links: Link[] = [...input.state.links];
@@ -54,9 +60,10 @@ export function withReplays(
     if (entry.operation !== 'create' || action?.type !== 'create') continue;
     const create = action as CreateAction;
     const read = reads[create.side];
-    const item = madeBefore(create, read) ?? standIn(create, entry);
+    const kept = keeps[create.side](create.fields);
+    const item = madeBefore(create, read) ?? standIn(create, entry, kept, schedKind);
     // As `sendCreate` replays: the baseline is what the agent wrote, so a person's edit since shows as one.
-    const link = linkAfterWrite(create, { ...item, ...create.fields });
+    const link = linkAfterWrite(create, { ...item, ...kept });
     const gone = (l: Link) =>
       l.sched.id === link.sched.id ||
       l.external.id === link.external.id ||

@@ -94,6 +94,12 @@ export interface CalendarProvider {
    * none. A remap run reads the bookings it moves from the old resource with it. Absent elsewhere (`get` serves).
    */
   locate?(id: string): Promise<SyncItem | null>;
+  /**
+   * The fields an item written with `fields` holds on this side, where the side keeps them otherwise (an availability
+   * exception's title reads "Unavailable: …"). A create replayed after a crash takes it as the item's baseline, so only
+   * a person's edit since shows as a change. Absent: the side keeps fields as written.
+   */
+  keeps?(fields: ItemFields): ItemFields;
   /** Creates an item; throws `SlotUnavailableError` on the Sched side when the slot is taken. */
   create(request: CreateRequest): Promise<SyncItem>;
   /**

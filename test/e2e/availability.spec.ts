@@ -1,5 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './helpers/agent-fixture';
+import { openUi } from './helpers/open-ui';
 import { sandboxInfo } from './helpers/sandbox-edits';
 import { connectThroughWizard } from './helpers/ui-flows';
 
@@ -39,7 +40,7 @@ test('a doctor’s own Outlook event blocks her time, and Sched refuses a bookin
   });
   expect(made.status()).toBe(201);
 
-  await page.goto(agent.ui_url);
+  await openUi(page, agent);
   await connectThroughWizard(page, {
     resource: 'Dr. Maria Lopez',
     email: jordan,

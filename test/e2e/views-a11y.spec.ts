@@ -3,6 +3,7 @@
  * sideways scroll, the keyboard alone reaches an item's details; and the README's screenshots (docs/images).
  */
 import { expect, test } from './helpers/agent-fixture';
+import { openUi } from './helpers/open-ui';
 import { onlyConnectionCalendarId, SandboxApi } from './helpers/sandbox-api';
 import { connectThroughWizard } from './helpers/ui-flows';
 import { expectAccessible, expectNoSidewaysScroll, sizes } from './helpers/views-check';
@@ -18,6 +19,9 @@ test('every view and dialog: accessible, any window size, light and dark, keyboa
 }) => {
   test.setTimeout(300_000);
   await page.goto(agent.ui_url);
+  await expect(page.getByRole('dialog', { name: 'Welcome to Sched Sync' })).toBeVisible();
+  await expectAccessible(page, 'the welcome screen');
+  await openUi(page, agent);
   await page.getByRole('button', { name: 'Connect a calendar' }).click();
   await expectAccessible(page, 'the connect wizard');
   await page

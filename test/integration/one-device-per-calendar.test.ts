@@ -86,6 +86,22 @@ describe('one device per calendar', () => {
     expect((await calendar.events()).map((e) => e.title)).toEqual(['Standup']);
   });
 
+  it('refuses an undo and a review from the device that lost the calendar, naming the holder', async () => {
+    const run = (await world.api('GET', '/runs')).body.runs.find(
+      (r: { calendar_id: string; kind: string }) =>
+        r.calendar_id === calendar.calendarId && r.kind === 'sync',
+    );
+
+    const undo = await world.api('POST', `/runs/${run.run_id}/undo`);
+    const review = await world.api('POST', `${path(calendar.calendarId)}/review`, { decision: 'apply' });
+
+    for (const answer of [undo, review]) {
+      expect(answer.status).toBe(409);
+      expect(answer.body.error.message).toMatch(/is synced by .+ connect it again with takeover/);
+    }
+    expect((await calendar.events()).map((e) => e.title)).toEqual(['Standup']);
+  });
+
   it('refuses a settings change from the device that lost the calendar, naming the holder', async () => {
     const answer = await world.api('PUT', path(calendar.calendarId), {
       sync_settings: { privacy: 'busy-only' },

@@ -113,6 +113,13 @@ export class SchedResourceProvider implements CalendarProvider {
     return this.fromException(item);
   }
 
+  /** Under `inbound_as: busy` an event's fields become an exception: its reason as the title, nothing else. */
+  keeps(fields: ItemFields): ItemFields {
+    if (inboundKind(this.options.inboundAs) === 'booking') return fields;
+    const exception = this.toException(fields);
+    return { ...exception, title: titleOf(exception.title) };
+  }
+
   async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
     const exceptionId = exceptionIdOf(id);
     if (exceptionId === null) return this.options.bookings.update(id, fields, options);

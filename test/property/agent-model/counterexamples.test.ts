@@ -426,6 +426,92 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       sync,
     ]),
   );
+
+  it(
+    'an event moved out of the window after a crash keeps its booking (the full read asks for it by id)',
+    check([
+      connect(0, 0),
+      { kind: 'wait', minutes: 31 * 24 * 60 },
+      add('sched', 1, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      move('external', 0, 9),
+      move('sched', 1, 9),
+    ]),
+  );
+
+  it(
+    "Sched's Connected Calendars shows a crashed run's error after the calendar was disconnected and connected again",
+    check([
+      connect(0, 0),
+      add('sched', 1, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      { kind: 'disconnect', pick: 0 },
+      connect(0, 0),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+    ]),
+  );
+
+  it(
+    'an undo on a calendar another device took over is refused, naming the device',
+    check([
+      connect(0, 0),
+      add('sched', 0, 9),
+      sync,
+      { kind: 'device', pick: 0, takes: 'other' },
+      { kind: 'wait', minutes: 90 },
+      undoLatest,
+    ]),
+  );
+
+  it(
+    "a crashed run's busy block, made again on the next start, leaves the person's event as it is",
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 2, 11),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+    ]),
+  );
+
+  it(
+    "a two-way busy connection blocks the event's time and leaves the person's event as it is",
+    check([connect(0, 0, { inbound_as: 'busy' }), add('external', 3, 9)]),
+  );
+
+  it(
+    'a preview after a crash before a busy block was written predicts the block the next run makes',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 2, 11),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
+
+  it(
+    'after a crash before the first write, an event moved beyond the window keeps its booking when the feed expires',
+    check([
+      connect(0, 0),
+      add('sched', 1, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      sync,
+      move('external', 394, 9),
+      { kind: 'expire-cursor', side: 'external', where: 0 },
+    ]),
+  );
+
+  it(
+    'a preview after a settings change that reads in full knows an event beyond the window was deleted',
+    check([
+      connect(0, 0),
+      add('sched', 0, 9),
+      settle,
+      { kind: 'wait', minutes: 31 * 24 * 60 },
+      move('sched', 1, 9),
+      remove('external'),
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'busy' } },
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });
 
 describe('agent model counterexamples: crashes, replays and previews', () => {
