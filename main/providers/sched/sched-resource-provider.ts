@@ -90,6 +90,17 @@ export class SchedResourceProvider implements CalendarProvider {
     return item === null ? null : this.fromException(item);
   }
 
+  /**
+   * The item on whichever resource holds it now, cancelled included: a remap reads the bookings it moves from their
+   * old resource with this. Without it the bookings provider's `get` answers null for a booking of another resource,
+   * and the remap would take a booking still on the old resource for gone and book its event a second time.
+   */
+  async locate(id: string): Promise<SyncItem | null> {
+    const { bookings } = this.options;
+    if (exceptionIdOf(id) === null) return bookings.locate ? bookings.locate(id) : bookings.get(id);
+    return this.get(id);
+  }
+
   /** The calendar's event becomes a booking or, under `inbound_as: busy`, an exception that blocks its time. */
   async create(request: CreateRequest): Promise<SyncItem> {
     if (inboundKind(this.options.inboundAs) === 'booking') return this.options.bookings.create(request);

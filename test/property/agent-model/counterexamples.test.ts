@@ -426,4 +426,16 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       sync,
     ]),
   );
+
+  it(
+    'an event remapped away before its first run and back keeps one booking, on the resource it mirrors',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      { kind: 'remap', pick: 0, resource: 1 },
+      sync,
+      { kind: 'remap', pick: 0, resource: 0 },
+      sync,
+    ]),
+  );
 });
