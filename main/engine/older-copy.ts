@@ -3,15 +3,19 @@
  * since changed by a person (shared/SYNC.md, "Identity: never a duplicate"; docs/sync-rules.md, "Lost state").
  */
 import type { CreateAction, SyncItem } from '../sync';
-import { canonicalFields } from '../sync';
+import { canonicalFields, schedKindOf } from '../sync';
 
 /** How the item a create answered with differs from the one asked for. */
 export type OlderCopy = 'cancelled' | 'changed' | null;
 
-/** The fields a service writes as asked (descriptions may come back reformatted, so they are left out). */
-function asWritten(item: Pick<SyncItem, 'title' | 'start' | 'end'>): string {
+/**
+ * The fields a service writes as asked (descriptions may come back reformatted, so they are left out). An
+ * availability exception holds only its times: its title is made from its reason ("Unavailable: …", none under
+ * busy-only), never the event's title as asked.
+ */
+function asWritten(item: Pick<SyncItem, 'title' | 'start' | 'end'>, timesOnly: boolean): string {
   return canonicalFields({
-    title: item.title,
+    title: timesOnly ? '' : item.title,
     description: '',
     location: '',
     start: item.start,
@@ -25,7 +29,8 @@ function asWritten(item: Pick<SyncItem, 'title' | 'start' | 'end'>): string {
  */
 export function olderCopyOf(action: CreateAction, written: SyncItem): OlderCopy {
   if (written.status === 'cancelled') return 'cancelled';
-  return asWritten(written) === asWritten(action.fields) ? null : 'changed';
+  const timesOnly = action.side === 'sched' && schedKindOf(written.id) === 'exception';
+  return asWritten(written, timesOnly) === asWritten(action.fields, timesOnly) ? null : 'changed';
 }
 
 /** The key of a create made again after the copy `lostId` its first key found was cancelled (identity.ts). */

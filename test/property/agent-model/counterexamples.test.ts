@@ -438,4 +438,9 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       sync,
     ]),
   );
+
+  it(
+    "busy: an event's new exception is not taken for an older copy, so the event keeps its title",
+    check([connect(0, 0, { inbound_as: 'busy' }), add('external', 0, 9), sync]),
+  );
 });
