@@ -8,7 +8,14 @@
  */
 import type { InboundAs, ItemFields, PrivacyMode, SyncItem } from '../../sync';
 import { exceptionIdOf, exceptionItemId, inboundKind } from '../../sync';
-import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOptions } from '../port';
+import type {
+  CalendarProvider,
+  CreateRequest,
+  DeleteOptions,
+  ListRequest,
+  ListResult,
+  UpdateOptions,
+} from '../port';
 import { PreconditionFailedError, schedCapabilities } from '../port';
 
 /** The two providers and what the connection's settings say about the calendar's events. */
@@ -18,6 +25,8 @@ export interface SchedResourceProviderOptions {
   inboundAs: InboundAs;
   /** `busy-only`: an exception made from an event carries no reason (SYNC.md: privacy applies inbound too). */
   privacy: PrivacyMode;
+  /** The exceptions of another resource of the account, by id: a remap cancels those the old resource holds. */
+  exceptionsOf?: (resourceId: string) => CalendarProvider;
 }
 
 /** The word every exception's title starts with, as its event shows it ("Unavailable: maintenance"). */
@@ -123,10 +132,24 @@ export class SchedResourceProvider implements CalendarProvider {
     return this.fromException(item);
   }
 
-  async delete(id: string, options?: { ifMatch?: string }): Promise<void> {
+  /**
+   * Cancels the booking (on whichever resource holds it: Sched has one booking id space) or the exception, on
+   * `options.resourceId` when another resource holds it. An exception of another resource this provider cannot
+   * reach is an error, never a silent success: it would stay and block that resource.
+   */
+  async delete(id: string, options: DeleteOptions = {}): Promise<void> {
+    const { resourceId, ...rest } = options;
     const exceptionId = exceptionIdOf(id);
-    if (exceptionId === null) return this.options.bookings.delete(id, options);
-    await this.renamed(id, () => this.options.exceptions.delete(exceptionId, options));
+    if (exceptionId === null) return this.options.bookings.delete(id, rest);
+    await this.renamed(id, () => this.exceptionsOn(resourceId).delete(exceptionId, rest));
+  }
+
+  private exceptionsOn(resourceId: string | undefined): CalendarProvider {
+    if (resourceId === undefined) return this.options.exceptions;
+    if (!this.options.exceptionsOf) {
+      throw new Error(`Cannot reach the availability exceptions of resource ${resourceId}.`);
+    }
+    return this.options.exceptionsOf(resourceId);
   }
 
   private fromException(item: SyncItem): SyncItem {

@@ -443,4 +443,14 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
     "busy: an event's new exception is not taken for an older copy, so the event keeps its title",
     check([connect(0, 0, { inbound_as: 'busy' }), add('external', 0, 9), sync]),
   );
+  it(
+    'busy: a remap cancels the exceptions made from the calendar on the old resource and blocks the new one',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      sync,
+    ]),
+  );
 });
