@@ -212,6 +212,7 @@ export class SyncService {
     if (!conflict) throw new AgentError('not_found', `No conflict has the id "${conflictId}".`);
     if (conflict.resolvedAt) throw new AgentError('conflict', `Conflict ${conflictId} was already resolved.`);
     const stored = this.stored(conflict.connectionId);
+    await this.refuseIfHeldElsewhere(stored.calendar_id);
     const run = await this.afterCall(stored, async () =>
       this.deps.engine.resolveConflict(conflictId, resolution, await this.engineConnection(stored)),
     );
@@ -249,9 +250,20 @@ export class SyncService {
     if (!run) throw new AgentError('not_found', `No run has the id "${runId}".`);
     if (run.undoneBy) throw new AgentError('conflict', `Run ${runId} was already undone.`);
     const stored = this.stored(run.connectionId);
+    await this.refuseIfHeldElsewhere(stored.calendar_id);
     return this.afterCall(stored, async () =>
       this.deps.engine.undo(runId, await this.engineConnection(stored)),
     );
+  }
+
+  /**
+   * Sched's registry, read at most every 15 minutes: a calendar another device took over is not written here, by a
+   * run, an undo or a conflict's answer alike (`409`, saying which device has it). Nothing is written.
+   */
+  private async refuseIfHeldElsewhere(calendarId: string): Promise<void> {
+    await this.holds.check();
+    const lost = this.holds.reason(calendarId);
+    if (lost) throw new AgentError('conflict', lost);
   }
 
   /** An undo or a conflict's answer may leave a new status (a refused sign-in): said as after a run, Sched too. */
@@ -267,10 +279,7 @@ export class SyncService {
   /** One run of one connection, called by the scheduler's queue. */
   private async runConnection(calendarId: string, reason: RunReason): Promise<RunSummary> {
     const stored = this.stored(calendarId);
-    // Sched's registry, read at most every 15 minutes: a calendar another device took over does not run here.
-    await this.holds.check();
-    const lost = this.holds.reason(calendarId);
-    if (lost) throw new AgentError('conflict', lost);
+    await this.refuseIfHeldElsewhere(calendarId);
     const before = this.deps.db.connections.ensure(calendarId).status;
     this.deps.db.connections.update(calendarId, { status: 'syncing' });
     this.running.add(calendarId);

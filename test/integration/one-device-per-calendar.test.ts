@@ -86,6 +86,17 @@ describe('one device per calendar', () => {
     expect((await calendar.events()).map((e) => e.title)).toEqual(['Standup']);
   });
 
+  it('refuses to undo a run on the device that lost the calendar, and its copy stays', async () => {
+    const runs = (await world.api('GET', '/runs')).body.runs as { run_id: string; calendar_id: string }[];
+    const first = runs.find((run) => run.calendar_id === calendar.calendarId)!;
+
+    const answer = await world.api('POST', `/runs/${first.run_id}/undo`);
+
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.message).toMatch(/synced by .+ This device stopped syncing it/);
+    expect((await calendar.events()).map((e) => e.title)).toEqual(['Standup']);
+  });
+
   it('refuses a settings change from the device that lost the calendar, naming the holder', async () => {
     const answer = await world.api('PUT', path(calendar.calendarId), {
       sync_settings: { privacy: 'busy-only' },

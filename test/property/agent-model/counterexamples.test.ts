@@ -453,4 +453,15 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       sync,
     ]),
   );
+
+  it(
+    'an undo is refused for a calendar another device took over once this device could have noticed',
+    check([
+      connect(0, 0),
+      sync,
+      { kind: 'device', pick: 0, takes: 'other' },
+      { kind: 'wait', minutes: 31 * 24 * 60 },
+      undoLatest,
+    ]),
+  );
 });
