@@ -56,12 +56,16 @@ function sortLinks(input: PlanInput, events: Map<string, SyncItem>): Sorted {
   return sorted;
 }
 
-function cancelOld(link: Link): DeleteAction {
+/**
+ * The old item's cancellation, sent against the version this run read: one a person edited since the last run is
+ * converted all the same (its event makes the new item), not refused on every retry by a stale `If-Match`.
+ */
+function cancelOld(link: Link, read: ReadonlyMap<string, SyncItem>): DeleteAction {
   return {
     type: 'delete',
     side: 'sched',
     id: link.sched.id,
-    ifMatch: link.sched.version,
+    ifMatch: read.get(link.sched.id)?.version ?? link.sched.version,
     before: link.sched.fields,
     link: { bookingId: link.sched.id, eventId: link.external.id },
     reason: 'remap',
@@ -122,8 +126,9 @@ export function planInboundAs(input: PlanInput, inner: (input: PlanInput) => Pla
     reviewApproved: true,
   });
   const byEvent = new Map(converted.map((link) => [link.external.id, link]));
+  const schedRead = new Map(input.sched.items.map((item) => [item.id, item]));
   const actions: Action[] = [
-    ...converted.map(cancelOld),
+    ...converted.map((link) => cancelOld(link, schedRead)),
     ...exceptionCopies.map((link) => removeCopy(link, events)),
     ...ordinary.actions
       .filter((action) => !(action.type === 'unlink' && dropped.has(action.link.eventId)))

@@ -464,4 +464,16 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       undoLatest,
     ]),
   );
+
+  it(
+    'a booking a person renamed before inbound_as became busy is still converted: one exception, no booking left',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      settle,
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'busy' } },
+      { kind: 'edit', side: 'sched', pick: 0, title: 'Standup' },
+      settle,
+    ]),
+  );
 });
