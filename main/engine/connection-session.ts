@@ -113,8 +113,10 @@ export class ConnectionSession {
     };
     const { remapping, remapFrom } = this;
     // A change of `inbound_as` converts what the calendar's events made in Sched (inbound-change-plan.ts).
-    return planInboundAs(input, (i) =>
-      remapping === null ? plan(i) : planRemap(i, remapping, moving, remapFrom),
+    return planInboundAs(
+      input,
+      (i) => (remapping === null ? plan(i) : planRemap(i, remapping, moving, remapFrom)),
+      remapping === null ? null : remapFrom,
     );
   }
 

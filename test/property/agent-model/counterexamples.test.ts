@@ -476,4 +476,29 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       settle,
     ]),
   );
+
+  it(
+    'a booking a person renamed, converted to busy and remapped in one run, leaves nothing on the old resource',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      settle,
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'busy' } },
+      { kind: 'edit', side: 'sched', pick: 0, title: 'Standup' },
+      { kind: 'remap', pick: 0, resource: 1 },
+      settle,
+    ]),
+  );
+
+  it(
+    'an exception converted back to a booking while remapped is cancelled on the old resource',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      settle,
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'bookings' } },
+      { kind: 'remap', pick: 0, resource: 1 },
+      settle,
+    ]),
+  );
 });
