@@ -501,4 +501,17 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       settle,
     ]),
   );
+
+  it(
+    'after the state DB is lost, the resource a calendar mirrors is remembered again: a later remap removes its exceptions',
+    check([
+      connect(2, 1, { inbound_as: 'busy' }),
+      { kind: 'lose-state' },
+      add('external', 0, 9),
+      sync,
+      { kind: 'disconnect', pick: 0 },
+      connect(2, 0),
+      settle,
+    ]),
+  );
 });
