@@ -514,4 +514,17 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       settle,
     ]),
   );
+
+  it(
+    'a remap resumed after a crash before its first write settles: quiet runs write nothing',
+    check([
+      connect(0, 2),
+      add('external', 0, 9),
+      sync,
+      { kind: 'disconnect', pick: 0 },
+      connect(0, 0, { direction: 'sched-to-external' }),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      sync,
+    ]),
+  );
 });
