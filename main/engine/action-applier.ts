@@ -15,7 +15,7 @@ import type { Action, CreateAction, DeleteAction, Side, SyncItem, UpdateAction }
 import { linkAfterWrite, linkSideOf, otherSide } from '../sync';
 import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
-import { keyAfter, olderCopyOf } from './older-copy';
+import { asAskedFor, keyAfter, olderCopyOf } from './older-copy';
 import { recordIntent, type WriteAction } from './outbox-intent';
 import { scheduleWrites } from './write-scheduler';
 import { recordEditConflict, recordMovedOverlap, recordOverlap } from './write-conflicts';
@@ -141,7 +141,7 @@ export class ActionApplier {
     // A replay finding its own write is the point of the key; a fresh create finding one predates a lost state DB.
     const older = replayed ? null : olderCopyOf(action, written);
     if (older !== null) return this.foundOlderCopy(action, entry, written, older);
-    const made = linkAfterWrite(action, replayed ? { ...written, ...action.fields } : written);
+    const made = linkAfterWrite(action, replayed ? asAskedFor(action, written) : written);
     const retagged = action.retag ? await this.retag(action.retag, written.id) : null;
     const link = retagged ? { ...made, external: linkSideOf(retagged) } : made;
     db.transaction(() => {

@@ -37,3 +37,15 @@ export function olderCopyOf(action: CreateAction, written: SyncItem): OlderCopy 
 export function keyAfter(action: CreateAction, lostId: string): string {
   return `${action.idempotencyKey}:after:${lostId}`;
 }
+
+/**
+ * The item a replayed create wrote, as the link's baseline: the asked-for fields on what came back, so a person's
+ * edit since the crash shows as one. An exception keeps what it reads for its words (its title is made from its
+ * reason, "Unavailable: …"): only its times are taken as asked, or its event would be retitled on the next run.
+ */
+export function asAskedFor(action: CreateAction, written: SyncItem): SyncItem {
+  if (action.side === 'sched' && schedKindOf(written.id) === 'exception') {
+    return { ...written, start: action.fields.start, end: action.fields.end };
+  }
+  return { ...written, ...action.fields };
+}

@@ -527,4 +527,13 @@ describe('agent model counterexamples: lost state, preview, pause and a second d
       sync,
     ]),
   );
+
+  it(
+    "busy: an exception's create replayed after a crash is linked as it reads, so the event keeps its title",
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+    ]),
+  );
 });
