@@ -46,6 +46,9 @@ export class SchedClients {
     return new SchedResourceProvider({
       bookings: new SchedCalendarProvider({ http, resource }),
       exceptions: new SchedExceptionsProvider({ http, resource }),
+      // Only a remap's cancellations go there: no all-day date is read, so this resource's zone serves.
+      exceptionsOf: (id) =>
+        new SchedExceptionsProvider({ http, resource: { id, timezone: resource.timezone } }),
       inboundAs: settings.inbound_as,
       privacy: settings.privacy,
     });

@@ -250,7 +250,10 @@ export class ActionApplier {
     const { db, links, runId } = this.context;
     const entry = this.intent(action);
     try {
-      await this.provider(action.side).delete(action.id, action.ifMatch ? { ifMatch: action.ifMatch } : {});
+      await this.provider(action.side).delete(action.id, {
+        ...(action.ifMatch ? { ifMatch: action.ifMatch } : {}),
+        ...(action.resourceId ? { resourceId: action.resourceId } : {}),
+      });
     } catch (error) {
       if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
       throw error;

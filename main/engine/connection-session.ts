@@ -43,6 +43,8 @@ export class ConnectionSession {
   readonly window: SyncWindow;
   /** When the pending remap was asked for, if this call plans a remap run (another resource; remap-plan.ts). */
   readonly remapping: string | null;
+  /** The resource the pending remap comes from; null when none is pending or it is not known. */
+  private readonly remapFrom: string | null;
 
   constructor(
     readonly db: StateDb,
@@ -72,6 +74,9 @@ export class ConnectionSession {
     const { window_days_past: past, window_days_future: future } = connection.settings;
     this.window = syncWindow(now, past, future, connection.resourceTimezone);
     this.remapping = db.remaps.pendingSince(this.key);
+    const from = db.remaps.pairing(this.key)?.pendingFrom ?? null;
+    // 'unknown': a pairing from before remaps were remembered (remap-request.ts).
+    this.remapFrom = from === 'unknown' ? null : from;
   }
 
   /**
@@ -106,9 +111,13 @@ export class ConnectionSession {
       resourceTimezone: this.connection.resourceTimezone,
       now: this.now,
     };
-    const remapping = this.remapping;
+    const { remapping, remapFrom } = this;
     // A change of `inbound_as` converts what the calendar's events made in Sched (inbound-change-plan.ts).
-    return planInboundAs(input, (i) => (remapping === null ? plan(i) : planRemap(i, remapping, moving)));
+    return planInboundAs(
+      input,
+      (i) => (remapping === null ? plan(i) : planRemap(i, remapping, moving, remapFrom)),
+      remapping === null ? null : remapFrom,
+    );
   }
 
   /**

@@ -5,6 +5,7 @@
 import type {
   CalendarProvider,
   CreateRequest,
+  DeleteOptions,
   ListRequest,
   ListResult,
   UpdateOptions,
@@ -58,7 +59,7 @@ export class CountingProvider implements CalendarProvider {
     return this.inner.update(id, fields, options);
   }
 
-  delete(id: string, options?: { ifMatch?: string }): Promise<void> {
+  delete(id: string, options?: DeleteOptions): Promise<void> {
     return this.inner.delete(id, options);
   }
 }

@@ -86,6 +86,8 @@ export class Engine {
   /** One sync pass over one connection: recover, read, plan, guard, apply, commit. Never throws for provider errors. */
   async run(connection: EngineConnection, options: { reviewApproved?: boolean } = {}): Promise<RunSummary> {
     const session = this.session(connection);
+    // Before any write: what this run makes belongs to this resource, should the calendar be remapped later.
+    this.db.remaps.adopt(session.key, connection.resourceId);
     const runId = this.db.runs.start({ connectionId: session.key }).runId;
     const applier = this.applier(session, runId);
     const outcome = await outcomeOf(async () => {

@@ -7,6 +7,7 @@
 import type {
   CalendarProvider,
   CreateRequest,
+  DeleteOptions,
   ListRequest,
   ListResult,
   UpdateOptions,
@@ -57,7 +58,7 @@ export class HeldFieldsProvider implements CalendarProvider {
     return this.held(await this.inner.update(id, fields, options));
   }
 
-  delete(id: string, options?: { ifMatch?: string }): Promise<void> {
+  delete(id: string, options?: DeleteOptions): Promise<void> {
     return this.inner.delete(id, options);
   }
 

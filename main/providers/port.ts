@@ -108,7 +108,17 @@ export interface CalendarProvider {
    */
   update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem>;
   /** Deletes (external) or cancels (Sched) an item. Deleting what is already gone is not an error. */
-  delete(id: string, options?: { ifMatch?: string }): Promise<void>;
+  delete(id: string, options?: DeleteOptions): Promise<void>;
+}
+
+/** How a delete is sent. */
+export interface DeleteOptions {
+  ifMatch?: string;
+  /**
+   * The Sched resource that holds the item, when it is not the provider's own: a remap cancels the availability
+   * exceptions the old resource holds for the calendar's events (exceptions are addressed under their resource).
+   */
+  resourceId?: string;
 }
 
 /** Why a provider call failed, as a value the engine can branch on. */

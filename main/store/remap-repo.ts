@@ -70,6 +70,19 @@ export class RemapRepo {
   }
 
   /**
+   * Records that the connection mirrors `resourceId` unless a pairing is recorded already: a run of a connection the
+   * state DB forgot (lost, or older than this table) writes for its resource, so a later remap knows where from.
+   */
+  adopt(calendarId: string, resourceId: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO connection_remaps (calendar_id, resource_id, pending_from, requested_at, updated_at)
+         VALUES (?, ?, NULL, NULL, ?) ON CONFLICT (calendar_id) DO NOTHING`,
+      )
+      .run(calendarId, resourceId, isoNow(this.clock));
+  }
+
+  /**
    * Makes `to` the connection's resource and the next run a remap run from `from`. A remap asked for while another
    * is pending keeps the first one's `from`: the stored links still belong to it. One transaction.
    */

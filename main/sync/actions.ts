@@ -88,6 +88,8 @@ export interface DeleteAction {
   side: Side;
   id: string;
   ifMatch?: string;
+  /** The Sched resource that holds the item when it is not the connection's (a remap's old exceptions). */
+  resourceId?: string;
   before: ItemFields;
   link: LinkKey;
   reason: ActionReason;

@@ -56,12 +56,21 @@ function sortLinks(input: PlanInput, events: Map<string, SyncItem>): Sorted {
   return sorted;
 }
 
-function cancelOld(link: Link): DeleteAction {
+/**
+ * The old item's cancellation, sent against the version this run read: one a person edited since the last run is
+ * converted all the same (its event makes the new item), not refused on every retry by a stale `If-Match`. One this
+ * run did not read (a remap at the same time: it is on the old resource, `remapFrom`) is cancelled whatever its
+ * version, an exception there on that resource (Sched keeps exceptions under their resource).
+ */
+function cancelOld(link: Link, read: ReadonlyMap<string, SyncItem>, remapFrom: string | null): DeleteAction {
+  const version = read.get(link.sched.id)?.version;
+  const elsewhere = version === undefined && remapFrom !== null && schedKindOf(link.sched.id) === 'exception';
   return {
     type: 'delete',
     side: 'sched',
     id: link.sched.id,
-    ifMatch: link.sched.version,
+    ...(version ? { ifMatch: version } : {}),
+    ...(elsewhere ? { resourceId: remapFrom } : {}),
     before: link.sched.fields,
     link: { bookingId: link.sched.id, eventId: link.external.id },
     reason: 'remap',
@@ -99,9 +108,13 @@ function rekeyed(action: Action, converted: Map<string, Link>, connectionId: str
 
 /**
  * Wraps `inner` (`plan` or a remap's plan) with the conversions `inbound_as` asks for; with none, `inner`'s plan as
- * it is. Pure, like `plan`.
+ * it is. `remapFrom`: the old resource of a remap planned in the same run (null: none, or not known). Pure.
  */
-export function planInboundAs(input: PlanInput, inner: (input: PlanInput) => Plan): Plan {
+export function planInboundAs(
+  input: PlanInput,
+  inner: (input: PlanInput) => Plan,
+  remapFrom: string | null = null,
+): Plan {
   const events = new Map(
     input.external.items
       .filter((item) => !isCancelled(item) && item.availability !== 'free')
@@ -122,8 +135,9 @@ export function planInboundAs(input: PlanInput, inner: (input: PlanInput) => Pla
     reviewApproved: true,
   });
   const byEvent = new Map(converted.map((link) => [link.external.id, link]));
+  const schedRead = new Map(input.sched.items.map((item) => [item.id, item]));
   const actions: Action[] = [
-    ...converted.map(cancelOld),
+    ...converted.map((link) => cancelOld(link, schedRead, remapFrom)),
     ...exceptionCopies.map((link) => removeCopy(link, events)),
     ...ordinary.actions
       .filter((action) => !(action.type === 'unlink' && dropped.has(action.link.eventId)))

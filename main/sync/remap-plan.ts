@@ -10,7 +10,11 @@
  *   The booking is planned as it is now on the old resource (`MovingBookings`, read by id), so an edit made there
  *   since the last run is synced like any other and the move is sent against its current version; a booking Sched
  *   no longer has, or has cancelled, leaves its event to the new pairing, which books it on the new resource like
- *   any new event (the remap never deletes the person's event).
+ *   any new event (the remap never deletes the person's event);
+ * - a link the agent made from the calendar's event whose Sched item is an availability exception (`inbound_as:
+ *   busy`) cannot move (Sched keeps exceptions under their resource): the old one is cancelled on the old resource,
+ *   first, and the event, seen afresh, blocks the new resource with an exception of its own. With the old resource
+ *   unknown (a pairing from before remaps were remembered) it is only let go.
  * Everything else (the new resource's bookings, new events) is planned as in any run. The mass-delete guard counts
  * the removed copies with the rest, against every link of the old pairing.
  */
@@ -19,6 +23,7 @@ import { fieldsOf, isCancelled, type SyncItem } from './item';
 import { checkMassDelete } from './mass-delete-guard';
 import type { SideRead } from './observations';
 import { countActions, plan, type Plan, type PlanInput } from './plan';
+import { schedKindOf } from './sched-kinds';
 import { linkSideOf, type Link } from './state';
 
 /** The bookings a remap moves, by id, as Sched holds them now on any resource; `null` when Sched has none. */
@@ -32,6 +37,8 @@ interface RemapSort {
   copies: Link[];
   /** Bookings made from the calendar's events, still on the old resource. */
   moves: Link[];
+  /** Exceptions made from the calendar's events, on the old resource: cancelled there and made again. */
+  exceptions: Link[];
 }
 
 function liveIds(read: SideRead): Map<string, SyncItem> {
@@ -39,11 +46,12 @@ function liveIds(read: SideRead): Map<string, SyncItem> {
 }
 
 function sortLinks(links: readonly Link[], onNewResource: Map<string, SyncItem>): RemapSort {
-  const sorted: RemapSort = { kept: [], copies: [], moves: [] };
+  const sorted: RemapSort = { kept: [], copies: [], moves: [], exceptions: [] };
   for (const link of links) {
     if (onNewResource.has(link.sched.id)) sorted.kept.push(link);
-    else if ((link.origin ?? 'sched') === 'external') sorted.moves.push(link);
-    else sorted.copies.push(link);
+    else if ((link.origin ?? 'sched') !== 'external') sorted.copies.push(link);
+    else if (schedKindOf(link.sched.id) === 'exception') sorted.exceptions.push(link);
+    else sorted.moves.push(link);
   }
   return sorted;
 }
@@ -82,6 +90,24 @@ function removeCopy(link: Link, events: Map<string, SyncItem>): DeleteAction | U
     id: event.id,
     ifMatch: event.version,
     before: link.external.fields,
+    link: key,
+    reason: 'remap',
+  };
+}
+
+/**
+ * The old exception of an event, cancelled on the old resource whatever it holds now (the event gets a new one; an
+ * `If-Match` would only leave it blocking the old resource after any edit there), or let go when that is unknown.
+ */
+function cancelOldException(link: Link, from: string | null): DeleteAction | UnlinkAction {
+  const key = keyOf(link);
+  if (from === null) return { type: 'unlink', link: key, reason: 'remap' };
+  return {
+    type: 'delete',
+    side: 'sched',
+    id: link.sched.id,
+    resourceId: from,
+    before: link.sched.fields,
     link: key,
     reason: 'remap',
   };
@@ -132,12 +158,18 @@ function keyedForRemap(action: Action, remapId: string): Action {
 
 /**
  * Decides every action of a remap run; `remapId` names the remap (when it was asked for), `moving` holds the bookings
- * to move as read now (`bookingsToMove`; one not in it is taken as last synced). Pure, like `plan`.
+ * to move as read now (`bookingsToMove`; one not in it is taken as last synced), `from` the old resource (null when
+ * unknown). Pure, like `plan`.
  */
-export function planRemap(input: PlanInput, remapId: string, moving: MovingBookings = new Map()): Plan {
+export function planRemap(
+  input: PlanInput,
+  remapId: string,
+  moving: MovingBookings = new Map(),
+  from: string | null = null,
+): Plan {
   const onNewResource = liveIds(input.sched);
   const events = liveIds(input.external);
-  const { kept, copies, moves } = sortLinks(input.state.links, onNewResource);
+  const { kept, copies, moves, exceptions } = sortLinks(input.state.links, onNewResource);
   const copyEvents = new Set(copies.map((link) => link.external.id));
   const movable = moves.flatMap((link) => {
     const booking = asMoved(link, moving);
@@ -158,6 +190,7 @@ export function planRemap(input: PlanInput, remapId: string, moving: MovingBooki
   const actions: Action[] = [
     ...copies.map((link) => removeCopy(link, events)),
     ...lost.map((link): UnlinkAction => ({ type: 'unlink', link: keyOf(link), reason: 'remap' })),
+    ...exceptions.map((link) => cancelOldException(link, from)),
     ...moved.map((m) => moveBooking(m.link, m.booking, events)),
     ...ordinary.actions
       .filter((action) => !refreshOf(action, movedIds))

@@ -8,7 +8,14 @@
  */
 import type { InboundAs, ItemFields, PrivacyMode, SyncItem } from '../../sync';
 import { exceptionIdOf, exceptionItemId, inboundKind } from '../../sync';
-import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOptions } from '../port';
+import type {
+  CalendarProvider,
+  CreateRequest,
+  DeleteOptions,
+  ListRequest,
+  ListResult,
+  UpdateOptions,
+} from '../port';
 import { PreconditionFailedError, schedCapabilities } from '../port';
 
 /** The two providers and what the connection's settings say about the calendar's events. */
@@ -18,6 +25,8 @@ export interface SchedResourceProviderOptions {
   inboundAs: InboundAs;
   /** `busy-only`: an exception made from an event carries no reason (SYNC.md: privacy applies inbound too). */
   privacy: PrivacyMode;
+  /** The exceptions of another resource of the account, by id: a remap cancels those the old resource holds. */
+  exceptionsOf?: (resourceId: string) => CalendarProvider;
 }
 
 /** The word every exception's title starts with, as its event shows it ("Unavailable: maintenance"). */
@@ -91,13 +100,14 @@ export class SchedResourceProvider implements CalendarProvider {
   }
 
   /**
-   * A booking on whichever resource holds it now (a remap moves bookings between resources); an exception as `get`
-   * finds it, since a remap never moves exceptions.
+   * The item on whichever resource holds it now, cancelled included: a remap reads the bookings it moves from their
+   * old resource with this. Without it the bookings provider's `get` answers null for a booking of another resource,
+   * and the remap would take a booking still on the old resource for gone and book its event a second time.
    */
   async locate(id: string): Promise<SyncItem | null> {
-    if (exceptionIdOf(id) !== null) return this.get(id);
     const { bookings } = this.options;
-    return bookings.locate ? bookings.locate(id) : bookings.get(id);
+    if (exceptionIdOf(id) === null) return bookings.locate ? bookings.locate(id) : bookings.get(id);
+    return this.get(id);
   }
 
   /** The calendar's event becomes a booking or, under `inbound_as: busy`, an exception that blocks its time. */
@@ -119,7 +129,6 @@ export class SchedResourceProvider implements CalendarProvider {
     const exception = this.toException(fields);
     return { ...exception, title: titleOf(exception.title) };
   }
-
   async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
     const exceptionId = exceptionIdOf(id);
     if (exceptionId === null) return this.options.bookings.update(id, fields, options);
@@ -129,10 +138,24 @@ export class SchedResourceProvider implements CalendarProvider {
     return this.fromException(item);
   }
 
-  async delete(id: string, options?: { ifMatch?: string }): Promise<void> {
+  /**
+   * Cancels the booking (on whichever resource holds it: Sched has one booking id space) or the exception, on
+   * `options.resourceId` when another resource holds it. An exception of another resource this provider cannot
+   * reach is an error, never a silent success: it would stay and block that resource.
+   */
+  async delete(id: string, options: DeleteOptions = {}): Promise<void> {
+    const { resourceId, ...rest } = options;
     const exceptionId = exceptionIdOf(id);
-    if (exceptionId === null) return this.options.bookings.delete(id, options);
-    await this.renamed(id, () => this.options.exceptions.delete(exceptionId, options));
+    if (exceptionId === null) return this.options.bookings.delete(id, rest);
+    await this.renamed(id, () => this.exceptionsOn(resourceId).delete(exceptionId, rest));
+  }
+
+  private exceptionsOn(resourceId: string | undefined): CalendarProvider {
+    if (resourceId === undefined) return this.options.exceptions;
+    if (!this.options.exceptionsOf) {
+      throw new Error(`Cannot reach the availability exceptions of resource ${resourceId}.`);
+    }
+    return this.options.exceptionsOf(resourceId);
   }
 
   private fromException(item: SyncItem): SyncItem {

@@ -533,3 +533,116 @@ describe('agent model counterexamples: crashes, replays and previews', () => {
     ]),
   );
 });
+
+describe('agent model counterexamples: remaps with busy blocks, reconnects and lost state', () => {
+  it(
+    'an event remapped away before its first run and back keeps one booking, on the resource it mirrors',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      { kind: 'remap', pick: 0, resource: 1 },
+      sync,
+      { kind: 'remap', pick: 0, resource: 0 },
+      sync,
+    ]),
+  );
+
+  it(
+    "busy: an event's new exception is not taken for an older copy, so the event keeps its title",
+    check([connect(0, 0, { inbound_as: 'busy' }), add('external', 0, 9), sync]),
+  );
+
+  it(
+    'busy: a remap cancels the exceptions made from the calendar on the old resource and blocks the new one',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      sync,
+    ]),
+  );
+
+  it(
+    'an undo is refused for a calendar another device took over once this device could have noticed',
+    check([
+      connect(0, 0),
+      sync,
+      { kind: 'device', pick: 0, takes: 'other' },
+      { kind: 'wait', minutes: 31 * 24 * 60 },
+      undoLatest,
+    ]),
+  );
+
+  it(
+    'a booking a person renamed before inbound_as became busy is still converted: one exception, no booking left',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      settle,
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'busy' } },
+      { kind: 'edit', side: 'sched', pick: 0, title: 'Standup' },
+      settle,
+    ]),
+  );
+
+  it(
+    'a booking a person renamed, converted to busy and remapped in one run, leaves nothing on the old resource',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      settle,
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'busy' } },
+      { kind: 'edit', side: 'sched', pick: 0, title: 'Standup' },
+      { kind: 'remap', pick: 0, resource: 1 },
+      settle,
+    ]),
+  );
+
+  it(
+    'an exception converted back to a booking while remapped is cancelled on the old resource',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      settle,
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'bookings' } },
+      { kind: 'remap', pick: 0, resource: 1 },
+      settle,
+    ]),
+  );
+
+  it(
+    'after the state DB is lost, the resource a calendar mirrors is remembered again: a later remap removes its exceptions',
+    check([
+      connect(2, 1, { inbound_as: 'busy' }),
+      { kind: 'lose-state' },
+      add('external', 0, 9),
+      sync,
+      { kind: 'disconnect', pick: 0 },
+      connect(2, 0),
+      settle,
+    ]),
+  );
+
+  it(
+    'a remap resumed after a crash before its first write settles: quiet runs write nothing',
+    check([
+      connect(0, 2),
+      add('external', 0, 9),
+      sync,
+      { kind: 'disconnect', pick: 0 },
+      connect(0, 0, { direction: 'sched-to-external' }),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      sync,
+    ]),
+  );
+
+  it(
+    "busy: an exception's create replayed after a crash is linked as it reads, so the event keeps its title",
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+    ]),
+  );
+});

@@ -239,6 +239,7 @@ export function fakeClients(world: FakeWorld, directory: FakeSchedDirectory): Se
         sched: new SchedResourceProvider({
           bookings: new WorldProvider(world, world.resourceProvider(resource.id), null),
           exceptions: new WorldProvider(world, world.exceptionProvider(resource.id), null),
+          exceptionsOf: (id) => new WorldProvider(world, world.exceptionProvider(id), null),
           inboundAs: connection.sync_settings.inbound_as,
           privacy: connection.sync_settings.privacy,
         }),

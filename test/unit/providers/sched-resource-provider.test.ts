@@ -129,4 +129,33 @@ describe('SchedResourceProvider: bookings and availability exceptions behind one
     expect(located).toEqual([elsewhere.id]);
     expect((await provider.locate(`exception:${held.id}`))?.title).toBe('Unavailable: Holiday');
   });
+
+  it('cancels an exception another resource holds there (a remap)', async () => {
+    const { bookings, exceptions } = world('busy');
+    const old = new MemoryProvider({ side: 'sched', clock, zone, idPrefix: 'y-', rejectOverlaps: false });
+    const provider = new SchedResourceProvider({
+      bookings,
+      exceptions,
+      inboundAs: 'busy',
+      privacy: 'full',
+      exceptionsOf: (resourceId) => (resourceId === 'r-old' ? old : exceptions),
+    });
+    const blocked = old.add(slot('Standup', 9));
+    exceptions.add(slot('Holiday', 11));
+
+    await provider.delete(`exception:${blocked.id}`, { resourceId: 'r-old' });
+
+    expect(old.live()).toEqual([]);
+    expect(exceptions.live()).toEqual([expect.objectContaining({ title: 'Holiday' })]);
+  });
+
+  it('refuses to cancel an exception of another resource it cannot reach, rather than leave it blocking', async () => {
+    const { provider, exceptions } = world('busy');
+    const held = exceptions.add(slot('Holiday', 11));
+
+    await expect(provider.delete(`exception:${held.id}`, { resourceId: 'r-old' })).rejects.toThrow(
+      'Cannot reach the availability exceptions of resource r-old.',
+    );
+    expect(exceptions.live()).toHaveLength(1);
+  });
 });
