@@ -4,8 +4,7 @@
  * roots (main/index.ts, main/cli/headless-agent.ts) construct it; it knows nothing of Electron or of how the sandbox starts.
  */
 import type { AgentApi, AgentNotice, AppSettingsView } from '../../preload/contract';
-import { googleClientSecretKey, type OAuthClients } from '../auth';
-import { secretKeys } from '../secrets/secret-store';
+import type { OAuthClients } from '../auth';
 import type { CronLike } from '../scheduler/scheduler';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Deployment } from '../store/deployment-file';
@@ -26,6 +25,7 @@ import {
 } from './environment';
 import { collectDiagnostics, LogRing } from './diagnostics';
 import { EventBus } from './event-bus';
+import { knownSecrets } from './known-secrets';
 import { NoticeWatcher } from './notice-watcher';
 import type { SchedDirectory, ServiceClients } from './ports';
 import { SchedService } from './sched-service';
@@ -164,7 +164,17 @@ export class AgentRuntime {
           accounts: async () => (await this.agent.accounts()).accounts,
           runs: () => this.sync.runs(),
           log: options.logRing ?? new LogRing(),
-          knownSecrets: () => this.knownSecrets(),
+          knownSecrets: () =>
+            knownSecrets({
+              secrets: options.secrets,
+              settings: options.settings,
+              sandboxSecrets: () => [
+                this.sandbox?.info.sched.api_key,
+                this.sandbox?.info.google.client_secret,
+              ],
+              googleClientSecret: async () =>
+                (await this.preferences.oauthClients()).google?.config.client_secret,
+            }),
         }),
     });
     this.notices = new NoticeWatcher({
@@ -244,24 +254,6 @@ export class AgentRuntime {
     this.bus.publish({ type: 'mode', data: { mode: 'live' } });
   }
 
-  /** Every secret value this agent holds, so diagnostics can cut each out wherever it appears. */
-  private async knownSecrets(): Promise<string[]> {
-    const { secrets, settings } = this.options;
-    const read = (key: string) => secrets.get(key).catch(() => null);
-    const values = [
-      await read(secretKeys.schedApiKey),
-      await read(googleClientSecretKey),
-      this.sandbox?.info.sched.api_key ?? null,
-      this.sandbox?.info.google.client_secret ?? null,
-      (await this.preferences.oauthClients()).google?.config.client_secret ?? null,
-    ];
-    for (const account of settings.listAccounts()) {
-      values.push(await read(secretKeys.refreshToken(account.id)));
-      values.push(...secretsInMsalCache(await read(secretKeys.msalCache(account.id))));
-    }
-    return values.filter((v): v is string => typeof v === 'string' && v !== '');
-  }
-
   /** The live environment with the OAuth clients in force now. */
   private async live(schedBaseUrl: string | null): Promise<ServiceEnvironment> {
     const clients = await this.preferences.oauthClients();
@@ -286,23 +278,4 @@ export class AgentRuntime {
     this.options.clock?.follow(sandboxUrl ? sandboxClock(sandboxUrl) : null);
     this.clients = this.options.clientsFor(environment);
   }
-}
-
-/** The token strings inside a serialized MSAL cache (each entry's `secret`). */
-function secretsInMsalCache(serialized: string | null): string[] {
-  if (!serialized) return [];
-  const found: string[] = [];
-  const walk = (value: unknown): void => {
-    if (!value || typeof value !== 'object') return;
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'secret' && typeof inner === 'string') found.push(inner);
-      else walk(inner);
-    }
-  };
-  try {
-    walk(JSON.parse(serialized));
-  } catch {
-    found.push(serialized);
-  }
-  return found;
 }

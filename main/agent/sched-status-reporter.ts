@@ -62,6 +62,19 @@ export class SchedStatusReporter {
     this.told.forget(calendarId);
   }
 
+  /**
+   * At start: a connection the state DB knows nothing of (the file was lost or replaced) may show any status in
+   * Sched, since what Sched was told went with the file; Sched is told the agent's status once (never throws).
+   */
+  async reportLost(calendarIds: readonly string[]): Promise<void> {
+    for (const calendarId of calendarIds) {
+      if (this.db.connections.get(calendarId)) continue;
+      this.db.connections.ensure(calendarId);
+      this.unknown(calendarId);
+      await this.report(calendarId);
+    }
+  }
+
   /** Records that Sched registered the calendar just now (it shows `active`). */
   registered(calendarId: string): void {
     this.told.set(calendarId, 'active');

@@ -11,68 +11,37 @@ import type {
   RunDetails,
   RunSummary,
   RunTrigger,
-  SchedResource,
   ScheduleView,
   SyncStatus,
 } from '../../preload/contract';
-import type { EngineConnection, EnginePreview } from '../engine/types';
-import { Scheduler, type CronLike, type RunReason } from '../scheduler/scheduler';
-import type { SettingsStore } from '../store/settings-store';
+import { Scheduler, type RunReason } from '../scheduler/scheduler';
 import type { StoredConnection } from '../store/settings-schema';
 import { runSummaryOf } from '../store/run-repo';
-import type { StateDb } from '../store/state-db';
 import { AgentError } from './agent-error';
+import { blocked, type SyncServiceDeps } from './sync-service-deps';
 import { DeviceHolds, thisDevice } from './device-hold';
 import { afterFirstRun, isHeld, pausedMessage, shownStatus } from './connection-hold';
 import { connectionView } from './connection-view';
+import { EngineConnections } from './engine-connections';
 import { runDetails, undoIntentOf } from './journal-views';
 import { readSchedule } from './schedule-reader';
 import { conflictView, outcomeMessage, previewView } from './sync-views';
-import type { EventBus } from './event-bus';
-import type { ServiceClients } from './ports';
 import { SchedStatusReporter } from './sched-status-reporter';
 import { isSignInRefused, signInAgainError } from './sign-in-refusal';
 
-/** What the agent needs of the engine (main/engine implements it). */
-export interface EngineLike {
-  run(conn: EngineConnection): Promise<RunSummary>;
-  preview(conn: EngineConnection): Promise<EnginePreview>;
-  undo(runId: string, conn: EngineConnection): Promise<RunSummary>;
-  /** Checks the choice against the conflict's kind (the one place that does) before writing anything. */
-  resolveConflict(conflictId: string, choice: ConflictChoice, conn: EngineConnection): Promise<unknown>;
-  review(conn: EngineConnection, decision: 'apply' | 'cancel'): Promise<RunSummary | null>;
-}
-
-export interface SyncServiceDeps {
-  settings: SettingsStore;
-  db: StateDb;
-  clients: () => ServiceClients;
-  engine: EngineLike;
-  /** Read again before each run, preview, undo or answer (the sandbox's clock in Sandbox mode). */
-  clock?: { refresh(): Promise<void>; now(): Date };
-  bus: EventBus;
-  cron: CronLike;
-  /** The agent's log, for a status update Sched did not take (it is sent again on the next run). */
-  log?: (line: Record<string, unknown>) => void;
-}
-
-const blocked: Partial<Record<SyncStatus, string>> = {
-  reauth_required: 'Sign in again to resume syncing this calendar.',
-  needs_review:
-    'This calendar waits for you to review a large deletion (apply or cancel) before it syncs again.',
-  paused: 'Syncing of this calendar is paused.',
-};
+export type { EngineLike, SyncServiceDeps } from './sync-service-deps';
 
 /** Sync operations. */
 export class SyncService {
   private readonly scheduler: Scheduler<RunSummary>;
-  private readonly resources = new Map<string, SchedResource>();
+  private readonly connections: EngineConnections;
   private readonly running = new Set<string>();
   private readonly status: SchedStatusReporter;
   /** Calendars another device took over: not synced here (one device per calendar). */
   private readonly holds: DeviceHolds;
 
   constructor(private readonly deps: SyncServiceDeps) {
+    this.connections = new EngineConnections(deps);
     this.scheduler = new Scheduler({ cron: deps.cron, run: (id, reason) => this.runConnection(id, reason) });
     this.holds = new DeviceHolds({
       settings: deps.settings,
@@ -104,7 +73,7 @@ export class SyncService {
   /** Re-reads the connections into the scheduler; call after any change to them. */
   reschedule(): void {
     this.updateSchedule();
-    this.resources.clear();
+    this.connections.forgetResources();
   }
 
   /** Re-reads which connections the scheduler may run, keeping the resources read (their set did not change). */
@@ -118,17 +87,9 @@ export class SyncService {
     );
   }
 
-  /**
-   * At start: a connection the state DB knows nothing of (the file was lost or replaced) may show any status in
-   * Sched, since what Sched was told went with the file; Sched is told the agent's status once (never throws).
-   */
-  async reportLostStatuses(): Promise<void> {
-    for (const c of this.deps.settings.listConnections()) {
-      if (this.deps.db.connections.get(c.calendar_id)) continue;
-      this.deps.db.connections.ensure(c.calendar_id);
-      this.status.unknown(c.calendar_id);
-      await this.status.report(c.calendar_id);
-    }
+  /** At start: Sched is told the status of each connection the state DB knows nothing of (sched-status-reporter). */
+  reportLostStatuses(): Promise<void> {
+    return this.status.reportLost(this.deps.settings.listConnections().map((c) => c.calendar_id));
   }
 
   /** Start-up, resume, unlock, network back. */
@@ -161,7 +122,7 @@ export class SyncService {
   async preview(calendarId: string): Promise<PreviewResult> {
     const stored = this.stored(calendarId);
     try {
-      const connection = await this.engineConnection(stored);
+      const connection = await this.connections.of(stored);
       const view = previewView(await this.deps.engine.preview(connection));
       return { ...view, time_zone: connection.resourceTimezone };
     } catch (error) {
@@ -193,7 +154,7 @@ export class SyncService {
     if (this.deps.db.connections.get(calendarId)?.status !== 'needs_review') {
       throw new AgentError('conflict', `${calendarId} has no run waiting for review.`);
     }
-    const run = await this.deps.engine.review(await this.engineConnection(stored), decision);
+    const run = await this.deps.engine.review(await this.connections.of(stored), decision);
     this.noteTrigger(run, 'review');
     this.reschedule();
     return { calendar: this.view(stored), run };
@@ -215,7 +176,7 @@ export class SyncService {
     const stored = this.stored(conflict.connectionId);
     await this.requireHeldHere(stored.calendar_id, `conflict ${conflictId}`);
     const run = await this.afterCall(stored, async () =>
-      this.deps.engine.resolveConflict(conflictId, resolution, await this.engineConnection(stored)),
+      this.deps.engine.resolveConflict(conflictId, resolution, await this.connections.of(stored)),
     );
     this.noteTrigger(run, 'conflict');
     this.deps.bus.publish({ type: 'conflict', data: { id: conflictId, resolved: resolution } });
@@ -235,8 +196,8 @@ export class SyncService {
 
   /** The connection's bookings and events of the days `from`..`to`, read now, each with how it stands. */
   async schedule(calendarId: string, from: string, to: string): Promise<ScheduleView> {
-    const connection = await this.engineConnection(this.stored(calendarId));
-    const now = this.deps.clock?.now?.() ?? new Date();
+    const connection = await this.connections.of(this.stored(calendarId));
+    const now = this.deps.clock?.now() ?? new Date();
     return readSchedule({ connection, db: this.deps.db, from, to, now });
   }
 
@@ -253,19 +214,20 @@ export class SyncService {
     const stored = this.stored(run.connectionId);
     await this.requireHeldHere(stored.calendar_id, `undo of run ${runId}`);
     return this.afterCall(stored, async () =>
-      this.deps.engine.undo(runId, await this.engineConnection(stored)),
+      this.deps.engine.undo(runId, await this.connections.of(stored)),
     );
   }
 
   /**
-   * Undo, a conflict's answer and a review write to the calendar like a run: refused (409, nothing written) while
-   * another device holds it, with the device named and how to take it back, as Sched's registry says (at most one
-   * registry read every 15 minutes, shared with the runs).
+   * A run, an undo, a conflict's answer or a review is refused (409, nothing written) while another device holds the
+   * calendar, naming it and how to take it back: Sched's registry, read at most every 15 minutes of the agent's clock
+   * (read first: it may have moved on). `what` names a person's call in the message.
    */
-  private async requireHeldHere(calendarId: string, what: string): Promise<void> {
+  private async requireHeldHere(calendarId: string, what?: string): Promise<void> {
+    await this.deps.clock?.refresh();
     await this.holds.check();
     const lost = this.holds.reason(calendarId);
-    if (lost) throw new AgentError('conflict', `${what} was refused: ${lost}`);
+    if (lost) throw new AgentError('conflict', what ? `${what} was refused: ${lost}` : lost);
   }
 
   /** An undo or a conflict's answer may leave a new status (a refused sign-in): said as after a run, Sched too. */
@@ -281,18 +243,13 @@ export class SyncService {
   /** One run of one connection, called by the scheduler's queue. */
   private async runConnection(calendarId: string, reason: RunReason): Promise<RunSummary> {
     const stored = this.stored(calendarId);
-    // Sched's registry, read at most every 15 minutes of the agent's clock (read first: it may have moved on), so a
-    // calendar another device took over does not run here.
-    await this.deps.clock?.refresh();
-    await this.holds.check();
-    const lost = this.holds.reason(calendarId);
-    if (lost) throw new AgentError('conflict', lost);
+    await this.requireHeldHere(calendarId);
     const before = this.deps.db.connections.ensure(calendarId).status;
     this.deps.db.connections.update(calendarId, { status: 'syncing' });
     this.running.add(calendarId);
     this.deps.bus.publish({ type: 'run-started', data: { calendar_id: calendarId, reason } });
     try {
-      const summary = await this.deps.engine.run(await this.engineConnection(stored));
+      const summary = await this.deps.engine.run(await this.connections.of(stored));
       const trigger: RunTrigger = reason;
       this.noteTrigger(summary, trigger);
       const noted = { ...summary, trigger };
@@ -336,41 +293,5 @@ export class SyncService {
 
   private view(stored: StoredConnection): Connection {
     return connectionView(stored, this.deps.db.connections.get(stored.calendar_id));
-  }
-
-  private async engineConnection(stored: StoredConnection): Promise<EngineConnection> {
-    await this.deps.clock?.refresh();
-    const clients = this.deps.clients();
-    const resource = await this.resource(stored.resource_id);
-    const providers = await clients.providersFor(stored, resource);
-    return {
-      calendarId: stored.calendar_id,
-      resourceId: stored.resource_id,
-      resourceTimezone: resource.timezone,
-      calendarService: stored.calendar_service,
-      settings: stored.sync_settings,
-      sched: providers.sched,
-      external: providers.external,
-      oneWayCalendarsOfResource: this.deps.settings
-        .listConnections()
-        .filter(
-          (c) =>
-            c.resource_id === stored.resource_id &&
-            c.calendar_id !== stored.calendar_id &&
-            c.sync_settings.direction === 'external-to-sched',
-        )
-        .map((c) => c.calendar_id),
-    };
-  }
-
-  /** Resources are read once and kept until the connections change, so an idle run stays one request per side. */
-  private async resource(resourceId: string): Promise<SchedResource> {
-    if (!this.resources.has(resourceId)) {
-      const all = await (await this.deps.clients().sched()).listResources();
-      for (const r of all) this.resources.set(r.id, r);
-    }
-    const found = this.resources.get(resourceId);
-    if (!found) throw new AgentError('not_found', `Sched no longer has the resource "${resourceId}".`);
-    return found;
   }
 }

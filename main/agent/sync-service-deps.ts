@@ -1,0 +1,39 @@
+/** What the sync operations need: the engine's port, the stores, the clients, the clock and the scheduler's cron. */
+import type { ConflictChoice, RunSummary, SyncStatus } from '../../preload/contract';
+import type { EngineConnection, EnginePreview } from '../engine/types';
+import type { CronLike } from '../scheduler/scheduler';
+import type { SettingsStore } from '../store/settings-store';
+import type { StateDb } from '../store/state-db';
+import type { EventBus } from './event-bus';
+import type { ServiceClients } from './ports';
+
+/** What the agent needs of the engine (main/engine implements it). */
+export interface EngineLike {
+  run(conn: EngineConnection): Promise<RunSummary>;
+  preview(conn: EngineConnection): Promise<EnginePreview>;
+  undo(runId: string, conn: EngineConnection): Promise<RunSummary>;
+  /** Checks the choice against the conflict's kind (the one place that does) before writing anything. */
+  resolveConflict(conflictId: string, choice: ConflictChoice, conn: EngineConnection): Promise<unknown>;
+  review(conn: EngineConnection, decision: 'apply' | 'cancel'): Promise<RunSummary | null>;
+}
+
+export interface SyncServiceDeps {
+  settings: SettingsStore;
+  db: StateDb;
+  clients: () => ServiceClients;
+  engine: EngineLike;
+  /** Read again before each run, preview, undo or answer (the sandbox's clock in Sandbox mode). */
+  clock?: { refresh(): Promise<void>; now(): Date };
+  bus: EventBus;
+  cron: CronLike;
+  /** The agent's log, for a status update Sched did not take (it is sent again on the next run). */
+  log?: (line: Record<string, unknown>) => void;
+}
+
+/** Why a connection with this status does not run, in words a person can act on. */
+export const blocked: Partial<Record<SyncStatus, string>> = {
+  reauth_required: 'Sign in again to resume syncing this calendar.',
+  needs_review:
+    'This calendar waits for you to review a large deletion (apply or cancel) before it syncs again.',
+  paused: 'Syncing of this calendar is paused.',
+};
