@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { AgentStatus } from '../../../preload/contract';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { Notice } from '../components/error-banner';
+import { SchedKeyFields } from '../components/sched-key-fields';
 import { useAgent } from '../hooks/agent-context';
 
 /** "Connect to Sched": the base URL and API key of a real Sched account (`configureSched`). */
@@ -38,22 +39,12 @@ export function SchedConnectionForm({ status }: { status: AgentStatus | undefine
           if (ready) setConfirming(true);
         }}
       >
-        <label htmlFor={`${id}-url`}>Sched API address</label>
-        <input
-          id={`${id}-url`}
-          type="url"
-          placeholder="https://api.sched.example/v1"
-          value={baseUrl}
-          autoComplete="off"
-          onChange={(e) => setBaseUrl(e.target.value)}
-        />
-        <label htmlFor={`${id}-key`}>API key</label>
-        <input
-          id={`${id}-key`}
-          type="password"
-          value={apiKey}
-          autoComplete="off"
-          onChange={(e) => setApiKey(e.target.value)}
+        <SchedKeyFields
+          id={id}
+          baseUrl={baseUrl}
+          apiKey={apiKey}
+          onBaseUrl={setBaseUrl}
+          onApiKey={setApiKey}
         />
         <div className="form-hint">
           <button type="submit" className="primary" disabled={!ready}>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { Dialog } from '../components/dialog';
+import { SchedKeyFields } from '../components/sched-key-fields';
 import { useAgent } from '../hooks/agent-context';
 import { messageOf } from '../lib/errors';
 import { schedRefusalHeadline } from '../lib/notice-links';
@@ -115,22 +116,12 @@ function ConnectYourSched({ onBack, onConnected }: { onBack: () => void; onConne
       }}
     >
       <div className="form-grid">
-        <label htmlFor={`${id}-url`}>Sched API address</label>
-        <input
-          id={`${id}-url`}
-          type="url"
-          placeholder="https://sched.example.com/v1"
-          value={baseUrl}
-          autoComplete="off"
-          onChange={(e) => setBaseUrl(e.target.value)}
-        />
-        <label htmlFor={`${id}-key`}>API key</label>
-        <input
-          id={`${id}-key`}
-          type="password"
-          value={apiKey}
-          autoComplete="off"
-          onChange={(e) => setApiKey(e.target.value)}
+        <SchedKeyFields
+          id={id}
+          baseUrl={baseUrl}
+          apiKey={apiKey}
+          onBaseUrl={setBaseUrl}
+          onApiKey={setApiKey}
         />
       </div>
       <p className="banner warn small">
