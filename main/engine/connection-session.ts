@@ -13,6 +13,7 @@ import type {
   Plan,
   PlanInput,
   Side,
+  SideCapabilities,
   SideRead,
   SyncItem,
   SyncState,
@@ -25,10 +26,19 @@ import { CountingProvider } from './counting-provider';
 import { HeldFieldsProvider } from './held-fields-provider';
 import { LinkStore } from './link-store';
 import type { EngineConnection } from './types';
+import type { CalendarProvider } from '../providers/port';
 
 /** What a plan is made from besides the connection itself; `moving`: a remap run's `movingBookings`. */
 export type PlanRequest = Pick<PlanInput, 'state' | 'sched' | 'external'> &
   Partial<Pick<PlanInput, 'resolutions' | 'importAnyway' | 'reviewApproved'>> & { moving?: MovingBookings };
+
+/** The side's capabilities from its port, with how it keeps written fields (`keeps`) when it keeps them otherwise. */
+function withKeeps(provider: CalendarProvider): SideCapabilities {
+  const { keeps } = provider;
+  return keeps
+    ? { ...provider.capabilities, keeps: (fields) => keeps.call(provider, fields) }
+    : provider.capabilities;
+}
 
 /** A connection bound to the state DB and a moment in time. */
 export class ConnectionSession {
@@ -59,8 +69,8 @@ export class ConnectionSession {
       calendarId: connection.calendarId,
     };
     this.capabilities = {
-      sched: connection.sched.capabilities,
-      external: connection.external.capabilities,
+      sched: withKeeps(connection.sched),
+      external: withKeeps(connection.external),
     };
     this.counting = {
       sched: new CountingProvider(connection.sched),

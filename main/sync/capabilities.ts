@@ -9,6 +9,11 @@ import type { ItemFields, Side } from './item';
 export interface SideCapabilities {
   /** False for Sched: a location written there is dropped, and one read from there is always empty. */
   storesLocation: boolean;
+  /**
+   * The fields an item written with `fields` reads back with, where the side keeps them otherwise (a busy block's
+   * title is its reason, "Unavailable: …"; `CalendarProvider.keeps`). Absent: kept as written.
+   */
+  keeps?: (fields: ItemFields) => ItemFields;
 }
 
 /** Both sides' capabilities, as one plan uses them. */
@@ -37,6 +42,11 @@ export function withinCapabilities(
   if (!capabilities[source].storesLocation) location = targetNow.location;
   if (!capabilities[target].storesLocation) location = '';
   return location === projected.location ? projected : { ...projected, location };
+}
+
+/** The fields a side reads back after writing `fields` (see `SideCapabilities.keeps`). */
+export function keptFields(fields: ItemFields, capabilities: SideCapabilities): ItemFields {
+  return heldFields(capabilities.keeps ? capabilities.keeps(fields) : fields, capabilities);
 }
 
 /** The fields both sides can hold: what a conflict between them may differ in. */

@@ -5,7 +5,7 @@
  */
 import type { Action, ActionReason, LinkKey } from './actions';
 import type { Capabilities } from './capabilities';
-import { heldFields } from './capabilities';
+import { heldFields, keptFields } from './capabilities';
 import { editConflict, resolveConflict } from './conflicts';
 import { contentHash, hashMatches } from './content-hash';
 import { identityFor, recreateKey } from './identity';
@@ -13,6 +13,7 @@ import type { ItemFields, Side } from './item';
 import { otherSide } from './item';
 import type { Observation } from './observations';
 import { projectOnto } from './projection';
+import { schedKindOf } from './sched-kinds';
 import type { ConnectionRef, PlanSettings } from './settings';
 import type { Link, LinkSide } from './state';
 
@@ -90,7 +91,7 @@ function alreadyMatches(to: Side, link: Link, sides: Sides, context: LinkContext
     privacy,
     context.capabilities,
   );
-  return hashMatches(target.hash, projected);
+  return hashMatches(target.hash, keptFields(projected, context.capabilities[to]));
 }
 
 /** Which side wins this run, or a conflict / nothing. */
@@ -113,7 +114,15 @@ function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'con
   if (schedChanged && !externalChanged) return 'sched';
   if (externalChanged && !schedChanged) return 'external';
   const bothPresent = sides.sched.state !== 'gone' && sides.external.state !== 'gone';
-  if (bothPresent && alreadyMatches('external', link, sides, context)) return 'none';
+  // Both sides already say the same, each as its side keeps it (a busy block reads "Unavailable: …"): nothing to
+  // settle. Without this a relinked pair, which has no baseline, would write one side's own words onto the other.
+  const agree =
+    alreadyMatches('external', link, sides, context) || alreadyMatches('sched', link, sides, context);
+  if (bothPresent && agree) return 'none';
+  // A busy block found again by its tags follows its event (SYNC.md, "Availability"): with no baseline to tell who
+  // changed what, the block's own words and times are never written onto the person's event.
+  const blockOfEvent = (link.origin ?? 'sched') === 'external' && schedKindOf(link.sched.id) === 'exception';
+  if (context.relinked && bothPresent && blockOfEvent) return 'external';
   const verdict = resolveConflict(context.settings.conflict_resolution, sides.sched, sides.external);
   return verdict === 'manual' ? 'conflict' : verdict;
 }

@@ -646,3 +646,38 @@ describe('agent model counterexamples: remaps with busy blocks, reconnects and l
     ]),
   );
 });
+
+describe('agent model counterexamples: the stories test:deep found on the final main (issue 9)', () => {
+  it(
+    "busy: after the state DB is lost, the relinked busy block never changes the person's event",
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'lose-state' },
+      add('sched', 0, 9),
+    ]),
+  );
+
+  it(
+    'busy: an event moved while the state DB was lost moves its busy block, never the other way round',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'lose-state' },
+      move('external', 1, 11),
+    ]),
+  );
+
+  it(
+    'busy: an event renamed while the state DB was lost keeps its new title',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'lose-state' },
+      rename('external'),
+    ]),
+  );
+});
