@@ -21,6 +21,7 @@ import type { ConnectionsDeps } from './connections-deps';
 import { connectionView } from './connection-view';
 import { heldElsewhereSentence, thisDevice } from './device-hold';
 import { pairOnConnect, requestRemap } from './remap-request';
+import { rememberRemap } from './remap-memory';
 import { heldByAnotherDevice, takeBack } from './take-back';
 
 export type { ConnectionsDeps } from './connections-deps';
@@ -93,6 +94,7 @@ export class ConnectionsService {
     settings.saveConnection(stored);
     this.deps.db.connections.ensure(stored.calendar_id);
     pairOnConnect(this.deps.db, stored.calendar_id, stored.resource_id);
+    rememberRemap(this.deps, stored.calendar_id);
     this.deps.db.heldElsewhere.clear(stored.calendar_id);
     this.deps.db.connections.update(stored.calendar_id, { status: 'active', statusMessage: null });
     // Sched shows the new registration as `active`, whatever it was told of an earlier connection of this calendar.
@@ -131,6 +133,7 @@ export class ConnectionsService {
     });
     this.deps.settings.saveConnection(next);
     requestRemap(this.deps.db, next.calendar_id, current.resource_id, next.resource_id);
+    rememberRemap(this.deps, next.calendar_id);
     // The newly copied side's items inside the window are read once by time on the next run (and its preview).
     if (copiesMoreThan(next.sync_settings.direction, current.sync_settings.direction))
       this.deps.db.coveredWindows.coverNothing(next.calendar_id);

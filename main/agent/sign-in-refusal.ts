@@ -6,6 +6,8 @@ import type { CalendarService } from '../../preload/contract';
 import { ReauthRequiredError, isReauthError } from '../auth';
 import { AuthError } from '../providers/port';
 import { SchedApiKeyError } from '../providers/sched';
+import type { SettingsStore } from '../store/settings-store';
+import type { StoredConnection } from '../store/settings-schema';
 import { AgentError } from './agent-error';
 
 const serviceLabel: Record<CalendarService, string> = {
@@ -29,4 +31,15 @@ export function signInAgainError(email: string, service: CalendarService, what: 
     'conflict',
     `${name} refused the saved sign-in of ${email}, so ${what} cannot be read. Sign in again with ${name} as ${email} (Accounts → Sign in) to resume; nothing was changed.`,
   );
+}
+
+/** The 409 of a preview of `stored` while its account's sign-in is refused, naming the account by its email. */
+export function previewSignInError(
+  settings: Pick<SettingsStore, 'getAccount'>,
+  stored: StoredConnection,
+): AgentError {
+  const email = stored.account_id
+    ? (settings.getAccount(stored.account_id)?.email ?? stored.account_id)
+    : stored.calendar_id;
+  return signInAgainError(email, stored.calendar_service, `${stored.calendar_id} (preview)`);
 }

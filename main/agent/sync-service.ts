@@ -16,6 +16,7 @@ import type {
 } from '../../preload/contract';
 import { Scheduler, type RunReason } from '../scheduler/scheduler';
 import type { StoredConnection } from '../store/settings-schema';
+import type { EngineConnection } from '../engine/types';
 import { runSummaryOf } from '../store/run-repo';
 import { AgentError } from './agent-error';
 import { blocked, type SyncServiceDeps } from './sync-service-deps';
@@ -25,9 +26,10 @@ import { connectionView } from './connection-view';
 import { EngineConnections } from './engine-connections';
 import { runDetails, undoIntentOf } from './journal-views';
 import { readSchedule } from './schedule-reader';
+import { recoverRemap, rememberRemap } from './remap-memory';
 import { conflictView, outcomeMessage, previewView } from './sync-views';
 import { SchedStatusReporter } from './sched-status-reporter';
-import { isSignInRefused, signInAgainError } from './sign-in-refusal';
+import { isSignInRefused, previewSignInError } from './sign-in-refusal';
 
 export type { EngineLike, SyncServiceDeps } from './sync-service-deps';
 
@@ -122,15 +124,11 @@ export class SyncService {
   async preview(calendarId: string): Promise<PreviewResult> {
     const stored = this.stored(calendarId);
     try {
-      const connection = await this.connections.of(stored);
+      const connection = await this.runnable(stored);
       const view = previewView(await this.deps.engine.preview(connection));
       return { ...view, time_zone: connection.resourceTimezone };
     } catch (error) {
-      if (!isSignInRefused(error)) throw error;
-      const email = stored.account_id
-        ? (this.deps.settings.getAccount(stored.account_id)?.email ?? stored.account_id)
-        : stored.calendar_id;
-      throw signInAgainError(email, stored.calendar_service, `${calendarId} (preview)`);
+      throw isSignInRefused(error) ? previewSignInError(this.deps.settings, stored) : error;
     }
   }
 
@@ -249,7 +247,7 @@ export class SyncService {
     this.running.add(calendarId);
     this.deps.bus.publish({ type: 'run-started', data: { calendar_id: calendarId, reason } });
     try {
-      const summary = await this.deps.engine.run(await this.connections.of(stored));
+      const summary = await this.deps.engine.run(await this.runnable(stored));
       const trigger: RunTrigger = reason;
       this.noteTrigger(summary, trigger);
       const noted = { ...summary, trigger };
@@ -261,6 +259,7 @@ export class SyncService {
       throw error;
     } finally {
       this.running.delete(calendarId);
+      rememberRemap(this.deps, calendarId);
       this.firstRunDone(calendarId);
       await this.afterRun(this.deps.settings.getConnection(calendarId) ?? stored, before);
     }
@@ -283,6 +282,12 @@ export class SyncService {
     if (after !== before && after !== 'active' && after !== 'error' && blocked[after]) this.reschedule();
     // Compared with what Sched was last told, not with `before`: a failed update is sent again after the next run.
     await this.status.report(stored.calendar_id);
+  }
+
+  /** The engine's view of `stored` for a run or preview, a remap a lost state DB forgot found again first. */
+  private async runnable(stored: StoredConnection): Promise<EngineConnection> {
+    await recoverRemap({ ...this.deps, connectionOf: (s) => this.connections.of(s) }, stored);
+    return this.connections.of(stored);
   }
 
   private stored(calendarId: string): StoredConnection {

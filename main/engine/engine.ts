@@ -14,6 +14,7 @@ import { previewOf } from './preview';
 import { withReplays } from './replay-preview';
 import { withSlotRefusals } from './preview-slots';
 import { readChanges, type ChangeReads } from './read-changes';
+import { recoverPairing } from './recover-pairing';
 import { heldOverlaps, settleConflicts, withConflictRereads } from './settle-conflicts';
 import { openConflictFor, resolveConflict } from './resolve-conflict';
 import { okOutcome, outcomeOf, type Outcome } from './stop-reason';
@@ -174,6 +175,11 @@ export class Engine {
       return okOutcome();
     });
     return this.finish(session, runId, outcome, false);
+  }
+
+  /** A remap's old pairing found again after a lost state DB, nothing written to either side (recover-pairing.ts). */
+  async recoverPairing(old: EngineConnection, toResourceId: string): Promise<number> {
+    return recoverPairing(this.db, old, toResourceId, this.now().toISOString());
   }
 
   private session(connection: EngineConnection): ConnectionSession {

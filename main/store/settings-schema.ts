@@ -59,6 +59,11 @@ export const StoredConnectionSchema = z
     paused: z.boolean().optional(),
     /** Connected but not yet run: only a person starts its first run (SYNC.md, "First run"). */
     awaiting_first_sync: z.boolean().optional(),
+    /**
+     * The resource the calendar mirrored before a remap its run has not finished yet. The state DB records it too;
+     * kept here as well so a lost state DB cannot turn the remap into a second booking (docs/sync-rules.md).
+     */
+    remap_from: id.optional(),
   })
   .strict();
 export type StoredConnection = z.infer<typeof StoredConnectionSchema>;

@@ -680,4 +680,67 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       rename('external'),
     ]),
   );
+
+  it(
+    'a remap asked for, then the state DB lost before its run, never books the event on both resources',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'lose-state' },
+    ]),
+  );
+
+  it(
+    'busy: a remap asked for, then the state DB lost, moves the busy blocks and the copies once',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      add('sched', 1, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'lose-state' },
+    ]),
+  );
+
+  it(
+    'a remap asked for, then the state DB lost, keeps a rename made meanwhile on either side',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      add('sched', 1, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'lose-state' },
+      rename('external'),
+      rename('sched', 1),
+    ]),
+  );
+
+  it(
+    'a calendar connected again to another resource, then the state DB lost, is remapped once',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      add('sched', 1, 9),
+      sync,
+      { kind: 'disconnect', pick: 0 },
+      connect(0, 1),
+      { kind: 'lose-state' },
+    ]),
+  );
+
+  it(
+    'two remaps asked for, a crashed run, then the state DB lost: one booking per event, on the last resource',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'remap', pick: 0, resource: 2 },
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      { kind: 'lose-state' },
+    ]),
+  );
 });

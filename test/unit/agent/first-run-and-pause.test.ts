@@ -58,6 +58,9 @@ async function agentWith(connections: Partial<StoredConnection>[]) {
     preview: async () => {
       throw new Error('not used');
     },
+    recoverPairing: async () => {
+      throw new Error('not used');
+    },
     undo: async () => {
       throw new Error('not used');
     },

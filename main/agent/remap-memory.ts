@@ -1,0 +1,49 @@
+/**
+ * A pending remap remembered in the settings file as well as in the state DB (`StoredConnection.remap_from`), so a
+ * state DB lost between asking for a remap and its run cannot leave the calendar's events booked on both resources
+ * (docs/sync-rules.md, "Lost state"): before that run, the old pairing is found again (engine recover-pairing.ts).
+ */
+import type { StateDb } from '../store/state-db';
+import type { SettingsStore } from '../store/settings-store';
+import type { StoredConnection } from '../store/settings-schema';
+import type { EngineConnection } from '../engine/types';
+import { AgentError } from './agent-error';
+
+/** What recovering needs from the agent. */
+export interface RemapMemoryDeps {
+  settings: SettingsStore;
+  db: StateDb;
+  engine: { recoverPairing(old: EngineConnection, toResourceId: string): Promise<number> };
+  connectionOf: (stored: StoredConnection) => Promise<EngineConnection>;
+}
+
+/** Copies the state DB's pending remap of the calendar into the settings file (none: takes it off). */
+export function rememberRemap(deps: Pick<RemapMemoryDeps, 'settings' | 'db'>, calendarId: string): void {
+  const stored = deps.settings.getConnection(calendarId);
+  if (!stored) return;
+  const pending = deps.db.remaps.pairing(calendarId)?.pendingFrom ?? null;
+  // 'unknown': an old pairing from before remaps were remembered, nothing to find it again by.
+  const from = pending === null || pending === 'unknown' ? undefined : pending;
+  if (from === stored.remap_from) return;
+  const { remap_from: _old, ...rest } = stored;
+  deps.settings.saveConnection(from === undefined ? rest : { ...rest, remap_from: from });
+}
+
+/**
+ * Before a run or preview: when the state DB knows no pairing of the calendar (the file was lost) but the settings
+ * file remembers a remap from another resource, finds the old pairing again and asks for the remap once more. A
+ * resource Sched no longer has leaves nothing to find: the run goes on as after any lost state.
+ */
+export async function recoverRemap(deps: RemapMemoryDeps, stored: StoredConnection): Promise<void> {
+  const from = stored.remap_from;
+  if (from === undefined || from === stored.resource_id) return;
+  if (deps.db.remaps.pairing(stored.calendar_id) !== null) return;
+  let old: EngineConnection;
+  try {
+    old = await deps.connectionOf({ ...stored, resource_id: from });
+  } catch (error) {
+    if (!(error instanceof AgentError && error.code === 'not_found')) throw error;
+    return rememberRemap(deps, stored.calendar_id);
+  }
+  await deps.engine.recoverPairing(old, stored.resource_id);
+}

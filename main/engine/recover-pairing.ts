@@ -1,0 +1,58 @@
+/**
+ * A remap asked for, then the state DB lost before its run (docs/sync-rules.md, "Lost state"): the links of the old
+ * pairing went with the file, and without them the remap run would leave the agent's bookings on the old resource
+ * and book the calendar's events on the new one a second time. The settings file remembers the old resource; from
+ * it this finds the old pairing's links again by the agent's tags (relink.ts), in full reads of the old resource and
+ * the calendar, writes nothing to either side, and asks for the remap again, all in one transaction.
+ */
+import type { StateDb } from '../store';
+import { otherSide, type Link, type Side } from '../sync';
+import { ConnectionSession } from './connection-session';
+import { readChanges } from './read-changes';
+import type { EngineConnection } from './types';
+
+/**
+ * A found pair whose sides differ keeps the difference for the remap run to settle: the side the relink chose gets
+ * the other side's fields as its baseline, so that run sees it changed and copies it, as the relink would have.
+ */
+function stillToSettle(link: Link, updated: ReadonlyMap<string, Side>): Link {
+  const loser = updated.get(link.sched.id);
+  if (!loser) return link;
+  const winner = otherSide(loser);
+  return { ...link, [winner]: { ...link[winner], version: '', hash: '', fields: link[loser].fields } };
+}
+
+/**
+ * `old`: the connection as it was before the remap (its resource the one the copies are on). Returns the number of
+ * links found. Nothing is recorded when a read fails, so the next run tries again.
+ */
+export async function recoverPairing(
+  db: StateDb,
+  old: EngineConnection,
+  toResourceId: string,
+  now: string,
+): Promise<number> {
+  db.connections.ensure(old.calendarId);
+  const session = new ConnectionSession(db, old, now);
+  const reads = await readChanges({
+    providers: session.providers,
+    cursors: { sched: null, external: null },
+    stateLost: true,
+    window: session.window,
+    unconfirmed: [],
+  });
+  const planned = session.plan({ state: session.state(), sched: reads.sched, external: reads.external });
+  const updated = new Map<string, Side>();
+  for (const action of planned.actions) {
+    if (action.type === 'update' && action.link) updated.set(action.link.bookingId, action.side);
+  }
+  const found = planned.actions.flatMap((action) =>
+    action.type === 'link' && action.reason === 'relink' ? [stillToSettle(action.link, updated)] : [],
+  );
+  db.transaction(() => {
+    for (const link of found) session.links.save(link);
+    db.remaps.remember(old.calendarId, old.resourceId);
+    db.remaps.request(old.calendarId, old.resourceId, toResourceId);
+  });
+  return found.length;
+}
