@@ -14,6 +14,11 @@ export interface ApplyContext {
   runId: string;
   providers: Record<Side, CalendarProvider>;
   log: (event: EngineEvent) => void;
+  /**
+   * Each side's change-feed position as the run read it, before its writes: a create's intent keeps it, so a preview
+   * after a crash can read what happened to the copy since (replay-feeds.ts). Absent before the run has read.
+   */
+  feedCursors?: () => Partial<Record<Side, string>>;
   /** Plans one link again from fresh reads of both its items (after a 412 or a 404). */
   replan: (key: LinkKey) => Promise<Action[]>;
 }

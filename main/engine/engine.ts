@@ -8,10 +8,12 @@ import { runSummaryOf, type ConflictChoice, type OutboxEntry, type StateDb } fro
 import { countActions, inboundKind, type Link, type Plan } from '../sync';
 import { withAbsentLinked } from './absent-linked';
 import { ActionApplier } from './action-applier';
+import type { ApplyContext } from './apply-context';
 import { ConnectionSession } from './connection-session';
 import { coveredWindowOf, slicesToRead } from './entered-window';
 import { previewOf } from './preview';
 import { withReplays } from './replay-preview';
+import { itemsSinceCrash } from './replay-feeds';
 import { withSlotRefusals } from './preview-slots';
 import { readChanges, type ChangeReads } from './read-changes';
 import { recoverPairing } from './recover-pairing';
@@ -90,10 +92,12 @@ export class Engine {
     // Before any write: what this run makes belongs to this resource, should the calendar be remapped later.
     this.db.remaps.adopt(session.key, connection.resourceId);
     const runId = this.db.runs.start({ connectionId: session.key }).runId;
-    const applier = this.applier(session, runId);
+    let feeds: ChangeReads['nextCursors'] | undefined;
+    const applier = this.applier(session, runId, () => feeds ?? {});
     const outcome = await outcomeOf(async () => {
       await applier.recover(this.db.outbox.unfinished(session.key));
       const { reads, planned } = await this.readAndPlan(session, options.reviewApproved === true);
+      feeds = reads.nextCursors;
       this.log({ type: 'run-started', calendarId: session.key, runId, fullRead: reads.full });
       if (planned.guard.verdict === 'needs_review') {
         // Apply nothing and keep the old cursors, so a person's `apply` sees exactly these deletions again.
@@ -187,8 +191,13 @@ export class Engine {
     return new ConnectionSession(this.db, connection, this.now().toISOString());
   }
 
-  private applier(session: ConnectionSession, runId: string): ActionApplier {
+  private applier(
+    session: ConnectionSession,
+    runId: string,
+    feedCursors?: ApplyContext['feedCursors'],
+  ): ActionApplier {
     return new ActionApplier({
+      ...(feedCursors ? { feedCursors } : {}),
       db: this.db,
       links: session.links,
       calendarId: session.key,
@@ -226,6 +235,7 @@ export class Engine {
       { state: stored, ...reread },
       { sched: (f) => providers.sched.keeps(f), external: (f) => providers.external.keeps(f) },
       inboundKind(settings.inbound_as),
+      replays.length > 0 ? await itemsSinceCrash(session, replays, session.window) : undefined,
     );
     const planned = session.plan({
       state: { ...state, heldOverlaps: heldOverlaps(session, sched) },

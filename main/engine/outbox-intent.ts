@@ -17,12 +17,17 @@ function idsOf(action: WriteAction): Partial<LinkKey> {
     : { eventId: action.counterpart.id };
 }
 
+/** A create keeps its side's feed position from before the run's writes (`ApplyContext.feedCursors`). */
+function payloadOf(action: WriteAction, feedCursor: string | undefined): unknown {
+  return action.type === 'create' && feedCursor !== undefined ? { ...action, feedCursor } : action;
+}
+
 /**
  * Records the intent of `action` under `key`. A key already used by a finished intent (the same create planned
  * again after an undo, say) gets a fresh entry under `key@fallback`, so the finished one is never reopened.
  */
 export function recordIntent(
-  context: Pick<ApplyContext, 'db' | 'calendarId' | 'runId'>,
+  context: Pick<ApplyContext, 'db' | 'calendarId' | 'runId' | 'feedCursors'>,
   action: WriteAction,
   key: string,
   fallback: string,
@@ -35,7 +40,7 @@ export function recordIntent(
       idempotencyKey,
       side: action.side,
       operation: action.type,
-      payload: action,
+      payload: payloadOf(action, context.feedCursors?.()[action.side]),
       ...idsOf(action),
     });
   const entry = record(key);

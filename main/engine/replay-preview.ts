@@ -14,7 +14,7 @@ export interface Replayed {
   creates: CreateAction[];
 }
 
-/** The item a replayed create finds again if the crash came after the write (the read shows it), or null. */
+/** The item a replayed create finds again if the crash came after the write (`read` shows it), or null. */
 function madeBefore(action: CreateAction, read: SideRead): SyncItem | null {
   const made = read.items.find((item) =>
     action.side === 'external'
@@ -51,6 +51,11 @@ export function withReplays(
   keeps: Record<Side, (fields: ItemFields) => ItemFields> = { sched: (f) => f, external: (f) => f },
   /** The kind of Sched item the calendar's events become (the connection's `inbound_as`). */
   schedKind: SchedKind = 'booking',
+  /**
+   * Each side's changes since the crashed run read it (replay-feeds.ts): a copy the full read does not list because a
+   * person cancelled or deleted it is found there, as the run's replay will find it.
+   */
+  since: Record<Side, SyncItem[]> = { sched: [], external: [] },
 ): Replayed {
   const reads = { sched: input.sched, external: input.external };
   const links: Link[] = [...input.state.links];
@@ -61,7 +66,9 @@ export function withReplays(
     const create = action as CreateAction;
     const read = reads[create.side];
     const kept = keeps[create.side](create.fields);
-    const item = madeBefore(create, read) ?? standIn(create, entry, kept, schedKind);
+    const later = { ...read, items: since[create.side] };
+    const item =
+      madeBefore(create, read) ?? madeBefore(create, later) ?? standIn(create, entry, kept, schedKind);
     // As `sendCreate` replays: the baseline is what the agent wrote, so a person's edit since shows as one.
     const link = linkAfterWrite(create, { ...item, ...kept });
     const gone = (l: Link) =>

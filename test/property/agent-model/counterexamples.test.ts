@@ -743,4 +743,26 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       { kind: 'lose-state' },
     ]),
   );
+
+  it(
+    'a preview after a crash predicts the run when a person cancelled the replayed copy meanwhile',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      remove('sched'),
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
+
+  it(
+    'a preview after a crash predicts the run when a person cancelled the replayed copy of an Outlook event',
+    check([
+      connect(1, 0),
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      remove('sched'),
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });
