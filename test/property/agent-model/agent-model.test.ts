@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { expectStoryHolds } from './harness';
@@ -12,6 +13,13 @@ const numRuns = Number(process.env.AGENT_MODEL_RUNS ?? 200);
  */
 const envWithout = (process.env.AGENT_MODEL_WITHOUT ?? '').split(',').filter(Boolean);
 const envIgnore = (process.env.AGENT_MODEL_IGNORE ?? '').split(',').filter(Boolean);
+/** A long `test:deep` run says how far it got: AGENT_MODEL_PROGRESS=file gets the count of stories played. */
+const progressFile = process.env.AGENT_MODEL_PROGRESS;
+let played = 0;
+const note = () => {
+  played += 1;
+  if (progressFile) writeFileSync(progressFile, `${played} stories played, ${new Date().toISOString()}\n`);
+};
 
 describe('the whole agent over random stories of people, time, settings, crashes and sign-ins', () => {
   it(
@@ -19,7 +27,10 @@ describe('the whole agent over random stories of people, time, settings, crashes
     async () => {
       const ignored = new Set(envIgnore);
       await fc.assert(
-        fc.asyncProperty(storyArbWithout(new Set(envWithout)), (steps) => expectStoryHolds(steps, ignored)),
+        fc.asyncProperty(storyArbWithout(new Set(envWithout)), (steps) => {
+          note();
+          return expectStoryHolds(steps, ignored);
+        }),
         { numRuns },
       );
     },
