@@ -13,6 +13,7 @@ import type { SideRead } from './observations';
 import { SideView } from './observations';
 import { withoutFreeTime } from './free-time';
 import { findTaggedPairs } from './relink';
+import { orphanBlocks } from './orphan-blocks';
 import type { ConnectionRef, PlanSettings } from './settings';
 import type { SyncState } from './state';
 import type { SyncWindow } from './window';
@@ -133,6 +134,8 @@ export function plan(input: PlanInput): Plan {
       }),
     );
   }
+
+  actions.push(...orphanBlocks(sched, external, input.connection, input.settings, linkedBookings));
 
   actions.push(
     ...planNewItems({

@@ -765,4 +765,15 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    'busy: an event deleted while the state DB was lost takes its busy block with it',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'lose-state' },
+      remove('external'),
+    ]),
+  );
 });
