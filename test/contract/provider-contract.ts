@@ -135,6 +135,17 @@ export function describeProviderContract(
       expect(await p.get(created.id)).toMatchObject({ id: created.id, title: kept(wanted).title });
     });
 
+    it('reads an item made with a blank title back as `keeps` says it holds it', async () => {
+      // Calendars let a person leave an event untitled; the engine then writes a blank title to the other side, and a
+      // read that differs from `keeps` would look like a person's edit of the item it just made.
+      const untitled = { ...fields('Untitled'), title: '' };
+
+      const created = await p.create({ fields: untitled, idempotencyKey: `${run}:untitled`, ...marks('u') });
+
+      expect(created.title).toBe(kept(untitled).title);
+      expect((await p.get(created.id))?.title).toBe(kept(untitled).title);
+    });
+
     it('makes one item from two creates with the same key', async () => {
       const request = { fields: fields('Twice'), idempotencyKey: `${run}:twice`, ...marks('twice') };
 

@@ -102,10 +102,15 @@ export function timesForSched(
   return { start: rfc3339(ms(start)), end: rfc3339(ms(end)), all_day: false, timezone: zone };
 }
 
+/** The title Sched holds for a booking written with `title`: a blank one, which it refuses, as `untitledBooking`. */
+export function bookingTitle(title: string): string {
+  return title.trim() === '' ? untitledBooking : title;
+}
+
 /** The synced fields as the body of `PUT /bookings/{id}`: status, client and source stay as Sched has them. */
 export function bookingUpdateFor(fields: ItemFields, resourceZone: string): SchedBookingWrite {
   return {
-    title: fields.title.trim() === '' ? untitledBooking : fields.title,
+    title: bookingTitle(fields.title),
     description: fields.description,
     ...timesForSched(fields, resourceZone),
   };

@@ -125,7 +125,9 @@ export class SchedResourceProvider implements CalendarProvider {
 
   /** Under `inbound_as: busy` an event's fields become an exception: its reason as the title, nothing else. */
   keeps(fields: ItemFields): ItemFields {
-    if (inboundKind(this.options.inboundAs) === 'booking') return fields;
+    const { bookings } = this.options;
+    if (inboundKind(this.options.inboundAs) === 'booking')
+      return bookings.keeps ? bookings.keeps(fields) : fields;
     const exception = this.toException(fields);
     return { ...exception, title: titleOf(exception.title) };
   }
