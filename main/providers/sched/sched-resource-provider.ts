@@ -17,6 +17,7 @@ import type {
   UpdateOptions,
 } from '../port';
 import { PreconditionFailedError, schedCapabilities } from '../port';
+import { exceptionReason } from './sched-exception-mapper';
 
 /** The two providers and what the connection's settings say about the calendar's events. */
 export interface SchedResourceProviderOptions {
@@ -164,9 +165,12 @@ export class SchedResourceProvider implements CalendarProvider {
     return { ...item, id: exceptionItemId(item.id), title: titleOf(item.title) };
   }
 
-  /** What an exception can hold: a reason (none under busy-only), no description, no location. */
+  /**
+   * What an exception can hold: a reason (none under busy-only) as long as Sched keeps one, no description, no
+   * location. Cut here, not only on the wire, so `keeps` says the reason Sched will hold.
+   */
   private toException(fields: ItemFields): ItemFields {
-    const reason = this.options.privacy === 'busy-only' ? '' : reasonOf(fields.title);
+    const reason = this.options.privacy === 'busy-only' ? '' : exceptionReason(reasonOf(fields.title));
     return { ...fields, title: reason, description: '', location: '' };
   }
 
