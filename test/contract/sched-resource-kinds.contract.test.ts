@@ -185,6 +185,22 @@ describe('SchedResourceProvider on the sandbox: bookings and availability except
     expect((await exceptions.get(made.id.slice('exception:'.length)))?.title).toBe('Surgery, longer');
   });
 
+  it('cancels an exception another resource holds (a remap), and counts that request as its own', async () => {
+    const { provider } = await sides('busy');
+    const old = await schedResourceProviderFor(sandbox(), {
+      resourceId: 'rsc_classroom_101',
+      inboundAs: 'busy',
+    });
+    const blocked = await old.create({ fields: fields('Exam', 1), idempotencyKey: 'x1', source });
+
+    const before = provider.requestCount();
+    await provider.delete(blocked.id, { resourceId: 'rsc_classroom_101' });
+
+    // A run's activity says how many requests it used (shared/SYNC.md, "Activity"), the old resource's included.
+    expect(provider.requestCount() - before).toBe(1);
+    expect((await old.get(blocked.id))?.status).toBe('cancelled');
+  });
+
   it('under busy, reads an exception back as keeps says, a long title and busy-only privacy included', async () => {
     const full = await sides('busy');
     const hidden = await sides('busy', 'busy-only');

@@ -66,10 +66,16 @@ export class SchedResourceProvider implements CalendarProvider {
   readonly side = 'sched' as const;
   readonly capabilities = schedCapabilities;
 
+  /** The other resources' exceptions this provider reached (a remap's cancellations), kept so their requests count. */
+  private readonly elsewhere = new Map<string, CalendarProvider>();
+
   constructor(private readonly options: SchedResourceProviderOptions) {}
 
+  /** Both feeds' requests, and those sent to other resources' exceptions: a run's activity counts them all. */
   requestCount(): number {
-    return this.options.bookings.requestCount() + this.options.exceptions.requestCount();
+    let count = this.options.bookings.requestCount() + this.options.exceptions.requestCount();
+    for (const other of this.elsewhere.values()) count += other.requestCount();
+    return count;
   }
 
   /**
@@ -158,7 +164,12 @@ export class SchedResourceProvider implements CalendarProvider {
     if (!this.options.exceptionsOf) {
       throw new Error(`Cannot reach the availability exceptions of resource ${resourceId}.`);
     }
-    return this.options.exceptionsOf(resourceId);
+    let other = this.elsewhere.get(resourceId);
+    if (!other) {
+      other = this.options.exceptionsOf(resourceId);
+      this.elsewhere.set(resourceId, other);
+    }
+    return other;
   }
 
   private fromException(item: SyncItem): SyncItem {
