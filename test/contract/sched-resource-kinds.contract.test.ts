@@ -185,6 +185,33 @@ describe('SchedResourceProvider on the sandbox: bookings and availability except
     expect((await exceptions.get(made.id.slice('exception:'.length)))?.title).toBe('Surgery, longer');
   });
 
+  it('under busy, refuses to cancel an exception changed since it was read (an undo), naming it by its prefixed id', async () => {
+    const { provider } = await sides('busy');
+    const made = await provider.create({ fields: fields('Rounds', 1), idempotencyKey: 'x1', source });
+    await provider.update(made.id, fields('Rounds, moved', 2), { ifMatch: made.version });
+
+    const late = provider.delete(made.id, { ifMatch: made.version });
+
+    await expect(late).rejects.toMatchObject({ code: 'precondition_failed', itemId: made.id });
+    expect((await provider.get(made.id))?.status).toBe('confirmed');
+  });
+
+  it('reads on across a change of mode: each mode takes its own half of the other’s cursor', async () => {
+    const busy = await sides('busy');
+    const asBookings = await schedResourceProviderFor(sandbox(), { resourceId, inboundAs: 'bookings' });
+    const packed = (await busy.provider.listChanges({ cursor: null, window: busy.window })).nextCursor;
+    const booked = await busy.bookings.create({ fields: fields('Check-up', 1), idempotencyKey: 'b1' });
+    const blocked = await busy.provider.create({ fields: fields('Away', 2), idempotencyKey: 'x1', source });
+
+    const asRoom = await asBookings.listChanges({ cursor: packed, window: busy.window });
+    // A bookings cursor alone: exceptions are read in full, and the read is not a full one of the bookings.
+    const back = await busy.provider.listChanges({ cursor: asRoom.nextCursor, window: busy.window });
+
+    expect(ids(asRoom.items)).toEqual([booked.id]);
+    expect(back.full).toBe(false);
+    expect(ids(back.items)).toEqual([blocked.id]);
+  });
+
   it('cancels an exception another resource holds (a remap), and counts that request as its own', async () => {
     const { provider } = await sides('busy');
     const old = await schedResourceProviderFor(sandbox(), {
