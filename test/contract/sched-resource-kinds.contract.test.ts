@@ -228,6 +228,19 @@ describe('SchedResourceProvider on the sandbox: bookings and availability except
     expect((await old.get(blocked.id))?.status).toBe('cancelled');
   });
 
+  it('under bookings, makes a booking from an event with a very long title and description, held as keeps says', async () => {
+    const { provider, bookings, window } = await sides('bookings');
+    // Sched refuses a booking's title past 1,024 characters and its description past 8,192 (the sandbox's limits).
+    const wanted = { ...fields(`Offsite ${'t'.repeat(1500)}`, 1), description: 'd'.repeat(9000) };
+
+    const made = await provider.create({ fields: wanted, idempotencyKey: 'b1', source });
+
+    const held = provider.keeps(wanted);
+    expect([made.title.length, made.description.length]).toEqual([1024, 8192]);
+    expect([made.title, made.description]).toEqual([held.title, held.description]);
+    expect(ids((await bookings.listChanges({ cursor: null, window })).items)).toEqual([made.id]);
+  });
+
   it('under busy, reads an exception back as keeps says, a long title and busy-only privacy included', async () => {
     const full = await sides('busy');
     const hidden = await sides('busy', 'busy-only');

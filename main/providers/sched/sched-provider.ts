@@ -8,6 +8,7 @@ import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOp
 import { schedCapabilities, NotFoundError, PreconditionFailedError, SlotUnavailableError } from '../port';
 import {
   bookingCreateFor,
+  bookingDescription,
   bookingTitle,
   bookingToItem,
   bookingUpdateFor,
@@ -78,11 +79,15 @@ export class SchedCalendarProvider implements CalendarProvider {
   }
 
   /**
-   * A blank title becomes `untitledBooking` (Sched refuses a blank one). Said here, so the engine takes a booking it
-   * made from an untitled event for its own write, not for an older copy a person renamed since.
+   * A blank title becomes `untitledBooking` (Sched refuses a blank one), and texts past Sched's limits are cut. Said
+   * here, so the engine takes a booking it made from such an event for its own write, not a person's edit since.
    */
   keeps(fields: ItemFields): ItemFields {
-    return { ...fields, title: bookingTitle(fields.title) };
+    return {
+      ...fields,
+      title: bookingTitle(fields.title),
+      description: bookingDescription(fields.description),
+    };
   }
 
   /** `POST /bookings`; a slot that is taken throws `SlotUnavailableError` unless `allowOverlap` is set. */
