@@ -127,7 +127,7 @@ export function describeProviderContract(
 
       expect(created).toMatchObject({
         title: kept(wanted).title,
-        description: s.storesDescription === false ? '' : wanted.description,
+        description: s.storesDescription === false ? '' : kept(wanted).description,
         location: s.storesLocation === false ? '' : wanted.location,
       });
       expect(created.status).not.toBe('cancelled');
