@@ -4,10 +4,13 @@
  */
 import { syncWindow, type SyncWindow } from '../../main/sync';
 import type { RequestGate } from '../../main/providers/gate';
+import type { InboundAs, PrivacyMode } from '../../main/sync';
 import {
   SchedCalendarProvider,
+  SchedExceptionsProvider,
   SchedHttp,
   SchedRegistryClient,
+  SchedResourceProvider,
   createSchedGate,
 } from '../../main/providers/sched';
 import { call, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
@@ -52,6 +55,27 @@ export async function schedProviderFor(
     http,
     resource,
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+  });
+}
+
+/**
+ * The Sched side of a connection on one seeded resource, wired as the agent wires it (main/agent/sched-clients.ts):
+ * its bookings and exceptions over one `SchedHttp`, and the account's other resources' exceptions for a remap.
+ */
+export async function schedResourceProviderFor(
+  sandbox: TestSandbox,
+  options: { resourceId?: string; inboundAs: InboundAs; privacy?: PrivacyMode; pageSize?: number },
+): Promise<SchedResourceProvider> {
+  const http = schedHttpFor(sandbox);
+  const resource = await seededResource(http, options.resourceId);
+  const paging = options.pageSize ? { pageSize: options.pageSize } : {};
+  return new SchedResourceProvider({
+    bookings: new SchedCalendarProvider({ http, resource, ...paging }),
+    exceptions: new SchedExceptionsProvider({ http, resource, ...paging }),
+    exceptionsOf: (id) =>
+      new SchedExceptionsProvider({ http, resource: { id, timezone: resource.timezone }, ...paging }),
+    inboundAs: options.inboundAs,
+    privacy: options.privacy ?? 'full',
   });
 }
 

@@ -102,11 +102,28 @@ export function timesForSched(
   return { start: rfc3339(ms(start)), end: rfc3339(ms(end)), all_day: false, timezone: zone };
 }
 
+/**
+ * Sched refuses a booking whose title or description is longer than these (a 400 that would stop every run on one
+ * event with a long invitation text), so the agent writes their start: a booking cut short beats none.
+ */
+const titleLimit = 1024;
+const descriptionLimit = 8192;
+
+/** The title Sched holds for a booking written with `title`: a blank one, which it refuses, as `untitledBooking`. */
+export function bookingTitle(title: string): string {
+  return title.trim() === '' ? untitledBooking : title.slice(0, titleLimit);
+}
+
+/** The description Sched holds for a booking written with `description`. */
+export function bookingDescription(description: string): string {
+  return description.slice(0, descriptionLimit);
+}
+
 /** The synced fields as the body of `PUT /bookings/{id}`: status, client and source stay as Sched has them. */
 export function bookingUpdateFor(fields: ItemFields, resourceZone: string): SchedBookingWrite {
   return {
-    title: fields.title.trim() === '' ? untitledBooking : fields.title,
-    description: fields.description,
+    title: bookingTitle(fields.title),
+    description: bookingDescription(fields.description),
     ...timesForSched(fields, resourceZone),
   };
 }

@@ -38,9 +38,14 @@ export function exceptionToItem(exception: SchedException, resourceZone: string)
 /** Sched keeps at most this many characters of a reason. */
 const reasonLimit = 1024;
 
+/** The reason Sched holds for an exception written with the title `title`: its first `reasonLimit` characters. */
+export function exceptionReason(title: string): string {
+  return title.slice(0, reasonLimit);
+}
+
 /** The synced fields as the body of `PUT …/exceptions/{id}`: the title becomes the reason; source stays. */
 export function exceptionUpdateFor(fields: ItemFields, resourceZone: string): SchedExceptionWrite {
-  return { reason: fields.title.slice(0, reasonLimit), ...timesForSched(fields, resourceZone) };
+  return { reason: exceptionReason(fields.title), ...timesForSched(fields, resourceZone) };
 }
 
 /** The body of `POST …/availability/exceptions`, naming the calendar event in `source` when given. */

@@ -6,7 +6,14 @@
 import type { ItemFields, SyncItem } from '../../sync';
 import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOptions } from '../port';
 import { schedCapabilities, NotFoundError, PreconditionFailedError, SlotUnavailableError } from '../port';
-import { bookingCreateFor, bookingToItem, bookingUpdateFor, type ResourceRef } from './sched-booking-mapper';
+import {
+  bookingCreateFor,
+  bookingDescription,
+  bookingTitle,
+  bookingToItem,
+  bookingUpdateFor,
+  type ResourceRef,
+} from './sched-booking-mapper';
 import { SchedBookingsClient } from './sched-bookings-client';
 import { SchedExceptionsClient } from './sched-exceptions-client';
 import type { SchedHttp } from './sched-http';
@@ -69,6 +76,18 @@ export class SchedCalendarProvider implements CalendarProvider {
   async locate(id: string): Promise<SyncItem | null> {
     const booking = await this.client.getBooking(id);
     return booking === null ? null : this.toItem(booking);
+  }
+
+  /**
+   * A blank title becomes `untitledBooking` (Sched refuses a blank one), and texts past Sched's limits are cut. Said
+   * here, so the engine takes a booking it made from such an event for its own write, not a person's edit since.
+   */
+  keeps(fields: ItemFields): ItemFields {
+    return {
+      ...fields,
+      title: bookingTitle(fields.title),
+      description: bookingDescription(fields.description),
+    };
   }
 
   /** `POST /bookings`; a slot that is taken throws `SlotUnavailableError` unless `allowOverlap` is set. */

@@ -17,6 +17,7 @@ import type {
   UpdateOptions,
 } from '../port';
 import { PreconditionFailedError, schedCapabilities } from '../port';
+import { exceptionReason } from './sched-exception-mapper';
 
 /** The two providers and what the connection's settings say about the calendar's events. */
 export interface SchedResourceProviderOptions {
@@ -65,10 +66,16 @@ export class SchedResourceProvider implements CalendarProvider {
   readonly side = 'sched' as const;
   readonly capabilities = schedCapabilities;
 
+  /** The other resources' exceptions this provider reached (a remap's cancellations), kept so their requests count. */
+  private readonly elsewhere = new Map<string, CalendarProvider>();
+
   constructor(private readonly options: SchedResourceProviderOptions) {}
 
+  /** Both feeds' requests, and those sent to other resources' exceptions: a run's activity counts them all. */
   requestCount(): number {
-    return this.options.bookings.requestCount() + this.options.exceptions.requestCount();
+    let count = this.options.bookings.requestCount() + this.options.exceptions.requestCount();
+    for (const other of this.elsewhere.values()) count += other.requestCount();
+    return count;
   }
 
   /**
@@ -125,7 +132,9 @@ export class SchedResourceProvider implements CalendarProvider {
 
   /** Under `inbound_as: busy` an event's fields become an exception: its reason as the title, nothing else. */
   keeps(fields: ItemFields): ItemFields {
-    if (inboundKind(this.options.inboundAs) === 'booking') return fields;
+    const { bookings } = this.options;
+    if (inboundKind(this.options.inboundAs) === 'booking')
+      return bookings.keeps ? bookings.keeps(fields) : fields;
     const exception = this.toException(fields);
     return { ...exception, title: titleOf(exception.title) };
   }
@@ -155,16 +164,24 @@ export class SchedResourceProvider implements CalendarProvider {
     if (!this.options.exceptionsOf) {
       throw new Error(`Cannot reach the availability exceptions of resource ${resourceId}.`);
     }
-    return this.options.exceptionsOf(resourceId);
+    let other = this.elsewhere.get(resourceId);
+    if (!other) {
+      other = this.options.exceptionsOf(resourceId);
+      this.elsewhere.set(resourceId, other);
+    }
+    return other;
   }
 
   private fromException(item: SyncItem): SyncItem {
     return { ...item, id: exceptionItemId(item.id), title: titleOf(item.title) };
   }
 
-  /** What an exception can hold: a reason (none under busy-only), no description, no location. */
+  /**
+   * What an exception can hold: a reason (none under busy-only) as long as Sched keeps one, no description, no
+   * location. Cut here, not only on the wire, so `keeps` says the reason Sched will hold.
+   */
   private toException(fields: ItemFields): ItemFields {
-    const reason = this.options.privacy === 'busy-only' ? '' : reasonOf(fields.title);
+    const reason = this.options.privacy === 'busy-only' ? '' : exceptionReason(reasonOf(fields.title));
     return { ...fields, title: reason, description: '', location: '' };
   }
 
