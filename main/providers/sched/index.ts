@@ -38,6 +38,7 @@ export {
 export type * from './sched-wire';
 export {
   SchedResourceProvider,
+  exceptionReason,
   unavailableTitle,
   type SchedResourceProviderOptions,
 } from './sched-resource-provider';

@@ -6,7 +6,7 @@
  * (main/sync/sched-kinds.ts). The calendar's own events become whichever kind `inbound_as` says; exceptions are
  * read only under `busy`, but an exception item is reached by its id in either mode (a change of mode removes them).
  */
-import type { InboundAs, ItemFields, PrivacyMode, SyncItem } from '../../sync';
+import type { InboundAs, ItemFields, PrivacyMode, SyncItem, SyncWindow } from '../../sync';
 import { exceptionIdOf, exceptionItemId, inboundKind } from '../../sync';
 import type {
   CalendarProvider,
@@ -55,7 +55,8 @@ function unpack(cursor: string | null): PackedCursor {
 function titleOf(reason: string): string {
   return reason === '' ? unavailableTitle : `${unavailableTitle}: ${reason}`;
 }
-function reasonOf(title: string): string {
+/** The reason an exception item's title carries, as Sched stores it ('' when it gives none). */
+export function exceptionReason(title: string): string {
   if (title === unavailableTitle) return '';
   return title.startsWith(`${unavailableTitle}: `) ? title.slice(unavailableTitle.length + 2) : title;
 }
@@ -90,6 +91,12 @@ export class SchedResourceProvider implements CalendarProvider {
       nextCursor: JSON.stringify(next),
       full: bookings.full && exceptions.full,
     };
+  }
+
+  /** Read apart from `listChanges`: under `inbound_as: bookings` the sync never reads exceptions. */
+  async listBlockedTime(window: SyncWindow): Promise<SyncItem[]> {
+    const read = await this.options.exceptions.listChanges({ cursor: null, window });
+    return read.items.filter((item) => item.status !== 'cancelled').map((item) => this.fromException(item));
   }
 
   async get(id: string): Promise<SyncItem | null> {
@@ -164,7 +171,7 @@ export class SchedResourceProvider implements CalendarProvider {
 
   /** What an exception can hold: a reason (none under busy-only), no description, no location. */
   private toException(fields: ItemFields): ItemFields {
-    const reason = this.options.privacy === 'busy-only' ? '' : reasonOf(fields.title);
+    const reason = this.options.privacy === 'busy-only' ? '' : exceptionReason(fields.title);
     return { ...fields, title: reason, description: '', location: '' };
   }
 
