@@ -1,6 +1,6 @@
 /**
  * A connection's schedule for a range of days: the resource's bookings, its blocked time (availability exceptions)
- * and the calendar's events as both sides hold them now (one full read of the range per side, nothing written, no
+ * and the calendar's events as both sides hold them now (a full read of the range of each feed, nothing written, no
  * cursor kept), each marked with how it stands against the link store: in sync, waiting for the next run, in
  * conflict, skipped, free time, or not synced.
  */
