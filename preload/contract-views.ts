@@ -9,6 +9,7 @@ import type {
   RunKind,
   RunStatus,
   RunTrigger,
+  ScheduleKind,
   ScheduleState,
   SyncSettings,
   SyncStatus,
@@ -73,7 +74,10 @@ export interface ItemHistoryEntry {
 /** One booking or event of a connection's schedule, with how it stands. */
 export interface ScheduleItem {
   side: 'sched' | 'external';
+  /** A booking or blocked time on the Sched side, an event on the calendar's. */
+  kind: ScheduleKind;
   id: string;
+  /** Blocked time's title is the reason Sched gives for it, as Sched stores it ('' when it gives none). */
   title: string;
   description: string;
   location: string;

@@ -70,6 +70,11 @@ export const runTriggers = [
 ] as const;
 /** How an item of a connection's schedule stands (the schedule view's marks). */
 export const scheduleStates = ['in-sync', 'waiting', 'conflict', 'skipped', 'free', 'not-synced'] as const;
+/**
+ * What an item of a connection's schedule is: a Sched booking, blocked time (a Sched availability exception: Sched
+ * refuses bookings in it, shared/SYNC.md "Availability"), or a calendar event.
+ */
+export const scheduleKinds = ['booking', 'blocked', 'event'] as const;
 export const runStatuses = ['running', 'ok', 'error', 'needs_review', 'cancelled', 'interrupted'] as const;
 
 export type CalendarService = (typeof calendarServices)[number];
@@ -84,6 +89,7 @@ export type RunKind = (typeof runKinds)[number];
 export type RunStatus = (typeof runStatuses)[number];
 export type RunTrigger = (typeof runTriggers)[number];
 export type ScheduleState = (typeof scheduleStates)[number];
+export type ScheduleKind = (typeof scheduleKinds)[number];
 
 /** Per-connection sync settings (shared/SYNC.md, "Sync settings"). */
 export const SyncSettingsSchema = z

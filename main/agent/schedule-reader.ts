@@ -1,10 +1,18 @@
 /**
- * A connection's schedule for a range of days: the resource's bookings and the calendar's events as both sides hold
- * them now (one full read of the range per side, nothing written, no cursor kept), each marked with how it stands
- * against the link store: in sync, waiting for the next run, in conflict, skipped, free time, or not synced.
+ * A connection's schedule for a range of days: the resource's bookings, its blocked time (availability exceptions)
+ * and the calendar's events as both sides hold them now (a full read of the range of each feed, nothing written, no
+ * cursor kept), each marked with how it stands against the link store: in sync, waiting for the next run, in
+ * conflict, skipped, free time, or not synced.
  */
-import type { ItemHistoryEntry, ScheduleItem, ScheduleState, ScheduleView } from '../../preload/contract';
+import type {
+  ItemHistoryEntry,
+  ScheduleItem,
+  ScheduleKind,
+  ScheduleState,
+  ScheduleView,
+} from '../../preload/contract';
 import type { EngineConnection } from '../engine/types';
+import { exceptionReasonOf } from '../providers/sched';
 import type { StateDb } from '../store/state-db';
 import type { Link } from '../store/link-repo';
 import {
@@ -12,7 +20,9 @@ import {
   contentHash,
   dateInZone,
   fieldsOf,
+  inboundKind,
   overlapsWindow,
+  schedKindOf,
   startOfDayUtc,
   syncWindow,
   type ItemTime,
@@ -31,26 +41,41 @@ export interface ScheduleRequest {
 
 const timeText = (t: ItemTime) => (t.kind === 'instant' ? t.utc : t.date);
 
+/**
+ * The resource's exceptions when its Sched feed leaves them out: under `inbound_as: bookings` the sync neither reads
+ * nor copies them (SYNC.md, "Availability"), yet a person should still see the time Sched refuses to book.
+ */
+async function blockedTimeOutsideSync(connection: EngineConnection, range: SyncWindow): Promise<SyncItem[]> {
+  if (inboundKind(connection.settings.inbound_as) === 'exception') return [];
+  return (await connection.sched.listBlockedTime?.(range)) ?? [];
+}
+
+function kindOf(side: 'sched' | 'external', item: SyncItem): ScheduleKind {
+  if (side === 'external') return 'event';
+  return schedKindOf(item.id) === 'exception' ? 'blocked' : 'booking';
+}
+
 /** Reads both sides of the range and marks each item. */
 export async function readSchedule(request: ScheduleRequest): Promise<ScheduleView> {
   const { connection, db, from, to } = request;
   const zone = connection.resourceTimezone;
   const range: SyncWindow = { start: startOfDayUtc(from, zone), end: startOfDayUtc(addDays(to, 1), zone) };
-  const [sched, external] = await Promise.all([
+  const { settings } = connection;
+  const [sched, blocked, external] = await Promise.all([
     connection.sched.listChanges({ cursor: null, window: range }),
+    blockedTimeOutsideSync(connection, range),
     connection.external.listChanges({ cursor: null, window: range }),
   ]);
-  const { settings } = connection;
   const window = syncWindow(
     request.now.toISOString(),
     settings.window_days_past,
     settings.window_days_future,
     zone,
   );
-  const marks = new Marks(db, connection.calendarId, window, zone, settings.direction);
+  const marks = new Marks(db, connection.calendarId, window, zone, settings);
   const live = (items: SyncItem[]) =>
     items.filter((i) => i.status !== 'cancelled' && overlapsWindow(i, range, zone));
-  const schedItems = live(sched.items);
+  const schedItems = live([...sched.items, ...blocked]);
   const externalItems = live(external.items);
   const history = historyOf(db, connection.calendarId, schedItems, externalItems);
   const items = [
@@ -76,10 +101,13 @@ function itemOf(
   history: Map<string, ItemHistoryEntry[]>,
 ): ScheduleItem {
   const { state, link, conflictId } = marks.of(side, item);
+  const kind = kindOf(side, item);
   return {
     side,
+    kind,
     id: item.id,
-    title: item.title,
+    // Blocked time in Sched's words: its reason, without the "Unavailable: " its items' titles carry.
+    title: kind === 'blocked' ? exceptionReasonOf(item.title) : item.title,
     description: item.description,
     location: item.location,
     start: timeText(item.start),
@@ -104,7 +132,7 @@ class Marks {
     calendarId: string,
     private readonly window: SyncWindow,
     private readonly zone: string,
-    private readonly direction: EngineConnection['settings']['direction'],
+    private readonly settings: EngineConnection['settings'],
   ) {
     for (const link of db.links.list(calendarId)) {
       this.byBooking.set(link.bookingId, link);
@@ -132,11 +160,14 @@ class Marks {
       const remembered = side === 'sched' ? link.schedHash : link.externalHash;
       return remembered === null || remembered === contentHash(fieldsOf(item)) ? 'in-sync' : 'waiting';
     }
+    // Under `inbound_as: bookings` blocked time stays in Sched: the sync never reads it.
+    const exception = side === 'sched' && schedKindOf(item.id) === 'exception';
+    if (exception && inboundKind(this.settings.inbound_as) === 'booking') return 'not-synced';
     if (side === 'external' && this.skipped.has(item.id)) return 'skipped';
     if (side === 'external' && item.availability === 'free') return 'free';
     if (!overlapsWindow(item, this.window, this.zone)) return 'not-synced';
-    const goesOut =
-      side === 'sched' ? this.direction !== 'external-to-sched' : this.direction !== 'sched-to-external';
+    const { direction } = this.settings;
+    const goesOut = side === 'sched' ? direction !== 'external-to-sched' : direction !== 'sched-to-external';
     return goesOut ? 'waiting' : 'not-synced';
   }
 }

@@ -95,6 +95,11 @@ export interface CalendarProvider {
    */
   locate?(id: string): Promise<SyncItem | null>;
   /**
+   * Sched side: the resource's live availability exceptions overlapping `window`, read in full whatever `inbound_as`
+   * says, their ids prefixed (sched-kinds.ts): the schedule view shows blocked time in either mode. Absent elsewhere.
+   */
+  listBlockedTime?(window: SyncWindow): Promise<SyncItem[]>;
+  /**
    * The fields an item written with `fields` holds on this side, where the side keeps them otherwise (an availability
    * exception's title reads "Unavailable: …"). A create replayed after a crash takes it as the item's baseline, so only
    * a person's edit since shows as a change. Absent: the side keeps fields as written.

@@ -2,6 +2,7 @@
  * Every view and dialog at 800×600, 1280×800 and 1440×900, light and dark: no serious or critical axe finding, no
  * sideways scroll, the keyboard alone reaches an item's details; and the README's screenshots (docs/images).
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './helpers/agent-fixture';
 import { openUi } from './helpers/open-ui';
 import { onlyConnectionCalendarId, SandboxApi } from './helpers/sandbox-api';
@@ -40,14 +41,22 @@ test('every view and dialog: accessible, any window size, light and dark, keyboa
   await expect(wizard.getByText(/Synced Recording Studio: \d+ created/)).toBeVisible({ timeout: 60_000 });
   await wizard.getByRole('button', { name: 'Done' }).click();
 
-  // A double booking, so Conflicts and the schedule have something to show.
+  // A double booking, so Conflicts and the schedule have something to show: on the studio's first booking after
+  // the demo seed's maintenance morning (a Wednesday; the studio is booked on Saturdays), so the schedule's week
+  // shows the blocked time as well.
   const sandbox = await SandboxApi.of(request, agent.url, agent.token);
   const calendarId = await onlyConnectionCalendarId(request, agent.url, agent.token);
   const now = await sandbox.now();
+  const maintenance = (await sandbox.exceptions(resourceId)).find((e) => e.reason?.startsWith('Maintenance'));
+  if (!maintenance) throw new Error('The demo seed has no maintenance window in the Recording Studio.');
   const booking = (await sandbox.bookings(resourceId)).find(
-    (b) => b.status === 'confirmed' && b.source === null && Date.parse(b.start) > now,
+    (b) =>
+      b.status === 'confirmed' &&
+      b.source === null &&
+      Date.parse(b.start) > Math.max(now, Date.parse(maintenance.start)),
   );
-  if (!booking) throw new Error('The demo seed has no future confirmed booking of the Recording Studio.');
+  if (!booking)
+    throw new Error('The demo seed has no confirmed booking of the Recording Studio after maintenance.');
   await sandbox.addGoogleEvent(sam, calendarId, {
     summary: 'Band rehearsal',
     start: new Date(Date.parse(booking.start) + 30 * 60_000).toISOString(),
@@ -108,6 +117,26 @@ test('every view and dialog: accessible, any window size, light and dark, keyboa
     page.getByRole('button', { name: /^Google Calendar\s*Band rehearsal.*Conflict$/ }),
   ).toBeVisible();
 
+  // The maintenance morning is blocked time: by Sched's reason, labelled "Blocked" in words and hatched, in the
+  // legend, and its details say what it means. A connection that makes bookings leaves it in Sched.
+  const blocked = page.getByRole('button', {
+    name: /^Sched\s*Blocked\s*Maintenance: new acoustic panels\s*\d+:00\s*AM – \d+:00\s*PM\s*Not synced$/,
+  });
+  await expect(blocked).toBeVisible();
+  await expect(blocked).toHaveCSS('background-image', /repeating-linear-gradient/);
+  await expect(page.getByRole('list', { name: 'What the marks mean' })).toContainText(
+    'Blocked time: Sched refuses bookings (1)',
+  );
+  await blocked.click();
+  const block = page.getByRole('dialog', { name: 'Maintenance: new acoustic panels' });
+  await expect(block).toContainText('Blocked time. Sched refuses bookings of this resource in this time.');
+  await expect(block).toContainText(
+    'Not copied to the calendar: this connection copies bookings, and blocked time stays in Sched',
+  );
+  await expectAccessible(page, 'blocked time in the schedule');
+  await page.keyboard.press('Escape');
+  await expect(block).toHaveCount(0);
+
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const size of sizes) {
@@ -115,7 +144,7 @@ test('every view and dialog: accessible, any window size, light and dark, keyboa
       for (const view of views) {
         await page.getByRole('button', { name: new RegExp(`^\\W*${view}`) }).click();
         await expect(page.getByRole('heading', { name: view, level: 2, exact: true })).toBeVisible();
-        if (view === 'Schedule') await expect(page.locator('.days')).toBeVisible({ timeout: 30_000 });
+        if (view === 'Schedule') await toBlockedWeek(page);
         const where = `${view} at ${size.width}×${size.height}, ${scheme}`;
         await expectNoSidewaysScroll(page, where);
         if (size.width === 1280) await expectAccessible(page, where);
@@ -128,3 +157,15 @@ test('every view and dialog: accessible, any window size, light and dark, keyboa
     }
   }
 });
+
+/** The schedule, opened on today's week, moved on to the week of the maintenance morning and the band's conflict. */
+async function toBlockedWeek(page: Page): Promise<void> {
+  const days = page.locator('.days');
+  const blocked = page.getByRole('button', { name: /^Sched\s*Blocked\s*Maintenance/ });
+  await expect(days).toBeVisible({ timeout: 30_000 });
+  for (let week = 0; week < 3 && (await blocked.count()) === 0; week++) {
+    await page.getByRole('button', { name: /Next week/ }).click();
+    await expect(days).toBeVisible({ timeout: 30_000 });
+  }
+  await expect(blocked).toBeVisible();
+}

@@ -38,6 +38,7 @@ export {
 export type * from './sched-wire';
 export {
   SchedResourceProvider,
+  reasonOf as exceptionReasonOf,
   unavailableTitle,
   type SchedResourceProviderOptions,
 } from './sched-resource-provider';

@@ -6,7 +6,7 @@
  * (main/sync/sched-kinds.ts). The calendar's own events become whichever kind `inbound_as` says; exceptions are
  * read only under `busy`, but an exception item is reached by its id in either mode (a change of mode removes them).
  */
-import type { InboundAs, ItemFields, PrivacyMode, SyncItem } from '../../sync';
+import type { InboundAs, ItemFields, PrivacyMode, SyncItem, SyncWindow } from '../../sync';
 import { exceptionIdOf, exceptionItemId, inboundKind } from '../../sync';
 import type {
   CalendarProvider,
@@ -56,7 +56,8 @@ function unpack(cursor: string | null): PackedCursor {
 function titleOf(reason: string): string {
   return reason === '' ? unavailableTitle : `${unavailableTitle}: ${reason}`;
 }
-function reasonOf(title: string): string {
+/** The reason an exception item's title carries, as Sched stores it ('' when it gives none). */
+export function reasonOf(title: string): string {
   if (title === unavailableTitle) return '';
   return title.startsWith(`${unavailableTitle}: `) ? title.slice(unavailableTitle.length + 2) : title;
 }
@@ -97,6 +98,12 @@ export class SchedResourceProvider implements CalendarProvider {
       nextCursor: JSON.stringify(next),
       full: bookings.full && exceptions.full,
     };
+  }
+
+  /** Read apart from `listChanges`: under `inbound_as: bookings` the sync never reads exceptions. */
+  async listBlockedTime(window: SyncWindow): Promise<SyncItem[]> {
+    const read = await this.options.exceptions.listChanges({ cursor: null, window });
+    return read.items.filter((item) => item.status !== 'cancelled').map((item) => this.fromException(item));
   }
 
   async get(id: string): Promise<SyncItem | null> {

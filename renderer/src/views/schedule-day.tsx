@@ -2,6 +2,7 @@ import type { ScheduleItem } from '../../../preload/contract';
 import { formatClock } from '../lib/format-time';
 import { scheduleStateLabel, scheduleStateShort } from '../lib/labels';
 import type { ScheduleRow } from '../lib/schedule-rows';
+import { blockedLabel, blockedMeaning, scheduleItemTitle } from '../lib/schedule-words';
 import { dayHeading } from '../lib/week';
 
 interface Props {
@@ -19,7 +20,7 @@ export function timeSpan(item: Pick<ScheduleItem, 'start' | 'end' | 'all_day'>, 
   return `${formatClock(item.start, timeZone)} – ${formatClock(item.end, timeZone)}`;
 }
 
-/** One day of the schedule: a row per booking and its copy, joined, or per item alone. */
+/** One day of the schedule: a row per booking (or blocked time) and its copy, joined, or per item alone. */
 export function ScheduleDay({ day, today, rows, timeZone, calendarWord, onOpen }: Props) {
   const headingId = `day-${day}`;
   return (
@@ -59,16 +60,20 @@ function Cell({
   onOpen: (item: ScheduleItem) => void;
 }) {
   if (!item) return <span className="sched-cell none" aria-hidden="true" />;
-  const title = item.title.trim() || '(no title)';
+  const blocked = item.kind === 'blocked';
   return (
     <button
       type="button"
-      className={`sched-cell state-${item.state}`}
+      className={`sched-cell state-${item.state}${blocked ? ' blocked' : ''}`}
       onClick={() => onOpen(item)}
-      title={`${scheduleStateLabel[item.state]}. Open the details.`}
+      title={`${blocked ? `${blockedMeaning} ` : ''}${scheduleStateLabel[item.state]}. Open the details.`}
     >
-      <span className="lane small">{lane}</span>
-      <span className="item-title">{title}</span>
+      <span className="lane small">
+        {lane}
+        {/* In words as well as the hatching, so it never rests on colour or pattern alone. */}
+        {blocked && <span className="blocked-label">{blockedLabel}</span>}
+      </span>
+      <span className="item-title">{scheduleItemTitle(item)}</span>
       <span className="small">{timeSpan(item, timeZone)}</span>
       <span className={`mark mark-${item.state} small`}>{scheduleStateShort[item.state]}</span>
     </button>

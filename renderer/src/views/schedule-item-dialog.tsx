@@ -1,27 +1,30 @@
-import type { CalendarService, ScheduleItem } from '../../../preload/contract';
+import type { CalendarService, InboundMode, ScheduleItem } from '../../../preload/contract';
 import { Dialog } from '../components/dialog';
 import { formatStamp, formatWhen } from '../lib/format-time';
-import { scheduleStateLabel, sideName } from '../lib/labels';
+import { sideName } from '../lib/labels';
+import { blockedMeaning, blockedTitle, scheduleItemTitle, scheduleStateText } from '../lib/schedule-words';
 
 interface Props {
   item: ScheduleItem;
   counterpart: ScheduleItem | null;
   timeZone: string;
   service: CalendarService | undefined;
+  /** The connection's `inbound_as`: whether it copies blocked time at all. */
+  inboundAs: InboundMode | undefined;
   onClose: () => void;
 }
 
 const verbs = { create: 'Created', update: 'Updated', delete: 'Deleted' } as const;
 
 /** One item of the schedule: its details, how it stands, its copy on the other side, and what the agent wrote. */
-export function ScheduleItemDialog({ item, counterpart, timeZone, service, onClose }: Props) {
+export function ScheduleItemDialog({ item, counterpart, timeZone, service, inboundAs, onClose }: Props) {
   const where = sideName(item.side, service);
   const other = sideName(item.side === 'sched' ? 'external' : 'sched', service);
   // The pair's history: a booking imported from the calendar was written in Sched, not to the event.
   const history = [...item.history, ...(counterpart?.history ?? [])].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <Dialog
-      title={item.title.trim() || '(no title)'}
+      title={scheduleItemTitle(item)}
       onClose={onClose}
       actions={
         <button type="button" onClick={onClose}>
@@ -29,9 +32,20 @@ export function ScheduleItemDialog({ item, counterpart, timeZone, service, onClo
         </button>
       }
     >
+      {item.kind === 'blocked' && (
+        <p className="blocked-note">
+          <strong>{blockedTitle}.</strong> {blockedMeaning}
+        </p>
+      )}
       <dl className="details">
         <dt>In</dt>
         <dd>{where}</dd>
+        {item.kind === 'blocked' && (
+          <>
+            <dt>Reason</dt>
+            <dd>{item.title.trim() || 'None given'}</dd>
+          </>
+        )}
         <dt>Starts</dt>
         <dd>{formatWhen(item.start, timeZone)}</dd>
         <dt>Ends</dt>
@@ -49,11 +63,11 @@ export function ScheduleItemDialog({ item, counterpart, timeZone, service, onClo
           </>
         )}
         <dt>State</dt>
-        <dd>{scheduleStateLabel[item.state]}</dd>
+        <dd>{scheduleStateText(item, inboundAs)}</dd>
         <dt>In {other}</dt>
         <dd>
           {counterpart
-            ? `${counterpart.title.trim() || '(no title)'}, ${formatWhen(counterpart.start, timeZone)}`
+            ? `${scheduleItemTitle(counterpart)}, ${formatWhen(counterpart.start, timeZone)}`
             : item.linked_id
               ? 'Linked to an item outside this range'
               : 'No copy'}

@@ -141,6 +141,7 @@ export function ScheduleView() {
           }
           timeZone={data.time_zone}
           service={connection?.calendar_service}
+          inboundAs={connection?.sync_settings.inbound_as}
           onClose={() => setSelected(null)}
         />
       )}

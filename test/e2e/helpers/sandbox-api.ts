@@ -16,6 +16,16 @@ export interface SchedBooking {
   source: { event_id: string } | null;
 }
 
+/** A Sched availability exception (blocked time) as the sandbox's Sched API returns it. */
+export interface SchedException {
+  id: string;
+  start: string;
+  end: string;
+  all_day: boolean;
+  reason: string | null;
+  status: string;
+}
+
 /** A Google Calendar event (the fields the tests look at). */
 export interface GoogleEvent {
   id: string;
@@ -77,6 +87,20 @@ export class SandboxApi {
       page = body.next_page_token ?? '';
     } while (page);
     return all;
+  }
+
+  /** The live availability exceptions of `resourceId` (holidays, maintenance) around the sandbox's now. */
+  async exceptions(resourceId: string): Promise<SchedException[]> {
+    const now = await this.now();
+    const range = `time_min=${new Date(now - 10 * day).toISOString()}&time_max=${new Date(now + 28 * day).toISOString()}`;
+    const body = await json<{ exceptions: SchedException[] }>(
+      await this.request.get(
+        `${this.info.sched.base_url}/resources/${resourceId}/availability/exceptions?${range}&max_results=500`,
+        { headers: this.sched },
+      ),
+      'list exceptions',
+    );
+    return body.exceptions.filter((e) => e.status !== 'cancelled');
   }
 
   private async googleHeaders(user: string): Promise<{ authorization: string }> {

@@ -11,6 +11,7 @@ const item = (
   linked: string | null = null,
 ): ScheduleItem => ({
   side,
+  kind: side === 'sched' ? 'booking' : 'event',
   id,
   title: id,
   description: '',
