@@ -128,9 +128,10 @@ export class Engine {
   async preview(connection: EngineConnection): Promise<EnginePreview> {
     const session = this.session(connection);
     const replays = this.db.outbox.unfinished(session.key);
-    const { reads, planned } = await this.readAndPlan(session, false, replays);
+    const { reads, planned, unseen } = await this.readAndPlan(session, false, replays);
     const replayed = replays.filter((entry) => entry.operation === 'create').length;
-    return previewOf(session.key, await withSlotRefusals(session, planned, reads.sched, replayed));
+    const refused = await withSlotRefusals(session, planned, reads.sched, replayed, unseen);
+    return previewOf(session.key, refused);
   }
 
   /**
@@ -212,7 +213,7 @@ export class Engine {
     session: ConnectionSession,
     reviewApproved: boolean,
     replays: readonly OutboxEntry[] = [],
-  ): Promise<{ reads: ChangeReads; planned: Plan }> {
+  ): Promise<{ reads: ChangeReads; planned: Plan; unseen: number[] }> {
     const stored = session.state();
     const saved = this.db.connections.ensure(session.key);
     const { settings, resourceTimezone } = session.connection;
@@ -230,7 +231,7 @@ export class Engine {
     const reread = await withConflictRereads(session, await checkedAbsent(session, reads, stored.links));
     // A preview plans as the run will after `recover` replays a crashed run's creates, and counts those creates.
     const { providers } = session;
-    const { state, sched, external, creates } = withReplays(
+    const { state, sched, external, creates, unseen } = withReplays(
       replays,
       { state: stored, ...reread },
       { sched: (f) => providers.sched.keeps(f), external: (f) => providers.external.keeps(f) },
@@ -246,7 +247,7 @@ export class Engine {
     });
     if (creates.length > 0) planned.actions.unshift(...creates);
     if (creates.length > 0) planned.counts = countActions(planned.actions);
-    return { reads: { ...reads, ...reread }, planned };
+    return { reads: { ...reads, ...reread }, planned, unseen };
   }
 
   /**

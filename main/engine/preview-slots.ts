@@ -25,15 +25,20 @@ async function bookingsOver(
 
 /**
  * The plan with each Sched write Sched would refuse taken out and counted as the conflict the run records. The first
- * `replays` actions replay a crashed run's creates: their key finds what they made, so Sched does not check them.
+ * `replays` actions replay a crashed run's creates: the key of one the reads show made finds it, so Sched does not
+ * check it; those in `unseen` (indexes) were never sent before the crash, and Sched checks them like any booking.
  */
 export async function withSlotRefusals(
   session: ConnectionSession,
   planned: Plan,
   read: SideRead,
   replays = 0,
+  unseen: readonly number[] = [],
 ): Promise<Plan> {
-  const writes = planned.actions.slice(replays).filter(isSchedWrite);
+  const checked = (index: number) => index >= replays || unseen.includes(index);
+  const writes = planned.actions.filter(
+    (action, index): action is SchedWrite => isSchedWrite(action) && checked(index),
+  );
   if (writes.length === 0) return planned;
   const zone = session.connection.resourceTimezone;
   const ms = (action: SchedWrite) => ({
@@ -53,7 +58,7 @@ export async function withSlotRefusals(
   let refused = 0;
   for (const [index, action] of planned.actions.entries()) {
     if (action.type === 'delete' && action.side === 'sched') slots.delete(action.id);
-    if (!isSchedWrite(action) || index < replays) {
+    if (!isSchedWrite(action) || !checked(index)) {
       kept.push(action);
       continue;
     }

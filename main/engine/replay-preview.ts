@@ -12,6 +12,11 @@ export interface Replayed {
   sched: SideRead;
   external: SideRead;
   creates: CreateAction[];
+  /**
+   * Indexes into `creates` of those no read shows made: the crash came before their write (or the copy is out of
+   * sight), so Sched checks their slot when the run sends them, like any new booking.
+   */
+  unseen: number[];
 }
 
 /** The item a replayed create finds again if the crash came after the write (`read` shows it), or null. */
@@ -60,6 +65,7 @@ export function withReplays(
   const reads = { sched: input.sched, external: input.external };
   const links: Link[] = [...input.state.links];
   const creates: CreateAction[] = [];
+  const unseen: number[] = [];
   for (const entry of entries) {
     const action = entry.payload as Partial<CreateAction> | null;
     if (entry.operation !== 'create' || action?.type !== 'create') continue;
@@ -67,8 +73,9 @@ export function withReplays(
     const read = reads[create.side];
     const kept = keeps[create.side](create.fields);
     const later = { ...read, items: since[create.side] };
-    const item =
-      madeBefore(create, read) ?? madeBefore(create, later) ?? standIn(create, entry, kept, schedKind);
+    const seen = madeBefore(create, read) ?? madeBefore(create, later);
+    if (!seen) unseen.push(creates.length);
+    const item = seen ?? standIn(create, entry, kept, schedKind);
     // As `sendCreate` replays: the baseline is what the agent wrote, so a person's edit since shows as one.
     const link = linkAfterWrite(create, { ...item, ...kept });
     const gone = (l: Link) =>
@@ -79,5 +86,5 @@ export function withReplays(
     reads[create.side] = { ...read, items: [...read.items.filter((i) => i.id !== item.id), item] };
     creates.push(create);
   }
-  return { state: { ...input.state, links }, ...reads, creates };
+  return { state: { ...input.state, links }, ...reads, creates, unseen };
 }

@@ -776,4 +776,16 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       remove('external'),
     ]),
   );
+
+  it(
+    'a preview after a crash before a booking was sent predicts that Sched refuses its taken slot',
+    check([
+      connect(0, 0),
+      add('sched', 0, 9),
+      add('external', 0, 9),
+      add('sched', 0, 14),
+      { kind: 'sync', pick: null, crash: { after: 2, when: 'before' } },
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });
