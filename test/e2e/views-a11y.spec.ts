@@ -1,5 +1,5 @@
 /**
- * Every view and dialog at 800×600, 1280×800 and 1440×900, light and dark: no serious or critical axe finding, no
+ * Every view and dialog at 800×600, 1280×800, 1440×900 and 1920×1080, light and dark: no serious or critical axe finding, no
  * sideways scroll, the keyboard alone reaches an item's details; and the README's screenshots (docs/images).
  */
 import type { Page } from '@playwright/test';

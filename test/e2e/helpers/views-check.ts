@@ -31,4 +31,5 @@ export const sizes = [
   { width: 800, height: 600 },
   { width: 1280, height: 800 },
   { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
 ] as const;
