@@ -20,7 +20,7 @@ export interface Findings {
   lost: string[];
   outOfStep: string[];
   leftOver: string[];
-  /** Items the checks skipped because an open conflict names them. */
+  /** Items (booking or event ids) the checks skipped because an open conflict names them. */
   excused: number;
   bookings: number;
   events: number;
@@ -70,10 +70,11 @@ export async function checkSides(
       found.duplicates.push(
         `event ${key} has ${copies.length} bookings: ${copies.map((b) => b.id).join(', ')}`,
       );
+  const skipped = new Set<string>();
   const excused = (...ids: (string | undefined)[]) => {
-    const hit = ids.some((id) => id !== undefined && excusedIds.has(id));
-    if (hit) found.excused += 1;
-    return hit;
+    const hit = ids.find((id) => id !== undefined && excusedIds.has(id));
+    if (hit) skipped.add(hit);
+    return hit !== undefined;
   };
   for (const p of pairings) {
     const label = `${p.calendar.service} ${p.calendar.calendarId} (${p.resourceId}, ${p.direction})`;
@@ -129,6 +130,7 @@ export async function checkSides(
       }
     }
   }
+  found.excused = skipped.size;
   return found;
 }
 

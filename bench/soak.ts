@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
+import Database from 'better-sqlite3';
 import { startSandbox } from '../sandbox/sandbox';
 import { startAgent, type AgentLife, type ApiAnswer } from './soak-agent';
 import type { Pairing } from './soak-checks';
@@ -116,6 +117,23 @@ function requestSync(life: AgentLife): void {
   void done.finally(() => pending.delete(done));
 }
 
+/**
+ * Every run of the soak by status, from the state DB once the agent has stopped (read-only, as a person's support
+ * script would): `interrupted` are the runs a kill cut short, which the next start closed.
+ */
+function runsByStatus(path: string): Record<string, number> {
+  const db = new Database(path, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT status, count(*) AS n FROM runs GROUP BY status').all() as {
+      status: string;
+      n: number;
+    }[];
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  } finally {
+    db.close();
+  }
+}
+
 const deadline = Date.now() + minutes * 60_000;
 let restartAt = 0;
 while (Date.now() < deadline) {
@@ -156,8 +174,8 @@ await call(`${sandbox.url}/sandbox/faults`, { method: 'DELETE' });
 await Promise.allSettled([...pending]);
 if (!agent.alive()) agent = await startAgent(sandbox, join(dir, 'agent'), (lives += 1));
 const verdict = await quietAndCheck(agent, sandbox.url, sched, pairings);
-const runsListed = (await agent.api('GET', '/runs')).body?.runs?.length ?? null;
 await agent.stop('SIGTERM');
+const runs = runsByStatus(join(dir, 'agent', 'state.db'));
 await sandbox.close();
 if (keep || !verdict.ok) say(`data and agent logs kept in ${dir}`);
 else await rm(dir, { recursive: true, force: true });
@@ -181,7 +199,7 @@ const report = {
   faults,
   syncs,
   reviews: reviews + verdict.reviews,
-  runs_listed: runsListed,
+  runs,
   items: {
     bookings: f.bookings,
     events: f.events,
