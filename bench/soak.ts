@@ -80,6 +80,14 @@ for (let i = 0; i < 12; i += 1) tally(edits, await randomEdit(random, sched, pai
 
 let lives = 1;
 let agent: AgentLife = await startAgent(sandbox, join(dir, 'agent'), lives);
+// If the soak itself fails, no agent is left running without it.
+process.on('exit', () => {
+  if (agent.alive()) process.kill(agent.pid, 'SIGKILL');
+});
+process.on('unhandledRejection', (error) => {
+  say(`stopped by an error of its own (seed ${seed}, data in ${dir}): ${String(error)}`);
+  process.exit(2);
+});
 for (const p of pairings) {
   const provider = p.calendar.service;
   const tokens = await call(`${sandbox.url}/sandbox/tokens`, {
