@@ -10,6 +10,9 @@ import type { SchedHands } from './soak-sides';
 /** Counts of what the people did, by side and kind. */
 export type EditTally = Record<string, number>;
 
+/** Writes one line of the soak's log (what was done to which item, for reading a failure afterwards). */
+export type Note = (entry: Record<string, unknown>) => void;
+
 const halfHour = 30 * 60_000;
 /** Items per side past which people mostly move and remove rather than add. */
 const crowded = 25;
@@ -27,6 +30,7 @@ export async function randomEdit(
   pairings: Pairing[],
   day0: number,
   serial: () => number,
+  note: Note,
 ): Promise<string> {
   const side = random.pick(['sched', 'external'] as const);
   const editable = pairings.filter((p) =>
@@ -41,13 +45,11 @@ export async function randomEdit(
         : random.weighted({ create: live.length > crowded ? 1 : 4, move: 3, rename: 2, cancel: 2 });
     const target = live.length > 0 ? random.pick(live) : undefined;
     let done = true;
-    if (kind === 'create') {
-      const { start, end } = slot(random, day0);
-      done = await sched.create(p.resourceId, `Soak booking ${serial()}`, start, end);
-    } else if (kind === 'move') done = await sched.update(target!.id, slot(random, day0));
-    else if (kind === 'rename')
-      done = await sched.update(target!.id, { title: `${base(target!.title)} r${serial()}` });
+    const change = changeFor(kind, random, day0, serial, target?.title, 'booking');
+    if (kind === 'create') done = await sched.create(p.resourceId, change.title!, change.start!, change.end!);
+    else if (kind === 'move' || kind === 'rename') done = await sched.update(target!.id, change);
     else await sched.cancel(target!.id);
+    note({ edit: `sched ${kind}`, resource: p.resourceId, id: target?.id, ...readable(change), done });
     return `sched ${kind}${done ? '' : ' (refused)'}`;
   }
   const calendar = p.calendar;
@@ -57,14 +59,47 @@ export async function randomEdit(
       ? 'create'
       : random.weighted({ create: live.length > crowded ? 1 : 4, move: 3, rename: 2, delete: 2 });
   const target = live.length > 0 ? random.pick(live) : undefined;
-  if (kind === 'create') {
-    const { start, end } = slot(random, day0);
-    await calendar.create(`Soak event ${serial()}`, start, end);
-  } else if (kind === 'move') await calendar.update(target!.id, slot(random, day0));
-  else if (kind === 'rename')
-    await calendar.update(target!.id, { title: `${base(target!.title)} r${serial()}` });
+  const change = changeFor(kind, random, day0, serial, target?.title, 'event');
+  if (kind === 'create') await calendar.create(change.title!, change.start!, change.end!);
+  else if (kind === 'move' || kind === 'rename') await calendar.update(target!.id, change);
   else await calendar.remove(target!.id);
+  note({
+    edit: `${calendar.service} ${kind}`,
+    calendar: calendar.calendarId,
+    id: target?.id,
+    ...readable(change),
+  });
   return `${calendar.service} ${kind}`;
+}
+
+interface Change {
+  title?: string;
+  start?: number;
+  end?: number;
+}
+
+/** The fields an edit of `kind` writes: a new item's title and slot, a new slot, or a new title. */
+function changeFor(
+  kind: string,
+  random: SoakRandom,
+  day0: number,
+  serial: () => number,
+  title: string | undefined,
+  noun: 'booking' | 'event',
+): Change {
+  if (kind === 'create') return { title: `Soak ${noun} ${serial()}`, ...slot(random, day0) };
+  if (kind === 'move') return slot(random, day0);
+  if (kind === 'rename') return { title: `${base(title!)} r${serial()}` };
+  return {};
+}
+
+/** A change with its times as ISO strings, for the log. */
+function readable(change: Change): Record<string, unknown> {
+  return {
+    ...change,
+    ...(change.start ? { start: new Date(change.start).toISOString() } : {}),
+    ...(change.end ? { end: new Date(change.end).toISOString() } : {}),
+  };
 }
 
 /** A title without its rename suffixes, so titles stay short however often they are renamed. */

@@ -7,6 +7,7 @@
  * JSON object. Exit 1 on a failure: replay it with the printed seed (the same edits, faults and kills in the same
  * order; their timing against the agent's runs varies with the machine).
  */
+import { appendFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,8 +76,11 @@ const day0 = Math.floor(sandbox.clock.now().getTime() / 86_400_000) * 86_400_000
 let serial = 0;
 const next = () => (serial += 1);
 const edits: EditTally = {};
+/** The soak's own log, `soak.log` beside the agent's: every edit, fault, sync asked for, kill and start. */
+const note = (entry: Record<string, unknown>) =>
+  appendFileSync(join(dir, 'soak.log'), `${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`);
 const tally = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
-for (let i = 0; i < 12; i += 1) tally(edits, await randomEdit(random, sched, pairings, day0, next));
+for (let i = 0; i < 12; i += 1) tally(edits, await randomEdit(random, sched, pairings, day0, next, note));
 
 let lives = 1;
 let agent: AgentLife = await startAgent(sandbox, join(dir, 'agent'), lives);
@@ -117,7 +121,13 @@ const pending = new Set<Promise<void>>();
 /** Asks for a run without waiting for it; the answer is tallied when it comes (status 0: the agent died first). */
 function requestSync(life: AgentLife): void {
   const body = random.chance(0.5) ? {} : { calendar_id: random.pick(pairings).calendar.calendarId };
+  note({ sync: body, agent: life.pid });
   const done = life.api('POST', '/sync', body).then((answer: ApiAnswer) => {
+    note({
+      synced: body,
+      status: answer.status,
+      runs: answer.body?.runs?.map((r: { status: string }) => r.status),
+    });
     if (answer.status !== 200) return void tally(syncs, `answered ${answer.status}`);
     for (const run of answer.body.runs) tally(syncs, `run ${run.status}`);
   });
@@ -145,11 +155,13 @@ function runsByStatus(path: string): Record<string, number> {
 const deadline = Date.now() + minutes * 60_000;
 let restartAt = 0;
 while (Date.now() < deadline) {
-  if (!agent.alive() && Date.now() >= restartAt)
+  if (!agent.alive() && Date.now() >= restartAt) {
     agent = await startAgent(sandbox, join(dir, 'agent'), (lives += 1));
+    note({ started: agent.pid, life: lives });
+  }
   const action = random.weighted({ edit: 70, sync: 10, kill: 4, fault: 6, review: 2 });
   try {
-    if (action === 'edit') tally(edits, await randomEdit(random, sched, pairings, day0, next));
+    if (action === 'edit') tally(edits, await randomEdit(random, sched, pairings, day0, next, note));
     else if (action === 'sync' && agent.alive()) requestSync(agent);
     else if (action === 'kill' && agent.alive()) {
       // Most kills land inside a run: right after the agent logs its start, a few milliseconds into its writes.
@@ -159,6 +171,7 @@ while (Date.now() < deadline) {
       }
       if (agent.runsInFlight() > 0) kills.mid_run += 1;
       kills.total += 1;
+      note({ kill: agent.pid, runs_in_flight: agent.runsInFlight() });
       await agent.stop('SIGKILL');
       restartAt = Date.now() + random.int(0, 3000);
     } else if (action === 'fault') {
@@ -169,15 +182,18 @@ while (Date.now() < deadline) {
         method: 'POST',
         body: { target, status, rate, ...(status === 'slow' ? { delay_ms: random.int(100, 1500) } : {}) },
       });
+      note({ fault: { target, status, rate } });
       tally(faults, rate === 0 ? `${target} cleared` : `${target} ${status}`);
     } else if (action === 'review' && agent.alive()) reviews += await applyReviews(agent);
   } catch (error) {
+    note({ failed: String(error) });
     tally(edits, `failed: ${String(error).slice(0, 120)}`);
   }
   await sleep(random.int(20, 400));
 }
 
 say(`soak over: ${kills.total} kills, ${serial} items made or renamed; faults cleared, quiet run`);
+note({ quiet: 'faults cleared, edits stopped' });
 await call(`${sandbox.url}/sandbox/faults`, { method: 'DELETE' });
 await Promise.allSettled([...pending]);
 if (!agent.alive()) agent = await startAgent(sandbox, join(dir, 'agent'), (lives += 1));
@@ -185,7 +201,7 @@ const verdict = await quietAndCheck(agent, sandbox.url, sched, pairings);
 await agent.stop('SIGTERM');
 const runs = runsByStatus(join(dir, 'agent', 'state.db'));
 await sandbox.close();
-if (keep || !verdict.ok) say(`data and agent logs kept in ${dir}`);
+if (keep || !verdict.ok) say(`data, soak.log and agent logs kept in ${dir}`);
 else await rm(dir, { recursive: true, force: true });
 
 const f = verdict.findings;
