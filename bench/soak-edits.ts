@@ -49,7 +49,13 @@ export async function randomEdit(
     if (kind === 'create') done = await sched.create(p.resourceId, change.title!, change.start!, change.end!);
     else if (kind === 'move' || kind === 'rename') done = await sched.update(target!.id, change);
     else await sched.cancel(target!.id);
-    note({ edit: `sched ${kind}`, resource: p.resourceId, id: target?.id, ...readable(change), done });
+    note({
+      edit: `sched ${kind}`,
+      resource: p.resourceId,
+      id: kind === 'create' ? undefined : target?.id,
+      ...readable(change),
+      done,
+    });
     return `sched ${kind}${done ? '' : ' (refused)'}`;
   }
   const calendar = p.calendar;
@@ -66,7 +72,7 @@ export async function randomEdit(
   note({
     edit: `${calendar.service} ${kind}`,
     calendar: calendar.calendarId,
-    id: target?.id,
+    id: kind === 'create' ? undefined : target?.id,
     ...readable(change),
   });
   return `${calendar.service} ${kind}`;
