@@ -141,7 +141,14 @@ export type Action = CreateAction | UpdateAction | DeleteAction | LinkAction | U
 /** The stored link after a `create` or `update` succeeded and returned `written`. */
 export function linkAfterWrite(action: CreateAction | UpdateAction, written: SyncItem): Link {
   const writtenSide = linkSideOf(written);
-  const origin = action.type === 'create' ? (action.side === 'sched' ? 'external' : 'sched') : action.origin;
+  // A booking made again from the agent's copy of a gone booking has that event retagged to name it: the pair is the
+  // booking and its tagged copy, as a relink by those tags would find it, so the next remake retags the event again.
+  const origin =
+    action.type === 'create'
+      ? action.side === 'sched' && action.retag === undefined
+        ? 'external'
+        : 'sched'
+      : action.origin;
   return action.side === 'sched'
     ? { sched: writtenSide, external: action.counterpart, origin }
     : { sched: action.counterpart, external: writtenSide, origin };

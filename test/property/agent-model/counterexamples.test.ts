@@ -788,4 +788,19 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    'a booking cancelled twice while its event moved is booked again each time, and the event names the live one',
+    check([
+      connect(2, 0, { conflict_resolution: 'newest' }),
+      add('sched', 1, 9),
+      sync,
+      remove('sched'),
+      move('external', 1, 10),
+      sync,
+      remove('sched'),
+      move('external', 1, 11),
+      sync,
+    ]),
+  );
 });
