@@ -1,4 +1,5 @@
 /** How fast the pure core plans: one connection with many links and a share of them changed on each side. */
+import { pathToFileURL } from 'node:url';
 import { plan, type PlanInput, type SyncItem } from '../main/sync';
 import { holdsEverything, linkSideOf, syncWindow, type Link } from '../main/sync';
 
@@ -52,4 +53,20 @@ export function benchPlan(links: number): { links: number; actions: number; ms: 
   const started = performance.now();
   const result = plan(input);
   return { links, actions: result.actions.length, ms: Math.round((performance.now() - started) * 100) / 100 };
+}
+
+/**
+ * The planner figures alone, as `npm run bench` takes them (1,000 links to warm up, then 10,000, then BENCH_PLAN):
+ * `npx tsx bench/plan-bench.ts` prints them as one JSON line. The machines are shared, so run it several times and take medians.
+ */
+export function planFigures(largest: number): Record<string, number> {
+  benchPlan(1_000);
+  const small = benchPlan(10_000).ms;
+  const large = benchPlan(largest).ms;
+  return { '10000': small, [String(largest)]: large, ratio: Math.round((large / small) * 100) / 100 };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const largest = Number(process.env.BENCH_PLAN ?? 100_000);
+  process.stdout.write(`${JSON.stringify({ plan_ms: planFigures(largest) })}\n`);
 }
