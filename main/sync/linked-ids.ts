@@ -1,8 +1,9 @@
 /**
  * The ids already in a link, on one side, as the plan asks about them: "is this item of the read linked?". A
- * connection can hold 100,000 links while a run reads a few hundred items, and hashing every linked id into one large
- * set was over a quarter of the planner's time (BENCHMARKS.md). So ids the read holds go into a set as small as the read,
- * and the others are only listed, and indexed the first time something asks about an id the read does not hold.
+ * connection can hold 100,000 links while a run reads a few hundred items, and hashing every linked id into one
+ * large set was over a quarter of the planner's time (BENCHMARKS.md). So ids the read holds go into a set as small
+ * as the read, and the others are only listed, and indexed the first time something asks about an id the read does
+ * not hold.
  */
 
 /** A set of linked ids, cheap to fill with every link of a connection; answers exactly as a `Set` of them would. */
