@@ -1,8 +1,8 @@
 /**
- * An instant's epoch milliseconds as decimal text, the way the content hash writes instants (`String(Date.parse(…))`),
- * but several times faster for the two forms the providers write (`2026-12-01T09:00:00Z`, `…:00.000Z`): the planner
- * hashes every changed item several times, and `Date.parse` and number-to-text were half of that. Anything else
- * goes through `Date.parse`, so the answer is always the one it gives.
+ * An instant's epoch milliseconds as decimal text, the way the content hash writes instants
+ * (`String(Date.parse(…))`), but several times faster for the two forms the providers write (`2026-12-01T09:00:00Z`,
+ * `…:00.000Z`): the planner hashes every changed item several times, and `Date.parse` and number-to-text were half of
+ * that. Anything else goes through `Date.parse`, so the answer is always the one it gives.
  */
 
 const zero = 48;
