@@ -1,4 +1,5 @@
 /** How fast the pure core plans: one connection with many links and a share of them changed on each side. */
+import { pathToFileURL } from 'node:url';
 import { plan, type PlanInput, type SyncItem } from '../main/sync';
 import { holdsEverything, linkSideOf, syncWindow, type Link } from '../main/sync';
 
@@ -20,8 +21,11 @@ function item(id: string, i: number, title: string): SyncItem {
   };
 }
 
-/** Plans `links` linked pairs where every tenth changed on Sched and every fifteenth externally. */
-export function benchPlan(links: number): { links: number; actions: number; ms: number } {
+/**
+ * Plans `links` linked pairs where every tenth changed on Sched and every fifteenth externally. `ms` is wall time;
+ * `cpu_ms` the process's CPU time meanwhile, steadier than `ms` on a shared machine (it still counts the GC threads).
+ */
+export function benchPlan(links: number): { links: number; actions: number; ms: number; cpu_ms: number } {
   const stored: Link[] = [];
   const sched: SyncItem[] = [];
   const external: SyncItem[] = [];
@@ -49,7 +53,41 @@ export function benchPlan(links: number): { links: number; actions: number; ms: 
     window: syncWindow('2026-11-24T12:00:00.000Z', 30, 365, zone),
     capabilities: { sched: holdsEverything, external: holdsEverything },
   };
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const result = plan(input);
-  return { links, actions: result.actions.length, ms: Math.round((performance.now() - started) * 100) / 100 };
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const round = (value: number): number => Math.round(value * 100) / 100;
+  return {
+    links,
+    actions: result.actions.length,
+    ms: round(ms),
+    cpu_ms: round((cpu.user + cpu.system) / 1000),
+  };
+}
+
+/** Planner figures of one size pair: milliseconds at 10,000 links and at `largest`, and their ratio. */
+export type PlanFigures = Record<string, number>;
+
+/**
+ * The planner figures alone, taken as `npm run bench` takes them (1,000 links to warm up, then 10,000, then
+ * BENCH_PLAN), in wall and CPU time. `npx tsx bench/plan-bench.ts` prints them as one JSON line; the machines are
+ * shared, so run it several times and take medians.
+ */
+export function planFigures(largest: number): { plan_ms: PlanFigures; plan_cpu_ms: PlanFigures } {
+  benchPlan(1_000);
+  const small = benchPlan(10_000);
+  const large = benchPlan(largest);
+  const figures = (figure: 'ms' | 'cpu_ms'): PlanFigures => ({
+    '10000': small[figure],
+    [String(largest)]: large[figure],
+    ratio: Math.round((large[figure] / small[figure]) * 100) / 100,
+  });
+  return { plan_ms: figures('ms'), plan_cpu_ms: figures('cpu_ms') };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.stdout.write(`${JSON.stringify(planFigures(Number(process.env.BENCH_PLAN ?? 100_000)))}
+`);
 }

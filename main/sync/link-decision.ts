@@ -233,8 +233,9 @@ function pickReason(winner: Side, link: Link, sides: Sides, context: LinkContext
   if (context.resolution) return 'conflict-resolved';
   const loser = otherSide(winner);
   const twoWay = context.settings.direction === 'two-way';
+  // The loser first: it has usually not changed, which is known without hashing the winner's fields again.
   const bothChanged =
-    changedTowardsOther(winner, link, sides, context) && changedTowardsOther(loser, link, sides, context);
+    changedTowardsOther(loser, link, sides, context) && changedTowardsOther(winner, link, sides, context);
   if (twoWay && bothChanged) return 'conflict-resolved';
   if (!changed(sides[winner])) return 'overwrite';
   return sides[winner].state === 'gone' ? 'deleted' : 'changed';

@@ -3,7 +3,7 @@
  * This is where echo suppression and "leaving the window is not a deletion" live (shared/SYNC.md).
  */
 import type { SideCapabilities } from './capabilities';
-import { hashMatches } from './content-hash';
+import { hashMatches, hashPrefix } from './content-hash';
 import { heldFields, holdsEverything } from './capabilities';
 import type { SyncItem } from './item';
 import { isCancelled } from './item';
@@ -78,8 +78,10 @@ export class SideView {
     const item = this.present.get(last.id);
     if (item) {
       const current = linkSideOf(item);
-      // Echo suppression: the same content as last synced is no change, whatever its version says.
-      if (current.hash === last.hash || hashMatches(last.hash, current.fields))
+      // Echo suppression: the same content as last synced is no change, whatever its version says. `current.hash` is
+      // this build's hash of these fields, so only a hash stored by an older build is worth hashing them again for.
+      const stale = !last.hash.startsWith(hashPrefix);
+      if (current.hash === last.hash || (stale && hashMatches(last.hash, current.fields)))
         return { state: 'same', current };
       return { state: 'changed', current, item };
     }

@@ -6,7 +6,8 @@
 import type { Action } from './actions';
 import type { Capabilities } from './capabilities';
 import type { Side } from './item';
-import { decideLink } from './link-decision';
+import { decideLink, type LinkContext } from './link-decision';
+import { LinkedIds } from './linked-ids';
 import { checkMassDelete, type GuardVerdict } from './mass-delete-guard';
 import { planNewItems } from './new-items';
 import type { SideRead } from './observations';
@@ -97,26 +98,33 @@ export function plan(input: PlanInput): Plan {
   const conflicted = new Set(input.state.conflictedBookingIds ?? []);
   const held = new Set(input.state.heldBookingIds ?? []);
   const choices = new Map((input.resolutions ?? []).map((choice) => [choice.bookingId, choice.keep]));
-  const linkedBookings = new Set<string>();
-  const linkedEvents = new Set<string>();
+  const linkedBookings = new LinkedIds((id) => sched.get(id) !== undefined);
+  const linkedEvents = new LinkedIds((id) => external.get(id) !== undefined);
   const actions: Action[] = [];
+  // Most links have no choice, conflict or hold: they share one context instead of building one each.
+  const plain: LinkContext = {
+    settings: input.settings,
+    connection: input.connection,
+    conflicted: false,
+    held: false,
+    relinked: false,
+    capabilities,
+  };
 
   for (const link of input.state.links) {
-    linkedBookings.add(link.sched.id);
+    const bookingId = link.sched.id;
+    linkedBookings.add(bookingId);
     linkedEvents.add(link.external.id);
     const sides = { sched: sched.observe(link.sched), external: external.observe(link.external) };
-    const resolution = choices.get(link.sched.id);
-    actions.push(
-      ...decideLink(link, sides, {
-        settings: input.settings,
-        connection: input.connection,
-        conflicted: conflicted.has(link.sched.id),
-        held: held.has(link.sched.id),
-        relinked: false,
-        capabilities,
-        ...(resolution ? { resolution } : {}),
-      }),
-    );
+    const resolution = choices.get(bookingId);
+    const isConflicted = conflicted.has(bookingId);
+    const isHeld = held.has(bookingId);
+    const context =
+      resolution || isConflicted || isHeld
+        ? { ...plain, conflicted: isConflicted, held: isHeld, ...(resolution ? { resolution } : {}) }
+        : plain;
+    // One push per action: spreading each link's list into `push` costs more than the list itself.
+    for (const action of decideLink(link, sides, context)) actions.push(action);
   }
 
   for (const { link } of findTaggedPairs(sched, external, input.connection, linkedBookings, linkedEvents)) {

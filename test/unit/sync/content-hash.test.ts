@@ -66,6 +66,21 @@ describe('contentHash', () => {
     expect(contentHash(booking('b1'))).toMatch(/^2:/);
   });
 
+  it('gives the hashes this format has stored since it began (links keep theirs across upgrades)', () => {
+    const fields = {
+      title: ' Booking\r\n1 ',
+      description: 'a\rb',
+      location: '',
+      start: { kind: 'instant' as const, utc: '2026-12-01T09:00:00Z', zone: 'Europe/London' },
+      end: { kind: 'date' as const, date: '2026-12-02' },
+    };
+
+    expect(fastHash64('')).toBe('2:5db648b30ddb1aa5');
+    expect(fastHash64('Café ✓ 😀')).toBe('2:8c930de1d1421c6f');
+    expect(canonicalFields(fields)).toBe('["Booking\\n1","a\\nb","","i:1796115600000","d:2026-12-02"]');
+    expect(contentHash(fields)).toBe('2:63d1d81dee2d8888');
+  });
+
   it('recognises a hash stored by an older build (FNV-1a over UTF-8) for the same fields, and no other', () => {
     const item = booking('b1');
     const older = fnv1a64(canonicalFields(item));
