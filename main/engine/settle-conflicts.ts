@@ -5,7 +5,7 @@
  * unlinked since (the move went through, the two sides became equal, both were deleted).
  */
 import { isMovedOverlap, type Conflict } from '../store';
-import type { Action, HeldOverlap, Link, Side, SideRead, SyncItem } from '../sync';
+import type { Action, HeldOverlap, ItemFields, ItemTime, Link, Side, SideRead, SyncItem } from '../sync';
 import { fieldDifferences, sharedFieldNames } from '../sync';
 import type { ConnectionSession } from './connection-session';
 import type { EngineEvent } from './types';
@@ -34,9 +34,20 @@ function reportsGone(read: SideRead, id: string): boolean {
   return (read.deleted ?? []).includes(id) || read.full === true;
 }
 
+/** The instant or date a time names, comparable across the forms services write it in. */
+const moment = (time: ItemTime): string => (time.kind === 'date' ? time.date : String(Date.parse(time.utc)));
+
+/** True when the taken booking's times differ from those the double booking recorded (or none were recorded). */
+function movedSince(conflict: Conflict, item: SyncItem): boolean {
+  const recorded = (conflict.schedVersion as { fields?: Pick<ItemFields, 'start' | 'end'> } | null)?.fields;
+  if (!recorded?.start || !recorded.end) return true;
+  return moment(item.start) !== moment(recorded.start) || moment(item.end) !== moment(recorded.end);
+}
+
 /**
- * True when Sched's read shows the booking in the way of a new event's double booking changed since it was recorded
- * (moved, edited, cancelled, gone), so the slot may be free; when Sched named no booking, when any booking went.
+ * True when Sched's read shows the booking in the way of a new event's double booking moved or went since it was
+ * recorded (moved, cancelled, gone), so the slot may be free; when Sched named no booking, when any booking went. A
+ * booking only renamed or described anew still holds the slot: the event is not sent again for Sched to refuse.
  */
 function slotMayBeFree(conflict: Conflict, read: SideRead): boolean {
   const taken = takenBooking(conflict);
@@ -44,7 +55,7 @@ function slotMayBeFree(conflict: Conflict, read: SideRead): boolean {
     return (read.deleted ?? []).length > 0 || read.items.some((item) => item.status === 'cancelled');
   if (reportsGone(read, taken.id)) return true;
   const item = read.items.find((candidate) => candidate.id === taken.id);
-  return item !== undefined && item.version !== taken.version;
+  return item !== undefined && item.version !== taken.version && movedSince(conflict, item);
 }
 
 const isNewEventOverlap = (conflict: Conflict): boolean =>

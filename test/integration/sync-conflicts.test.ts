@@ -196,4 +196,32 @@ describe('double bookings with Outlook', () => {
       'Lunch talk: AI in GP practice',
     ]);
   });
+  it('a double booking is not sent to Sched again when the booking in its way is only renamed', async () => {
+    const consult = await world.sched.create({
+      resource_id: resource,
+      title: 'Consult: Ms Green',
+      start: at(world.sandbox, 6, 14),
+      end: at(world.sandbox, 6, 15),
+    });
+    await world.sync(calendar.calendarId);
+    await calendar.add({
+      title: 'Team huddle',
+      start: at(world.sandbox, 6, 14, 10),
+      end: at(world.sandbox, 6, 14, 40),
+    });
+    const refused = await world.sync(calendar.calendarId);
+    const idle = await world.sync(calendar.calendarId);
+    await world.sched.update(consult.id, { title: 'Consult: Ms Green (follow-up)' });
+    const afterRename = await world.sync(calendar.calendarId);
+
+    expect(refused).toMatchObject({ conflicts: 1, created: nothing });
+    // The rename comes in on Sched's side and goes out to its event: one write more than an idle run, and no second
+    // try of the huddle's booking (a get of the event and a refused POST) while its slot is still taken.
+    expect(afterRename).toMatchObject({ created: nothing, updated: { sched: 0, external: 1 } });
+    expect(afterRename.requests).toBe(idle.requests + 1);
+    expect((await openConflicts()).map((c: { external: { title: string } }) => c.external.title)).toContain(
+      'Team huddle',
+    );
+    expect(titles(await world.sched.bookings(resource))).not.toContain('Team huddle');
+  });
 });
