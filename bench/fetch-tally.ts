@@ -7,7 +7,7 @@
 /** What one stretch of requests came to. */
 export interface FetchTally {
   /** Restores the wrapped `fetch` and returns the counts. */
-  stop(): { byService: Record<string, number>; refusals: number };
+  stop(): { byService: Record<string, number>; refusals: number; sentAt: Record<string, number[]> };
 }
 
 function serviceOf(url: string, root: string): string | undefined {
@@ -24,11 +24,16 @@ function serviceOf(url: string, root: string): string | undefined {
 export function countFetches(root: string): FetchTally {
   const original = globalThis.fetch;
   const byService: Record<string, number> = {};
+  /** When each request left, per service (ms, `performance.now()`), for per-minute rates. */
+  const sentAt: Record<string, number[]> = {};
   let refusals = 0;
   globalThis.fetch = async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const service = serviceOf(url, root);
-    if (service) byService[service] = (byService[service] ?? 0) + 1;
+    if (service) {
+      byService[service] = (byService[service] ?? 0) + 1;
+      (sentAt[service] ??= []).push(performance.now());
+    }
     const response = await original(input, init);
     if (service && (response.status === 429 || response.status === 403)) {
       const text = await response.clone().text();
@@ -39,7 +44,7 @@ export function countFetches(root: string): FetchTally {
   return {
     stop() {
       globalThis.fetch = original;
-      return { byService, refusals };
+      return { byService, refusals, sentAt };
     },
   };
 }
