@@ -75,7 +75,10 @@ export async function startBenchSandbox(): Promise<{
   };
 }
 
-/** Books `count` one-hour-ish sessions on `resource`, eight a day from tomorrow; returns their ids. */
+/**
+ * Books `count` 50-minute sessions on `resource`, hourly from 08:00 tomorrow, eight a day or more so that all of
+ * them fall inside the agent's sync window (150 days ahead at most here); returns their ids.
+ */
 export async function seedBookings(
   sandbox: RunningSandbox,
   resource: string,
@@ -84,9 +87,10 @@ export async function seedBookings(
 ): Promise<string[]> {
   const { base_url, api_key } = sandbox.info.sched;
   const day = firstSlot(sandbox);
+  const perDay = Math.max(8, Math.ceil(count / 150));
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const start = new Date(day + Math.floor(i / 8) * 86_400_000 + (i % 8) * 3_600_000);
+    const start = new Date(day + Math.floor(i / perDay) * 86_400_000 + (i % perDay) * 3_600_000);
     const made = await json(`${base_url}/bookings`, {
       method: 'POST',
       token: api_key,
