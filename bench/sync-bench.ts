@@ -1,7 +1,7 @@
 /**
  * A whole first sync through the real agent and the sandbox: N bookings in Sched go to a Google or Outlook
  * calendar with the sandbox adding `latency` ms to every request of that service, then an idle run. Requests are
- * the sandbox's own counts per service; refusals (429, Google's 403 rate limits) are what the global `fetch` saw.
+ * the sandbox's own counts per service; refusals (429, Google's 403 rate limits) are what the sandbox answered (answer-tally.ts).
  */
 import { googleLimits, microsoftLimits } from '../main/providers/gate';
 import {
@@ -12,7 +12,7 @@ import {
   startBenchSandbox,
   type Service,
 } from './bench-world';
-import { countFetches, type FetchTally } from './fetch-tally';
+import { countAnswers, type AnswerTally } from './answer-tally';
 
 /**
  * The shortest a first sync of `writes` creates can take with `latencyMs` on every calendar request: one list, then
@@ -46,7 +46,7 @@ export async function benchSync(service: Service, bookings: number, latencyMs: n
   if (latencyMs > 0) {
     await world.control('POST', '/faults', { target: service, status: 'slow', rate: 1, delay_ms: latencyMs });
   }
-  const timed = async (tally: FetchTally) => {
+  const timed = async (tally: AnswerTally) => {
     await world.control('POST', '/stats/reset');
     const started = performance.now();
     const answer = await api('POST', '/sync', { calendar_id: calendarId });
@@ -55,8 +55,8 @@ export async function benchSync(service: Service, bookings: number, latencyMs: n
     const seconds = (performance.now() - started) / 1000;
     return { seconds, run: runs[0], seen: { ...tally.stop(), byService: await requestsByService(sandbox) } };
   };
-  const first = await timed(countFetches(sandbox.url));
-  const idle = await timed(countFetches(sandbox.url));
+  const first = await timed(countAnswers());
+  const idle = await timed(countAnswers());
   await host.close();
   await world.close();
   const lower = lowerBoundSeconds(service, bookings, latencyMs);
