@@ -90,6 +90,7 @@ const figures = {
     '429s': google.refusals + microsoft.refusals + (quotaRun === google ? 0 : quotaRun.refusals),
     sustained_share: share?.mean ?? null,
     busiest_minute_share: share?.max ?? null,
+    windows: share?.windows ?? null,
     quota_run: {
       n: quotaRun.initial.n,
       requests: quotaRun.initial.requests,

@@ -17,15 +17,18 @@ import { countAnswers, type AnswerTally } from './answer-tally';
 /**
  * The shortest a first sync of `writes` creates can take with `latencyMs` on every calendar request: one list, then
  * the writes as many at once as the service allows (Google: 4 in flight; Graph: 4 `$batch`es of 20, each batch
- * taking one latency), and for Google no faster than its per-minute quota lets the requests through.
+ * taking one latency). For Google no faster than its per-minute quota lets the requests through: past the first
+ * `limit` requests, the rest wait for the window to slide (a minute after the first request per `limit`), and the
+ * last window's requests still go four at a time.
  */
 export function lowerBoundSeconds(service: Service, writes: number, latencyMs: number): number {
   if (service === 'google') {
     const perMinute = googleLimits.rateLimit!.limit;
     const requests = writes + 1;
-    const quotaWaits = Math.floor((requests - 1) / perMinute) * 60;
-    const latency = (1 + Math.ceil(writes / 4)) * latencyMs;
-    return Math.max(quotaWaits + latencyMs / 1000, latency / 1000);
+    const windows = Math.floor((requests - 1) / perMinute);
+    if (windows === 0) return ((1 + Math.ceil(writes / 4)) * latencyMs) / 1000;
+    const lastWindow = requests - windows * perMinute;
+    return windows * 60 + (Math.ceil(lastWindow / 4) * latencyMs) / 1000;
   }
   const batches = Math.ceil(writes / 20);
   const rounds = Math.ceil(batches / (microsoftLimits.maxConcurrent ?? 4));
