@@ -4,16 +4,27 @@
  * comparing runs, not for pass or fail (request counts are asserted exactly in the tests).
  *
  * BENCH_N (bookings per first sync, default 200), BENCH_LATENCY_MS (added to every Google/Graph request, default
- * 100), BENCH_PLAN (largest planner size, default 100000).
+ * 100), BENCH_PLAN (largest planner size, default 100000), BENCH_QUOTA_N (bookings of the Google sync the quota's
+ * per-minute share is read from when BENCH_N is 600 or less, default 1000), BENCH_BASELINE_N (default 2000),
+ * BENCH_PROPAGATION_SAMPLES (default 5), BENCH_HEADLESS (connections x items, default 50x200; 0 skips it).
+ * The headless agent keeps its tokens in the OS keychain: run inside a keychain session.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { benchBaseline } from './baseline-bench';
+import { benchHeadless } from './headless-bench';
 import { benchPlan } from './plan-bench';
+import { benchPropagation } from './propagation-bench';
+import { sustainedShare } from './quota-share';
 import { benchSync } from './sync-bench';
 
 const n = Number(process.env.BENCH_N ?? 200);
 const latency = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const planMax = Number(process.env.BENCH_PLAN ?? 100_000);
+const quotaN = Number(process.env.BENCH_QUOTA_N ?? 1_000);
+const baselineN = Number(process.env.BENCH_BASELINE_N ?? 2_000);
+const propagationSamples = Number(process.env.BENCH_PROPAGATION_SAMPLES ?? 5);
+const [headlessConnections, headlessItems] = (process.env.BENCH_HEADLESS ?? '50x200').split('x').map(Number);
 const say = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
 /**
@@ -40,6 +51,20 @@ say(`first sync of ${n} bookings to Google, ${latency} ms latency`);
 const google = await benchSync('google', n, latency);
 say(`first sync of ${n} bookings to Outlook, ${latency} ms latency`);
 const microsoft = await benchSync('microsoft', n, latency);
+const quotaRun =
+  n > 600
+    ? google
+    : (say(`first sync of ${quotaN} bookings to Google, no added latency (the quota's per-minute share)`),
+      await benchSync('google', quotaN, 0));
+const share = sustainedShare(quotaRun.sentAt);
+say(`${baselineN} bookings to Outlook, then idle and incremental runs (the naive-rescan baseline)`);
+const baseline = await benchBaseline(baselineN);
+say(`propagation with the 1min schedule, ${propagationSamples} samples`);
+const propagation = propagationSamples > 0 ? await benchPropagation(propagationSamples) : null;
+say(`headless agent process, ${headlessConnections} connections x ${headlessItems} bookings`);
+const headless =
+  headlessConnections && headlessItems ? await benchHeadless(headlessConnections, headlessItems) : null;
+if (headless && !('rss_mb' in headless)) say(`headless agent not measured: ${JSON.stringify(headless)}`);
 say('agent module load');
 const loaded = (() => {
   try {
@@ -61,18 +86,29 @@ const figures = {
   write_amplification: (google.created + microsoft.created) / (2 * n),
   echo_writes: google.echo_writes + microsoft.echo_writes,
   initial_sync: { google: google.initial, microsoft: microsoft.initial },
-  quota: { '429s': google.refusals + microsoft.refusals, sustained_share: null },
-  baseline: { naive_requests: null, our_requests: null, ratio: null },
+  quota: {
+    '429s': google.refusals + microsoft.refusals + (quotaRun === google ? 0 : quotaRun.refusals),
+    sustained_share: share?.mean ?? null,
+    busiest_minute_share: share?.max ?? null,
+    windows: share?.windows ?? null,
+    quota_run: {
+      n: quotaRun.initial.n,
+      requests: quotaRun.initial.requests,
+      seconds: quotaRun.initial.seconds,
+    },
+  },
+  baseline,
   plan_ms: {
     '10000': plan10k,
     [String(planMax)]: planBig,
     ratio: Math.round((planBig / plan10k) * 100) / 100,
   },
-  rss_mb: loaded.rss_mb,
+  rss_mb: headless && 'rss_mb' in headless ? headless.rss_mb : null,
+  startup_ms: headless && 'startup_ms' in headless ? headless.startup_ms : null,
+  headless,
+  module_load: loaded,
   bench_process_rss_mb: Math.round(process.memoryUsage().rss / 1_048_576),
-  startup_ms: loaded.ms,
-  startup_from: loaded.from,
-  propagation_ms: { p50: null, p95: null, schedule_ms: null },
+  propagation_ms: propagation ?? { p50: null, p95: null, schedule_ms: 60_000 },
 };
 process.stdout.write(`${JSON.stringify(figures)}\n`);
 process.exit(0);

@@ -1,50 +1,34 @@
 /**
  * A whole first sync through the real agent and the sandbox: N bookings in Sched go to a Google or Outlook
  * calendar with the sandbox adding `latency` ms to every request of that service, then an idle run. Requests are
- * the sandbox's own counts per service; refusals (429, Google's 403 rate limits) are what the global `fetch` saw.
+ * the sandbox's own counts per service; refusals (429, Google's 403 rate limits) are what the sandbox answered (answer-tally.ts).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { getCACertificates, setDefaultCACertificates } from 'node:tls';
-import { startAgentHost } from '../main/cli/headless-agent';
 import { googleLimits, microsoftLimits } from '../main/providers/gate';
-import { MemorySecretStore } from '../test/fakes/memory-secret-store';
-import { startSandbox } from '../sandbox/sandbox';
-import { countFetches, type FetchTally } from './fetch-tally';
-
-// The bench reads whatever JSON the APIs return; their shapes are tested elsewhere.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function json(url: string, init: RequestInit & { token?: string } = {}): Promise<any> {
-  const response = await fetch(url, {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-  });
-  return response.status === 204 ? {} : response.json();
-}
-
-type Service = 'google' | 'microsoft';
-
-const users: Record<Service, string> = {
-  google: 'alex@sandbox.example',
-  microsoft: 'jordan@sandbox.example',
-};
+import {
+  connectCalendar,
+  requestsByService,
+  seedBookings,
+  startBenchAgent,
+  startBenchSandbox,
+  type Service,
+} from './bench-world';
+import { countAnswers, type AnswerTally } from './answer-tally';
 
 /**
  * The shortest a first sync of `writes` creates can take with `latencyMs` on every calendar request: one list, then
  * the writes as many at once as the service allows (Google: 4 in flight; Graph: 4 `$batch`es of 20, each batch
- * taking one latency), and for Google no faster than its per-minute quota lets the requests through.
+ * taking one latency). For Google no faster than its per-minute quota lets the requests through: past the first
+ * `limit` requests, the rest wait for the window to slide (a minute after the first request per `limit`), and the
+ * last window's requests still go four at a time.
  */
 export function lowerBoundSeconds(service: Service, writes: number, latencyMs: number): number {
   if (service === 'google') {
     const perMinute = googleLimits.rateLimit!.limit;
     const requests = writes + 1;
-    const quotaWaits = Math.floor((requests - 1) / perMinute) * 60;
-    const latency = (1 + Math.ceil(writes / 4)) * latencyMs;
-    return Math.max(quotaWaits + latencyMs / 1000, latency / 1000);
+    const windows = Math.floor((requests - 1) / perMinute);
+    if (windows === 0) return ((1 + Math.ceil(writes / 4)) * latencyMs) / 1000;
+    const lastWindow = requests - windows * perMinute;
+    return windows * 60 + (Math.ceil(lastWindow / 4) * latencyMs) / 1000;
   }
   const batches = Math.ceil(writes / 20);
   const rounds = Math.ceil(batches / (microsoftLimits.maxConcurrent ?? 4));
@@ -53,85 +37,31 @@ export function lowerBoundSeconds(service: Service, writes: number, latencyMs: n
 
 /** Syncs `bookings` new bookings to `service`, then runs once more with nothing changed. */
 export async function benchSync(service: Service, bookings: number, latencyMs: number) {
-  const dir = await mkdtemp(join(tmpdir(), 'sched-bench-'));
-  const sandbox = await startSandbox({ dataDir: join(dir, 'sandbox'), port: 0, seed: 'empty' });
-  setDefaultCACertificates([...getCACertificates('default'), sandbox.caPem]);
-  const { base_url, api_key } = sandbox.info.sched;
+  const world = await startBenchSandbox();
+  const { sandbox } = world;
   const resource = service === 'google' ? 'rsc_meeting_room_a' : 'rsc_dr_maria_lopez';
-  const day = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 1, 8);
-  for (let i = 0; i < bookings; i++) {
-    const start = new Date(day + Math.floor(i / 8) * 86_400_000 + (i % 8) * 3_600_000);
-    await json(`${base_url}/bookings`, {
-      method: 'POST',
-      token: api_key,
-      body: JSON.stringify({
-        resource_id: resource,
-        title: `Bench booking ${i}`,
-        description: '',
-        start: start.toISOString(),
-        end: new Date(start.getTime() + 3_000_000).toISOString(),
-      }),
-    });
-  }
-  const tokens = await json(`${sandbox.url}/sandbox/tokens`, {
-    method: 'POST',
-    body: JSON.stringify({ provider: service, user: users[service] }),
+  await seedBookings(sandbox, resource, bookings);
+  const { host, api } = await startBenchAgent(sandbox, world.dir);
+  const { calendarId } = await connectCalendar(sandbox, api, service, resource, {
+    sync_frequency: 'manual',
+    direction: 'sched-to-external',
   });
-  const calendarId =
-    service === 'google'
-      ? users.google
-      : (await json(`${sandbox.info.microsoft.graph_url}/v1.0/me/calendar`, { token: tokens.access_token }))
-          .id;
-  const host = await startAgentHost({
-    dataDir: join(dir, 'agent'),
-    port: 0,
-    sandbox: { url: sandbox.url, caPath: sandbox.caPath },
-    secrets: new MemorySecretStore(),
-  });
-  const api = (method: string, path: string, body?: unknown) =>
-    json(`${host.url}/api${path}`, {
-      method,
-      token: host.token,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  const connected = await api('POST', '/calendars/connect', {
-    resource_id: resource,
-    calendar_service: service,
-    calendar_id: calendarId,
-    oauth_token: tokens.refresh_token,
-    sync_settings: { sync_frequency: 'manual', direction: 'sched-to-external' },
-  });
-  if (connected.error) throw new Error(`The agent refused the connection: ${JSON.stringify(connected)}`);
   if (latencyMs > 0) {
-    await json(`${sandbox.url}/sandbox/faults`, {
-      method: 'POST',
-      body: JSON.stringify({ target: service, status: 'slow', rate: 1, delay_ms: latencyMs }),
-    });
+    await world.control('POST', '/faults', { target: service, status: 'slow', rate: 1, delay_ms: latencyMs });
   }
-  /** Requests the sandbox counted per service since the last reset (the OAuth refresh left out). */
-  const seenByService = async (): Promise<Record<string, number>> => {
-    const rows = (await json(`${sandbox.url}/sandbox/stats`)).requests as {
-      service: string;
-      count: number;
-    }[];
-    const counts: Record<string, number> = {};
-    for (const row of rows) counts[row.service] = (counts[row.service] ?? 0) + row.count;
-    return counts;
-  };
-  const timed = async (tally: FetchTally) => {
-    await json(`${sandbox.url}/sandbox/stats/reset`, { method: 'POST' });
+  const timed = async (tally: AnswerTally) => {
+    await world.control('POST', '/stats/reset');
     const started = performance.now();
     const answer = await api('POST', '/sync', { calendar_id: calendarId });
     if (!answer.runs?.[0]) throw new Error(`The agent answered the sync with ${JSON.stringify(answer)}`);
     const { runs } = answer;
     const seconds = (performance.now() - started) / 1000;
-    return { seconds, run: runs[0], seen: { ...tally.stop(), byService: await seenByService() } };
+    return { seconds, run: runs[0], seen: { ...tally.stop(), byService: await requestsByService(sandbox) } };
   };
-  const first = await timed(countFetches(sandbox.url));
-  const idle = await timed(countFetches(sandbox.url));
+  const first = await timed(countAnswers());
+  const idle = await timed(countAnswers());
   await host.close();
-  await sandbox.close();
-  await rm(dir, { recursive: true, force: true });
+  await world.close();
   const lower = lowerBoundSeconds(service, bookings, latencyMs);
   const idleWrites = (r: { created: Side2; updated: Side2; deleted: Side2 }) =>
     r.created.sched +
@@ -153,6 +83,8 @@ export async function benchSync(service: Service, bookings: number, latencyMs: n
     refusals: first.seen.refusals + idle.seen.refusals,
     idle: { sched: idle.seen.byService.sched ?? 0, calendar: idle.seen.byService[service] ?? 0 },
     echo_writes: idleWrites(idle.run),
+    /** When each of the first sync's requests to the service left (ms), for the quota's per-minute share. */
+    sentAt: first.seen.sentAt[service] ?? [],
   };
 }
 

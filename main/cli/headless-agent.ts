@@ -19,6 +19,7 @@ import type { LiveServices } from '../agent/environment';
 import { deploymentFileCandidates, readDeploymentFile, type Deployment } from '../store/deployment-file';
 import { hasNetworkInterface, watchOnline } from '../scheduler/online-watcher';
 import { startHttpTransport, type HttpTransport } from '../transport/http';
+import type { ServerTimeouts } from '../transport/connection-limits';
 import { defaultAgentDataDir } from './agent-ops';
 import type { FlagValues } from './command-line';
 
@@ -40,6 +41,8 @@ export interface AgentHostOptions {
   syncOnStart?: boolean;
   /** How often, at most, the schedule reads the agent's clock again (tests shorten the default minute). */
   clockCheckMs?: number;
+  /** The HTTP server's timeouts; the defaults unless given (tests shorten them). */
+  serverTimeouts?: Partial<ServerTimeouts>;
   log?: (line: Record<string, unknown>) => void;
 }
 
@@ -106,6 +109,7 @@ export async function startAgentHost(options: AgentHostOptions): Promise<AgentHo
     port: options.port,
     uiDir: options.uiDir,
     subscribe: (listener) => runtime.bus.subscribe(listener),
+    ...(options.serverTimeouts ? { timeouts: options.serverTimeouts } : {}),
     log,
   });
   await writeFile(

@@ -18,13 +18,23 @@ export interface ConnectionLimits {
 export const defaultConnectionLimits: ConnectionLimits = { maxConnections: 256, maxStreams: 16 };
 
 /** Server timeouts: a request's headers and whole body must arrive quickly; an idle keep-alive closes soon. */
-export const serverTimeouts = {
+export interface ServerTimeouts {
+  /** A request's headers must arrive within this. */
+  headersTimeoutMs: number;
+  /** A request's headers and whole body must arrive within this (Node counts receiving only, never the answer). */
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /** No byte either way for this long closes a socket with no request in flight. */
+  idleTimeoutMs: number;
+}
+
+/** The timeouts unless told (tests shorten them). */
+export const serverTimeouts: ServerTimeouts = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
-  /** No byte either way for this long closes the socket (event streams send keep-alives more often). */
   idleTimeoutMs: 60_000,
-} as const;
+};
 
 /** Tracks a server's sockets, evicts idle ones at the cap and counts event streams. */
 export class ConnectionGuard {
@@ -35,15 +45,20 @@ export class ConnectionGuard {
   constructor(
     server: Server,
     private readonly limits: ConnectionLimits = defaultConnectionLimits,
+    timeouts: ServerTimeouts = serverTimeouts,
   ) {
-    server.headersTimeout = serverTimeouts.headersTimeoutMs;
-    server.requestTimeout = serverTimeouts.requestTimeoutMs;
-    server.keepAliveTimeout = serverTimeouts.keepAliveTimeoutMs;
-    server.timeout = serverTimeouts.idleTimeoutMs;
+    server.headersTimeout = timeouts.headersTimeoutMs;
+    server.requestTimeout = timeouts.requestTimeoutMs;
+    server.keepAliveTimeout = timeouts.keepAliveTimeoutMs;
+    server.timeout = timeouts.idleTimeoutMs;
     server.on('connection', (socket: Socket) => this.admit(socket));
     server.on('request', (req: { socket: Socket }, res: { once(e: 'close', f: () => void): void }) => {
       const socket = req.socket;
       this.sockets.set(socket, (this.sockets.get(socket) ?? 0) + 1);
+      // A socket waiting for its answer is not idle: a first sync can take minutes, and "Sync now" must get its
+      // answer. The request itself still had to arrive within requestTimeout; once the answer is sent, Node arms
+      // the keep-alive timeout again.
+      socket.setTimeout(0);
       res.once('close', () => {
         const busy = this.sockets.get(socket);
         if (busy !== undefined) this.sockets.set(socket, Math.max(0, busy - 1));

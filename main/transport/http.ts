@@ -11,7 +11,13 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { validateInput, type AgentApi, type ApiErrorBody } from '../../preload/contract';
 import { statusOf, toApiError, type TransportLog } from './api-error';
-import { ConnectionGuard, defaultConnectionLimits, type ConnectionLimits } from './connection-limits';
+import {
+  ConnectionGuard,
+  defaultConnectionLimits,
+  serverTimeouts,
+  type ConnectionLimits,
+  type ServerTimeouts,
+} from './connection-limits';
 import { refuseHost } from './host-check';
 import { matchRoute } from './http-routes';
 import { defaultMaxBodyBytes, readJsonBody } from './request-body';
@@ -36,6 +42,8 @@ export interface HttpTransportOptions {
   maxBodyBytes?: number;
   /** Caps on open connections and event streams. */
   limits?: ConnectionLimits;
+  /** Server timeouts; the defaults unless given (tests shorten them). */
+  timeouts?: Partial<ServerTimeouts>;
   /** Where refused and failed calls are logged (nowhere unless given). */
   log?: TransportLog;
 }
@@ -59,7 +67,10 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       sendError(res, toApiError(error, null, options.log ?? (() => undefined))),
     );
   });
-  const guard = new ConnectionGuard(server, options.limits ?? defaultConnectionLimits);
+  const guard = new ConnectionGuard(server, options.limits ?? defaultConnectionLimits, {
+    ...serverTimeouts,
+    ...options.timeouts,
+  });
   // Bytes that are no HTTP at all still get the API's JSON error shape, then the connection closes.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return void socket.destroy();

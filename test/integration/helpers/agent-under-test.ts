@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { startAgentHost, type AgentHost } from '../../../main/cli/headless-agent';
+import { startAgentHost, type AgentHost, type AgentHostOptions } from '../../../main/cli/headless-agent';
 import { KeychainSecretStore } from '../../../main/secrets';
 import type { JsonBody, TestSandbox } from '../../sandbox/helpers/start-test-sandbox';
 
@@ -23,8 +23,12 @@ export interface AgentUnderTest {
   dispose(): Promise<void>;
 }
 
-/** Starts an agent attached to `sandbox`; `dataDir` reuses an earlier agent's state. */
-export async function startAgentUnderTest(sandbox: TestSandbox, dataDir?: string): Promise<AgentUnderTest> {
+/** Starts an agent attached to `sandbox`; `dataDir` reuses an earlier agent's state; `serverTimeouts` shortens its HTTP server's. */
+export async function startAgentUnderTest(
+  sandbox: TestSandbox,
+  dataDir?: string,
+  serverTimeouts?: AgentHostOptions['serverTimeouts'],
+): Promise<AgentUnderTest> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'sched-agent-')));
   // The real keychain, under a service name of this agent's own so test files never share (or touch a person's) secrets.
   const secrets = new KeychainSecretStore({ service: `sched-sync-test-${randomUUID()}` });
@@ -36,6 +40,7 @@ export async function startAgentUnderTest(sandbox: TestSandbox, dataDir?: string
       sandbox: { url: sandbox.url, caPath: sandbox.caPath },
       secrets,
       log: (line) => logs.push(line),
+      ...(serverTimeouts ? { serverTimeouts } : {}),
     });
   const state = { host: await start() };
   return {

@@ -44,6 +44,25 @@ describe('classifyGoogleFailure', () => {
     });
   });
 
+  it("waits as Google's 403 rate limits ask, in seconds or as an HTTP date", () => {
+    const in7s = new Date(Date.UTC(2026, 11, 2, 9, 0, 7)).toUTCString();
+
+    expect(
+      classifyGoogleFailure(googleFailure(403, 'rateLimitExceeded', { 'retry-after': '12' }), now),
+    ).toEqual({
+      retry: true,
+      reason: 'rate_limited',
+      detail: 'HTTP 403 rateLimitExceeded',
+      retryAfterMs: 12_000,
+    });
+    expect(
+      classifyGoogleFailure(
+        googleFailure(403, 'userRateLimitExceeded', { 'retry-after': in7s }),
+        Date.UTC(2026, 11, 2, 9, 0, 0),
+      ),
+    ).toMatchObject({ retry: true, reason: 'rate_limited', retryAfterMs: 7_000 });
+  });
+
   it('leaves answers the adapter handles itself to the adapter', () => {
     for (const [status, reason] of [
       [409, 'duplicate'],
