@@ -30,14 +30,19 @@ export function rememberRemap(deps: Pick<RemapMemoryDeps, 'settings' | 'db'>, ca
 }
 
 /**
- * Before a run or preview: when the state DB knows no pairing of the calendar (the file was lost) but the settings
- * file remembers a remap from another resource, finds the old pairing again and asks for the remap once more. A
- * resource Sched no longer has leaves nothing to find: the run goes on as after any lost state.
+ * Before a run or preview: when a remap waits for its run (in the state DB, or only in the settings file when the
+ * state DB was lost) but the state DB holds none of the old pairing's links (lost, before or after the remap was
+ * asked for), finds the old pairing again and asks for the remap once more. A resource Sched no longer has leaves
+ * nothing to find: the run goes on as after any lost state.
  */
 export async function recoverRemap(deps: RemapMemoryDeps, stored: StoredConnection): Promise<void> {
-  const from = stored.remap_from;
-  if (from === undefined || from === stored.resource_id) return;
-  if (deps.db.remaps.pairing(stored.calendar_id) !== null) return;
+  const pairing = deps.db.remaps.pairing(stored.calendar_id);
+  // A pairing with no remap pending: the remap has run (a settings file not yet told so is put right after the run).
+  if (pairing !== null && pairing.pendingFrom === null) return;
+  const from = pairing?.pendingFrom ?? stored.remap_from;
+  if (from === undefined || from === 'unknown' || from === stored.resource_id) return;
+  // The old pairing's links are what the remap run moves and removes; while any is left, it has them.
+  if (deps.db.links.count(stored.calendar_id) > 0) return;
   let old: EngineConnection;
   try {
     old = await deps.connectionOf({ ...stored, resource_id: from });

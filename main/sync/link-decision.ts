@@ -94,6 +94,10 @@ function alreadyMatches(to: Side, link: Link, sides: Sides, context: LinkContext
   return hashMatches(target.hash, keptFields(projected, context.capabilities[to]));
 }
 
+/** True when the link's Sched item is a busy block the agent made from the link's event. */
+const isBlockOfEvent = (link: Link): boolean =>
+  (link.origin ?? 'sched') === 'external' && schedKindOf(link.sched.id) === 'exception';
+
 /** Which side wins this run, or a conflict / nothing. */
 function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'conflict' | 'none' {
   if (context.resolution) return context.resolution;
@@ -109,6 +113,8 @@ function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'con
   }
   if (context.settings.direction === 'sched-to-external') return 'sched';
   if (context.settings.direction === 'external-to-sched') return 'external';
+  // A busy block goes when its event goes (SYNC.md, "Availability"), whatever changed it meanwhile.
+  if (sides.external.state === 'gone' && isBlockOfEvent(link)) return 'external';
   // Moving the booking here would only be moved back by the calendar it follows: the copy goes back to it instead.
   if (context.held) return 'sched';
   if (schedChanged && !externalChanged) return 'sched';
@@ -121,8 +127,7 @@ function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'con
   if (bothPresent && agree) return 'none';
   // A busy block found again by its tags follows its event (SYNC.md, "Availability"): with no baseline to tell who
   // changed what, the block's own words and times are never written onto the person's event.
-  const blockOfEvent = (link.origin ?? 'sched') === 'external' && schedKindOf(link.sched.id) === 'exception';
-  if (context.relinked && bothPresent && blockOfEvent) return 'external';
+  if (context.relinked && bothPresent && isBlockOfEvent(link)) return 'external';
   const verdict = resolveConflict(context.settings.conflict_resolution, sides.sched, sides.external);
   return verdict === 'manual' ? 'conflict' : verdict;
 }

@@ -803,4 +803,29 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       sync,
     ]),
   );
+
+  it(
+    'busy: an event deleted after a crashed run moved its block takes the block with it',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      sync,
+      move('external', 0, 10),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      remove('external'),
+    ]),
+  );
+
+  it(
+    'a remap asked for after the state DB was lost moves the booking the last remap made, never books the event twice',
+    check([
+      connect(0, 0),
+      { kind: 'remap', pick: 0, resource: 1 },
+      add('external', 0, 9),
+      sync,
+      { kind: 'lose-state' },
+      { kind: 'remap', pick: 0, resource: 0 },
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });
