@@ -6,6 +6,7 @@
  */
 import type { Connection, RunSummary } from '../../../preload/contract';
 import { toApiError } from '../../../main/transport/api-error';
+import { exceptionItemId } from '../../../main/sync';
 import { accountIdOf } from './fake-services';
 import { deviceStep, pauseStep } from './hold-steps';
 import { checkConflicts, checkCoverage, checkDuplicates } from './invariants';
@@ -169,6 +170,9 @@ export async function applyStep(world: AgentWorld, model: Model, step: Step): Pr
     }
     case 'lose-state':
       for (const [copy] of copies(world)) model.orphanable.add(copy);
+      // Busy blocks too, by their item id: one outside the window when its event goes cannot be seen to go.
+      for (const [, blocks] of world.exceptions)
+        for (const x of blocks.live()) if (x.source) model.orphanable.add(exceptionItemId(x.id));
       await world.loseState();
       return 'lost';
     case 'revoke':

@@ -828,4 +828,18 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    'busy: a block months in the past whose event was deleted while the state DB was lost is let be',
+    check([
+      connect(0, 0),
+      { kind: 'disconnect', pick: 0 },
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      { kind: 'preview', pick: 0 },
+      { kind: 'wait', minutes: 132480 },
+      remove('external'),
+      { kind: 'lose-state' },
+    ]),
+  );
 });

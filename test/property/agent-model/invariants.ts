@@ -165,7 +165,8 @@ export function checkCoverage(
           );
       }
     }
-    if (inbound(c)) checkInbound(c, label, events.filter(inWindow), bookings, world, model, excused);
+    if (inbound(c))
+      checkInbound(c, label, events.filter(inWindow), bookings, world, model, excused, inWindow);
     for (const [resourceId, provider] of world.sched) {
       if (resourceId === c.resource_id) continue;
       for (const b of provider.live())
@@ -206,6 +207,7 @@ function checkInbound(
   world: AgentWorld,
   model: Model,
   excused: (id: string) => boolean,
+  inWindow: (item: SyncItem) => boolean,
 ): void {
   const busyMode = c.sync_settings.inbound_as === 'busy';
   const blocks = world.exceptionProvider(c.resource_id).live();
@@ -237,6 +239,8 @@ function checkInbound(
   for (const b of [...bookings, ...blocks]) {
     if (b.source?.calendarId !== c.calendar_id || excused(b.id) || excused(b.source.eventId)) continue;
     if (excused(exceptionItemId(b.id)) || model.orphanable.has(b.id)) continue;
+    // A block left from before a lost state DB, outside the window: the agent reads only the window then.
+    if (model.orphanable.has(exceptionItemId(b.id)) && !inWindow(b)) continue;
     const busy = all.some((e) => e.id === b.source!.eventId && e.availability !== 'free');
     if (!busy && !all.some((e) => e.tags?.bookingId === b.id))
       model.fail(
