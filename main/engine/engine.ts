@@ -34,16 +34,28 @@ function confirmedBy(session: ConnectionSession, reads: ChangeReads): string[] {
 
 /**
  * Full reads with the linked items they left out asked for by id (absent-linked.ts). A remap's links name bookings
- * of the old resource, which its own plan reads (connection-session.ts `movingBookings`).
+ * of the old resource, which its own plan reads (connection-session.ts `movingBookings`); their events are read here.
  */
 async function checkedAbsent(
   session: ConnectionSession,
   reads: ChangeReads,
   links: readonly Link[],
 ): Promise<ChangeReads> {
-  if (session.remapping !== null) return reads;
   const { window, providers } = session;
   const zone = session.connection.resourceTimezone;
+  if (session.remapping !== null) {
+    // The remap writes the Sched item of every link made from an event (moved, or made again): the event's fate
+    // decides it, so one the full read left out (moved or gone out of the window) is asked for by id.
+    const fromEvents = links.filter((l) => (l.origin ?? 'sched') === 'external');
+    const external = await withAbsentLinked(
+      providers.external,
+      reads.external,
+      fromEvents.map((l) => ({ last: l.external, partnerListed: true })),
+      window,
+      zone,
+    );
+    return { ...reads, external };
+  }
   const listed = (read: ChangeReads['sched']) => new Set(read.items.map((item) => item.id));
   const [schedListed, externalListed] = [listed(reads.sched), listed(reads.external)];
   const [sched, external] = await Promise.all([

@@ -98,6 +98,11 @@ function alreadyMatches(to: Side, link: Link, sides: Sides, context: LinkContext
 const isBlockOfEvent = (link: Link): boolean =>
   (link.origin ?? 'sched') === 'external' && schedKindOf(link.sched.id) === 'exception';
 
+/** True when either side already holds what the other would write onto it. */
+function agrees(link: Link, sides: Sides, context: LinkContext): boolean {
+  return alreadyMatches('external', link, sides, context) || alreadyMatches('sched', link, sides, context);
+}
+
 /** Which side wins this run, or a conflict / nothing. */
 function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'conflict' | 'none' {
   if (context.resolution) return context.resolution;
@@ -111,6 +116,12 @@ function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'con
     const equal = sides.sched.state !== 'gone' && sides.external.state !== 'gone';
     return equal && alreadyMatches('external', link, sides, context) ? 'none' : 'conflict';
   }
+  const bothPresent = sides.sched.state !== 'gone' && sides.external.state !== 'gone';
+  // Both changed (or, relinked, no baseline says) and already say the same, each as its side keeps it (a busy block
+  // reads "Unavailable: …"): nothing to settle, in any direction. Without this a relinked pair would write one
+  // side's own words onto the other.
+  const bothChanged = context.relinked || (schedChanged && externalChanged);
+  if (bothPresent && bothChanged && agrees(link, sides, context)) return 'none';
   if (context.settings.direction === 'sched-to-external') return 'sched';
   if (context.settings.direction === 'external-to-sched') return 'external';
   // A busy block goes when its event goes (SYNC.md, "Availability"), whatever changed it meanwhile.
@@ -119,12 +130,6 @@ function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'con
   if (context.held) return 'sched';
   if (schedChanged && !externalChanged) return 'sched';
   if (externalChanged && !schedChanged) return 'external';
-  const bothPresent = sides.sched.state !== 'gone' && sides.external.state !== 'gone';
-  // Both sides already say the same, each as its side keeps it (a busy block reads "Unavailable: …"): nothing to
-  // settle. Without this a relinked pair, which has no baseline, would write one side's own words onto the other.
-  const agree =
-    alreadyMatches('external', link, sides, context) || alreadyMatches('sched', link, sides, context);
-  if (bothPresent && agree) return 'none';
   // A busy block found again by its tags follows its event (SYNC.md, "Availability"): with no baseline to tell who
   // changed what, the block's own words and times are never written onto the person's event.
   if (context.relinked && bothPresent && isBlockOfEvent(link)) return 'external';

@@ -842,4 +842,28 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       { kind: 'lose-state' },
     ]),
   );
+
+  it(
+    'a remap run months after a person deleted the event cancels its booking, never moves it',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      remove('external'),
+      { kind: 'wait', minutes: 132480 },
+    ]),
+  );
+
+  it(
+    "busy: a calendar turned sched-to-external, then the state DB lost, leaves the person's event as it is",
+    check([
+      connect(0, 0),
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'busy' } },
+      add('external', 0, 9),
+      settle,
+      { kind: 'setting', pick: 0, patch: { direction: 'sched-to-external' } },
+      { kind: 'lose-state' },
+    ]),
+  );
 });
