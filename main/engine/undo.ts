@@ -4,11 +4,12 @@
  * is no longer the one the journal recorded); those become conflicts for a person. The item a removed copy was made
  * from is remembered with its content hash, so later runs do not copy it again until a person edits it. A restored
  * item is linked again to its counterpart, or, when that is gone, left unmarked so later runs copy it like any other.
+ * A busy block the run moved after its event is left with its event.
  */
 import { AppError } from '../errors/app-error';
 import type { JournalEntry, RemapBar } from '../store';
 import type { LinkKey, SyncItem } from '../sync';
-import { fieldsOf, linkSideOf, otherSide } from '../sync';
+import { fieldsOf, linkSideOf, otherSide, schedKindOf } from '../sync';
 import type { ConnectionSession } from './connection-session';
 import { asAfterImage, asBeforeImage } from './journal-images';
 import type { EngineEvent } from './types';
@@ -134,11 +135,24 @@ async function undoCreate(input: UndoInput, entry: JournalEntry): Promise<void> 
   });
 }
 
+/** True when the entry moved or renamed a busy block the agent made from the link's event. */
+function followsItsEvent(session: ConnectionSession, entry: JournalEntry): boolean {
+  if (entry.side !== 'sched' || !entry.bookingId || schedKindOf(entry.bookingId) !== 'exception')
+    return false;
+  return session.links.byBooking(entry.bookingId)?.origin === 'external';
+}
+
 async function undoUpdate(input: UndoInput, entry: JournalEntry): Promise<void> {
   const { session, undoRunId } = input;
   const before = asBeforeImage(entry.before);
   const after = asAfterImage(entry.after);
   if (!before || !after) return;
+  if (followsItsEvent(session, entry)) {
+    // A busy block follows its event (SYNC.md, "Availability"): put back where the event no longer is, it would
+    // block time the person is free and free time she is busy. The event's own move is hers to undo.
+    session.db.transaction(() => session.db.journal.markUndone(entry.id));
+    return;
+  }
   const provider = session.providers[entry.side];
   const current = await provider.get(after.id);
   if (!isLive(current) || current.version !== after.version) return changedSince(input, entry, current);

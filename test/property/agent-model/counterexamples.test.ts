@@ -866,4 +866,17 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       { kind: 'lose-state' },
     ]),
   );
+
+  it('busy: undoing the run that moved a block after its event leaves the block with its event', () =>
+    expectStoryHolds(
+      [
+        connect(0, 0, { inbound_as: 'busy', sync_frequency: '24h' }),
+        add('external', 0, 9),
+        sync,
+        move('external', 0, 14),
+        { kind: 'wait', minutes: 1440 },
+        undoLatest,
+      ],
+      all,
+    ));
 });
