@@ -292,11 +292,17 @@ async function renew(
 export async function quietRuns(world: AgentWorld, model: Model): Promise<string> {
   world.crash = null;
   const first = await syncAll(world, model);
-  // Two calendars of one resource hear of each other's events through it: one run later.
+  // Calendars of one resource hear of each other's changes through it, a run later each: with k of them a chain can
+  // take k more passes (an event's move frees a slot, the event waiting for it is booked, its booking is copied to
+  // the others). Relay passes go on while they change something, at most k.
   const resources = (await connections(world)).map((c) => c.resource_id);
-  if (!failed(first) && new Set(resources).size < resources.length) {
+  const sharing = Math.max(0, ...resources.map((r) => resources.filter((x) => x === r).length));
+  for (let pass = 0; !failed(first) && sharing > 1 && pass < sharing; pass++) {
+    const moved = world.snapshot();
     const relay = await attempt(model, 'relay sync', () => world.agent.syncNow());
-    if (!failed(relay)) first.runs.push(...relay.runs);
+    if (failed(relay)) break;
+    first.runs.push(...relay.runs);
+    if (world.snapshot() === moved) break;
   }
   const writes = world.writes();
   const before = world.snapshot();

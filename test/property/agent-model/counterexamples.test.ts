@@ -879,4 +879,19 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       ],
       all,
     ));
+
+  it(
+    'three calendars of one resource settle a chain (a move frees a slot, the waiting event is booked and copied)',
+    check([
+      connect(0, 0),
+      connect(2, 0),
+      connect(1, 0),
+      add('sched', 0, 9),
+      add('sched', 6, 11),
+      sync,
+      move('external', 1, 9, 9),
+      rename('external', 2),
+      add('external', 6, 11),
+    ]),
+  );
 });
