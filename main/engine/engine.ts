@@ -168,6 +168,10 @@ export class Engine {
     checkUndoable(session, runId);
     const undoId = this.db.runs.start({ connectionId: session.key, kind: 'undo' }).runId;
     const outcome = await outcomeOf(async () => {
+      // Writes the run left unfinished (it crashed) are finished first, into its journal, so the undo removes them
+      // too: replayed by a later run instead, they would bring back what the undo took away.
+      const unfinished = this.db.outbox.unfinished(session.key).filter((entry) => entry.runId === runId);
+      if (unfinished.length > 0) await this.applier(session, runId).recover(unfinished);
       await undoRun({ session, runId, undoRunId: undoId, log: this.log });
       return okOutcome();
     });

@@ -894,4 +894,17 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       add('external', 6, 11),
     ]),
   );
+
+  it(
+    'undoing a crashed run finishes and removes what it left unfinished: one exception per event after inbound_as became busy',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      sync,
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'busy' } },
+      { kind: 'sync', pick: null, crash: { after: 1, when: 'before' } },
+      undoLatest,
+      move('sched', 0, 9),
+    ]),
+  );
 });
