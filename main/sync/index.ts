@@ -36,7 +36,13 @@ export type { ConflictStrategy, ConnectionRef, Direction, InboundAs, PlanSetting
 export { copiesMoreThan, isInbound, isOutbound } from './settings';
 export type { HeldOverlap, Link, LinkSide, SyncState, UndoneItem } from './state';
 export type { Capabilities, SideCapabilities } from './capabilities';
-export { heldFields, holdsEverything, keptFields, sharedFieldNames, withinCapabilities } from './capabilities';
+export {
+  heldFields,
+  holdsEverything,
+  keptFields,
+  sharedFieldNames,
+  withinCapabilities,
+} from './capabilities';
 export { linkSideOf } from './state';
 export type {
   Action,
