@@ -21,7 +21,10 @@ export interface RemapMemoryDeps {
 export function rememberRemap(deps: Pick<RemapMemoryDeps, 'settings' | 'db'>, calendarId: string): void {
   const stored = deps.settings.getConnection(calendarId);
   if (!stored) return;
-  const pending = deps.db.remaps.pairing(calendarId)?.pendingFrom ?? null;
+  const pairing = deps.db.remaps.pairing(calendarId);
+  // A state DB that knows no pairing (lost) knows nothing to take off: what the settings file remembers stays.
+  if (pairing === null) return;
+  const pending = pairing.pendingFrom;
   // 'unknown': an old pairing from before remaps were remembered, nothing to find it again by.
   const from = pending === null || pending === 'unknown' ? undefined : pending;
   if (from === stored.remap_from) return;
@@ -48,7 +51,9 @@ export async function recoverRemap(deps: RemapMemoryDeps, stored: StoredConnecti
     old = await deps.connectionOf({ ...stored, resource_id: from });
   } catch (error) {
     if (!(error instanceof AgentError && error.code === 'not_found')) throw error;
-    return rememberRemap(deps, stored.calendar_id);
+    const { remap_from: _gone, ...rest } = stored;
+    deps.settings.saveConnection(rest);
+    return;
   }
   await deps.engine.recoverPairing(old, stored.resource_id);
 }

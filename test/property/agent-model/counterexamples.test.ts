@@ -907,4 +907,17 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       move('sched', 0, 9),
     ]),
   );
+
+  it(
+    'a remap asked for, the state DB lost, and the same resource asked for again still moves the booking once',
+    check([
+      connect(0, 1),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 0 },
+      { kind: 'lose-state' },
+      { kind: 'remap', pick: 0, resource: 0 },
+      { kind: 'wait', minutes: 1 },
+    ]),
+  );
 });
