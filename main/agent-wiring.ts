@@ -12,7 +12,7 @@ import { ClockCron } from './scheduler/clock-cron';
 import { applyDeployment } from './agent/deployment-policy';
 import { LogRing } from './agent/diagnostics';
 import type { LiveServices, SandboxInfoLike } from './agent/environment';
-import { releaseOAuthClients } from './auth';
+import { releaseOAuthClients } from './auth/release-clients';
 import { AgentRuntime, type SandboxHandle } from './agent/runtime';
 import { createSchedProbe } from './agent/sched-clients';
 import { createServiceClients } from './agent/service-clients';

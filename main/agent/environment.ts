@@ -3,7 +3,7 @@
  * Microsoft (live). Everything that differs between the two is here; the rest of the agent does not know.
  */
 import type { GoogleAuthConfig, MicrosoftAuthConfig, ResolvedOAuthClients } from '../auth';
-import { googleProductionEndpoints } from '../auth';
+import { googleProductionEndpoints } from '../auth/google-endpoints';
 import type { SecretStore } from '../secrets/secret-store';
 import { secretKeys } from '../secrets/secret-store';
 

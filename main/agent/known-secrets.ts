@@ -1,5 +1,5 @@
 /** Every secret value the agent holds, so diagnostics can cut each out wherever it appears (diagnostics.ts). */
-import { googleClientSecretKey } from '../auth';
+import { googleClientSecretKey } from '../auth/oauth-clients';
 import { secretKeys, type SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../store/settings-store';
 

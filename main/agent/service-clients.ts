@@ -4,15 +4,19 @@
  * instance per environment; switching to live services builds a new one.
  */
 import type { CalendarService, SchedResource } from '../../preload/contract';
-import { forgetAccountSecrets, SignInSlots, startSignIn } from '../auth';
+import { forgetAccountSecrets } from '../auth/forget-account';
 import type { SecretStore } from '../secrets/secret-store';
 import type { StoredConnection, Account } from '../store/settings-schema';
 import { AgentError } from './agent-error';
 import type { ServiceEnvironment } from './environment';
 import { GoogleClients } from './google-clients';
 import { MicrosoftClients } from './microsoft-clients';
+import { lazily } from './lazy-module';
 import type { CalendarServiceClients, ConnectionProviders, ServiceClients } from './ports';
 import { SchedClients } from './sched-clients';
+
+/** Sign-in brings both services' auth libraries: loaded when a person first signs in. */
+const signInModule = lazily(() => import('../auth/sign-in'));
 
 const serviceWord: Record<CalendarService, string> = { google: 'Google', microsoft: 'Microsoft' };
 
@@ -23,7 +27,7 @@ export function createServiceClients(env: ServiceEnvironment, secrets: SecretSto
     microsoft: env.microsoft ? new MicrosoftClients(env.microsoft, secrets) : null,
   };
   const sched = env.sched ? new SchedClients(env.sched) : null;
-  const signIns = new SignInSlots();
+  const signIns = lazily(async () => new (await signInModule()).SignInSlots());
   const needSched = (): SchedClients => {
     if (!sched)
       throw new AgentError(
@@ -65,10 +69,11 @@ export function createServiceClients(env: ServiceEnvironment, secrets: SecretSto
     importToken: (provider, refreshToken, accountId) => need(provider).importToken(refreshToken, accountId),
     async signIn(provider: CalendarService) {
       need(provider);
+      const { startSignIn } = await signInModule();
       const flow = await startSignIn(
         {
           secrets,
-          inFlight: signIns,
+          inFlight: await signIns(),
           ...(env.google ? { google: env.google } : {}),
           ...(env.microsoft ? { microsoft: env.microsoft } : {}),
         },

@@ -10,7 +10,7 @@ import {
   resolveOAuthClients,
   type OAuthClients,
   type ResolvedOAuthClients,
-} from '../auth';
+} from '../auth/oauth-clients';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Deployment } from '../store/deployment-file';
 import type { SettingsStore } from '../store/settings-store';

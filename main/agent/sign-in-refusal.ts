@@ -3,7 +3,8 @@
  * a 409 that names the account and the service and says to sign in again, instead of a 5xx.
  */
 import type { CalendarService } from '../../preload/contract';
-import { ReauthRequiredError, isReauthError } from '../auth';
+import { ReauthRequiredError } from '../auth/auth-errors';
+import { isReauthError } from '../auth/classify-auth-error';
 import { AuthError } from '../providers/port';
 import { SchedApiKeyError } from '../providers/sched';
 import type { SettingsStore } from '../store/settings-store';

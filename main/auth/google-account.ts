@@ -20,13 +20,6 @@ export interface GoogleAuthConfig {
   scopes?: string[];
 }
 
-/** Google's production endpoints, for the composition root to merge with the app's client id. */
-export const googleProductionEndpoints = {
-  auth_url: 'https://accounts.google.com/o/oauth2/v2/auth',
-  token_url: 'https://oauth2.googleapis.com/token',
-  revoke_url: 'https://oauth2.googleapis.com/revoke',
-} as const;
-
 /** Calendar read/write, plus `openid email` so the id_token names the account. */
 export const defaultGoogleScopes = ['openid', 'email', 'https://www.googleapis.com/auth/calendar'];
 

@@ -13,7 +13,6 @@ export {
   GoogleAccount,
   createGoogleOAuthClient,
   defaultGoogleScopes,
-  googleProductionEndpoints,
   importGoogleRefreshToken,
   type GoogleAuthConfig,
 } from './google-account';
@@ -25,6 +24,7 @@ export {
   microsoftProductionAuthority,
   type MicrosoftAuthConfig,
 } from './microsoft-account';
+export { googleProductionEndpoints } from './google-endpoints';
 export { SignInSlots, startSignIn, type SignInDeps, type SignInFlow } from './sign-in';
 export { withAuthRetry } from './with-auth-retry';
 export { importRefreshToken, openAccount, type AccountOf, type AuthDeps } from './open-account';

@@ -92,7 +92,8 @@ export async function startAgentHost(options: AgentHostOptions): Promise<AgentHo
     sandbox: options.sandbox,
     env: options.env ?? {},
     version: options.version ?? '0.1.0',
-    syncOnStart: options.syncOnStart ?? false,
+    // The first runs start once the API answers (below): their sign-ins and client loading would delay the ready line.
+    syncOnStart: false,
     ...(options.clockCheckMs !== undefined ? { clockCheckMs: options.clockCheckMs } : {}),
     log,
   });
@@ -124,6 +125,7 @@ export async function startAgentHost(options: AgentHostOptions): Promise<AgentHo
     onBackOnline: () => void runtime.sync.trigger('online'),
   });
   log({ msg: 'agent started', url: transport.url, mode: runtime.mode });
+  if (options.syncOnStart) void runtime.sync.trigger('startup');
   return {
     url: transport.url,
     token,
