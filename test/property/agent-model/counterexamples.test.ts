@@ -920,4 +920,17 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       { kind: 'wait', minutes: 1 },
     ]),
   );
+
+  it(
+    'remapped there and back, an event deleted before the second remap run takes its booking with it',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      settle,
+      { kind: 'remap', pick: 0, resource: 0 },
+      remove('external'),
+    ]),
+  );
 });

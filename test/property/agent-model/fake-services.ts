@@ -98,12 +98,13 @@ class WorldProvider implements CalendarProvider {
     return this.write(() => this.holder(id).delete(id, options));
   }
 
+  /** The resource holding the booking: the one where it is live (a moved booking leaves a cancelled trace behind). */
   private holder(id: string): MemoryProvider {
-    if (this.side !== 'sched' || this.inner.all().some((item) => item.id === id)) return this.inner;
-    const other = this.world.resources
-      .map((resource) => this.world.resourceProvider(resource.id))
-      .find((provider) => provider.all().some((item) => item.id === id));
-    return other ?? this.inner;
+    if (this.side !== 'sched' || this.inner.live().some((item) => item.id === id)) return this.inner;
+    const providers = this.world.resources.map((resource) => this.world.resourceProvider(resource.id));
+    const live = providers.find((provider) => provider.live().some((item) => item.id === id));
+    const any = providers.find((provider) => provider.all().some((item) => item.id === id));
+    return live ?? any ?? this.inner;
   }
 
   /**
