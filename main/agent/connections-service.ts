@@ -91,6 +91,9 @@ export class ConnectionsService {
       awaiting_first_sync: true,
     };
     settings.saveAccount(account);
+    const before = this.deps.db.remaps.pairing(stored.calendar_id);
+    if (before && before.resourceId !== stored.resource_id)
+      await this.deps.finishBeforeRemap?.(stored, before.resourceId);
     settings.saveConnection(stored);
     this.deps.db.connections.ensure(stored.calendar_id);
     pairOnConnect(this.deps.db, stored.calendar_id, stored.resource_id);
@@ -107,8 +110,10 @@ export class ConnectionsService {
 
   async update(input: UpdateInput): Promise<Connection> {
     const current = this.get(input.calendar_id);
-    if (input.resource_id && input.resource_id !== current.resource_id)
+    if (input.resource_id && input.resource_id !== current.resource_id) {
       await this.requireResource(input.resource_id, 'not_found');
+      await this.deps.finishBeforeRemap?.(current, current.resource_id);
+    }
     let accountId = current.account_id;
     if (input.oauth_token) {
       const account = await this.resolveAccount(

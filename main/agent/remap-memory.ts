@@ -13,7 +13,10 @@ import { AgentError } from './agent-error';
 export interface RemapMemoryDeps {
   settings: SettingsStore;
   db: StateDb;
-  engine: { recoverPairing(old: EngineConnection, toResourceId: string): Promise<number> };
+  engine: {
+    recoverPairing(old: EngineConnection, toResourceId: string): Promise<number>;
+    finishUnfinished(conn: EngineConnection): Promise<void>;
+  };
   connectionOf: (stored: StoredConnection) => Promise<EngineConnection>;
 }
 
@@ -56,4 +59,19 @@ export async function recoverRemap(deps: RemapMemoryDeps, stored: StoredConnecti
     return;
   }
   await deps.engine.recoverPairing(old, stored.resource_id);
+}
+
+/**
+ * Before a remap from `from`: writes a crashed run left unfinished were meant for that resource, so they are finished
+ * there first (a booking made but not recorded is recorded, and the remap run moves it). Sent through the new
+ * resource instead, they would book the event a second time. Throws when they cannot be finished: the remap is then
+ * not asked for, and nothing of the connection changed.
+ */
+export async function finishBeforeRemap(
+  deps: RemapMemoryDeps,
+  stored: StoredConnection,
+  from: string,
+): Promise<void> {
+  if (deps.db.outbox.unfinished(stored.calendar_id).length === 0) return;
+  await deps.engine.finishUnfinished(await deps.connectionOf({ ...stored, resource_id: from }));
 }

@@ -122,6 +122,7 @@ export class AgentRuntime {
         bus: this.bus,
         changed,
         registered: (id) => this.sync.registeredAgain(id),
+        finishBeforeRemap: (stored, from) => this.sync.finishBeforeRemap(stored, from),
       }),
       pauses: new PauseService({
         settings,

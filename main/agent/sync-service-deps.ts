@@ -15,6 +15,8 @@ export interface EngineLike {
   /** Checks the choice against the conflict's kind (the one place that does) before writing anything. */
   resolveConflict(conflictId: string, choice: ConflictChoice, conn: EngineConnection): Promise<unknown>;
   review(conn: EngineConnection, decision: 'apply' | 'cancel'): Promise<RunSummary | null>;
+  /** A crashed run's unfinished writes finished with these providers (before a remap: the old resource's). */
+  finishUnfinished(conn: EngineConnection): Promise<void>;
   /** After a lost state DB, a pending remap's old pairing found again (remap-memory.ts). */
   recoverPairing(old: EngineConnection, toResourceId: string): Promise<number>;
 }

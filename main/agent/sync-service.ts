@@ -26,7 +26,7 @@ import { connectionView } from './connection-view';
 import { EngineConnections } from './engine-connections';
 import { runDetails, undoIntentOf } from './journal-views';
 import { readSchedule } from './schedule-reader';
-import { recoverRemap, rememberRemap } from './remap-memory';
+import { finishBeforeRemap, recoverRemap, rememberRemap } from './remap-memory';
 import { conflictView, outcomeMessage, previewView } from './sync-views';
 import { SchedStatusReporter } from './sched-status-reporter';
 import { isSignInRefused, previewSignInError } from './sign-in-refusal';
@@ -282,6 +282,11 @@ export class SyncService {
     if (after !== before && after !== 'active' && after !== 'error' && blocked[after]) this.reschedule();
     // Compared with what Sched was last told, not with `before`: a failed update is sent again after the next run.
     await this.status.report(stored.calendar_id);
+  }
+
+  /** Before a remap from `from`: a crashed run's unfinished writes are finished there (remap-memory.ts). */
+  finishBeforeRemap(stored: StoredConnection, from: string): Promise<void> {
+    return finishBeforeRemap({ ...this.deps, connectionOf: (s) => this.connections.of(s) }, stored, from);
   }
 
   /** The engine's view of `stored` for a run or preview, a remap a lost state DB forgot found again first. */

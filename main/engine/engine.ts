@@ -198,6 +198,19 @@ export class Engine {
     return this.finish(session, runId, outcome, false);
   }
 
+  /**
+   * Finishes the writes crashed runs left unfinished with `connection`'s providers, into those runs' journals: before
+   * a remap, the old resource's, where they were meant to go (the remap run then moves or removes what they made).
+   */
+  async finishUnfinished(connection: EngineConnection): Promise<void> {
+    const session = this.session(connection);
+    const unfinished = this.db.outbox.unfinished(session.key);
+    for (const runId of new Set(unfinished.map((entry) => entry.runId))) {
+      if (runId === null) continue;
+      await this.applier(session, runId).recover(unfinished.filter((entry) => entry.runId === runId));
+    }
+  }
+
   /** A remap's old pairing found again after a lost state DB, nothing written to either side (recover-pairing.ts). */
   async recoverPairing(old: EngineConnection, toResourceId: string): Promise<number> {
     return recoverPairing(this.db, old, toResourceId, this.now().toISOString());

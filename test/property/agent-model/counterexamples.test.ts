@@ -933,4 +933,28 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       remove('external'),
     ]),
   );
+
+  it(
+    'a remap asked for after a crashed run made a booking it did not record moves that booking, never books twice',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'wait', minutes: 1 },
+    ]),
+  );
+
+  it(
+    "a crashed run's booking, then the calendar connected to another resource, is moved, never left on the old one",
+    check([
+      connect(2, 0),
+      add('external', 0, 9),
+      add('sched', 0, 14),
+      { kind: 'sync', pick: null, crash: { after: 1, when: 'after' } },
+      { kind: 'disconnect', pick: 0 },
+      connect(2, 1),
+      add('sched', 0, 9),
+    ]),
+  );
 });

@@ -61,6 +61,9 @@ async function agentWith(connections: Partial<StoredConnection>[]) {
     recoverPairing: async () => {
       throw new Error('not used');
     },
+    finishUnfinished: async () => {
+      throw new Error('not used');
+    },
     undo: async () => {
       throw new Error('not used');
     },
