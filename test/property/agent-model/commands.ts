@@ -325,6 +325,11 @@ export async function quietRuns(world: AgentWorld, model: Model): Promise<string
   checkDuplicates(world, model, true);
   const open = (await world.agent.conflicts()).conflicts;
   checkCoverage(world, model, listed, open);
-  checkConflicts(world, model, open);
+  // A conflict settles in a run of its calendar: one whose sign-in is refused does not run until it is renewed.
+  checkConflicts(
+    world,
+    model,
+    open.filter((c) => !revoked(world, c.calendar_id)),
+  );
   return first.runs.map(describeRun).join('; ') || 'nothing to run';
 }

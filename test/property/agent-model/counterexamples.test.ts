@@ -957,4 +957,20 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       add('sched', 0, 9),
     ]),
   );
+
+  it(
+    'a conflict of a calendar whose sign-in is refused waits for it: it settles once the calendar runs again',
+    check([
+      connect(2, 0, { conflict_resolution: 'manual' }),
+      add('sched', 0, 9),
+      { kind: 'preview', pick: 0 },
+      remove('external'),
+      rename('sched'),
+      sync,
+      { kind: 'revoke', service: 'microsoft' },
+      remove('sched'),
+      add('sched', 0, 9),
+      { kind: 'renew', service: 'microsoft', how: 'token' },
+    ]),
+  );
 });
