@@ -16,7 +16,8 @@ import { checkMassDelete } from './mass-delete-guard';
 import { countActions, type Plan, type PlanInput } from './plan';
 import { inboundKind, schedKindOf } from './sched-kinds';
 import { isInbound } from './settings';
-import type { Link } from './state';
+import { linkSideOf, type Link } from './state';
+import { cameFromThisCalendar } from './relink';
 import { overlapsWindow } from './window';
 
 interface Sorted {
@@ -40,6 +41,7 @@ function sortLinks(input: PlanInput, events: Map<string, SyncItem>): Sorted {
     );
   };
   const sorted: Sorted = { kept: [], converted: [], exceptionCopies: [] };
+  sorted.converted.push(...foundOfOldKind(input, events, wanted, copiedAgain));
   for (const link of input.state.links) {
     const kind = schedKindOf(link.sched.id);
     const fromEvent = (link.origin ?? 'sched') === 'external';
@@ -54,6 +56,27 @@ function sortLinks(input: PlanInput, events: Map<string, SyncItem>): Sorted {
     else sorted.kept.push(link);
   }
   return sorted;
+}
+
+/**
+ * Items of the old kind the agent made from this calendar's events that no link holds (the state DB was lost, and
+ * `inbound_as` changed meanwhile): found by their `source`, as a relink finds them, and converted like linked ones.
+ */
+function foundOfOldKind(
+  input: PlanInput,
+  events: Map<string, SyncItem>,
+  wanted: ReturnType<typeof inboundKind>,
+  copiedAgain: (eventId: string) => boolean,
+): Link[] {
+  if (!isInbound(input.settings.direction)) return [];
+  const linked = new Set(input.state.links.flatMap((link) => [link.sched.id, link.external.id]));
+  return input.sched.items.flatMap((item): Link[] => {
+    if (isCancelled(item) || linked.has(item.id) || schedKindOf(item.id) === wanted) return [];
+    if (!cameFromThisCalendar(item, input.connection) || !item.source) return [];
+    const event = events.get(item.source.eventId);
+    if (!event || linked.has(event.id) || !copiedAgain(event.id)) return [];
+    return [{ sched: linkSideOf(item), external: linkSideOf(event), origin: 'external' }];
+  });
 }
 
 /**

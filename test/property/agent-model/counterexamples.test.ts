@@ -973,4 +973,18 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       { kind: 'renew', service: 'microsoft', how: 'token' },
     ]),
   );
+
+  it(
+    'a calendar reconnected as busy after the state DB was lost converts the booking its event made',
+    check([
+      connect(1, 0),
+      add('external', 0, 9),
+      { kind: 'preview', pick: 0 },
+      { kind: 'disconnect', pick: 0 },
+      { kind: 'lose-state' },
+      connect(1, 0, { inbound_as: 'busy' }),
+      settle,
+      remove('sched'),
+    ]),
+  );
 });
