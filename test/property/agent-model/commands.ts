@@ -292,11 +292,12 @@ async function renew(
 export async function quietRuns(world: AgentWorld, model: Model): Promise<string> {
   world.crash = null;
   const first = await syncAll(world, model);
-  // Calendars of one resource hear of each other's changes through it, a run later each: with k of them a chain can
+  // Calendars of one resource hear of each other's changes through it, a run later each: with k calendars a chain can
   // take k more passes (an event's move frees a slot, the event waiting for it is booked, its booking is copied to
   // the others). Relay passes go on while they change something, at most k.
-  const resources = (await connections(world)).map((c) => c.resource_id);
-  const sharing = Math.max(0, ...resources.map((r) => resources.filter((x) => x === r).length));
+  // A remap links resources too: a booking it moves off one resource leaves that resource's other calendars a run
+  // later. So every connection counts, not only those of one resource now.
+  const sharing = (await connections(world)).length;
   for (let pass = 0; !failed(first) && sharing > 1 && pass < sharing; pass++) {
     const moved = world.snapshot();
     const relay = await attempt(model, 'relay sync', () => world.agent.syncNow());

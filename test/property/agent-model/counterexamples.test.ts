@@ -987,4 +987,16 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       remove('sched'),
     ]),
   );
+
+  it(
+    "a remap's moved booking leaves the old resource's other calendar a run later, and then everything is quiet",
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      connect(1, 0),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      add('sched', 0, 9),
+    ]),
+  );
 });
