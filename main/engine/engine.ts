@@ -168,10 +168,11 @@ export class Engine {
     checkUndoable(session, runId);
     const undoId = this.db.runs.start({ connectionId: session.key, kind: 'undo' }).runId;
     const outcome = await outcomeOf(async () => {
-      // Writes the run left unfinished (it crashed) are finished first, into its journal, so the undo removes them
-      // too: replayed by a later run instead, they would bring back what the undo took away.
-      const unfinished = this.db.outbox.unfinished(session.key).filter((entry) => entry.runId === runId);
-      if (unfinished.length > 0) await this.applier(session, runId).recover(unfinished);
+      // Writes the run left unfinished (it crashed) are dropped with it: replayed by a later run, they would bring
+      // back what the undo took away. What the undo leaves, the next run plans afresh.
+      for (const entry of this.db.outbox.unfinished(session.key))
+        if (entry.runId === runId)
+          this.db.outbox.abandon(entry.id, 'The run was undone before this write finished.');
       await undoRun({ session, runId, undoRunId: undoId, log: this.log });
       return okOutcome();
     });

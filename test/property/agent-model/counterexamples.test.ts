@@ -896,7 +896,7 @@ describe('agent model counterexamples: the stories test:deep found on the final 
   );
 
   it(
-    'undoing a crashed run finishes and removes what it left unfinished: one exception per event after inbound_as became busy',
+    'undoing a crashed run drops what it left unsent: one exception per event after inbound_as became busy',
     check([
       connect(0, 0),
       add('external', 0, 9),
@@ -997,6 +997,16 @@ describe('agent model counterexamples: the stories test:deep found on the final 
       sync,
       { kind: 'remap', pick: 0, resource: 1 },
       add('sched', 0, 9),
+    ]),
+  );
+
+  it(
+    'undoing a run that crashed before its first write leaves the booking to be copied by the next run',
+    check([
+      connect(0, 0),
+      add('sched', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      undoLatest,
     ]),
   );
 });
