@@ -1,5 +1,5 @@
 /** What the sync operations need: the engine's port, the stores, the clients, the clock and the scheduler's cron. */
-import type { ConflictChoice, RunSummary, SyncStatus } from '../../preload/contract';
+import type { ConflictChoice, RunSummary, RunTrigger, SyncStatus } from '../../preload/contract';
 import type { EngineConnection, EnginePreview } from '../engine/types';
 import type { CronLike } from '../scheduler/scheduler';
 import type { SettingsStore } from '../store/settings-store';
@@ -41,3 +41,9 @@ export const blocked: Partial<Record<SyncStatus, string>> = {
     'This calendar waits for you to review a large deletion (apply or cancel) before it syncs again.',
   paused: 'Syncing of this calendar is paused.',
 };
+
+/** Records what started a run the engine opened (it does not know); `run` is whatever the engine call returned. */
+export function noteTrigger(db: StateDb, run: unknown, trigger: RunTrigger): void {
+  const id = (run as { run_id?: unknown } | null)?.run_id;
+  if (typeof id === 'string') db.runs.setTrigger(id, trigger);
+}

@@ -19,15 +19,15 @@ import type { StoredConnection } from '../store/settings-schema';
 import type { EngineConnection } from '../engine/types';
 import { runSummaryOf } from '../store/run-repo';
 import { AgentError } from './agent-error';
-import { blocked, type SyncServiceDeps } from './sync-service-deps';
+import { blocked, noteTrigger, type SyncServiceDeps } from './sync-service-deps';
 import { DeviceHolds, thisDevice } from './device-hold';
 import { afterFirstRun, isHeld, pausedMessage, shownStatus } from './connection-hold';
 import { connectionView } from './connection-view';
 import { EngineConnections } from './engine-connections';
-import { runDetails, undoIntentOf } from './journal-views';
+import { runDetails } from './journal-views';
 import { readSchedule } from './schedule-reader';
-import { finishBeforeRemap, recoverRemap, rememberRemap } from './remap-memory';
-import { conflictView, outcomeMessage, previewView } from './sync-views';
+import { finishBeforeRemap, recoverRemap, rememberRemap, type RemapMemoryDeps } from './remap-memory';
+import { conflictView, openConflictViews, outcomeMessage, previewView } from './sync-views';
 import { SchedStatusReporter } from './sched-status-reporter';
 import { isSignInRefused, previewSignInError } from './sign-in-refusal';
 
@@ -37,6 +37,7 @@ export type { EngineLike, SyncServiceDeps } from './sync-service-deps';
 export class SyncService {
   private readonly scheduler: Scheduler<RunSummary>;
   private readonly connections: EngineConnections;
+  private readonly remapDeps: RemapMemoryDeps;
   private readonly running = new Set<string>();
   private readonly status: SchedStatusReporter;
   /** Calendars another device took over: not synced here (one device per calendar). */
@@ -44,6 +45,7 @@ export class SyncService {
 
   constructor(private readonly deps: SyncServiceDeps) {
     this.connections = new EngineConnections(deps);
+    this.remapDeps = { ...deps, connectionOf: (stored) => this.connections.of(stored) };
     this.scheduler = new Scheduler({ cron: deps.cron, run: (id, reason) => this.runConnection(id, reason) });
     this.holds = new DeviceHolds({
       settings: deps.settings,
@@ -153,18 +155,13 @@ export class SyncService {
       throw new AgentError('conflict', `${calendarId} has no run waiting for review.`);
     }
     const run = await this.deps.engine.review(await this.connections.of(stored), decision);
-    this.noteTrigger(run, 'review');
+    noteTrigger(this.deps.db, run, 'review');
     this.reschedule();
     return { calendar: this.view(stored), run };
   }
 
   conflicts(): ConflictView[] {
-    // A conflict left by a connection since removed offers every choice of its kind; resolving it then says why not.
-    const direction = (id: string) =>
-      this.deps.settings.getConnection(id)?.sync_settings.direction ?? 'two-way';
-    return this.deps.db.conflicts
-      .open()
-      .map((c) => conflictView(c, direction(c.connectionId), undoIntentOf(this.deps.db, c)));
+    return openConflictViews(this.deps.db, this.deps.settings);
   }
 
   async resolve(conflictId: string, resolution: ConflictChoice): Promise<{ message: string }> {
@@ -176,7 +173,7 @@ export class SyncService {
     const run = await this.afterCall(stored, async () =>
       this.deps.engine.resolveConflict(conflictId, resolution, await this.connections.of(stored)),
     );
-    this.noteTrigger(run, 'conflict');
+    noteTrigger(this.deps.db, run, 'conflict');
     this.deps.bus.publish({ type: 'conflict', data: { id: conflictId, resolved: resolution } });
     return { message: outcomeMessage(conflictView(conflict, stored.sync_settings.direction), resolution) };
   }
@@ -197,12 +194,6 @@ export class SyncService {
     const connection = await this.connections.of(this.stored(calendarId));
     const now = this.deps.clock?.now() ?? new Date();
     return readSchedule({ connection, db: this.deps.db, from, to, now });
-  }
-
-  /** Records what started a run the engine opened (it does not know). */
-  private noteTrigger(run: unknown, trigger: RunTrigger): void {
-    const id = (run as { run_id?: unknown } | null)?.run_id;
-    if (typeof id === 'string') this.deps.db.runs.setTrigger(id, trigger);
   }
 
   async undo(runId: string): Promise<RunSummary> {
@@ -249,7 +240,7 @@ export class SyncService {
     try {
       const summary = await this.deps.engine.run(await this.runnable(stored));
       const trigger: RunTrigger = reason;
-      this.noteTrigger(summary, trigger);
+      noteTrigger(this.deps.db, summary, trigger);
       const noted = { ...summary, trigger };
       this.deps.bus.publish({ type: 'run-finished', data: noted });
       return noted;
@@ -286,12 +277,12 @@ export class SyncService {
 
   /** Before a remap from `from`: a crashed run's unfinished writes are finished there (remap-memory.ts). */
   finishBeforeRemap(stored: StoredConnection, from: string): Promise<void> {
-    return finishBeforeRemap({ ...this.deps, connectionOf: (s) => this.connections.of(s) }, stored, from);
+    return finishBeforeRemap(this.remapDeps, stored, from);
   }
 
   /** The engine's view of `stored` for a run or preview, a remap a lost state DB forgot found again first. */
   private async runnable(stored: StoredConnection): Promise<EngineConnection> {
-    await recoverRemap({ ...this.deps, connectionOf: (s) => this.connections.of(s) }, stored);
+    await recoverRemap(this.remapDeps, stored);
     return this.connections.of(stored);
   }
 

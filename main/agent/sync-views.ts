@@ -10,6 +10,9 @@ import type {
 import type { EnginePreview } from '../engine/types';
 import { calendarCapabilities, schedCapabilities } from '../providers/port';
 import { choicesFor, type Conflict } from '../store/conflict-repo';
+import type { SettingsStore } from '../store/settings-store';
+import type { StateDb } from '../store/state-db';
+import { undoIntentOf } from './journal-views';
 import { describeTime, fieldDifferences, sharedFieldNames, type ItemFields, type ItemTime } from '../sync';
 
 /** The preview without the raw plan. */
@@ -94,4 +97,14 @@ export function outcomeMessage(view: ConflictView, choice: ConflictChoice): stri
   const item = title ? `“${title}”` : view.kind === 'overlap' ? 'the event' : 'the item';
   if (view.kind === 'overlap' && choice === 'keep-sched') return `Moved ${item} back to its booking's time.`;
   return outcomeWords[choice](item);
+}
+
+/** Every open conflict as the API shows it, with the choices its connection's direction allows. */
+export function openConflictViews(
+  db: StateDb,
+  settings: Pick<SettingsStore, 'getConnection'>,
+): ConflictView[] {
+  // A conflict left by a connection since removed offers every choice of its kind; resolving it then says why not.
+  const direction = (id: string) => settings.getConnection(id)?.sync_settings.direction ?? 'two-way';
+  return db.conflicts.open().map((c) => conflictView(c, direction(c.connectionId), undoIntentOf(db, c)));
 }

@@ -5,8 +5,8 @@
  */
 import { AppError } from '../errors/app-error';
 import { runSummaryOf, type ConflictChoice, type OutboxEntry, type StateDb } from '../store';
-import { countActions, inboundKind, type Link, type Plan } from '../sync';
-import { withAbsentLinked } from './absent-linked';
+import { countActions, inboundKind, type Plan } from '../sync';
+import { checkedAbsent } from './checked-absent';
 import { ActionApplier } from './action-applier';
 import type { ApplyContext } from './apply-context';
 import { ConnectionSession } from './connection-session';
@@ -30,51 +30,6 @@ import { checkUndoable, undoRun } from './undo';
 function confirmedBy(session: ConnectionSession, reads: ChangeReads): string[] {
   const listed = new Set(reads.listed);
   return [...reads.confirmed, ...session.links.unconfirmed().filter((id) => listed.has(id))];
-}
-
-/**
- * Full reads with the linked items they left out asked for by id (absent-linked.ts). A remap's links name bookings
- * of the old resource, which its own plan reads (connection-session.ts `movingBookings`); their events are read here.
- */
-async function checkedAbsent(
-  session: ConnectionSession,
-  reads: ChangeReads,
-  links: readonly Link[],
-): Promise<ChangeReads> {
-  const { window, providers } = session;
-  const zone = session.connection.resourceTimezone;
-  if (session.remapping !== null) {
-    // The remap writes the Sched item of every link made from an event (moved, or made again): the event's fate
-    // decides it, so one the full read left out (moved or gone out of the window) is asked for by id.
-    const fromEvents = links.filter((l) => (l.origin ?? 'sched') === 'external');
-    const external = await withAbsentLinked(
-      providers.external,
-      reads.external,
-      fromEvents.map((l) => ({ last: l.external, partnerListed: true })),
-      window,
-      zone,
-    );
-    return { ...reads, external };
-  }
-  const listed = (read: ChangeReads['sched']) => new Set(read.items.map((item) => item.id));
-  const [schedListed, externalListed] = [listed(reads.sched), listed(reads.external)];
-  const [sched, external] = await Promise.all([
-    withAbsentLinked(
-      providers.sched,
-      reads.sched,
-      links.map((l) => ({ last: l.sched, partnerListed: externalListed.has(l.external.id) })),
-      window,
-      zone,
-    ),
-    withAbsentLinked(
-      providers.external,
-      reads.external,
-      links.map((l) => ({ last: l.external, partnerListed: schedListed.has(l.sched.id) })),
-      window,
-      zone,
-    ),
-  ]);
-  return { ...reads, sched, external };
 }
 
 /** Thrown by `review` when the connection is not waiting for one. */

@@ -1,0 +1,53 @@
+/**
+ * A run's full reads with the linked items they left out asked for by id (absent-linked.ts), on both sides; in a
+ * remap run, only the events of the links made from them (their bookings are read by the remap's own plan).
+ */
+import type { Link } from '../sync';
+import { withAbsentLinked } from './absent-linked';
+import type { ConnectionSession } from './connection-session';
+import type { ChangeReads } from './read-changes';
+
+/**
+ * Full reads with the linked items they left out asked for by id (absent-linked.ts). A remap's links name bookings
+ * of the old resource, which its own plan reads (connection-session.ts `movingBookings`); their events are read here.
+ */
+export async function checkedAbsent(
+  session: ConnectionSession,
+  reads: ChangeReads,
+  links: readonly Link[],
+): Promise<ChangeReads> {
+  const { window, providers } = session;
+  const zone = session.connection.resourceTimezone;
+  if (session.remapping !== null) {
+    // The remap writes the Sched item of every link made from an event (moved, or made again): the event's fate
+    // decides it, so one the full read left out (moved or gone out of the window) is asked for by id.
+    const fromEvents = links.filter((l) => (l.origin ?? 'sched') === 'external');
+    const external = await withAbsentLinked(
+      providers.external,
+      reads.external,
+      fromEvents.map((l) => ({ last: l.external, partnerListed: true })),
+      window,
+      zone,
+    );
+    return { ...reads, external };
+  }
+  const listed = (read: ChangeReads['sched']) => new Set(read.items.map((item) => item.id));
+  const [schedListed, externalListed] = [listed(reads.sched), listed(reads.external)];
+  const [sched, external] = await Promise.all([
+    withAbsentLinked(
+      providers.sched,
+      reads.sched,
+      links.map((l) => ({ last: l.sched, partnerListed: externalListed.has(l.external.id) })),
+      window,
+      zone,
+    ),
+    withAbsentLinked(
+      providers.external,
+      reads.external,
+      links.map((l) => ({ last: l.external, partnerListed: schedListed.has(l.sched.id) })),
+      window,
+      zone,
+    ),
+  ]);
+  return { ...reads, sched, external };
+}
