@@ -4,41 +4,23 @@
  * run's counts. A crash between the write and that commit leaves the intent unfinished; `recover` completes it.
  */
 import type { CalendarProvider } from '../providers/port';
-import {
-  NotFoundError,
-  PreconditionFailedError,
-  ProviderError,
-  SlotUnavailableError,
-} from '../providers/port';
+import { SlotUnavailableError } from '../providers/port';
 import type { OutboxEntry } from '../store';
-import type { Action, CreateAction, DeleteAction, Side, SyncItem, UpdateAction } from '../sync';
+import type { Action, CreateAction, DeleteAction, Link, Side, SyncItem, UpdateAction } from '../sync';
 import { linkAfterWrite, linkSideOf, otherSide } from '../sync';
 import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
 import { changedBefore, keyAfter, olderCopyOf } from './older-copy';
 import { recordIntent, type WriteAction } from './outbox-intent';
+import { deferredByNext, isStale, wasRefused } from './write-outcomes';
 import { scheduleWrites } from './write-scheduler';
 import { recordEditConflict, recordMovedOverlap, recordOverlap } from './write-conflicts';
-
-/** True when the item moved on or vanished under a conditional write: re-read and plan again. */
-function isStale(error: unknown): boolean {
-  return error instanceof PreconditionFailedError || error instanceof NotFoundError;
-}
-
-/** True when the provider refused the request, so the write did not happen and its intent can be given up. */
-function wasRefused(error: unknown): boolean {
-  return error instanceof ProviderError;
-}
-
-/** The link a relink stores right before an update of the same pair is stored by that update's commit instead. */
-function deferredByNext(action: Action, next: Action | undefined): boolean {
-  if (action.type !== 'link' || action.reason !== 'relink' || next?.type !== 'update') return false;
-  return next.link.bookingId === action.link.sched.id && next.link.eventId === action.link.external.id;
-}
 
 /** Applies actions for one run and records what they did. */
 export class ActionApplier {
   private sequence = 0;
+  /** The relinked pairs whose link waits for their update's commit, by booking id. */
+  private readonly relinks = new Map<string, Link>();
 
   constructor(private readonly context: ApplyContext) {}
 
@@ -51,7 +33,11 @@ export class ActionApplier {
   async applyAll(actions: readonly Action[], mayReplan = true): Promise<boolean> {
     let complete = true;
     // Storing a relinked pair before its update would make their difference the new baseline if the update failed.
-    const todo = actions.filter((action, index) => !deferredByNext(action, actions[index + 1]));
+    const todo = actions.filter((action, index) => {
+      const deferred = deferredByNext(action, actions[index + 1]);
+      if (deferred && action.type === 'link') this.relinks.set(action.link.sched.id, action.link);
+      return !deferred;
+    });
     await scheduleWrites(todo, this.context.providers, async (action) => {
       try {
         await this.applyOne(action);
@@ -223,7 +209,9 @@ export class ActionApplier {
     } catch (error) {
       // A moved event Sched refuses is one item's conflict: recorded for the person, and the run goes on.
       if (error instanceof SlotUnavailableError && action.side === 'sched') {
-        return recordMovedOverlap(this.context, action, error, entry);
+        if (action.reason === 'remap') return this.moveRefused(action, error, entry);
+        const relinked = this.relinks.get(action.link.bookingId) ?? null;
+        return recordMovedOverlap(this.context, action, error, entry, relinked);
       }
       if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
       throw error;
@@ -244,6 +232,28 @@ export class ActionApplier {
       db.runs.addCounts(runId, { updated: { [action.side]: 1 } });
     });
     this.logApplied('update', action.side, written.id);
+  }
+
+  /**
+   * A remap's move of a booking made from the calendar's event, refused because the slot on the new resource is taken
+   * (shared/SYNC.md, "Changing a connection"). The old resource no longer mirrors the calendar, so the booking is
+   * cancelled there, and the event is a new event's double booking on the new resource: the conflict the person
+   * answers (import anyway, skip), and that leaves by itself once the slot is free and the event is booked.
+   */
+  private async moveRefused(
+    action: UpdateAction,
+    error: SlotUnavailableError,
+    entry: OutboxEntry,
+  ): Promise<void> {
+    await this.sendDelete({
+      type: 'delete',
+      side: 'sched',
+      id: action.id,
+      before: action.before,
+      link: action.link,
+      reason: 'remap',
+    });
+    await recordOverlap(this.context, action, error, entry);
   }
 
   private async sendDelete(action: DeleteAction): Promise<void> {

@@ -112,7 +112,19 @@ export class ConnectionSession {
 
   /** Plans with this connection's settings, the sides' capabilities and the window, each taken once per call. */
   plan({ moving, ...request }: PlanRequest): Plan {
-    const input: PlanInput = {
+    const input = this.planInput(request);
+    const { remapping, remapFrom } = this;
+    // A change of `inbound_as` converts what the calendar's events made in Sched (inbound-change-plan.ts).
+    return planInboundAs(
+      input,
+      (i) => (remapping === null ? plan(i) : planRemap(i, remapping, moving, remapFrom)),
+      remapping === null ? null : remapFrom,
+    );
+  }
+
+  /** The planner's input for `request`: this connection's settings, the sides' capabilities and the window. */
+  planInput(request: Omit<PlanRequest, 'moving'>): PlanInput {
+    return {
       ...request,
       capabilities: this.capabilities,
       window: this.window,
@@ -121,13 +133,6 @@ export class ConnectionSession {
       resourceTimezone: this.connection.resourceTimezone,
       now: this.now,
     };
-    const { remapping, remapFrom } = this;
-    // A change of `inbound_as` converts what the calendar's events made in Sched (inbound-change-plan.ts).
-    return planInboundAs(
-      input,
-      (i) => (remapping === null ? plan(i) : planRemap(i, remapping, moving, remapFrom)),
-      remapping === null ? null : remapFrom,
-    );
   }
 
   /**

@@ -12,6 +12,16 @@ type SchedWrite = Extract<Action, { type: 'create' | 'update' }> & { side: 'sche
 const isSchedWrite = (action: Action): action is SchedWrite =>
   (action.type === 'create' || action.type === 'update') && action.side === 'sched' && !action.allowOverlap;
 
+/** The cancel of a booking whose remap move Sched refuses, as the run sends it. */
+const cancelOf = (action: SchedWrite & { type: 'update' }): Action => ({
+  type: 'delete',
+  side: 'sched',
+  id: action.id,
+  before: action.before,
+  link: action.link,
+  reason: 'remap',
+});
+
 /** The confirmed bookings over `span`: the read itself when it was a full one, else one time-bounded read. */
 async function bookingsOver(
   session: ConnectionSession,
@@ -67,6 +77,8 @@ export async function withSlotRefusals(
     const taken = [...slots].some(([other, s]) => other !== id && s.start < slot.end && s.end > slot.start);
     if (taken) {
       refused += 1;
+      // A remap's refused move cancels the booking on the old resource instead (action-applier.ts `moveRefused`).
+      if (action.type === 'update' && action.reason === 'remap') kept.push(cancelOf(action));
       continue;
     }
     slots.set(id, slot);

@@ -3,10 +3,11 @@
  * pairing went with the file, and without them the remap run would leave the agent's bookings on the old resource
  * and book the calendar's events on the new one a second time. The settings file remembers the old resource; from
  * it this finds the old pairing's links again by the agent's tags (relink.ts), in full reads of the old resource and
- * the calendar, writes nothing to either side, and asks for the remap again, all in one transaction.
+ * the calendar, writes nothing to either side, and asks for the remap again, all in one transaction. The items are
+ * found whatever their kind (bookings, or exceptions under `inbound_as: busy`), as the old pairing made them.
  */
 import type { StateDb } from '../store';
-import { otherSide, type Link, type Side } from '../sync';
+import { otherSide, plan, type Link, type Side } from '../sync';
 import { ConnectionSession } from './connection-session';
 import { readChanges } from './read-changes';
 import type { EngineConnection } from './types';
@@ -41,7 +42,11 @@ export async function recoverPairing(
     window: session.window,
     unconfirmed: [],
   });
-  const planned = session.plan({ state: session.state(), sched: reads.sched, external: reads.external });
+  // The plain plan: the pairing is found as the agent left it, whatever `inbound_as` says now (a change of it before
+  // the remap run is that run's to convert; `session.plan` would count the found items as ones to convert instead).
+  const planned = plan(
+    session.planInput({ state: session.state(), sched: reads.sched, external: reads.external }),
+  );
   const updated = new Map<string, Side>();
   for (const action of planned.actions) {
     if (action.type === 'update' && action.link) updated.set(action.link.bookingId, action.side);

@@ -4,7 +4,7 @@
  */
 import type { SlotUnavailableError } from '../providers/port';
 import type { OutboxEntry } from '../store';
-import type { Action, CreateAction, UpdateAction } from '../sync';
+import type { Action, CreateAction, Link, UpdateAction } from '../sync';
 import { fieldsOf } from '../sync';
 import type { ApplyContext } from './apply-context';
 
@@ -37,7 +37,7 @@ export function recordEditConflict(
  */
 export async function recordOverlap(
   context: ApplyContext,
-  action: CreateAction,
+  action: Pick<CreateAction, 'counterpart'>,
   error: SlotUnavailableError,
   entry: OutboxEntry,
 ): Promise<void> {
@@ -77,6 +77,7 @@ export async function recordMovedOverlap(
   action: UpdateAction,
   error: SlotUnavailableError,
   entry: OutboxEntry,
+  relinked: Link | null = null,
 ): Promise<void> {
   const { db, links, calendarId, runId } = context;
   const taken = error.conflictingBookingId
@@ -84,6 +85,9 @@ export async function recordMovedOverlap(
     : null;
   const conflict = db.transaction(() => {
     db.outbox.abandon(entry.id, error.message);
+    // A pair found again by its tags waited for this update to store its link: stored now, without a baseline, so the
+    // conflict has its link and the person's choice (or a later change) settles the difference.
+    if (relinked && links.rowId(action.link.bookingId) === null) links.save(relinked);
     db.runs.addCounts(runId, { conflicts: 1 });
     return db.conflicts.record({
       connectionId: calendarId,

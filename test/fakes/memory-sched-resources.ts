@@ -4,8 +4,15 @@
  * booking of another resource is gone from it (the feed reports it deleted, `get` answers null), creates land on it,
  * and an update through it moves the booking there (Sched's `PUT /bookings/{id}` with `resource_id`).
  */
-import type { ItemFields, SyncItem } from '../../main/sync';
-import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../../main/providers/port';
+import { timeToEpochMs, type ItemFields, type SyncItem } from '../../main/sync';
+import type {
+  CalendarProvider,
+  CreateRequest,
+  ListRequest,
+  ListResult,
+  UpdateOptions,
+} from '../../main/providers/port';
+import { SlotUnavailableError } from '../../main/providers/port';
 import { MemoryProvider, type MemoryProviderOptions } from './memory-provider';
 
 /** Every booking of every resource, and which resource each belongs to. */
@@ -13,8 +20,15 @@ export class MemorySchedResources {
   readonly all: MemoryProvider;
   private readonly resourceOf = new Map<string, string>();
 
-  constructor(options: Omit<MemoryProviderOptions, 'side'>) {
-    this.all = new MemoryProvider({ ...options, side: 'sched' });
+  /** With `slots`, each resource refuses a create or move onto a slot one of its confirmed bookings holds (409). */
+  private readonly slots: boolean;
+
+  private readonly zone: string;
+
+  constructor({ slots = false, ...options }: Omit<MemoryProviderOptions, 'side'> & { slots?: boolean }) {
+    this.all = new MemoryProvider({ ...options, side: 'sched', rejectOverlaps: false });
+    this.slots = slots;
+    this.zone = options.zone ?? 'UTC';
   }
 
   /** A person books `fields` on `resourceId` in Sched. */
@@ -41,6 +55,21 @@ export class MemorySchedResources {
       this.resourceOf.set(item.id, resourceId);
       return item;
     };
+    const zone = this.zone;
+    const checkSlot = (fields: ItemFields, allowOverlap: boolean | undefined, self?: string): void => {
+      if (!this.slots || allowOverlap) return;
+      const [start, end] = [timeToEpochMs(fields.start, zone), timeToEpochMs(fields.end, zone)];
+      const taken = all
+        .live()
+        .find(
+          (b) =>
+            b.id !== self &&
+            mine(b) &&
+            timeToEpochMs(b.start, zone) < end &&
+            timeToEpochMs(b.end, zone) > start,
+        );
+      if (taken) throw new SlotUnavailableError(taken.id);
+    };
     return {
       side: 'sched',
       capabilities: all.capabilities,
@@ -55,9 +84,14 @@ export class MemorySchedResources {
         return item && mine(item) ? item : null;
       },
       locate: (id: string) => all.get(id),
-      create: async (request: CreateRequest) => place(await all.create(request)),
-      update: async (id: string, fields: ItemFields, options: { ifMatch: string }) =>
-        place(await all.update(id, fields, options)),
+      create: async (request: CreateRequest) => {
+        checkSlot(request.fields, request.allowOverlap);
+        return place(await all.create(request));
+      },
+      update: async (id: string, fields: ItemFields, options: UpdateOptions) => {
+        checkSlot(fields, options.allowOverlap, id);
+        return place(await all.update(id, fields, options));
+      },
       delete: (id: string, options?: { ifMatch?: string }) => all.delete(id, options),
     };
   }

@@ -244,7 +244,7 @@ export class MemoryProvider implements CalendarProvider {
   }
 
   /** A confirmed item other than `except` whose time overlaps `fields`' (Sched's 409 on create and move). */
-  private overlapping(fields: ItemFields, except?: string): SyncItem | undefined {
+  overlapping(fields: ItemFields, except?: string): SyncItem | undefined {
     const start = timeToEpochMs(fields.start, this.zone);
     const end = timeToEpochMs(fields.end, this.zone);
     return [...this.items.values()].find(

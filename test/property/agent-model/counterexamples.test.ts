@@ -1010,3 +1010,45 @@ describe('agent model counterexamples: the stories test:deep found on the final 
     ]),
   );
 });
+
+describe('the stories test:deep found, left open at the last stop (issue 9)', () => {
+  it(
+    'a preview of a remap back onto a slot a new booking took predicts the run',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      move('external', 6, 15),
+      { kind: 'remap', pick: 0, resource: 1 },
+      sync,
+      { kind: 'remap', pick: 0, resource: 0 },
+      add('sched', 6, 15),
+      { kind: 'preview', pick: 0 },
+      remove('sched'),
+    ]),
+  );
+
+  it(
+    'a remap asked for, the state DB lost and inbound_as changed before the run, moves or converts the booking once',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'lose-state' },
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'busy' } },
+      move('sched', 0, 9),
+    ]),
+  );
+
+  it(
+    "a copy moved onto another booking's slot while the state DB was lost ends in step or as a conflict",
+    check([
+      connect(0, 0, { conflict_resolution: 'prefer-external' }),
+      add('sched', 0, 9),
+      { kind: 'sync', pick: 0, crash: null },
+      add('sched', 6, 14),
+      { kind: 'lose-state' },
+      move('external', 6, 14),
+    ]),
+  );
+});

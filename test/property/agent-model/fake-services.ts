@@ -16,7 +16,7 @@ import type {
   ListRequest,
   UpdateOptions,
 } from '../../../main/providers/port';
-import { AuthError, PreconditionFailedError } from '../../../main/providers/port';
+import { AuthError, PreconditionFailedError, SlotUnavailableError } from '../../../main/providers/port';
 import { SchedResourceProvider } from '../../../main/providers/sched';
 import type { ItemFields, Side, SyncItem } from '../../../main/sync';
 
@@ -109,7 +109,8 @@ class WorldProvider implements CalendarProvider {
 
   /**
    * Sched's `PUT /bookings/{id}` with this resource: a live booking of another resource moves here (a remap moves
-   * the bookings made from a calendar's events); its old resource's feed reports it gone.
+   * the bookings made from a calendar's events); its old resource's feed reports it gone. Like any `PUT`, a move onto
+   * a slot a confirmed booking of this resource holds is refused with 409 unless `allow_overlap`.
    */
   private moveHere(id: string, fields: ItemFields, options: UpdateOptions): SyncItem | null {
     if (this.side !== 'sched' || this.inner.live().some((item) => item.id === id)) return null;
@@ -118,6 +119,8 @@ class WorldProvider implements CalendarProvider {
       const item = from.live().find((booking) => booking.id === id);
       if (from === this.inner || !item) continue;
       if (item.version !== options.ifMatch) throw new PreconditionFailedError(id, item.version);
+      const taken = options.allowOverlap ? undefined : this.inner.overlapping({ ...item, ...fields }, id);
+      if (taken) throw new SlotUnavailableError(taken.id);
       from.remove(id);
       return this.inner.add({ ...item, ...fields, id });
     }

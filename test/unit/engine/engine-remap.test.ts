@@ -6,11 +6,11 @@ import { MemorySchedResources } from '../../fakes/memory-sched-resources';
 import { settings, slot, titles, zone } from './world';
 
 /** Sched with rooms A and B, a calendar mirroring room A after one run, and a way to remap it. */
-async function remapWorld() {
+async function remapWorld(slots = false) {
   const time = { now: new Date('2025-03-10T12:00:00.000Z') };
   let tick = 0;
   const clock = (): string => new Date(time.now.getTime() + tick++ * 1000).toISOString();
-  const sched = new MemorySchedResources({ clock, zone, rejectOverlaps: false });
+  const sched = new MemorySchedResources({ clock, zone, slots });
   const external = new MemoryProvider({ side: 'external', clock, zone });
   const db = openStateDb(':memory:', { clock: () => time.now });
   const engine = new Engine({ db, now: () => time.now });
@@ -106,6 +106,29 @@ describe('a remap run', () => {
     const undoLater = await engine.undo(later.run_id, on('room-b'));
     expect(undoLater).toMatchObject({ status: 'ok', deleted: { external: 1 } });
     expect(titles(external)).toEqual(["Alex's workshop", 'B lecture']);
+  });
+
+  it('cancels on the old resource a booking it cannot move onto a taken slot, and books its event once the slot is free', async () => {
+    const { sched, external, db, engine, on, remap } = await remapWorld(true);
+    const seminar = sched.add('room-b', slot('B seminar', 14, 13));
+    remap('room-b');
+
+    const preview = await engine.preview(on('room-b'));
+    const run = await engine.run(on('room-b'));
+    const conflicts = db.conflicts.open('alex@example.com');
+    const remapDone = db.remaps.pendingSince('alex@example.com');
+    await sched.all.delete(seminar.id);
+    const freed = await engine.run(on('room-b'));
+
+    expect(preview.counts).toMatchObject({ delete: { sched: 1, external: 1 }, conflicts: 1 });
+    expect(run).toMatchObject({ status: 'ok', deleted: { sched: 1, external: 1 }, conflicts: 1 });
+    expect(conflicts).toMatchObject([{ kind: 'overlap', bookingId: null }]);
+    expect(remapDone).toBeNull();
+    expect(freed).toMatchObject({ status: 'ok', created: { sched: 1 } });
+    expect(sched.titles('room-a')).toEqual(['A standup']);
+    expect(sched.titles('room-b')).toEqual(["Alex's workshop", 'B lecture']);
+    expect(titles(external)).toEqual(["Alex's workshop", 'B lecture']);
+    expect(db.conflicts.open('alex@example.com')).toEqual([]);
   });
 
   it('refuses to undo a run while a remap is pending', async () => {
