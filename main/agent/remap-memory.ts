@@ -7,6 +7,7 @@ import type { StateDb } from '../store/state-db';
 import type { SettingsStore } from '../store/settings-store';
 import type { StoredConnection } from '../store/settings-schema';
 import type { EngineConnection } from '../engine/types';
+import { AppError } from '../errors/app-error';
 import { AgentError } from './agent-error';
 
 /** What recovering needs from the agent. */
@@ -73,5 +74,16 @@ export async function finishBeforeRemap(
   from: string,
 ): Promise<void> {
   if (deps.db.outbox.unfinished(stored.calendar_id).length === 0) return;
-  await deps.engine.finishUnfinished(await deps.connectionOf({ ...stored, resource_id: from }));
+  try {
+    await deps.engine.finishUnfinished(await deps.connectionOf({ ...stored, resource_id: from }));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const code = error instanceof AppError && error.apiCode !== 'internal' ? error.apiCode : 'unavailable';
+    throw new AgentError(
+      code,
+      `The connection of ${stored.calendar_id} was not changed: its last sync stopped halfway, and what it was ` +
+        `writing to ${from} must be finished before the calendar moves to another resource. That failed: ` +
+        `${detail.replace(/\.$/, '')}. Try again once Sched and the calendar can be reached.`,
+    );
+  }
 }

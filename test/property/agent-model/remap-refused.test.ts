@@ -1,0 +1,51 @@
+/**
+ * A remap asked for after a crashed run first finishes that run's writes on the old resource (docs/sync-rules.md,
+ * "A remap after a sync that was cut short"). When they cannot be finished, the remap is refused and nothing of the
+ * connection changes: same resource, no remap waiting, the crashed run's write still waiting to be finished.
+ */
+import { afterEach, expect, it } from 'vitest';
+import { AgentWorld, calendars, slotAt } from './world';
+
+let world: AgentWorld | null = null;
+afterEach(async () => {
+  await world?.dispose();
+  world = null;
+});
+
+it('refuses a remap whose crashed run cannot be finished, changing nothing; asked again, it moves the booking once', async () => {
+  world = await AgentWorld.create();
+  const calendar = calendars[0]!;
+  await world.agent.connect({
+    resource_id: 'r1',
+    calendar_service: calendar.service,
+    calendar_id: calendar.id,
+    oauth_token: 'refresh-token-of-the-model',
+    sync_settings: { sync_frequency: 'manual' },
+  });
+  world.calendarProvider(calendar.id).add(slotAt('Standup', 1, 9));
+  world.crash = { after: 0, when: 'after' };
+  await world.agent.syncNow({ calendar_id: calendar.id }).catch(() => undefined);
+  world.crash = null;
+  await world.restart();
+  world.resourceProvider('r1').faults.failNext('create', new Error('connect ECONNREFUSED sched.example:443'));
+
+  const refused = world.agent.update({ calendar_id: calendar.id, resource_id: 'r2' });
+  await expect(refused).rejects.toMatchObject({
+    apiCode: 'unavailable',
+    message: expect.stringMatching(/was not changed: its last sync stopped halfway.*r1.*ECONNREFUSED/),
+  });
+  const [after] = (await world.agent.list()).calendars;
+  expect(after).toMatchObject({ resource_id: 'r1' });
+  expect(world.db.remaps.pendingSince(calendar.id)).toBeNull();
+  expect(world.db.outbox.unfinished(calendar.id)).toHaveLength(1);
+
+  await world.agent.update({ calendar_id: calendar.id, resource_id: 'r2' });
+  await world.agent.syncNow({ calendar_id: calendar.id });
+  expect(world.resourceProvider('r1').live()).toEqual([]);
+  expect(
+    world
+      .resourceProvider('r2')
+      .live()
+      .map((b) => b.title),
+  ).toEqual(['Standup']);
+});
