@@ -140,11 +140,14 @@ export class ConnectionsService {
     requestRemap(this.deps.db, next.calendar_id, current.resource_id, next.resource_id);
     rememberRemap(this.deps, next.calendar_id);
     // The newly copied side's items inside the window are read once by time on the next run (and its preview).
-    if (copiesMoreThan(next.sync_settings.direction, current.sync_settings.direction))
+    // Converting what the calendar's events made in Sched needs every event of the window: the next run reads the
+    // window by time once, beside the change feeds, which go on from their cursors so that no change is missed (an
+    // event deleted out of the window still cancels its booking). Sched's feed of the new kind starts in full.
+    if (
+      next.sync_settings.inbound_as !== current.sync_settings.inbound_as ||
+      copiesMoreThan(next.sync_settings.direction, current.sync_settings.direction)
+    )
       this.deps.db.coveredWindows.coverNothing(next.calendar_id);
-    // Converting what the calendar's events made in Sched needs every event: the next run reads both sides in full.
-    if (next.sync_settings.inbound_as !== current.sync_settings.inbound_as)
-      this.deps.db.connections.resetTokens(next.calendar_id);
     const state = this.deps.db.connections.ensure(next.calendar_id);
     if (input.oauth_token && state.status === 'reauth_required') {
       this.deps.db.connections.update(next.calendar_id, { status: 'active', statusMessage: null });

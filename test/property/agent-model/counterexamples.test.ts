@@ -1052,3 +1052,19 @@ describe('the stories test:deep found, left open at the last stop (issue 9)', ()
     ]),
   );
 });
+
+describe('the stories test:deep found this session (issue 9)', () => {
+  it(
+    'an event deleted out of the window before an inbound_as change still cancels its booking',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 1, 9),
+      { kind: 'wait', minutes: 44640 },
+      sync,
+      { kind: 'wait', minutes: 10080 },
+      remove('external'),
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'busy' } },
+      move('sched', 0, 9),
+    ]),
+  );
+});
