@@ -54,6 +54,8 @@ export interface RunItem {
   after: ItemView | null;
   /** An undo reverted this write. */
   undone: boolean;
+  /** An undo leaves this write as it is: a busy block the agent moved after its event stays with the event. */
+  stays?: boolean;
 }
 
 /** `runItems`: a run and what it did to each item. */

@@ -4,6 +4,8 @@
  */
 import type { ItemView, RunDetails, RunItem, UndoIntent } from '../../preload/contract';
 import { asAfterImage, asBeforeImage } from '../engine/journal-images';
+import { LinkStore } from '../engine/link-store';
+import { followsItsEvent } from '../engine/undo';
 import type { Conflict } from '../store/conflict-repo';
 import type { JournalEntry } from '../store/journal-repo';
 import { runSummaryOf } from '../store/run-repo';
@@ -69,7 +71,11 @@ export function undoIntentOf(db: StateDb, conflict: Conflict): UndoIntent | unde
 export function runDetails(db: StateDb, runId: string): RunDetails | null {
   const run = db.runs.get(runId);
   if (!run) return null;
+  const links = new LinkStore(db, run.connectionId);
   const items = db.journal.forRun(runId).map((entry): RunItem => {
+    const stays =
+      entry.undoneAt === null &&
+      followsItsEvent(entry, entry.bookingId ? links.byBooking(entry.bookingId) : null);
     const before = beforeOf(entry);
     const after = afterOf(entry);
     const shown = after ?? before;
@@ -82,6 +88,7 @@ export function runDetails(db: StateDb, runId: string): RunDetails | null {
       before,
       after,
       undone: entry.undoneAt !== null,
+      ...(stays ? { stays } : {}),
     };
   });
   return { run: runSummaryOf(run), items };

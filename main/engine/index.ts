@@ -1,7 +1,7 @@
 /** The sync engine's public API: `Engine` and the shapes it takes and returns. */
 export { Engine, NothingToReviewError } from './engine';
 export { ConflictNotFoundError, ResolutionNotAllowedError } from './resolve-conflict';
-export { RunNotUndoableError } from './undo';
+export { followsItsEvent, RunNotUndoableError } from './undo';
 export { CountingProvider } from './counting-provider';
 export type {
   EngineConnection,

@@ -8,7 +8,7 @@
  */
 import { AppError } from '../errors/app-error';
 import type { JournalEntry, RemapBar } from '../store';
-import type { LinkKey, SyncItem } from '../sync';
+import type { Link, LinkKey, SyncItem } from '../sync';
 import { fieldsOf, linkSideOf, otherSide, schedKindOf } from '../sync';
 import type { ConnectionSession } from './connection-session';
 import { asAfterImage, asBeforeImage } from './journal-images';
@@ -135,11 +135,17 @@ async function undoCreate(input: UndoInput, entry: JournalEntry): Promise<void> 
   });
 }
 
-/** True when the entry moved or renamed a busy block the agent made from the link's event. */
-function followsItsEvent(session: ConnectionSession, entry: JournalEntry): boolean {
-  if (entry.side !== 'sched' || !entry.bookingId || schedKindOf(entry.bookingId) !== 'exception')
-    return false;
-  return session.links.byBooking(entry.bookingId)?.origin === 'external';
+/**
+ * True when the entry moved or renamed a busy block the agent made from the link's event (`link`: the entry's link
+ * now): an undo leaves it with its event.
+ */
+export function followsItsEvent(
+  entry: Pick<JournalEntry, 'side' | 'action' | 'bookingId'>,
+  link: Pick<Link, 'origin'> | null,
+): boolean {
+  if (entry.side !== 'sched' || entry.action !== 'update') return false;
+  if (!entry.bookingId || schedKindOf(entry.bookingId) !== 'exception') return false;
+  return link?.origin === 'external';
 }
 
 async function undoUpdate(input: UndoInput, entry: JournalEntry): Promise<void> {
@@ -147,7 +153,7 @@ async function undoUpdate(input: UndoInput, entry: JournalEntry): Promise<void> 
   const before = asBeforeImage(entry.before);
   const after = asAfterImage(entry.after);
   if (!before || !after) return;
-  if (followsItsEvent(session, entry)) {
+  if (followsItsEvent(entry, entry.bookingId ? session.links.byBooking(entry.bookingId) : null)) {
     // A busy block follows its event (SYNC.md, "Availability"): put back where the event no longer is, it would
     // block time the person is free and free time she is busy. The event's own move is hers to undo.
     session.db.transaction(() => session.db.journal.markUndone(entry.id));

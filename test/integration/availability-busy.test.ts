@@ -87,11 +87,14 @@ describe('inbound_as: busy, a doctor’s own Outlook blocks her time in Sched (S
     });
     const moved = await world.sync(calendarId);
     const whileMoved = await exceptions();
+    const undoSays = (await world.api('GET', `/runs/${moved.run_id}/items`)).body.items as JsonBody[];
     await outlook().remove(dentist.id);
     const removed = await world.sync(calendarId);
 
     expect(moved).toMatchObject({ status: 'ok', updated: { sched: 1, external: 0 }, created: nothing });
     expect(whileMoved.map((e) => e.start)).toEqual([at(world.sandbox, 3, 14).replace('.000Z', 'Z')]);
+    // Undo would leave the block with its event, and Activity says so before anyone presses it.
+    expect(undoSays).toMatchObject([{ side: 'sched', action: 'update', stays: true }]);
     expect(removed).toMatchObject({ status: 'ok', deleted: { sched: 1, external: 0 } });
     expect(await exceptions()).toEqual([]);
   });

@@ -66,6 +66,7 @@ export function undoItemLine(item: RunItem, service: CalendarService | undefined
   const title = `“${item.title.trim() || '(no title)'}”`;
   const where = sideName(item.side, service);
   if (item.action === 'create') return `Remove ${title} from ${where}.`;
+  if (item.stays) return `Leave ${title} in ${where} with its event: blocked time follows the event.`;
   if (item.action === 'update') return `Put ${title} in ${where} back as it was.`;
   return `Bring ${title} back in ${where}.`;
 }

@@ -123,6 +123,9 @@ test('undo names each item it will touch', () => {
 
   expect(undoItemLine(item('create', 'external'), 'microsoft')).toBe('Remove “Induction” from Outlook.');
   expect(undoItemLine(item('update', 'sched'), 'microsoft')).toBe('Put “Induction” in Sched back as it was.');
+  expect(
+    undoItemLine({ ...item('update', 'sched'), title: 'Unavailable: Dentist', stays: true }, 'google'),
+  ).toBe('Leave “Unavailable: Dentist” in Sched with its event: blocked time follows the event.');
   expect(undoItemLine(item('delete', 'external'), 'google')).toBe(
     'Bring “Induction” back in Google Calendar.',
   );
