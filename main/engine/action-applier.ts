@@ -7,7 +7,7 @@ import type { CalendarProvider } from '../providers/port';
 import { SlotUnavailableError } from '../providers/port';
 import type { OutboxEntry } from '../store';
 import type { Action, CreateAction, DeleteAction, Link, Side, SyncItem, UpdateAction } from '../sync';
-import { linkAfterWrite, linkSideOf, otherSide } from '../sync';
+import { cancelInsteadOfMove, linkAfterWrite, linkSideOf, otherSide } from '../sync';
 import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
 import { changedBefore, keyAfter, olderCopyOf } from './older-copy';
@@ -245,14 +245,7 @@ export class ActionApplier {
     error: SlotUnavailableError,
     entry: OutboxEntry,
   ): Promise<void> {
-    await this.sendDelete({
-      type: 'delete',
-      side: 'sched',
-      id: action.id,
-      before: action.before,
-      link: action.link,
-      reason: 'remap',
-    });
+    await this.sendDelete(cancelInsteadOfMove(action));
     await recordOverlap(this.context, action, error, entry);
   }
 

@@ -4,23 +4,13 @@
  * them: from the confirmed bookings over the slots the plan's bookings would take, in the order the run writes.
  */
 import type { Action, Plan, SideRead, SyncItem } from '../sync';
-import { countActions, timeToEpochMs } from '../sync';
+import { cancelInsteadOfMove, countActions, timeToEpochMs } from '../sync';
 import type { ConnectionSession } from './connection-session';
 
 type SchedWrite = Extract<Action, { type: 'create' | 'update' }> & { side: 'sched' };
 
 const isSchedWrite = (action: Action): action is SchedWrite =>
   (action.type === 'create' || action.type === 'update') && action.side === 'sched' && !action.allowOverlap;
-
-/** The cancel of a booking whose remap move Sched refuses, as the run sends it. */
-const cancelOf = (action: SchedWrite & { type: 'update' }): Action => ({
-  type: 'delete',
-  side: 'sched',
-  id: action.id,
-  before: action.before,
-  link: action.link,
-  reason: 'remap',
-});
 
 /** The confirmed bookings over `span`: the read itself when it was a full one, else one time-bounded read. */
 async function bookingsOver(
@@ -78,7 +68,7 @@ export async function withSlotRefusals(
     if (taken) {
       refused += 1;
       // A remap's refused move cancels the booking on the old resource instead (action-applier.ts `moveRefused`).
-      if (action.type === 'update' && action.reason === 'remap') kept.push(cancelOf(action));
+      if (action.type === 'update' && action.reason === 'remap') kept.push(cancelInsteadOfMove(action));
       continue;
     }
     slots.set(id, slot);

@@ -130,6 +130,21 @@ function moveBooking(link: Link, booking: SyncItem, events: Map<string, SyncItem
   };
 }
 
+/**
+ * What a remap sends instead of a move Sched refuses (the slot on the new resource is taken): the booking's cancel,
+ * on the old resource, which no longer mirrors the calendar; the event becomes a double booking on the new one.
+ */
+export function cancelInsteadOfMove(move: UpdateAction): DeleteAction {
+  return {
+    type: 'delete',
+    side: 'sched',
+    id: move.id,
+    before: move.before,
+    link: move.link,
+    reason: 'remap',
+  };
+}
+
 /** True when the ordinary plan already writes (and so moves) or removes this booking. */
 function writesBooking(actions: readonly Action[], bookingId: string): boolean {
   return actions.some(
