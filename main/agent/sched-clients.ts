@@ -41,6 +41,7 @@ export class SchedClients {
   async resourceProvider(
     resource: SchedResource,
     settings: Pick<SyncSettings, 'inbound_as' | 'privacy'>,
+    calendar?: { calendarService: string; calendarId: string },
   ): Promise<SchedResourceProvider> {
     const http = await this.open();
     return new SchedResourceProvider({
@@ -51,6 +52,7 @@ export class SchedClients {
         new SchedExceptionsProvider({ http, resource: { id, timezone: resource.timezone } }),
       inboundAs: settings.inbound_as,
       privacy: settings.privacy,
+      ...(calendar ? { calendar } : {}),
     });
   }
 

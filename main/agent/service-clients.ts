@@ -64,7 +64,9 @@ export function createServiceClients(env: ServiceEnvironment, secrets: SecretSto
         connection.account_id,
         connection.calendar_id,
       );
-      return { sched: await needSched().resourceProvider(resource, connection.sync_settings), external };
+      const calendar = { calendarService: connection.calendar_service, calendarId: connection.calendar_id };
+      const sched = await needSched().resourceProvider(resource, connection.sync_settings, calendar);
+      return { sched, external };
     },
     importToken: (provider, refreshToken, accountId) => need(provider).importToken(refreshToken, accountId),
     async signIn(provider: CalendarService) {

@@ -28,6 +28,8 @@ export interface SchedResourceProviderOptions {
   privacy: PrivacyMode;
   /** The exceptions of another resource of the account, by id: a remap cancels those the old resource holds. */
   exceptionsOf?: (resourceId: string) => CalendarProvider;
+  /** The connection's calendar, whose busy blocks a full read under `inbound_as: bookings` lists too. */
+  calendar?: { calendarService: string; calendarId: string };
 }
 
 /** The word every exception's title starts with, as its event shows it ("Unavailable: maintenance"). */
@@ -86,7 +88,11 @@ export class SchedResourceProvider implements CalendarProvider {
    */
   async listChanges(request: ListRequest): Promise<ListResult> {
     if (inboundKind(this.options.inboundAs) === 'booking') {
-      return this.options.bookings.listChanges({ ...request, cursor: unpack(request.cursor).bookings });
+      const read = await this.options.bookings.listChanges({
+        ...request,
+        cursor: unpack(request.cursor).bookings,
+      });
+      return read.full ? this.withOwnBlocks(read, request.window) : read;
     }
     const cursors = unpack(request.cursor);
     const bookings = await this.options.bookings.listChanges({ ...request, cursor: cursors.bookings });
@@ -98,6 +104,26 @@ export class SchedResourceProvider implements CalendarProvider {
       nextCursor: JSON.stringify(next),
       full: bookings.full && exceptions.full,
     };
+  }
+
+  /**
+   * A full read under `inbound_as: bookings` with the busy blocks this calendar's events made under `busy`: after a
+   * switch back to `bookings` and a lost state DB, nothing else would find them, and each event would then block its
+   * time and be booked too. The plan converts them (inbound-change-plan.ts `foundOfOldKind`). Only full reads pay it
+   * (a first run, a lost state DB, an expired cursor): one more request.
+   */
+  private async withOwnBlocks(read: ListResult, window: SyncWindow): Promise<ListResult> {
+    const calendar = this.options.calendar;
+    if (!calendar) return read;
+    const blocks = await this.options.exceptions.listChanges({ cursor: null, window });
+    const own = blocks.items.filter(
+      (item) =>
+        item.status !== 'cancelled' &&
+        item.source?.calendarService === calendar.calendarService &&
+        item.source.calendarId === calendar.calendarId,
+    );
+    if (own.length === 0) return read;
+    return { ...read, items: [...read.items, ...own.map((item) => this.fromException(item))] };
   }
 
   /** Read apart from `listChanges`: under `inbound_as: bookings` the sync never reads exceptions. */

@@ -1067,4 +1067,16 @@ describe('the stories test:deep found this session (issue 9)', () => {
       move('sched', 0, 9),
     ]),
   );
+
+  it(
+    'a calendar switched from busy to bookings, then its state DB lost, converts its block once',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      settle,
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'bookings' } },
+      { kind: 'lose-state' },
+      sync,
+    ]),
+  );
 });

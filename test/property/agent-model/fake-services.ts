@@ -246,6 +246,7 @@ export function fakeClients(world: FakeWorld, directory: FakeSchedDirectory): Se
           exceptionsOf: (id) => new WorldProvider(world, world.exceptionProvider(id), null),
           inboundAs: connection.sync_settings.inbound_as,
           privacy: connection.sync_settings.privacy,
+          calendar: { calendarService: connection.calendar_service, calendarId: connection.calendar_id },
         }),
         external: new WorldProvider(
           world,

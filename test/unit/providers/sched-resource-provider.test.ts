@@ -43,6 +43,36 @@ describe('SchedResourceProvider: bookings and availability exceptions behind one
     expect(full.nextCursor).toBe(direct.nextCursor);
   });
 
+  it('under bookings, a full read also lists the blocks its calendar made, and no other exception', async () => {
+    const bookings = new MemoryProvider({ side: 'sched', clock, zone, idPrefix: 'b-' });
+    const exceptions = new MemoryProvider({
+      side: 'sched',
+      clock,
+      zone,
+      idPrefix: 'x-',
+      rejectOverlaps: false,
+    });
+    const provider = new SchedResourceProvider({
+      bookings,
+      exceptions,
+      inboundAs: 'bookings',
+      privacy: 'full',
+      calendar: { calendarService: 'microsoft', calendarId: 'cal-1' },
+    });
+    bookings.add(slot('Induction', 9));
+    exceptions.add(slot('Holiday', 11));
+    exceptions.add({ ...slot('Dentist', 13), source });
+    exceptions.add({ ...slot('Gym', 15), source: { ...source, calendarId: 'cal-2', eventId: 'e2' } });
+
+    const full = await provider.listChanges({ cursor: null, window });
+    const idle = await provider.listChanges({ cursor: full.nextCursor, window });
+
+    expect(full.items.map((item) => item.title)).toEqual(['Induction', 'Unavailable: Dentist']);
+    expect(full.items[1]!.id).toMatch(/^exception:/);
+    expect(idle.items).toEqual([]);
+    expect(bookings.requestCount() + exceptions.requestCount()).toBe(3);
+  });
+
   it('under busy, lists both kinds, exceptions under their prefix and titled by their reason', async () => {
     const { bookings, exceptions, provider } = world('busy');
     bookings.add(slot('Induction', 9));
