@@ -30,9 +30,18 @@ export interface GraphCalendarProviderOptions {
   client?: Client;
   /** The mailbox's gate; a gate with Graph's published limits when absent. */
   gate?: RequestGate;
-  /** Delta rows per page (`Prefer: odata.maxpagesize`); larger pages mean fewer requests. */
+  /** Delta rows per page (`Prefer: odata.maxpagesize`); `deltaPageSize` when absent. */
   pageSize?: number;
 }
+
+/**
+ * Delta rows asked for per page. The delta docs name no maximum for `odata.maxpagesize`; 1,000 is the largest page
+ * Graph documents for a calendarView (`$top` 1 to 1000). So the first idle run after a first sync of up to 1,000
+ * events reads its own creates coming back in one request (100 a page took ten). Graph may still answer with
+ * fewer or more rows a page (graph/paging: "a page of results may contain zero or more results"); the nextLinks
+ * are followed whatever the size.
+ */
+export const deltaPageSize = 1000;
 
 /** A gate for one mailbox: Graph's limits and the Graph classifier, other options as given. */
 export function createMicrosoftGate(options: Partial<RequestGateOptions> = {}): RequestGate {
@@ -63,7 +72,7 @@ export class GraphCalendarProvider implements CalendarProvider {
 
   constructor(options: GraphCalendarProviderOptions) {
     this.calendarId = options.calendarId;
-    this.pageSize = options.pageSize ?? 100;
+    this.pageSize = options.pageSize ?? deltaPageSize;
     const tokens = watchTokenFailures(options.account.authProvider);
     const client = options.client ?? createGraphClient(tokens.authProvider, options.graphUrl);
     this.caller = new GraphCaller(
