@@ -9,12 +9,13 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ItemFields, SyncItem } from '../../sync';
 import { RequestGate, microsoftLimits, type RequestGateOptions } from '../gate';
 import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOptions } from '../port';
-import { calendarCapabilities, CursorExpiredError, NotFoundError, PreconditionFailedError } from '../port';
+import { calendarCapabilities, NotFoundError, PreconditionFailedError } from '../port';
 import { readEvents } from './graph-batch-reader';
+import { readDeltaRound } from './graph-delta-reader';
 import { GraphCreateBatcher } from './graph-batch-writer';
 import { GraphCaller, microsoftProviderName } from './graph-caller';
 import { createGraphClient, watchTokenFailures, type GraphTokens } from './graph-client';
-import { GraphRequestError, classifyGraphFailure, graphCodeOf, graphStatusOf } from './graph-errors';
+import { GraphRequestError, classifyGraphFailure, graphStatusOf } from './graph-errors';
 import type { GraphEvent } from './graph-event';
 import { eventForCreate, eventPatchFor, eventToItem, isIncomplete } from './graph-event-mapper';
 import { deltaPath, eventPath, transactionIdFor, transactionIdPrefix } from './graph-requests';
@@ -53,12 +54,6 @@ export function createMicrosoftGate(options: Partial<RequestGateOptions> = {}): 
   });
 }
 
-interface DeltaPage {
-  value?: GraphEvent[];
-  '@odata.nextLink'?: string;
-  '@odata.deltaLink'?: string;
-}
-
 /** One Outlook calendar as a `CalendarProvider`. */
 export class GraphCalendarProvider implements CalendarProvider {
   readonly side = 'external' as const;
@@ -95,24 +90,11 @@ export class GraphCalendarProvider implements CalendarProvider {
   }
 
   async listChanges(request: ListRequest): Promise<ListResult> {
-    const rows = new Map<string, GraphEvent>();
-    let url = request.cursor ?? deltaPath(this.calendarId, request.window);
-    let deltaLink: string | undefined;
-    while (deltaLink === undefined) {
-      const page = (await this.caller.send(
-        'list changes',
-        () => this.caller.request(url, { pageSize: this.pageSize }).get() as Promise<DeltaPage>,
-        (error) =>
-          graphStatusOf(error) === 410 || graphCodeOf(error)?.toLowerCase() === 'syncstatenotfound'
-            ? new CursorExpiredError(microsoftProviderName)
-            : undefined,
-      )) as DeltaPage;
-      // A round may show an event more than once; the last row is the newest.
-      for (const row of page.value ?? []) if (row.id) rows.set(row.id, row);
-      if (page['@odata.nextLink']) url = page['@odata.nextLink'];
-      else if (page['@odata.deltaLink']) deltaLink = page['@odata.deltaLink'];
-      else throw new GraphRequestError('give a delta link', undefined, undefined);
-    }
+    const { rows, deltaLink } = await readDeltaRound(
+      this.caller,
+      request.cursor ?? deltaPath(this.calendarId, request.window),
+      this.pageSize,
+    );
     // An incremental row at the version its link holds is the agent's own write (or nothing new) coming back.
     const unchanged: string[] = [];
     const changed = [...rows.values()].filter((row) => {
