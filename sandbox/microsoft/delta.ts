@@ -19,6 +19,12 @@ import { windowOf } from './view-window';
 
 /** Page size when the client sends no `Prefer: odata.maxpagesize`. */
 const DEFAULT_PAGE_SIZE = 10;
+/**
+ * The most rows a page holds whatever the client prefers. The delta docs name no maximum; the largest page Graph
+ * documents for a calendarView is 1,000 (`$top` 1 to 1000). Asked for more, the stand-in pages at that maximum,
+ * one of the answers graph/paging allows for, and says so in `Preference-Applied`; a client follows nextLinks anyway.
+ */
+const MAX_PAGE_SIZE = 1000;
 /** Query options Graph refuses on change tracking over calendarView. */
 const UNSUPPORTED = ['$expand', '$filter', '$select', '$orderby', '$search', '$top', '$count'];
 
@@ -89,7 +95,8 @@ export function deltaRoutes(store: GraphStore): GraphRoute[] {
       remaining = now.map((i) => i.id);
     }
 
-    const size = Math.max(1, preferences(req).maxPageSize ?? DEFAULT_PAGE_SIZE);
+    const asked = preferences(req).maxPageSize;
+    const size = Math.min(MAX_PAGE_SIZE, Math.max(1, asked ?? DEFAULT_PAGE_SIZE));
     const options = viewOptions(req, mailbox.owner);
     const value = remaining.slice(0, size).map((entry) => {
       const id = entry.startsWith('-') ? entry.slice(1) : entry;
@@ -110,7 +117,7 @@ export function deltaRoutes(store: GraphStore): GraphRoute[] {
       body['@odata.deltaLink'] = linkTo(req, [['$deltatoken', token]]);
     }
     store.rememberToken(token);
-    return json(200, body, appliedHeaders(req, preferences(req).maxPageSize ?? undefined));
+    return json(200, body, appliedHeaders(req, asked === null ? undefined : size));
   };
 
   return ['/v1.0/me/calendarView/delta', ...calendarPatterns('/calendarView/delta')].map((pattern) => ({

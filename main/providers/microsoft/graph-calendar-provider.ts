@@ -9,12 +9,13 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ItemFields, SyncItem } from '../../sync';
 import { RequestGate, microsoftLimits, type RequestGateOptions } from '../gate';
 import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOptions } from '../port';
-import { calendarCapabilities, CursorExpiredError, NotFoundError, PreconditionFailedError } from '../port';
+import { calendarCapabilities, NotFoundError, PreconditionFailedError } from '../port';
 import { readEvents } from './graph-batch-reader';
+import { readDeltaRound } from './graph-delta-reader';
 import { GraphCreateBatcher } from './graph-batch-writer';
 import { GraphCaller, microsoftProviderName } from './graph-caller';
 import { createGraphClient, watchTokenFailures, type GraphTokens } from './graph-client';
-import { GraphRequestError, classifyGraphFailure, graphCodeOf, graphStatusOf } from './graph-errors';
+import { GraphRequestError, classifyGraphFailure, graphStatusOf } from './graph-errors';
 import type { GraphEvent } from './graph-event';
 import { eventForCreate, eventPatchFor, eventToItem, isIncomplete } from './graph-event-mapper';
 import { deltaPath, eventPath, transactionIdFor, transactionIdPrefix } from './graph-requests';
@@ -30,9 +31,18 @@ export interface GraphCalendarProviderOptions {
   client?: Client;
   /** The mailbox's gate; a gate with Graph's published limits when absent. */
   gate?: RequestGate;
-  /** Delta rows per page (`Prefer: odata.maxpagesize`); larger pages mean fewer requests. */
+  /** Delta rows per page (`Prefer: odata.maxpagesize`); `deltaPageSize` when absent. */
   pageSize?: number;
 }
+
+/**
+ * Delta rows asked for per page. The delta docs name no maximum for `odata.maxpagesize`; 1,000 is the largest page
+ * Graph documents for a calendarView (`$top` 1 to 1000). So the first idle run after a first sync of up to 1,000
+ * events reads its own creates coming back in one request (100 a page took ten). Graph may still answer with
+ * fewer or more rows a page (graph/paging: "a page of results may contain zero or more results"); the nextLinks
+ * are followed whatever the size.
+ */
+export const deltaPageSize = 1000;
 
 /** A gate for one mailbox: Graph's limits and the Graph classifier, other options as given. */
 export function createMicrosoftGate(options: Partial<RequestGateOptions> = {}): RequestGate {
@@ -42,12 +52,6 @@ export function createMicrosoftGate(options: Partial<RequestGateOptions> = {}): 
     ...microsoftLimits,
     ...options,
   });
-}
-
-interface DeltaPage {
-  value?: GraphEvent[];
-  '@odata.nextLink'?: string;
-  '@odata.deltaLink'?: string;
 }
 
 /** One Outlook calendar as a `CalendarProvider`. */
@@ -63,7 +67,7 @@ export class GraphCalendarProvider implements CalendarProvider {
 
   constructor(options: GraphCalendarProviderOptions) {
     this.calendarId = options.calendarId;
-    this.pageSize = options.pageSize ?? 100;
+    this.pageSize = options.pageSize ?? deltaPageSize;
     const tokens = watchTokenFailures(options.account.authProvider);
     const client = options.client ?? createGraphClient(tokens.authProvider, options.graphUrl);
     this.caller = new GraphCaller(
@@ -86,24 +90,11 @@ export class GraphCalendarProvider implements CalendarProvider {
   }
 
   async listChanges(request: ListRequest): Promise<ListResult> {
-    const rows = new Map<string, GraphEvent>();
-    let url = request.cursor ?? deltaPath(this.calendarId, request.window);
-    let deltaLink: string | undefined;
-    while (deltaLink === undefined) {
-      const page = (await this.caller.send(
-        'list changes',
-        () => this.caller.request(url, { pageSize: this.pageSize }).get() as Promise<DeltaPage>,
-        (error) =>
-          graphStatusOf(error) === 410 || graphCodeOf(error)?.toLowerCase() === 'syncstatenotfound'
-            ? new CursorExpiredError(microsoftProviderName)
-            : undefined,
-      )) as DeltaPage;
-      // A round may show an event more than once; the last row is the newest.
-      for (const row of page.value ?? []) if (row.id) rows.set(row.id, row);
-      if (page['@odata.nextLink']) url = page['@odata.nextLink'];
-      else if (page['@odata.deltaLink']) deltaLink = page['@odata.deltaLink'];
-      else throw new GraphRequestError('give a delta link', undefined, undefined);
-    }
+    const { rows, deltaLink } = await readDeltaRound(
+      this.caller,
+      request.cursor ?? deltaPath(this.calendarId, request.window),
+      this.pageSize,
+    );
     // An incremental row at the version its link holds is the agent's own write (or nothing new) coming back.
     const unchanged: string[] = [];
     const changed = [...rows.values()].filter((row) => {

@@ -2,6 +2,7 @@
 export {
   GraphCalendarProvider,
   createMicrosoftGate,
+  deltaPageSize,
   type GraphCalendarProviderOptions,
 } from './graph-calendar-provider';
 export { listGraphCalendars, type GraphCalendarSummary } from './graph-calendars';
