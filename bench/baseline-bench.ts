@@ -3,10 +3,12 @@
  * of idle runs and runs with a few bookings renamed in Sched. Ours is what the sandbox counted for those runs. The
  * naive rescan makes the same writes but, every run, reads each collection the agent read in that run in full, at
  * the page sizes the agent uses: Sched bookings at Sched's default page (100; the agent asks for no other), Outlook's
- * events at the agent's 100 rows a page, anything else (Sched exceptions, empty here) one page. The first idle run
+ * events at the agent's delta page (`deltaPageSize`, 1,000 rows), anything else (Sched exceptions, empty here) one
+ * page. The first idle run
  * after the first sync, which pages through the first sync's own creates once, is reported apart and with them.
  * Outlook, not Google, because 2,000 creates to Google take over three minutes of quota; both are read the same way.
  */
+import { deltaPageSize } from '../main/providers/microsoft';
 import type { RunningSandbox } from '../sandbox/sandbox';
 import {
   connectCalendar,
@@ -18,7 +20,7 @@ import {
 } from './bench-world';
 
 const schedPage = 100;
-const graphPage = 100;
+const graphPage = deltaPageSize;
 
 interface Row {
   service: string;
