@@ -1079,4 +1079,17 @@ describe('the stories test:deep found this session (issue 9)', () => {
       sync,
     ]),
   );
+
+  it(
+    'a remap asked for, the state DB lost and the event deleted: its booking may stay on the old resource, nothing else',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'lose-state' },
+      remove('external'),
+      settle,
+    ]),
+  );
 });
