@@ -104,7 +104,11 @@ export function openConflictViews(
   db: StateDb,
   settings: Pick<SettingsStore, 'getConnection'>,
 ): ConflictView[] {
-  // A conflict left by a connection since removed offers every choice of its kind; resolving it then says why not.
-  const direction = (id: string) => settings.getConnection(id)?.sync_settings.direction ?? 'two-way';
-  return db.conflicts.open().map((c) => conflictView(c, direction(c.connectionId), undoIntentOf(db, c)));
+  // A disconnected calendar's conflicts are questions about a sync that no longer runs, and no answer could be
+  // applied: they leave the list with it. They stay in the state DB, so a reconnect shows those still open, and its
+  // first run settles any that a change meanwhile settled.
+  return db.conflicts.open().flatMap((c) => {
+    const connection = settings.getConnection(c.connectionId);
+    return connection ? [conflictView(c, connection.sync_settings.direction, undoIntentOf(db, c))] : [];
+  });
 }

@@ -1092,4 +1092,17 @@ describe('the stories test:deep found this session (issue 9)', () => {
       settle,
     ]),
   );
+
+  it(
+    "a disconnected calendar's open conflicts leave the list with it",
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('sched', 0, 9),
+      { kind: 'preview', pick: 0 },
+      rename('external'),
+      undoLatest,
+      remove('external'),
+      { kind: 'disconnect', pick: 0 },
+    ]),
+  );
 });
