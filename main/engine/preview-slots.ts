@@ -4,7 +4,7 @@
  * them: from the confirmed bookings over the slots the plan's bookings would take, in the order the run writes.
  */
 import type { Action, Plan, SideRead, SyncItem } from '../sync';
-import { cancelInsteadOfMove, countActions, timeToEpochMs } from '../sync';
+import { cancelInsteadOfMove, countActions, inboundKind, schedKindOf, timeToEpochMs } from '../sync';
 import type { ConnectionSession } from './connection-session';
 
 type SchedWrite = Extract<Action, { type: 'create' | 'update' }> & { side: 'sched' };
@@ -35,9 +35,13 @@ export async function withSlotRefusals(
   replays = 0,
   unseen: readonly number[] = [],
 ): Promise<Plan> {
+  // Sched lets an availability exception overlap anything: under `busy` an event's create is one, and is not checked.
+  const blocks = inboundKind(session.connection.settings.inbound_as) === 'exception';
+  const isBlock = (action: SchedWrite) =>
+    action.type === 'create' ? blocks : schedKindOf(action.id) === 'exception';
   const checked = (index: number) => index >= replays || unseen.includes(index);
   const writes = planned.actions.filter(
-    (action, index): action is SchedWrite => isSchedWrite(action) && checked(index),
+    (action, index): action is SchedWrite => isSchedWrite(action) && checked(index) && !isBlock(action),
   );
   if (writes.length === 0) return planned;
   const zone = session.connection.resourceTimezone;
@@ -58,7 +62,7 @@ export async function withSlotRefusals(
   let refused = 0;
   for (const [index, action] of planned.actions.entries()) {
     if (action.type === 'delete' && action.side === 'sched') slots.delete(action.id);
-    if (!isSchedWrite(action) || !checked(index)) {
+    if (!isSchedWrite(action) || !checked(index) || isBlock(action)) {
       kept.push(action);
       continue;
     }

@@ -1105,4 +1105,14 @@ describe('the stories test:deep found this session (issue 9)', () => {
       { kind: 'disconnect', pick: 0 },
     ]),
   );
+
+  it(
+    "busy: a preview counts the block of an event at a booking's time, which Sched takes",
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('sched', 0, 11),
+      add('external', 0, 11),
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });
