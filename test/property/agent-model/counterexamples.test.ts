@@ -1115,4 +1115,17 @@ describe('the stories test:deep found this session (issue 9)', () => {
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    'a remap asked for, the state DB lost and the event out of the window: its booking may stay on the old resource',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      { kind: 'preview', pick: 0 },
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'lose-state' },
+      { kind: 'wait', minutes: 132480 },
+      add('sched', 0, 9),
+    ]),
+  );
 });

@@ -171,8 +171,10 @@ export function checkCoverage(
       if (resourceId === c.resource_id) continue;
       for (const b of provider.live()) {
         // A copy live when the state DB was lost whose event went before the resync may stay (SYNC.md, "Identity"):
-        // nothing names it any more, on the old resource as on any other.
-        const orphan = model.orphanable.has(b.id) && !events.some((e) => e.id === b.source?.eventId);
+        // nothing names it any more, on the old resource as on any other. So may one whose event is outside the
+        // window: after a lost state DB the agent reads only the window.
+        const event = events.find((e) => e.id === b.source?.eventId);
+        const orphan = model.orphanable.has(b.id) && (!event || !inWindow(event));
         if (b.source?.calendarId === c.calendar_id && !excused(b.id) && !orphan)
           model.fail(
             'remap-leftover',
