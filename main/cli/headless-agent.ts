@@ -21,6 +21,7 @@ import { hasNetworkInterface, watchOnline } from '../scheduler/online-watcher';
 import { startHttpTransport, type HttpTransport } from '../transport/http';
 import type { ServerTimeouts } from '../transport/connection-limits';
 import { defaultAgentDataDir } from './agent-ops';
+import { tuneAgentHeap } from './agent-heap';
 import type { FlagValues } from './command-line';
 
 export interface AgentHostOptions {
@@ -172,6 +173,8 @@ export async function runAgent(flags: FlagValues, io: Io): Promise<number> {
     return 2;
   }
   const dataDir = (flags.data as string | undefined) ?? defaultAgentDataDir();
+  // Only the agent a person runs: tests start the host in their own process and keep V8's defaults.
+  tuneAgentHeap();
   const logger = createLogger(io.stderr);
   const host = await startAgentHost({
     dataDir,
