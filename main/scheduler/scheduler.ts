@@ -1,7 +1,8 @@
 /**
  * Runs syncs on a schedule (node-cron per connection, from `sync_frequency`) and on the triggers the desktop shell
  * reports (start-up, resume from sleep, screen unlock, network back). One run at a time per connection: a scheduled
- * tick while a run is in flight is skipped, a manual run is queued behind it (RunQueue).
+ * tick while a run is in flight is skipped, a manual run is queued behind it (RunQueue), and at most
+ * `maxRunsAtOnce` connections run at the same time.
  */
 import { RunQueue } from './run-queue';
 import { cronFor, type SyncFrequency } from './cron-expression';
@@ -20,8 +21,13 @@ export interface ScheduledConnection {
   runnable: boolean;
 }
 
+/** Connections that may run at once (run-queue.ts); the rest wait their turn. */
+export const maxRunsAtOnce = 8;
+
 export interface SchedulerOptions<T> {
   cron: CronLike;
+  /** `maxRunsAtOnce` unless given. */
+  maxRunning?: number;
   /** Runs one connection; errors are the caller's to record (the scheduler only keeps runs apart). */
   run(calendarId: string, reason: RunReason): Promise<T>;
 }
@@ -34,7 +40,10 @@ export class Scheduler<T> {
   private readonly queue: RunQueue<T>;
 
   constructor(private readonly options: SchedulerOptions<T>) {
-    this.queue = new RunQueue((key) => this.options.run(key, this.lastReason.get(key) ?? 'manual'));
+    this.queue = new RunQueue(
+      (key) => this.options.run(key, this.lastReason.get(key) ?? 'manual'),
+      options.maxRunning ?? maxRunsAtOnce,
+    );
   }
 
   /** Replaces the set of scheduled connections; unchanged schedules keep their jobs. */
