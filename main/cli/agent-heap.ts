@@ -4,8 +4,9 @@
  * a sync of 50 calendars the agent's heap reached about 190 MB, mostly garbage, while under 60 MB was live, and the
  * process kept those pages (RSS 383-401 MB). `--optimize-for-size` keeps the young generation small and collects
  * sooner; alone it grows the old generation by a tenth at a time, which made the planner's 100,000 links take 2.4
- * times its CPU in collections, so `--heap-growing-percent=50` sets the step to half the live size (planner within
- * about 15 % of the default; agent RSS after a 50x200 sync 167-174 MB, with optimize-for-size alone 166-167).
+ * times its CPU in collections, so `--heap-growing-percent=50` sets the step to half the live size (planner CPU
+ * 0-30 % over the default in paired runs; agent RSS after a 50x200 sync 162-175 MB, with optimize-for-size alone
+ * 166-167).
  * No limit is set: the heap may still grow to V8's own ceiling (4 GB on this machine's 23 GB; a quarter of the
  * memory at most), so a large account costs collections, never an out-of-memory end. Set from inside the agent, so
  * `sched-sync agent`, `npm run headless` and any other way of starting it get them without NODE_OPTIONS. Set once
