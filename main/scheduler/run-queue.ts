@@ -9,7 +9,7 @@ export class RunQueue<T> {
   private readonly inFlight = new Map<string, Promise<T>>();
   private readonly queued = new Map<string, Promise<T>>();
   private running = 0;
-  private readonly turns: (() => void)[] = [];
+  private readonly turns: { start: () => void; drop: (error: Error) => void }[] = [];
 
   constructor(
     private readonly run: (key: string) => Promise<T>,
@@ -35,6 +35,11 @@ export class RunQueue<T> {
       });
     this.queued.set(key, next);
     return next;
+  }
+
+  /** Runs still waiting for their turn never start: each rejects with `error` (on shutdown). */
+  dropWaiting(error: Error): void {
+    for (const turn of this.turns.splice(0)) turn.drop(error);
   }
 
   /** Resolves when nothing is running or queued (used on shutdown). */
@@ -66,13 +71,13 @@ export class RunQueue<T> {
       this.running += 1;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.turns.push(resolve));
+    return new Promise((start, drop) => this.turns.push({ start, drop }));
   }
 
   /** A run ended: its slot goes to the longest waiting run, or is freed. */
   private endTurn(): void {
     const next = this.turns.shift();
-    if (next) next();
+    if (next) next.start();
     else this.running -= 1;
   }
 }

@@ -24,6 +24,14 @@ export interface ScheduledConnection {
 /** Connections that may run at once (run-queue.ts); the rest wait their turn. */
 export const maxRunsAtOnce = 8;
 
+/** A run asked for that was still waiting for its turn when the agent stopped. */
+export class RunNotStartedError extends Error {
+  constructor() {
+    super('The agent stopped before this run started; it runs at the next start.');
+    this.name = 'RunNotStartedError';
+  }
+}
+
 export interface SchedulerOptions<T> {
   cron: CronLike;
   /** `maxRunsAtOnce` unless given. */
@@ -85,10 +93,11 @@ export class Scheduler<T> {
     return Object.fromEntries([...this.jobs].map(([id, job]) => [id, job.expression]));
   }
 
-  /** Stops every job and waits for runs in flight to finish. */
+  /** Stops every job and waits for runs in flight to finish; runs still waiting for their turn never start. */
   async stop(): Promise<void> {
     for (const job of this.jobs.values()) await job.stop();
     this.jobs.clear();
+    this.queue.dropWaiting(new RunNotStartedError());
     await this.queue.idle();
   }
 
