@@ -173,8 +173,6 @@ export async function runAgent(flags: FlagValues, io: Io): Promise<number> {
     return 2;
   }
   const dataDir = (flags.data as string | undefined) ?? defaultAgentDataDir();
-  // Only the agent a person runs: tests start the host in their own process and keep V8's defaults.
-  tuneAgentHeap();
   const logger = createLogger(io.stderr);
   const host = await startAgentHost({
     dataDir,
@@ -191,6 +189,9 @@ export async function runAgent(flags: FlagValues, io: Io): Promise<number> {
     log: (line) => logger.info(line),
   });
   io.stdout.write(`${JSON.stringify({ url: host.url, token: host.token, ui_url: host.ui_url })}\n`);
+  // Once ready: the flags are for the runs' garbage, and more frequent collections would only lengthen the start.
+  // Only the agent a person runs: tests start the host in their own process and keep V8's defaults.
+  tuneAgentHeap();
   const signal = await io.untilStopped();
   await host.close();
   io.stderr.write(`sched-sync agent: stopped on ${signal}.\n`);
