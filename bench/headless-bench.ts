@@ -16,6 +16,8 @@ const cli = 'dist-electron/cli.js';
 const began = performance.now();
 const say = (text: string) =>
   process.stderr.write(`bench: headless ${Math.round((performance.now() - began) / 1000)} s: ${text}\n`);
+/** Extra Node options for the agent while profiling it (BENCH_HEADLESS_NODE_ARGS="--heap-prof"); none by default. */
+const nodeArgs = (process.env.BENCH_HEADLESS_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const resources = ['rsc_meeting_room_a', 'rsc_dr_maria_lopez', 'rsc_classroom_101', 'rsc_recording_studio'];
 
 interface Running {
@@ -28,7 +30,9 @@ interface Running {
 /** Spawns the agent and resolves once it printed its ready line. */
 async function spawnAgent(args: string[]): Promise<Running> {
   const started = performance.now();
-  const child = spawn(process.execPath, [cli, 'agent', ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'agent', ...args], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const lines = createInterface({ input: child.stdout! });
   for await (const line of lines) {
     if (!line.startsWith('{')) continue;

@@ -21,6 +21,7 @@ import { hasNetworkInterface, watchOnline } from '../scheduler/online-watcher';
 import { startHttpTransport, type HttpTransport } from '../transport/http';
 import type { ServerTimeouts } from '../transport/connection-limits';
 import { defaultAgentDataDir } from './agent-ops';
+import { tuneAgentHeap } from './agent-heap';
 import type { FlagValues } from './command-line';
 
 export interface AgentHostOptions {
@@ -188,6 +189,9 @@ export async function runAgent(flags: FlagValues, io: Io): Promise<number> {
     log: (line) => logger.info(line),
   });
   io.stdout.write(`${JSON.stringify({ url: host.url, token: host.token, ui_url: host.ui_url })}\n`);
+  // Once ready: the flags are for the runs' garbage, and more frequent collections would only lengthen the start.
+  // Only the agent a person runs: tests start the host in their own process and keep V8's defaults.
+  tuneAgentHeap();
   const signal = await io.untilStopped();
   await host.close();
   io.stderr.write(`sched-sync agent: stopped on ${signal}.\n`);

@@ -1,12 +1,20 @@
 /**
  * One run at a time per connection. A request while a run is in flight waits for it and then gets one more run
  * (requests that pile up meanwhile share that one run), so a manual "Sync now" is never lost and never doubled.
+ * At most `maxRunning` runs go at once across all connections; the others wait their turn in request order and
+ * count as in flight meanwhile. Each run holds what it read until it ends: 50 first runs at once held three times
+ * the headless agent's idle heap, while the accounts' gates let only a few of them send at a time anyway.
  */
 export class RunQueue<T> {
   private readonly inFlight = new Map<string, Promise<T>>();
   private readonly queued = new Map<string, Promise<T>>();
+  private running = 0;
+  private readonly turns: { start: () => void; drop: (error: Error) => void }[] = [];
 
-  constructor(private readonly run: (key: string) => Promise<T>) {}
+  constructor(
+    private readonly run: (key: string) => Promise<T>,
+    private readonly maxRunning = Infinity,
+  ) {}
 
   /** Whether a run of this key is in flight. */
   busy(key: string): boolean {
@@ -29,6 +37,11 @@ export class RunQueue<T> {
     return next;
   }
 
+  /** Runs still waiting for their turn never start: each rejects with `error` (on shutdown). */
+  dropWaiting(error: Error): void {
+    for (const turn of this.turns.splice(0)) turn.drop(error);
+  }
+
   /** Resolves when nothing is running or queued (used on shutdown). */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0 || this.queued.size > 0) {
@@ -37,10 +50,34 @@ export class RunQueue<T> {
   }
 
   private start(key: string): Promise<T> {
-    const promise = this.run(key).finally(() => {
-      if (this.inFlight.get(key) === promise) this.inFlight.delete(key);
-    });
+    const promise = this.turn()
+      .then(async () => {
+        try {
+          return await this.run(key);
+        } finally {
+          this.endTurn();
+        }
+      })
+      .finally(() => {
+        if (this.inFlight.get(key) === promise) this.inFlight.delete(key);
+      });
     this.inFlight.set(key, promise);
     return promise;
+  }
+
+  /** Resolves when a run may start (a slot is taken for it). */
+  private turn(): Promise<void> {
+    if (this.running < this.maxRunning) {
+      this.running += 1;
+      return Promise.resolve();
+    }
+    return new Promise((start, drop) => this.turns.push({ start, drop }));
+  }
+
+  /** A run ended: its slot goes to the longest waiting run, or is freed. */
+  private endTurn(): void {
+    const next = this.turns.shift();
+    if (next) next.start();
+    else this.running -= 1;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Runs syncs on a schedule (node-cron per connection, from `sync_frequency`) and on the triggers the desktop shell
  * reports (start-up, resume from sleep, screen unlock, network back). One run at a time per connection: a scheduled
- * tick while a run is in flight is skipped, a manual run is queued behind it (RunQueue).
+ * tick while a run is in flight is skipped, a manual run is queued behind it (RunQueue), and at most
+ * `maxRunsAtOnce` connections run at the same time.
  */
 import { RunQueue } from './run-queue';
 import { cronFor, type SyncFrequency } from './cron-expression';
@@ -20,8 +21,21 @@ export interface ScheduledConnection {
   runnable: boolean;
 }
 
+/** Connections that may run at once (run-queue.ts); the rest wait their turn. */
+export const maxRunsAtOnce = 8;
+
+/** A run asked for that was still waiting for its turn when the agent stopped. */
+export class RunNotStartedError extends Error {
+  constructor() {
+    super('The agent stopped before this run started; it runs at the next start.');
+    this.name = 'RunNotStartedError';
+  }
+}
+
 export interface SchedulerOptions<T> {
   cron: CronLike;
+  /** `maxRunsAtOnce` unless given. */
+  maxRunning?: number;
   /** Runs one connection; errors are the caller's to record (the scheduler only keeps runs apart). */
   run(calendarId: string, reason: RunReason): Promise<T>;
 }
@@ -34,7 +48,10 @@ export class Scheduler<T> {
   private readonly queue: RunQueue<T>;
 
   constructor(private readonly options: SchedulerOptions<T>) {
-    this.queue = new RunQueue((key) => this.options.run(key, this.lastReason.get(key) ?? 'manual'));
+    this.queue = new RunQueue(
+      (key) => this.options.run(key, this.lastReason.get(key) ?? 'manual'),
+      options.maxRunning ?? maxRunsAtOnce,
+    );
   }
 
   /** Replaces the set of scheduled connections; unchanged schedules keep their jobs. */
@@ -76,10 +93,11 @@ export class Scheduler<T> {
     return Object.fromEntries([...this.jobs].map(([id, job]) => [id, job.expression]));
   }
 
-  /** Stops every job and waits for runs in flight to finish. */
+  /** Stops every job and waits for runs in flight to finish; runs still waiting for their turn never start. */
   async stop(): Promise<void> {
     for (const job of this.jobs.values()) await job.stop();
     this.jobs.clear();
+    this.queue.dropWaiting(new RunNotStartedError());
     await this.queue.idle();
   }
 

@@ -12,6 +12,7 @@ import { migrations as allMigrations, type Migration } from './migrations';
 import { OutboxRepo } from './outbox-repo';
 import { RemapRepo } from './remap-repo';
 import { RunRepo } from './run-repo';
+import { cacheStatements } from './statement-cache';
 import type { Clock } from './store-clock';
 import { UndoneCopyRepo } from './undone-copy-repo';
 
@@ -62,6 +63,7 @@ export class StateDb {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     this.schemaVersion = applyMigrations(sqlite, options.migrations ?? allMigrations, path);
+    cacheStatements(sqlite);
     this.connections = new ConnectionStateRepo(sqlite, clock);
     this.links = new LinkRepo(sqlite, clock);
     this.outbox = new OutboxRepo(sqlite, clock);

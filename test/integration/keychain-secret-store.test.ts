@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +17,17 @@ import { noKeychainMessage } from '../../main/secrets/secret-store-errors';
 const service = `sched-sync-test-${process.pid}`;
 const store = new KeychainSecretStore({ service });
 const run = promisify(execFile);
+
+/** Sockets this process holds open: each Secret Service connection is one. */
+function openSockets(): number {
+  return readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`).startsWith('socket:');
+    } catch {
+      return false; // closed while listing
+    }
+  }).length;
+}
 
 describe('KeychainSecretStore against the real Secret Service', () => {
   afterAll(async () => {
@@ -60,6 +71,22 @@ describe('KeychainSecretStore against the real Secret Service', () => {
 
     expect(await store.get('refresh-token:a')).toBeNull();
     expect(await store.get('refresh-token:b')).toBe('token-b');
+  });
+
+  it('keeps one keychain connection per key however often the agent reads it', async () => {
+    // Every Graph request reads the token cache from the keychain; a connection per call piled up by the hundred
+    // during a sync of 50 calendars (open files the D-Bus wait cannot go past, memory in the agent and the bus).
+    await store.set('msal-cache:many-reads', 'cache');
+    await store.set('refresh-token:many-reads', 'token');
+    const before = openSockets();
+
+    for (let i = 0; i < 40; i += 1) {
+      expect(
+        await store.get(i % 2 === 0 ? 'msal-cache:many-reads' : 'refresh-token:many-reads'),
+      ).toBeTruthy();
+    }
+
+    expect(openSockets() - before).toBeLessThanOrEqual(0);
   });
 
   it('files secrets under the sched-sync service with the key as the account by default', async () => {

@@ -110,6 +110,60 @@ describe('Scheduler', () => {
     ]);
   });
 
+  it('runs at most eight connections at once; the others start as runs end, none lost', async () => {
+    const { runs, scheduler, hold, release } = setup();
+    const ids = Array.from({ length: 10 }, (_, i) => `cal-${i}`);
+    scheduler.update(ids.map((calendar_id) => ({ calendar_id, sync_frequency: 'manual', runnable: true })));
+    hold();
+
+    const all = scheduler.trigger('startup');
+    await new Promise((resolve) => setImmediate(resolve));
+    const startedFirst = runs.length;
+    release();
+    const settled = await all;
+
+    expect(startedFirst).toBe(8);
+    expect(runs.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(settled.every((s) => s.status === 'fulfilled')).toBe(true);
+  });
+
+  it('counts a connection waiting for its turn as busy: a scheduled tick adds no second run', async () => {
+    const { cron, runs, scheduler, hold, release } = setup();
+    const ids = Array.from({ length: 9 }, (_, i) => `cal-${i}`);
+    scheduler.update(ids.map((calendar_id) => ({ calendar_id, sync_frequency: '15min', runnable: true })));
+    hold();
+
+    const all = scheduler.trigger('startup');
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const task of cron.live()) void task.task();
+    release();
+    await all;
+    await scheduler.stop();
+
+    expect(runs.filter((r) => r.id === 'cal-8')).toEqual([{ id: 'cal-8', reason: 'startup' }]);
+  });
+
+  it('on stop, starts none of the runs still waiting for their turn and says why', async () => {
+    const { runs, scheduler, hold, release } = setup();
+    const ids = Array.from({ length: 10 }, (_, i) => `cal-${i}`);
+    scheduler.update(ids.map((calendar_id) => ({ calendar_id, sync_frequency: 'manual', runnable: true })));
+    hold();
+
+    const all = scheduler.trigger('startup');
+    await new Promise((resolve) => setImmediate(resolve));
+    const stopped = scheduler.stop();
+    release();
+    await stopped;
+    const settled = await all;
+
+    expect(runs).toHaveLength(8);
+    expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(8);
+    expect(settled.filter((s) => s.status === 'rejected').map((s) => (s.reason as Error).message)).toEqual([
+      'The agent stopped before this run started; it runs at the next start.',
+      'The agent stopped before this run started; it runs at the next start.',
+    ]);
+  });
+
   it('stops every job on stop', async () => {
     const { cron, scheduler } = setup();
     scheduler.update([{ calendar_id: 'a', sync_frequency: '15min', runnable: true }]);
