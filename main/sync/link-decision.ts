@@ -122,6 +122,10 @@ function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'con
   // side's own words onto the other.
   const bothChanged = context.relinked || (schedChanged && externalChanged);
   if (bothPresent && bothChanged && agrees(link, sides, context)) return 'none';
+  // A busy block follows its event (SYNC.md, "Availability"): its times are never written onto the person's event,
+  // whatever changed the block; a direction that writes nothing to Sched leaves both as they are.
+  if (bothPresent && isBlockOfEvent(link))
+    return context.settings.direction === 'sched-to-external' ? 'none' : 'external';
   if (context.settings.direction === 'sched-to-external') return 'sched';
   if (context.settings.direction === 'external-to-sched') return 'external';
   // A busy block goes when its event goes (SYNC.md, "Availability"), whatever changed it meanwhile.

@@ -1128,4 +1128,16 @@ describe('the stories test:deep found this session (issue 9)', () => {
       add('sched', 0, 9),
     ]),
   );
+
+  it(
+    "a calendar reconnected from busy to sched-to-external never moves the person's event back to its old block",
+    check([
+      connect(1, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      { kind: 'preview', pick: 0 },
+      { kind: 'disconnect', pick: 0 },
+      connect(1, 0, { direction: 'sched-to-external', inbound_as: 'bookings' }),
+      move('external', 1, 9),
+    ]),
+  );
 });
