@@ -122,10 +122,13 @@ function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'con
   // side's own words onto the other.
   const bothChanged = context.relinked || (schedChanged && externalChanged);
   if (bothPresent && bothChanged && agrees(link, sides, context)) return 'none';
-  // A busy block follows its event (SYNC.md, "Availability"): its times are never written onto the person's event,
-  // whatever changed the block; a direction that writes nothing to Sched leaves both as they are.
-  if (bothPresent && isBlockOfEvent(link))
-    return context.settings.direction === 'sched-to-external' ? 'none' : 'external';
+  // A busy block follows its event (SYNC.md, "Availability"): it is never written onto the person's event (nor made
+  // again there once the event is gone), whatever changed the block; a direction that writes nothing to Sched leaves
+  // both as they are.
+  if (isBlockOfEvent(link)) {
+    if (context.settings.direction === 'sched-to-external') return 'none';
+    if (bothPresent) return 'external';
+  }
   if (context.settings.direction === 'sched-to-external') return 'sched';
   if (context.settings.direction === 'external-to-sched') return 'external';
   // A busy block goes when its event goes (SYNC.md, "Availability"), whatever changed it meanwhile.

@@ -37,4 +37,16 @@ describe("plan: a busy block made from a person's event never writes onto that e
     );
     expect(result.actions.filter((a) => 'side' in a && a.side === 'external')).toEqual([]);
   });
+
+  it('sched-to-external: the person deletes her event and it is not made again from the block', () => {
+    const result = plan(
+      planInput({
+        settings: settings({ inbound_as: 'busy', direction: 'sched-to-external' }),
+        state: { links: [link] },
+        sched: { items: [] },
+        external: { items: [], deleted: [dentist.id] },
+      }),
+    );
+    expect(result.actions.filter((a) => 'side' in a && a.side === 'external')).toEqual([]);
+  });
 });
