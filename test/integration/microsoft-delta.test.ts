@@ -99,6 +99,32 @@ describe('Graph change feed', () => {
     expect(graph.requestCount() - counted).toBe(1);
   });
 
+  it('reports an event no link holds any more as removed without reading it (the agent deleted it itself)', async () => {
+    const graph = provider();
+    const day = plusDays(nextMonday(world.box), 3);
+    const copy = await graph.create({
+      fields: {
+        title: 'Cancelled in Sched',
+        description: '',
+        location: '',
+        start: instantAt(`${day}T10:00`, 'Europe/London'),
+        end: instantAt(`${day}T11:00`, 'Europe/London'),
+      },
+      idempotencyKey: 'removed-check',
+      tags: { bookingId: 'b-gone', connectionId: 'c-delta' },
+    });
+    const { nextCursor } = await graph.listChanges({ cursor: null, window: world.window });
+    await graph.delete(copy.id);
+
+    let next: Awaited<ReturnType<GraphCalendarProvider['listChanges']>> | undefined;
+    const seen = await requestsSeenDuring(async () => {
+      next = await graph.listChanges({ cursor: nextCursor, window: world.window, known: new Map() });
+    });
+
+    expect(next).toMatchObject({ items: [], deleted: [copy.id] });
+    expect(seen).toBe(1);
+  });
+
   it('reads tagged events whole in one $batch and leaves people’s events as the feed gave them', async () => {
     const graph = provider();
     const monday = nextMonday(world.box);

@@ -103,7 +103,7 @@ export class GraphCalendarProvider implements CalendarProvider {
       if (same) unchanged.push(row.id!);
       return !same;
     });
-    const { items, deleted } = await this.resolveRows(changed);
+    const { items, deleted } = await this.resolveRows(changed, request.known);
     return {
       items,
       deleted,
@@ -173,10 +173,16 @@ export class GraphCalendarProvider implements CalendarProvider {
    * Delta rows as items and deleted ids. Rows that may carry the agent's tags (a `transactionId` of ours, or
    * none shown), rows missing fields, and `@removed` rows are read whole in `$batch`es: a removed row whose
    * event still exists moved out of the window, which is not a deletion (SYNC.md, "What each direction may
-   * touch").
+   * touch"). A removed row of an event no link holds (`known` given) is only reported: whether it moved out or was
+   * deleted (most often by the agent itself, its own delete coming back) changes nothing the planner does.
    */
-  private async resolveRows(rows: GraphEvent[]): Promise<{ items: SyncItem[]; deleted: string[] }> {
-    const toRead = rows.filter((row) => row['@removed'] || isIncomplete(row) || mayCarryTags(row));
+  private async resolveRows(
+    rows: GraphEvent[],
+    known?: ReadonlyMap<string, string>,
+  ): Promise<{ items: SyncItem[]; deleted: string[] }> {
+    const toRead = rows.filter((row) =>
+      row['@removed'] ? !known || known.has(row.id!) : isIncomplete(row) || mayCarryTags(row),
+    );
     const read =
       toRead.length > 0
         ? await readEvents(
@@ -189,7 +195,7 @@ export class GraphCalendarProvider implements CalendarProvider {
     const deleted: string[] = [];
     for (const row of rows) {
       const event: GraphEvent | null | undefined = read.has(row.id!) ? read.get(row.id!) : row;
-      if (!event) {
+      if (!event || event['@removed']) {
         deleted.push(row.id!);
         continue;
       }
