@@ -1140,4 +1140,18 @@ describe('the stories test:deep found this session (issue 9)', () => {
       move('external', 1, 9),
     ]),
   );
+
+  it(
+    'a booking remade from its copy event stays on its resource at a remap, and the copy goes',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('sched', 0, 9),
+      { kind: 'preview', pick: 0 },
+      rename('external'),
+      undoLatest,
+      remove('sched'),
+      { kind: 'resolve', pick: 0, choice: 1 },
+      { kind: 'remap', pick: 0, resource: 1 },
+    ]),
+  );
 });

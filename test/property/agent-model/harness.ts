@@ -23,6 +23,15 @@ export interface StoryResult {
 /** Failure kinds to look past, e.g. `AGENT_MODEL_IGNORE=uninvited-run,coverage` while hunting for other bugs. */
 const ignoredByEnv = new Set((process.env.AGENT_MODEL_IGNORE ?? '').split(',').filter(Boolean));
 
+/** Remembers each booking that names its event as `source` while that event is tagged as the booking's copy. */
+function noteRemadeFromCopies(world: AgentWorld, model: Model): void {
+  const events = new Map(world.liveItems('external').map(({ item }) => [item.id, item]));
+  for (const { item: booking } of world.liveItems('sched')) {
+    const event = booking.source ? events.get(booking.source.eventId) : undefined;
+    if (event?.tags?.bookingId === booking.id) model.remadeFromCopies.add(booking.id);
+  }
+}
+
 /** Plays `steps`, then quiet runs, checking after each. */
 export async function playStory(
   steps: readonly Step[],
@@ -41,6 +50,7 @@ export async function playStory(
         await world.restart();
         note += ' — crashed; the app starts again';
       }
+      noteRemadeFromCopies(world, model);
       const connections = (await world.agent.list()).calendars;
       checkDuplicates(world, model, false);
       checkProvenance(world, model, connections, step.kind === 'undo');

@@ -175,7 +175,8 @@ export function checkCoverage(
         // window: after a lost state DB the agent reads only the window.
         const event = events.find((e) => e.id === b.source?.eventId);
         const orphan = model.orphanable.has(b.id) && (!event || !inWindow(event));
-        if (b.source?.calendarId === c.calendar_id && !excused(b.id) && !orphan)
+        const fromCopy = model.remadeFromCopies.has(b.id);
+        if (b.source?.calendarId === c.calendar_id && !excused(b.id) && !orphan && !fromCopy)
           model.fail(
             'remap-leftover',
             `${label}: booking ${b.id} made from its event ${b.source.eventId} stays on ${resourceId}`,

@@ -58,6 +58,12 @@ export class Model {
    * original went before the resync may stay.
    */
   readonly orphanable = new Set<string>();
+  /**
+   * Bookings remade from their copy event (a conflict answered with the calendar's version after the booking went):
+   * the booking names the event as its `source`, and the event, still the agent's copy, is tagged with the booking.
+   * The pair stays "booking + tagged copy", so a remap removes the copy and leaves the booking on its resource.
+   */
+  readonly remadeFromCopies = new Set<string>();
   /** Paused calendars, with how many runs each had when it was paused (a paused connection runs no more). */
   readonly paused = new Map<string, number>();
   /**
