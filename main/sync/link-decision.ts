@@ -122,17 +122,16 @@ function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'con
   // side's own words onto the other.
   const bothChanged = context.relinked || (schedChanged && externalChanged);
   if (bothPresent && bothChanged && agrees(link, sides, context)) return 'none';
-  // A busy block follows its event (SYNC.md, "Availability"): it is never written onto the person's event (nor made
-  // again there once the event is gone), whatever changed the block; a direction that writes nothing to Sched leaves
-  // both as they are.
+  // A busy block follows its event (SYNC.md, "Availability"): it goes when its event goes, in every direction (it is
+  // the agent's own, made from that event), and it is never written onto the person's event (nor made again there
+  // once the event is gone), whatever changed the block; `sched-to-external` leaves both as they are otherwise.
   if (isBlockOfEvent(link)) {
+    if (sides.external.state === 'gone') return 'external';
     if (context.settings.direction === 'sched-to-external') return 'none';
     if (bothPresent) return 'external';
   }
   if (context.settings.direction === 'sched-to-external') return 'sched';
   if (context.settings.direction === 'external-to-sched') return 'external';
-  // A busy block goes when its event goes (SYNC.md, "Availability"), whatever changed it meanwhile.
-  if (sides.external.state === 'gone' && isBlockOfEvent(link)) return 'external';
   // Moving the booking here would only be moved back by the calendar it follows: the copy goes back to it instead.
   if (context.held) return 'sched';
   if (schedChanged && !externalChanged) return 'sched';

@@ -1154,4 +1154,18 @@ describe('the stories test:deep found this session (issue 9)', () => {
       { kind: 'remap', pick: 0, resource: 1 },
     ]),
   );
+
+  it(
+    'a block whose event is deleted while its calendar syncs sched-to-external goes, and stays gone in two-way',
+    check([
+      connect(1, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      settle,
+      { kind: 'disconnect', pick: 0 },
+      remove('external'),
+      connect(1, 0, { direction: 'sched-to-external', inbound_as: 'bookings' }),
+      sync,
+      { kind: 'setting', pick: 0, patch: { direction: 'two-way' } },
+    ]),
+  );
 });

@@ -38,7 +38,7 @@ describe("plan: a busy block made from a person's event never writes onto that e
     expect(result.actions.filter((a) => 'side' in a && a.side === 'external')).toEqual([]);
   });
 
-  it('sched-to-external: the person deletes her event and it is not made again from the block', () => {
+  it('sched-to-external: the person deletes her event, and the block goes with it instead of making the event again', () => {
     const result = plan(
       planInput({
         settings: settings({ inbound_as: 'busy', direction: 'sched-to-external' }),
@@ -47,6 +47,8 @@ describe("plan: a busy block made from a person's event never writes onto that e
         external: { items: [], deleted: [dentist.id] },
       }),
     );
-    expect(result.actions.filter((a) => 'side' in a && a.side === 'external')).toEqual([]);
+    expect(result.actions).toEqual([
+      expect.objectContaining({ type: 'delete', side: 'sched', id: block.id }),
+    ]);
   });
 });
