@@ -6,14 +6,14 @@
  */
 import type { Connection, RunSummary } from '../../../preload/contract';
 import { toApiError } from '../../../main/transport/api-error';
-import { exceptionItemId } from '../../../main/sync';
+import { exceptionItemId, overlapsWindow, syncWindow } from '../../../main/sync';
 import { accountIdOf } from './fake-services';
 import { deviceStep, pauseStep } from './hold-steps';
 import { checkConflicts, checkCoverage, checkDuplicates } from './invariants';
 import type { Model } from './model';
 import { personStep } from './person';
 import { names, type Step } from './steps';
-import { calendars, type AgentWorld } from './world';
+import { calendars, zone, type AgentWorld } from './world';
 
 /** Calls the agent; an error it answers is fine unless it is a 500 (an error nobody wrote for a person). */
 export async function attempt<T>(
@@ -59,6 +59,7 @@ async function syncAll(world: AgentWorld, model: Model): Promise<{ runs: RunSumm
     const r = await attempt(model, 'first sync', () => world.agent.syncNow({ calendar_id: id }));
     if (!failed(r)) all.runs.push(...r.runs);
   }
+  for (const run of all.runs) if (run.status === 'ok') model.unsyncedSinceLoss.delete(run.calendar_id);
   return all;
 }
 
@@ -116,6 +117,7 @@ export async function applyStep(world: AgentWorld, model: Model, step: Step): Pr
       world.crash = null;
       if (failed(r)) return r.error;
       for (const run of r.runs) model.neverRun.delete(run.calendar_id);
+      for (const run of r.runs) if (run.status === 'ok') model.unsyncedSinceLoss.delete(run.calendar_id);
       return r.runs.map(describeRun).join('; ') || 'nothing to run';
     }
     case 'preview':
@@ -169,6 +171,7 @@ export async function applyStep(world: AgentWorld, model: Model, step: Step): Pr
       return 'expired';
     }
     case 'lose-state':
+      for (const c of await connections(world)) model.unsyncedSinceLoss.add(c.calendar_id);
       for (const [copy] of copies(world)) model.orphanable.add(copy);
       // Busy blocks too, by their item id: one outside the window when its event goes cannot be seen to go.
       for (const [, blocks] of world.exceptions)
@@ -260,12 +263,32 @@ async function previewThenSync(world: AgentWorld, model: Model, pick: number): P
       'preview',
       `the preview of ${c.calendar_id} said the run stops for review; it ended ${run.status}`,
     );
-  else if (run.status === 'ok' && predicted !== happened && !revoked(world, c.calendar_id))
+  else if (
+    run.status === 'ok' &&
+    predicted !== happened &&
+    !revoked(world, c.calendar_id) &&
+    !copyOutsideWindowAfterLoss(world, model, c)
+  )
     model.fail(
       'preview',
       `the preview of ${c.calendar_id} predicted create/update/delete ${predicted}; the run did ${happened}`,
     );
+  if (run.status === 'ok') model.unsyncedSinceLoss.delete(c.calendar_id);
   return `preview ${predicted}; ${describeRun(run)}`;
+}
+
+/** True when the state DB was lost before this connection's run and a copy live then now lies outside its window. */
+function copyOutsideWindowAfterLoss(world: AgentWorld, model: Model, c: Connection): boolean {
+  if (!model.unsyncedSinceLoss.has(c.calendar_id)) return false;
+  const window = syncWindow(
+    world.now().toISOString(),
+    c.sync_settings.window_days_past,
+    c.sync_settings.window_days_future,
+    zone,
+  );
+  return [...world.liveItems('sched'), ...world.liveItems('external')].some(
+    ({ item }) => model.orphanable.has(item.id) && !overlapsWindow(item, window, zone),
+  );
 }
 
 async function renew(

@@ -1168,4 +1168,16 @@ describe('the stories test:deep found this session (issue 9)', () => {
       { kind: 'setting', pick: 0, patch: { direction: 'two-way' } },
     ]),
   );
+
+  it(
+    'a booking moved out of the window while the state DB was lost is found by its key, not booked again',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'lose-state' },
+      move('sched', 181, 9),
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });

@@ -64,6 +64,12 @@ export class Model {
    * The pair stays "booking + tagged copy", so a remap removes the copy and leaves the booking on its resource.
    */
   readonly remadeFromCopies = new Set<string>();
+  /**
+   * Calendars with no finished run since the state DB was lost. Their next run reads the window in full, and a copy
+   * a person moved out of the window meanwhile is found only when the run's create meets it by its idempotency key
+   * (then the run relinks it instead of creating): a preview cannot see that one coming.
+   */
+  readonly unsyncedSinceLoss = new Set<string>();
   /** Paused calendars, with how many runs each had when it was paused (a paused connection runs no more). */
   readonly paused = new Map<string, number>();
   /**
