@@ -349,11 +349,13 @@ export async function quietRuns(world: AgentWorld, model: Model): Promise<string
   checkDuplicates(world, model, true);
   const open = (await world.agent.conflicts()).conflicts;
   checkCoverage(world, model, listed, open);
-  // A conflict settles in a run of its calendar: one whose sign-in is refused does not run until it is renewed.
+  // A conflict settles in a run of its calendar: one whose sign-in is refused does not run until it is renewed, and a
+  // paused one keeps its state, conflicts included, until it is resumed.
+  const paused = new Set(listed.filter((c) => c.sync_status === 'paused').map((c) => c.calendar_id));
   checkConflicts(
     world,
     model,
-    open.filter((c) => !revoked(world, c.calendar_id)),
+    open.filter((c) => !revoked(world, c.calendar_id) && !paused.has(c.calendar_id)),
   );
   return first.runs.map(describeRun).join('; ') || 'nothing to run';
 }

@@ -1180,4 +1180,21 @@ describe('the stories test:deep found this session (issue 9)', () => {
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    "a paused calendar's conflict waits for it to resume, then settles",
+    check([
+      connect(0, 0, { conflict_resolution: 'manual' }),
+      add('sched', 0, 9),
+      sync,
+      move('sched', 1, 9),
+      move('external', 0, 10),
+      sync,
+      remove('sched'),
+      { kind: 'pause', pick: null, paused: true },
+      remove('external'),
+      settle,
+      { kind: 'pause', pick: null, paused: false },
+    ]),
+  );
 });
