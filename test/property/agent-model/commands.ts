@@ -4,43 +4,18 @@
  * DB, expired cursors, revoked sign-ins). Checks that belong to one step (a preview predicts its run, the schedule
  * leaves a new connection alone, quiet runs converge) are made here.
  */
-import type { Connection, RunSummary } from '../../../preload/contract';
-import { toApiError } from '../../../main/transport/api-error';
-import { exceptionItemId, overlapsWindow, syncWindow } from '../../../main/sync';
+import type { RunSummary } from '../../../preload/contract';
+import { exceptionItemId } from '../../../main/sync';
 import { accountIdOf } from './fake-services';
 import { deviceStep, pauseStep } from './hold-steps';
 import { checkConflicts, checkCoverage, checkDuplicates } from './invariants';
 import type { Model } from './model';
 import { personStep } from './person';
+import { previewThenSync } from './preview-step';
+import { attempt, connections, describeRun, failed, pickOf, revoked } from './step-calls';
+export { attempt, failed } from './step-calls';
 import { names, type Step } from './steps';
-import { calendars, zone, type AgentWorld } from './world';
-
-/** Calls the agent; an error it answers is fine unless it is a 500 (an error nobody wrote for a person). */
-export async function attempt<T>(
-  model: Model,
-  what: string,
-  call: () => Promise<T>,
-): Promise<T | { error: string }> {
-  try {
-    return await call();
-  } catch (error) {
-    const body = toApiError(error, null, () => {});
-    if (body.code === 'internal') model.fail('api-500', `${what} answered 500: ${String(error)}`);
-    return { error: `${body.code}: ${body.message}` };
-  }
-}
-
-/** Whether `attempt` answered an error. */
-export const failed = (r: unknown): r is { error: string } =>
-  typeof r === 'object' && r !== null && 'error' in r;
-const pickOf = <T>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
-const serviceOf = (calendarId: string) => calendars.find((c) => c.id === calendarId)!.service;
-const revoked = (world: AgentWorld, calendarId: string) =>
-  world.revoked.has(accountIdOf(serviceOf(calendarId)));
-
-async function connections(world: AgentWorld): Promise<Connection[]> {
-  return (await world.agent.list()).calendars;
-}
+import { calendars, type AgentWorld } from './world';
 
 /**
  * "Sync all", then Sync now on each connection still waiting for its first run (a person starts those by name,
@@ -192,12 +167,6 @@ export async function applyStep(world: AgentWorld, model: Model, step: Step): Pr
   }
 }
 
-function describeRun(run: RunSummary): string {
-  const n = (p: { sched: number; external: number }) => `${p.sched}/${p.external}`;
-  const counts = `+${n(run.created)} ~${n(run.updated)} -${n(run.deleted)} conflicts ${run.conflicts}`;
-  return `${run.calendar_id} ${run.status} ${counts}${run.message ? ` (${run.message})` : ''}`;
-}
-
 /** Live copies the agent made, as [copy id, original id]. */
 function copies(world: AgentWorld): [string, string][] {
   return [
@@ -244,51 +213,6 @@ async function waitFor(world: AgentWorld, model: Model, minutes: number): Promis
     (r) => Date.parse(r.started_at) >= world.nowMs - 60_000,
   );
   return runs.length ? `scheduled: ${runs.map(describeRun).join('; ')}` : 'no scheduled run';
-}
-
-async function previewThenSync(world: AgentWorld, model: Model, pick: number): Promise<string> {
-  const c = pickOf(await connections(world), pick);
-  if (!c) return 'no connection';
-  const preview = await attempt(model, 'preview', () => world.agent.preview({ calendar_id: c.calendar_id }));
-  if (failed(preview)) return preview.error;
-  model.neverRun.delete(c.calendar_id);
-  const r = await attempt(model, 'sync', () => world.agent.syncNow({ calendar_id: c.calendar_id }));
-  if (failed(r)) return `preview ${JSON.stringify(preview.counts)}; sync: ${r.error}`;
-  const run = r.runs[0]!;
-  const p = preview.counts;
-  const predicted = JSON.stringify([p.create, p.update, p.delete]);
-  const happened = JSON.stringify([run.created, run.updated, run.deleted]);
-  if (preview.guard.verdict === 'needs_review' && run.status !== 'needs_review')
-    model.fail(
-      'preview',
-      `the preview of ${c.calendar_id} said the run stops for review; it ended ${run.status}`,
-    );
-  else if (
-    run.status === 'ok' &&
-    predicted !== happened &&
-    !revoked(world, c.calendar_id) &&
-    !copyOutsideWindowAfterLoss(world, model, c)
-  )
-    model.fail(
-      'preview',
-      `the preview of ${c.calendar_id} predicted create/update/delete ${predicted}; the run did ${happened}`,
-    );
-  if (run.status === 'ok') model.unsyncedSinceLoss.delete(c.calendar_id);
-  return `preview ${predicted}; ${describeRun(run)}`;
-}
-
-/** True when the state DB was lost before this connection's run and a copy live then now lies outside its window. */
-function copyOutsideWindowAfterLoss(world: AgentWorld, model: Model, c: Connection): boolean {
-  if (!model.unsyncedSinceLoss.has(c.calendar_id)) return false;
-  const window = syncWindow(
-    world.now().toISOString(),
-    c.sync_settings.window_days_past,
-    c.sync_settings.window_days_future,
-    zone,
-  );
-  return [...world.liveItems('sched'), ...world.liveItems('external')].some(
-    ({ item }) => model.orphanable.has(item.id) && !overlapsWindow(item, window, zone),
-  );
 }
 
 async function renew(
