@@ -239,6 +239,9 @@ export class SyncService {
     this.deps.bus.publish({ type: 'run-started', data: { calendar_id: calendarId, reason } });
     try {
       const summary = await this.deps.engine.run(await this.runnable(stored));
+      // A run that could not even start (a refused sign-in, Sched unreachable) was no first run: the connection
+      // keeps waiting for a person, so the schedule does not take it over once the cause goes.
+      this.firstRunDone(calendarId);
       const trigger: RunTrigger = reason;
       noteTrigger(this.deps.db, summary, trigger);
       const noted = { ...summary, trigger };
@@ -251,7 +254,6 @@ export class SyncService {
     } finally {
       this.running.delete(calendarId);
       rememberRemap(this.deps, calendarId);
-      this.firstRunDone(calendarId);
       await this.afterRun(this.deps.settings.getConnection(calendarId) ?? stored, before);
     }
   }

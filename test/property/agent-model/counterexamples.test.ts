@@ -1197,4 +1197,18 @@ describe('the stories test:deep found this session (issue 9)', () => {
       { kind: 'pause', pick: null, paused: false },
     ]),
   );
+
+  it(
+    'a calendar remapped before its first run, while its sign-in is refused, still waits for a person',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      { kind: 'disconnect', pick: 0 },
+      connect(0, 0, { inbound_as: 'bookings', sync_frequency: '1h' }),
+      { kind: 'revoke', service: 'google' },
+      { kind: 'remap', pick: 0, resource: 1 },
+      sync,
+      connect(1, 0, { inbound_as: 'bookings' }),
+      { kind: 'wait', minutes: 90 },
+    ]),
+  );
 });
