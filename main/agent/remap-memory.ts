@@ -7,6 +7,7 @@ import type { StateDb } from '../store/state-db';
 import type { SettingsStore } from '../store/settings-store';
 import type { StoredConnection } from '../store/settings-schema';
 import type { EngineConnection } from '../engine/types';
+import type { RunSummary } from '../../preload/contract';
 import { AppError } from '../errors/app-error';
 import { AgentError } from './agent-error';
 
@@ -17,6 +18,7 @@ export interface RemapMemoryDeps {
   engine: {
     recoverPairing(old: EngineConnection, toResourceId: string): Promise<number>;
     finishUnfinished(conn: EngineConnection): Promise<void>;
+    run(conn: EngineConnection): Promise<Pick<RunSummary, 'status' | 'message'>>;
   };
   connectionOf: (stored: StoredConnection) => Promise<EngineConnection>;
 }
@@ -75,7 +77,16 @@ export async function finishBeforeRemap(
 ): Promise<void> {
   if (deps.db.outbox.unfinished(stored.calendar_id).length === 0) return;
   try {
-    await deps.engine.finishUnfinished(await deps.connectionOf({ ...stored, resource_id: from }));
+    const current = await deps.connectionOf({ ...stored, resource_id: from });
+    if (deps.db.remaps.pendingSince(stored.calendar_id) === null) {
+      await deps.engine.finishUnfinished(current);
+      return;
+    }
+    // The crashed run was a remap's own: the pairing's items are then on two resources (some moved, some not yet),
+    // and a busy block can only be cancelled on the resource that holds it. That remap is finished first, in full,
+    // so the new one starts from one resource.
+    const run = await deps.engine.run(current);
+    if (run.status !== 'ok') throw new Error(run.message ?? `its remap run ended ${run.status}`);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const code = error instanceof AppError && error.apiCode !== 'internal' ? error.apiCode : 'unavailable';

@@ -1211,4 +1211,21 @@ describe('the stories test:deep found this session (issue 9)', () => {
       { kind: 'wait', minutes: 90 },
     ]),
   );
+
+  it(
+    'busy: a remap cut short by a crash, then a remap back, cancels the block the first one made',
+    check([
+      connect(0, 0, { inbound_as: 'busy', sync_frequency: '15min' }),
+      add('sched', 0, 9),
+      add('sched', 0, 15),
+      add('sched', 0, 11),
+      sync,
+      add('sched', 1, 9),
+      { kind: 'wait', minutes: 10080 },
+      add('external', 0, 9),
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'sync', pick: null, crash: { after: 4, when: 'before' } },
+      { kind: 'remap', pick: 0, resource: 0 },
+    ]),
+  );
 });
