@@ -110,10 +110,14 @@ export class ConnectionsService {
 
   async update(input: UpdateInput): Promise<Connection> {
     const current = this.get(input.calendar_id);
-    if (input.resource_id && input.resource_id !== current.resource_id) {
-      await this.requireResource(input.resource_id, 'not_found');
-      await this.deps.finishBeforeRemap?.(current, current.resource_id);
-    }
+    const remapped = input.resource_id !== undefined && input.resource_id !== current.resource_id;
+    if (remapped) await this.requireResource(input.resource_id!, 'not_found');
+    // A crashed run's writes are finished as they were meant, before the resource or what the calendar's events
+    // become changes: sent afterwards, a booking begun under `bookings` would come back as a block, beside it.
+    const converted =
+      input.sync_settings?.inbound_as !== undefined &&
+      input.sync_settings.inbound_as !== current.sync_settings.inbound_as;
+    if (remapped || converted) await this.deps.finishBeforeRemap?.(current, current.resource_id);
     let accountId = current.account_id;
     if (input.oauth_token) {
       const account = await this.resolveAccount(

@@ -1228,4 +1228,15 @@ describe('the stories test:deep found this session (issue 9)', () => {
       { kind: 'remap', pick: 0, resource: 0 },
     ]),
   );
+
+  it(
+    'a crashed run that made a booking, then inbound_as changed to busy: the booking is converted, not kept beside a block',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'busy' } },
+      sync,
+    ]),
+  );
 });
