@@ -23,6 +23,30 @@ export interface RemapMemoryDeps {
   connectionOf: (stored: StoredConnection) => Promise<EngineConnection>;
 }
 
+/**
+ * The deps for a sync service: a remap finished before another one (`finishBeforeRemap`) runs through the service's
+ * own queue (`runNow`) like any run, so it never goes beside a scheduled run of the same calendar.
+ */
+export function remapMemoryDeps(
+  deps: Omit<RemapMemoryDeps, 'engine' | 'connectionOf'> & {
+    engine: Omit<RemapMemoryDeps['engine'], 'run'>;
+  },
+  connectionOf: RemapMemoryDeps['connectionOf'],
+  runNow: (calendarId: string) => Promise<Pick<RunSummary, 'status' | 'message'>>,
+): RemapMemoryDeps {
+  const { engine } = deps;
+  return {
+    settings: deps.settings,
+    db: deps.db,
+    engine: {
+      recoverPairing: (old, to) => engine.recoverPairing(old, to),
+      finishUnfinished: (conn) => engine.finishUnfinished(conn),
+      run: (conn) => runNow(conn.calendarId),
+    },
+    connectionOf,
+  };
+}
+
 /** Copies the state DB's pending remap of the calendar into the settings file (none: takes it off). */
 export function rememberRemap(deps: Pick<RemapMemoryDeps, 'settings' | 'db'>, calendarId: string): void {
   const stored = deps.settings.getConnection(calendarId);

@@ -26,7 +26,7 @@ import { connectionView } from './connection-view';
 import { EngineConnections } from './engine-connections';
 import { runDetails } from './journal-views';
 import { readSchedule } from './schedule-reader';
-import { finishBeforeRemap, recoverRemap, rememberRemap, type RemapMemoryDeps } from './remap-memory';
+import * as remapMemory from './remap-memory';
 import { conflictView, openConflictViews, outcomeMessage, previewView } from './sync-views';
 import { SchedStatusReporter } from './sched-status-reporter';
 import { isSignInRefused, previewSignInError } from './sign-in-refusal';
@@ -37,7 +37,7 @@ export type { EngineLike, SyncServiceDeps } from './sync-service-deps';
 export class SyncService {
   private readonly scheduler: Scheduler<RunSummary>;
   private readonly connections: EngineConnections;
-  private readonly remapDeps: RemapMemoryDeps;
+  private readonly remapDeps: remapMemory.RemapMemoryDeps;
   private readonly running = new Set<string>();
   private readonly status: SchedStatusReporter;
   /** Calendars another device took over: not synced here (one device per calendar). */
@@ -45,8 +45,12 @@ export class SyncService {
 
   constructor(private readonly deps: SyncServiceDeps) {
     this.connections = new EngineConnections(deps);
-    this.remapDeps = { ...deps, connectionOf: (stored) => this.connections.of(stored) };
     this.scheduler = new Scheduler({ cron: deps.cron, run: (id, reason) => this.runConnection(id, reason) });
+    this.remapDeps = remapMemory.remapMemoryDeps(
+      deps,
+      (c) => this.connections.of(c),
+      (id) => this.scheduler.runNow(id),
+    );
     this.holds = new DeviceHolds({
       settings: deps.settings,
       db: deps.db,
@@ -253,7 +257,7 @@ export class SyncService {
       throw error;
     } finally {
       this.running.delete(calendarId);
-      rememberRemap(this.deps, calendarId);
+      remapMemory.rememberRemap(this.deps, calendarId);
       await this.afterRun(this.deps.settings.getConnection(calendarId) ?? stored, before);
     }
   }
@@ -279,12 +283,12 @@ export class SyncService {
 
   /** Before a remap from `from`: a crashed run's unfinished writes are finished there (remap-memory.ts). */
   finishBeforeRemap(stored: StoredConnection, from: string): Promise<void> {
-    return finishBeforeRemap(this.remapDeps, stored, from);
+    return remapMemory.finishBeforeRemap(this.remapDeps, stored, from);
   }
 
   /** The engine's view of `stored` for a run or preview, a remap a lost state DB forgot found again first. */
   private async runnable(stored: StoredConnection): Promise<EngineConnection> {
-    await recoverRemap(this.remapDeps, stored);
+    await remapMemory.recoverRemap(this.remapDeps, stored);
     return this.connections.of(stored);
   }
 

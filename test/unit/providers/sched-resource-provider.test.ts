@@ -16,7 +16,11 @@ const slot = (title: string, hour: number) => ({
   end: instantAt(`2025-03-12T${String(hour + 1).padStart(2, '0')}:00`, zone),
 });
 
-function world(inboundAs: InboundAs, privacy: PrivacyMode = 'full') {
+function world(
+  inboundAs: InboundAs,
+  privacy: PrivacyMode = 'full',
+  calendar?: { calendarService: string; calendarId: string },
+) {
   const bookings = new MemoryProvider({ side: 'sched', clock, zone, idPrefix: 'b-' });
   const exceptions = new MemoryProvider({
     side: 'sched',
@@ -25,7 +29,13 @@ function world(inboundAs: InboundAs, privacy: PrivacyMode = 'full') {
     idPrefix: 'x-',
     rejectOverlaps: false,
   });
-  const provider = new SchedResourceProvider({ bookings, exceptions, inboundAs, privacy });
+  const provider = new SchedResourceProvider({
+    bookings,
+    exceptions,
+    inboundAs,
+    privacy,
+    ...(calendar ? { calendar } : {}),
+  });
   return { bookings, exceptions, provider };
 }
 const source = { calendarService: 'microsoft' as const, calendarId: 'cal-1', eventId: 'e1' };
@@ -44,20 +54,9 @@ describe('SchedResourceProvider: bookings and availability exceptions behind one
   });
 
   it('under bookings, a full read also lists the blocks its calendar made, and no other exception', async () => {
-    const bookings = new MemoryProvider({ side: 'sched', clock, zone, idPrefix: 'b-' });
-    const exceptions = new MemoryProvider({
-      side: 'sched',
-      clock,
-      zone,
-      idPrefix: 'x-',
-      rejectOverlaps: false,
-    });
-    const provider = new SchedResourceProvider({
-      bookings,
-      exceptions,
-      inboundAs: 'bookings',
-      privacy: 'full',
-      calendar: { calendarService: 'microsoft', calendarId: 'cal-1' },
+    const { bookings, exceptions, provider } = world('bookings', 'full', {
+      calendarService: 'microsoft',
+      calendarId: 'cal-1',
     });
     bookings.add(slot('Induction', 9));
     exceptions.add(slot('Holiday', 11));
