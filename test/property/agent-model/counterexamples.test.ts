@@ -1239,4 +1239,17 @@ describe('the stories test:deep found this session (issue 9)', () => {
       sync,
     ]),
   );
+
+  it(
+    'a remap refused because the sign-in is refused while a crashed remap waits: Sched shows what the agent shows',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('sched', 0, 9),
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'remap', pick: 0, resource: 0 },
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      { kind: 'revoke', service: 'google' },
+      { kind: 'remap', pick: 0, resource: 1 },
+    ]),
+  );
 });
