@@ -11,7 +11,7 @@ import { cancelInsteadOfMove, linkAfterWrite, linkSideOf, otherSide } from '../s
 import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
 import { changedBefore, keyAfter, olderCopyOf } from './older-copy';
-import { recordIntent, type WriteAction } from './outbox-intent';
+import { intentKindOf, recordIntent, type WriteAction } from './outbox-intent';
 import { deferredByNext, isStale, wasRefused } from './write-outcomes';
 import { scheduleWrites } from './write-scheduler';
 import { recordEditConflict, recordMovedOverlap, recordOverlap } from './write-conflicts';
@@ -108,11 +108,14 @@ export class ActionApplier {
    */
   private async sendCreate(action: CreateAction, entry: OutboxEntry, replayed = false): Promise<void> {
     const { db, links, runId } = this.context;
+    // The kind the intent was made for: a replay after `inbound_as` changed finds by its key what the crash left.
+    const kind = action.side === 'sched' ? intentKindOf(entry) : undefined;
     let written: SyncItem;
     try {
       written = await this.provider(action.side).create({
         fields: action.fields,
         idempotencyKey: action.idempotencyKey,
+        ...(kind ? { kind } : {}),
         ...(action.tags ? { tags: action.tags } : {}),
         ...(action.source ? { source: action.source } : {}),
         ...(action.allowOverlap ? { allowOverlap: true } : {}),
@@ -127,7 +130,7 @@ export class ActionApplier {
     // What the side keeps of the agent's fields (a busy block's title says "Unavailable: …"): any other difference is
     // a person's edit. A replay finding its own write is the point of the key; a fresh create finding one predates a
     // lost state DB, and so does a replay finding one last changed before its intent was recorded.
-    const kept = this.provider(action.side).keeps?.(action.fields) ?? action.fields;
+    const kept = this.provider(action.side).keeps?.(action.fields, kind) ?? action.fields;
     const older = replayed && !changedBefore(written, entry) ? null : olderCopyOf(kept, written);
     if (older !== null) return this.foundOlderCopy(action, entry, written, older);
     const made = linkAfterWrite(action, replayed ? { ...written, ...kept } : written);

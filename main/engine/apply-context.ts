@@ -1,7 +1,7 @@
 /** What applying a plan's actions needs to know about the run they belong to, shared by the applier's parts. */
 import type { CalendarProvider } from '../providers/port';
 import type { StateDb } from '../store';
-import type { Action, LinkKey, Side } from '../sync';
+import type { Action, LinkKey, SchedKind, Side } from '../sync';
 import type { LinkStore } from './link-store';
 import type { EngineEvent } from './types';
 
@@ -19,6 +19,11 @@ export interface ApplyContext {
    * after a crash can read what happened to the copy since (replay-feeds.ts). Absent before the run has read.
    */
   feedCursors?: () => Partial<Record<Side, string>>;
+  /**
+   * The kind of Sched item the calendar's events become now (`inbound_as`): a Sched create's intent keeps it, so a
+   * replay makes (and so finds by its key) the kind it was made as, whatever the connection says by then.
+   */
+  schedKind?: SchedKind;
   /** Plans one link again from fresh reads of both its items (after a 412 or a 404). */
   replan: (key: LinkKey) => Promise<Action[]>;
 }

@@ -10,7 +10,7 @@ import type {
   ListResult,
   UpdateOptions,
 } from '../providers/port';
-import type { ItemFields, Side, SideCapabilities, SyncItem } from '../sync';
+import type { ItemFields, SchedKind, Side, SideCapabilities, SyncItem } from '../sync';
 
 /** A `CalendarProvider` that passes every call through and tells the requests sent since it was made. */
 export class CountingProvider implements CalendarProvider {
@@ -47,8 +47,8 @@ export class CountingProvider implements CalendarProvider {
     return this.inner.locate ? this.inner.locate(id) : this.inner.get(id);
   }
 
-  keeps(fields: ItemFields): ItemFields {
-    return this.inner.keeps ? this.inner.keeps(fields) : fields;
+  keeps(fields: ItemFields, kind?: SchedKind): ItemFields {
+    return this.inner.keeps ? this.inner.keeps(fields, kind) : fields;
   }
 
   create(request: CreateRequest): Promise<SyncItem> {

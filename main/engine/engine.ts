@@ -189,6 +189,7 @@ export class Engine {
       calendarId: session.key,
       runId,
       providers: session.providers,
+      schedKind: inboundKind(session.connection.settings.inbound_as),
       log: this.log,
       replan: (key) => session.replan(key),
     });
@@ -219,7 +220,7 @@ export class Engine {
     const { state, sched, external, creates, unseen } = withReplays(
       replays,
       { state: stored, ...reread },
-      { sched: (f) => providers.sched.keeps(f), external: (f) => providers.external.keeps(f) },
+      { sched: (f, kind) => providers.sched.keeps(f, kind), external: (f) => providers.external.keeps(f) },
       inboundKind(settings.inbound_as),
       replays.length > 0 ? await itemsSinceCrash(session, replays, session.window) : undefined,
     );

@@ -12,7 +12,7 @@ import type {
   ListResult,
   UpdateOptions,
 } from '../providers/port';
-import type { ItemFields, SideCapabilities, SyncItem } from '../sync';
+import type { ItemFields, SchedKind, SideCapabilities, SyncItem } from '../sync';
 import { heldFields } from '../sync';
 
 /** A `CalendarProvider` that passes every call through and reduces returned items to what the side can hold. */
@@ -46,8 +46,8 @@ export class HeldFieldsProvider implements CalendarProvider {
     return item ? this.held(item) : null;
   }
 
-  keeps(fields: ItemFields): ItemFields {
-    return heldFields(this.inner.keeps ? this.inner.keeps(fields) : fields, this.capabilities);
+  keeps(fields: ItemFields, kind?: SchedKind): ItemFields {
+    return heldFields(this.inner.keeps ? this.inner.keeps(fields, kind) : fields, this.capabilities);
   }
 
   async create(request: CreateRequest): Promise<SyncItem> {

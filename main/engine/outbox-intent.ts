@@ -3,7 +3,7 @@
  * found from it, and a create's idempotency key lets the replay find the item instead of making it twice.
  */
 import type { OutboxEntry } from '../store';
-import type { CreateAction, DeleteAction, LinkKey, UpdateAction } from '../sync';
+import type { CreateAction, DeleteAction, LinkKey, SchedKind, UpdateAction } from '../sync';
 import type { ApplyContext } from './apply-context';
 
 /** A write the outbox tracks. */
@@ -17,9 +17,27 @@ function idsOf(action: WriteAction): Partial<LinkKey> {
     : { eventId: action.counterpart.id };
 }
 
-/** A create keeps its side's feed position from before the run's writes (`ApplyContext.feedCursors`). */
-function payloadOf(action: WriteAction, feedCursor: string | undefined): unknown {
-  return action.type === 'create' && feedCursor !== undefined ? { ...action, feedCursor } : action;
+/**
+ * A create keeps its side's feed position from before the run's writes (`ApplyContext.feedCursors`) and, on the Sched
+ * side, the kind of item it makes (`ApplyContext.schedKind`).
+ */
+function payloadOf(
+  action: WriteAction,
+  feedCursor: string | undefined,
+  schedKind: SchedKind | undefined,
+): unknown {
+  if (action.type !== 'create') return action;
+  return {
+    ...action,
+    ...(feedCursor !== undefined ? { feedCursor } : {}),
+    ...(action.side === 'sched' && schedKind !== undefined ? { schedKind } : {}),
+  };
+}
+
+/** The kind of Sched item a create's intent was recorded for; absent in intents from before kinds were kept. */
+export function intentKindOf(entry: OutboxEntry): SchedKind | undefined {
+  const kind = (entry.payload as { schedKind?: unknown } | null)?.schedKind;
+  return kind === 'booking' || kind === 'exception' ? kind : undefined;
 }
 
 /**
@@ -27,7 +45,7 @@ function payloadOf(action: WriteAction, feedCursor: string | undefined): unknown
  * again after an undo, say) gets a fresh entry under `key@fallback`, so the finished one is never reopened.
  */
 export function recordIntent(
-  context: Pick<ApplyContext, 'db' | 'calendarId' | 'runId' | 'feedCursors'>,
+  context: Pick<ApplyContext, 'db' | 'calendarId' | 'runId' | 'feedCursors' | 'schedKind'>,
   action: WriteAction,
   key: string,
   fallback: string,
@@ -40,7 +58,7 @@ export function recordIntent(
       idempotencyKey,
       side: action.side,
       operation: action.type,
-      payload: payloadOf(action, context.feedCursors?.()[action.side]),
+      payload: payloadOf(action, context.feedCursors?.()[action.side], context.schedKind),
       ...idsOf(action),
     });
   const entry = record(key);

@@ -5,6 +5,7 @@
 import type { OutboxEntry } from '../store';
 import type { CreateAction, ItemFields, Link, Side, SideRead, SyncItem, SyncState } from '../sync';
 import { exceptionItemId, linkAfterWrite, type SchedKind } from '../sync';
+import { intentKindOf } from './outbox-intent';
 
 /** The plan's inputs once the replays are done, and the creates that replay them. */
 export interface Replayed {
@@ -53,7 +54,10 @@ export function withReplays(
   entries: readonly OutboxEntry[],
   input: { state: SyncState; sched: SideRead; external: SideRead },
   /** What each side keeps of fields written to it (the port's `keeps`). */
-  keeps: Record<Side, (fields: ItemFields) => ItemFields> = { sched: (f) => f, external: (f) => f },
+  keeps: Record<Side, (fields: ItemFields, kind?: SchedKind) => ItemFields> = {
+    sched: (f) => f,
+    external: (f) => f,
+  },
   /** The kind of Sched item the calendar's events become (the connection's `inbound_as`). */
   schedKind: SchedKind = 'booking',
   /**
@@ -71,11 +75,13 @@ export function withReplays(
     if (entry.operation !== 'create' || action?.type !== 'create') continue;
     const create = action as CreateAction;
     const read = reads[create.side];
-    const kept = keeps[create.side](create.fields);
+    // Made as the kind its intent was recorded for, whatever `inbound_as` says now (`sendCreate` replays so).
+    const kind = intentKindOf(entry) ?? schedKind;
+    const kept = keeps[create.side](create.fields, kind);
     const later = { ...read, items: since[create.side] };
     const seen = madeBefore(create, read) ?? madeBefore(create, later);
     if (!seen) unseen.push(creates.length);
-    const item = seen ?? standIn(create, entry, kept, schedKind);
+    const item = seen ?? standIn(create, entry, kept, kind);
     // As `sendCreate` replays: the baseline is what the agent wrote, so a person's edit since shows as one.
     const link = linkAfterWrite(create, { ...item, ...kept });
     const gone = (l: Link) =>

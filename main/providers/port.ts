@@ -8,6 +8,7 @@ import type {
   BookingSource,
   EventTags,
   ItemFields,
+  SchedKind,
   Side,
   SideCapabilities,
   SyncItem,
@@ -52,6 +53,11 @@ export interface CreateRequest {
   source?: BookingSource;
   /** Sched side: create even though the slot overlaps a confirmed booking. */
   allowOverlap?: boolean;
+  /**
+   * Sched side: the kind of item to make, whatever `inbound_as` says now. A crashed run's create is replayed as the
+   * kind its intent was recorded for, so its key finds what it made. Absent: the kind `inbound_as` says.
+   */
+  kind?: SchedKind;
 }
 
 /** How an update is sent: conditional on a version, and (Sched side) whether an overlap is accepted. */
@@ -102,9 +108,10 @@ export interface CalendarProvider {
   /**
    * The fields an item written with `fields` holds on this side, where the side keeps them otherwise (an availability
    * exception's title reads "Unavailable: …"). A create replayed after a crash takes it as the item's baseline, so only
-   * a person's edit since shows as a change. Absent: the side keeps fields as written.
+   * a person's edit since shows as a change. Absent: the side keeps fields as written. `kind` (Sched side): as for
+   * `CreateRequest.kind`.
    */
-  keeps?(fields: ItemFields): ItemFields;
+  keeps?(fields: ItemFields, kind?: SchedKind): ItemFields;
   /** Creates an item; throws `SlotUnavailableError` on the Sched side when the slot is taken. */
   create(request: CreateRequest): Promise<SyncItem>;
   /**

@@ -6,7 +6,7 @@
  * (main/sync/sched-kinds.ts). The calendar's own events become whichever kind `inbound_as` says; exceptions are
  * read only under `busy`, but an exception item is reached by its id in either mode (a change of mode removes them).
  */
-import type { InboundAs, ItemFields, PrivacyMode, SyncItem, SyncWindow } from '../../sync';
+import type { InboundAs, ItemFields, PrivacyMode, SchedKind, SyncItem, SyncWindow } from '../../sync';
 import { exceptionIdOf, exceptionItemId, inboundKind } from '../../sync';
 import type {
   CalendarProvider,
@@ -74,6 +74,11 @@ export class SchedResourceProvider implements CalendarProvider {
 
   constructor(private readonly options: SchedResourceProviderOptions) {}
 
+  /** The kind the calendar's events become now. */
+  private get inboundKind(): SchedKind {
+    return inboundKind(this.options.inboundAs);
+  }
+
   /** Both feeds' requests, and those sent to other resources' exceptions: a run's activity counts them all. */
   requestCount(): number {
     let count = this.options.bookings.requestCount() + this.options.exceptions.requestCount();
@@ -87,7 +92,7 @@ export class SchedResourceProvider implements CalendarProvider {
    * both feeds from their own cursors; the read counts as full only when both were read in full.
    */
   async listChanges(request: ListRequest): Promise<ListResult> {
-    if (inboundKind(this.options.inboundAs) === 'booking') {
+    if (this.inboundKind === 'booking') {
       const read = await this.options.bookings.listChanges({
         ...request,
         cursor: unpack(request.cursor).bookings,
@@ -152,8 +157,9 @@ export class SchedResourceProvider implements CalendarProvider {
 
   /** The calendar's event becomes a booking or, under `inbound_as: busy`, an exception that blocks its time. */
   async create(request: CreateRequest): Promise<SyncItem> {
-    if (inboundKind(this.options.inboundAs) === 'booking') return this.options.bookings.create(request);
-    const { allowOverlap: _unused, ...rest } = request;
+    const { kind = this.inboundKind, ...asked } = request;
+    if (kind === 'booking') return this.options.bookings.create(asked);
+    const { allowOverlap: _unused, ...rest } = asked;
     const item = await this.options.exceptions.create({
       ...rest,
       fields: this.toException(request.fields),
@@ -164,10 +170,9 @@ export class SchedResourceProvider implements CalendarProvider {
   }
 
   /** Under `inbound_as: busy` an event's fields become an exception: its reason as the title, nothing else. */
-  keeps(fields: ItemFields): ItemFields {
+  keeps(fields: ItemFields, kind: SchedKind = this.inboundKind): ItemFields {
     const { bookings } = this.options;
-    if (inboundKind(this.options.inboundAs) === 'booking')
-      return bookings.keeps ? bookings.keeps(fields) : fields;
+    if (kind === 'booking') return bookings.keeps ? bookings.keeps(fields) : fields;
     const exception = this.toException(fields);
     return { ...exception, title: titleOf(exception.title) };
   }

@@ -1253,3 +1253,57 @@ describe('the stories test:deep found this session (issue 9)', () => {
     ]),
   );
 });
+
+describe('the stories left open at the last stop and found since (issue 9)', () => {
+  it(
+    'a crashed run that made a booking, then the calendar reconnected as busy: the booking is converted, not kept beside a block',
+    check([
+      connect(2, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      { kind: 'disconnect', pick: 0 },
+      connect(2, 0, { inbound_as: 'busy' }),
+      settle,
+    ]),
+  );
+
+  it(
+    'a crashed run that made a booking, then the calendar reconnected as busy: a preview predicts the conversion',
+    check([
+      connect(2, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      { kind: 'disconnect', pick: 0 },
+      connect(2, 0, { inbound_as: 'busy' }),
+      { kind: 'preview', pick: 0 },
+      sync,
+    ]),
+  );
+
+  it(
+    'the state DB lost, then the calendar disconnected and connected to another resource: its booking moves there',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'lose-state' },
+      { kind: 'disconnect', pick: 0 },
+      connect(0, 1, { inbound_as: 'bookings' }),
+      settle,
+    ]),
+  );
+
+  it(
+    'a remap asked for, the state DB lost, then the calendar connected again to a third resource: its booking moves',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'lose-state' },
+      { kind: 'disconnect', pick: 0 },
+      connect(0, 2, { inbound_as: 'bookings' }),
+      settle,
+    ]),
+  );
+});

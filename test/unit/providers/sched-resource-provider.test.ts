@@ -121,6 +121,29 @@ describe('SchedResourceProvider: bookings and availability exceptions behind one
     expect(blank.title).toBe('Unavailable');
   });
 
+  it('makes the kind a create names, whatever inbound_as says now (a replay), and keeps its fields so', async () => {
+    const { bookings, exceptions, provider } = world('busy');
+    const first = await provider.create({
+      fields: slot('Dentist', 9),
+      idempotencyKey: 'k1',
+      source,
+      kind: 'booking',
+    });
+    const again = await provider.create({
+      fields: slot('Dentist', 9),
+      idempotencyKey: 'k1',
+      source,
+      kind: 'booking',
+    });
+
+    expect(exceptions.live()).toEqual([]);
+    expect(bookings.live()).toEqual([expect.objectContaining({ title: 'Dentist', source })]);
+    expect(again.id).toBe(first.id);
+    expect(first.id).toMatch(/^b-/);
+    expect(provider.keeps(slot('Dentist', 9), 'booking').title).toBe('Dentist');
+    expect(provider.keeps(slot('Dentist', 9)).title).toBe('Unavailable: Dentist');
+  });
+
   it('routes updates and cancellations by kind, and names a moved version by the core’s id', async () => {
     const { bookings, exceptions, provider } = world('busy');
     const booking = bookings.add(slot('Induction', 9));
