@@ -14,7 +14,7 @@ import { coveredWindowOf, slicesToRead } from './entered-window';
 import { previewOf } from './preview';
 import { withReplays } from './replay-preview';
 import { itemsSinceCrash } from './replay-feeds';
-import { withSlotRefusals } from './preview-slots';
+import { withSlotRefusals, type ReplayedCreates } from './preview-slots';
 import { readChanges, type ChangeReads } from './read-changes';
 import { recoverPairing } from './recover-pairing';
 import { heldOverlaps, settleConflicts, withConflictRereads } from './settle-conflicts';
@@ -95,9 +95,8 @@ export class Engine {
   async preview(connection: EngineConnection): Promise<EnginePreview> {
     const session = this.session(connection);
     const replays = this.db.outbox.unfinished(session.key);
-    const { reads, planned, unseen } = await this.readAndPlan(session, false, replays);
-    const replayed = replays.filter((entry) => entry.operation === 'create').length;
-    const refused = await withSlotRefusals(session, planned, reads.sched, replayed, unseen);
+    const { reads, planned, replayed } = await this.readAndPlan(session, false, replays);
+    const refused = await withSlotRefusals(session, planned, reads.sched, replayed);
     return previewOf(session.key, refused);
   }
 
@@ -199,7 +198,7 @@ export class Engine {
     session: ConnectionSession,
     reviewApproved: boolean,
     replays: readonly OutboxEntry[] = [],
-  ): Promise<{ reads: ChangeReads; planned: Plan; unseen: number[] }> {
+  ): Promise<{ reads: ChangeReads; planned: Plan; replayed: ReplayedCreates }> {
     const stored = session.state();
     const saved = this.db.connections.ensure(session.key);
     const { settings, resourceTimezone } = session.connection;
@@ -217,7 +216,7 @@ export class Engine {
     const reread = await withConflictRereads(session, await checkedAbsent(session, reads, stored.links));
     // A preview plans as the run will after `recover` replays a crashed run's creates, and counts those creates.
     const { providers } = session;
-    const { state, sched, external, creates, unseen } = withReplays(
+    const { state, sched, external, creates, unseen, ids } = withReplays(
       replays,
       { state: stored, ...reread },
       { sched: (f, kind) => providers.sched.keeps(f, kind), external: (f) => providers.external.keeps(f) },
@@ -233,7 +232,7 @@ export class Engine {
     });
     if (creates.length > 0) planned.actions.unshift(...creates);
     if (creates.length > 0) planned.counts = countActions(planned.actions);
-    return { reads: { ...reads, ...reread }, planned, unseen };
+    return { reads: { ...reads, ...reread }, planned, replayed: { ids, unseen } };
   }
 
   /**

@@ -23,18 +23,28 @@ async function bookingsOver(
   return (await session.providers.sched.listChanges({ cursor: null, window })).items;
 }
 
+/** The crashed run's creates a plan starts with (replay-preview.ts): their items' ids, and those no read shows made. */
+export interface ReplayedCreates {
+  /** The id of each replayed create's item as the plan knows it (found again, or a stand-in). */
+  ids: readonly string[];
+  /** Indexes of the creates never sent before the crash. */
+  unseen: readonly number[];
+}
+
 /**
  * The plan with each Sched write Sched would refuse taken out and counted as the conflict the run records. The first
- * `replays` actions replay a crashed run's creates: the key of one the reads show made finds it, so Sched does not
- * check it; those in `unseen` (indexes) were never sent before the crash, and Sched checks them like any booking.
+ * actions replay a crashed run's creates (`replayed`): the key of one the reads show made finds it, so Sched does not
+ * check it; those `unseen` were never sent before the crash, and Sched checks them like any booking. A later update of
+ * a replayed item is checked against every slot but its own.
  */
 export async function withSlotRefusals(
   session: ConnectionSession,
   planned: Plan,
   read: SideRead,
-  replays = 0,
-  unseen: readonly number[] = [],
+  replayed: ReplayedCreates = { ids: [], unseen: [] },
 ): Promise<Plan> {
+  const replays = replayed.ids.length;
+  const { unseen } = replayed;
   // Sched lets an availability exception overlap anything: under `busy` an event's create is one, and is not checked.
   const blocks = inboundKind(session.connection.settings.inbound_as) === 'exception';
   const isBlock = (action: SchedWrite) =>
@@ -66,7 +76,7 @@ export async function withSlotRefusals(
       kept.push(action);
       continue;
     }
-    const id = action.type === 'update' ? action.id : `planned:${index}`;
+    const id = action.type === 'update' ? action.id : (replayed.ids[index] ?? `planned:${index}`);
     const slot = ms(action);
     const taken = [...slots].some(([other, s]) => other !== id && s.start < slot.end && s.end > slot.start);
     if (taken) {

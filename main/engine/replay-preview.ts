@@ -18,6 +18,8 @@ export interface Replayed {
    * sight), so Sched checks their slot when the run sends them, like any new booking.
    */
   unseen: number[];
+  /** The id each of `creates` has in its side's read: the item found again, or its stand-in. */
+  ids: string[];
 }
 
 /** The item a replayed create finds again if the crash came after the write (`read` shows it), or null. */
@@ -70,6 +72,7 @@ export function withReplays(
   const links: Link[] = [...input.state.links];
   const creates: CreateAction[] = [];
   const unseen: number[] = [];
+  const ids: string[] = [];
   for (const entry of entries) {
     const action = entry.payload as Partial<CreateAction> | null;
     if (entry.operation !== 'create' || action?.type !== 'create') continue;
@@ -91,6 +94,7 @@ export function withReplays(
     links.splice(0, links.length, ...links.filter((l) => !gone(l)), link);
     reads[create.side] = { ...read, items: [...read.items.filter((i) => i.id !== item.id), item] };
     creates.push(create);
+    ids.push(item.id);
   }
-  return { state: { ...input.state, links }, ...reads, creates, unseen };
+  return { state: { ...input.state, links }, ...reads, creates, unseen, ids };
 }

@@ -1306,4 +1306,15 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a preview after a crash before the first write, the event renamed since, predicts the run',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      rename('external'),
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });
