@@ -4,8 +4,8 @@
  * DB, expired cursors, revoked sign-ins). Checks that belong to one step (a preview predicts its run, the schedule
  * leaves a new connection alone, quiet runs converge) are made here.
  */
-import type { RunSummary } from '../../../preload/contract';
-import { exceptionItemId } from '../../../main/sync';
+import type { Connection, RunSummary } from '../../../preload/contract';
+import { exceptionItemId, overlapsWindow, syncWindow } from '../../../main/sync';
 import { accountIdOf } from './fake-services';
 import { deviceStep, pauseStep } from './hold-steps';
 import { checkConflicts, checkCoverage, checkDuplicates } from './invariants';
@@ -15,7 +15,7 @@ import { previewThenSync } from './preview-step';
 import { attempt, connections, describeRun, failed, pickOf, revoked } from './step-calls';
 export { attempt, failed } from './step-calls';
 import { names, type Step } from './steps';
-import { calendars, type AgentWorld } from './world';
+import { calendars, zone, type AgentWorld } from './world';
 
 /**
  * "Sync all", then Sync now on each connection still waiting for its first run (a person starts those by name,
@@ -62,6 +62,7 @@ export async function applyStep(world: AgentWorld, model: Model, step: Step): Pr
       );
       if (failed(r)) return r.error;
       model.neverRun.add(calendar.id);
+      keepCopiesOutsideWindow(world, model, r);
       return 'connected';
     }
     case 'disconnect': {
@@ -80,6 +81,7 @@ export async function applyStep(world: AgentWorld, model: Model, step: Step): Pr
           ? { calendar_id: c.calendar_id, resource_id: names.res(step.resource) }
           : { calendar_id: c.calendar_id, sync_settings: step.patch };
       const r = await attempt(model, step.kind, () => agent.update(input));
+      if (!failed(r) && r.resource_id !== c.resource_id) keepCopiesOutsideWindow(world, model, r);
       return failed(r) ? r.error : `${c.calendar_id}: ${r.resource_id}, ${JSON.stringify(r.sync_settings)}`;
     }
     case 'sync': {
@@ -165,6 +167,18 @@ export async function applyStep(world: AgentWorld, model: Model, step: Step): Pr
     case 'settle':
       return quietRuns(world, model);
   }
+}
+
+/**
+ * A remap (or a connect to another resource) removes the old resource's copies from the calendar, but only those in
+ * the window: one outside it is history the agent never touches (SYNC.md, "What each direction may touch"), and it
+ * stays, untouched, if a person moves it into the window later (docs/sync-rules.md, "Changing a connection").
+ */
+function keepCopiesOutsideWindow(world: AgentWorld, model: Model, c: Connection): void {
+  const { window_days_past: past, window_days_future: future } = c.sync_settings;
+  const window = syncWindow(world.now().toISOString(), past, future, zone);
+  for (const event of world.calendarProvider(c.calendar_id).live())
+    if (event.tags && !overlapsWindow(event, window, zone)) model.orphanable.add(event.id);
 }
 
 /** Live copies the agent made, as [copy id, original id]. */

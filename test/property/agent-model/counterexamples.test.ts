@@ -1317,4 +1317,19 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    'a copy out of the window at a remap stays in the calendar, and stays as it is when a person moves it back in',
+    check([
+      connect(0, 0, { inbound_as: 'bookings', sync_frequency: '15min' }),
+      sync,
+      add('sched', 0, 9),
+      { kind: 'wait', minutes: 20 },
+      { kind: 'wait', minutes: 44640 },
+      { kind: 'remap', pick: 0, resource: 1 },
+      sync,
+      move('external', 1, 9),
+      settle,
+    ]),
+  );
 });
