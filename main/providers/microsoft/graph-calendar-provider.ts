@@ -1,7 +1,7 @@
 /**
  * The Microsoft Outlook side of a connection, through @microsoft/microsoft-graph-client exactly as against
  * Microsoft (only `baseUrl` differs in sandbox mode). Reads use `calendarView/delta` (series expanded into
- * instances, a deltaLink as the cursor) and `$batch` for whole events; writes use `transactionId`, single-value
+ * instances, a deltaLink as the cursor) and `$batch` for whole events; writes go in `$batch`es of up to 20 and use `transactionId`, single-value
  * extended properties and `If-Match`. Every request carries `Prefer: IdType="ImmutableId"` and goes through the
  * account's gate. https://learn.microsoft.com/graph/delta-query-events
  */
@@ -12,13 +12,13 @@ import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOp
 import { calendarCapabilities, NotFoundError, PreconditionFailedError } from '../port';
 import { readEvents } from './graph-batch-reader';
 import { readDeltaRound } from './graph-delta-reader';
-import { GraphCreateBatcher } from './graph-batch-writer';
+import { GraphWriteBatcher } from './graph-batch-writer';
 import { GraphCaller, microsoftProviderName } from './graph-caller';
 import { createGraphClient, watchTokenFailures, type GraphTokens } from './graph-client';
 import { GraphRequestError, classifyGraphFailure, graphStatusOf } from './graph-errors';
 import type { GraphEvent } from './graph-event';
 import { eventForCreate, eventPatchFor, eventToItem, isIncomplete } from './graph-event-mapper';
-import { deltaPath, eventPath, transactionIdFor, transactionIdPrefix } from './graph-requests';
+import { calendarPath, deltaPath, eventPath, transactionIdFor, transactionIdPrefix } from './graph-requests';
 
 /** What the adapter needs; one gate is shared by every calendar of the same mailbox. */
 export interface GraphCalendarProviderOptions {
@@ -58,10 +58,10 @@ export function createMicrosoftGate(options: Partial<RequestGateOptions> = {}): 
 export class GraphCalendarProvider implements CalendarProvider {
   readonly side = 'external' as const;
   readonly capabilities = calendarCapabilities;
-  /** Four `$batch`es of 20 creates, one per mailbox slot; the gate keeps the mailbox at 4 requests in flight. */
+  /** Four `$batch`es of 20 writes, one per mailbox slot; the gate keeps the mailbox at 4 requests in flight. */
   readonly writeConcurrency = 80;
   private readonly caller: GraphCaller;
-  private readonly creates: GraphCreateBatcher;
+  private readonly writes: GraphWriteBatcher;
   private readonly calendarId: string;
   private readonly pageSize: number;
 
@@ -76,7 +76,7 @@ export class GraphCalendarProvider implements CalendarProvider {
       options.account,
       tokens.lastFailure,
     );
-    this.creates = new GraphCreateBatcher(this.caller, this.calendarId);
+    this.writes = new GraphWriteBatcher(this.caller);
   }
 
   /** The gate requests go through (shared per mailbox). */
@@ -125,7 +125,12 @@ export class GraphCalendarProvider implements CalendarProvider {
   async create(request: CreateRequest): Promise<SyncItem> {
     const body = eventForCreate(request.fields, transactionIdFor(request.idempotencyKey), request.tags);
     // Same transactionId, same event: a retry after a timeout or crash gets the event created the first time.
-    const event = await this.creates.create(body);
+    const event = (await this.writes.send({
+      method: 'POST',
+      url: `${calendarPath(this.calendarId)}/events`,
+      body,
+      refused: (status, code) => new GraphRequestError('create an event', status, code),
+    })) as GraphEvent | null;
     const item = event ? eventToItem(event) : null;
     if (!item) throw new GraphRequestError('create an event', undefined, 'incomplete event');
     // The answer to a create carries no extended properties; the ones just written are the event's tags.
@@ -133,40 +138,34 @@ export class GraphCalendarProvider implements CalendarProvider {
   }
 
   async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
-    const event = await this.caller.send(
-      'update an event',
-      () =>
-        this.caller
-          .request(eventPath(this.calendarId, id, false), { headers: { 'If-Match': options.ifMatch } })
-          .patch(eventPatchFor(fields, options.tags)) as Promise<GraphEvent>,
-      (error) => {
-        const status = graphStatusOf(error);
+    const event = (await this.writes.send({
+      method: 'PATCH',
+      url: eventPath(this.calendarId, id, false),
+      headers: { 'If-Match': options.ifMatch },
+      body: eventPatchFor(fields, options.tags),
+      refused: (status, code) => {
         if (status === 412) return new PreconditionFailedError(id);
-        return status === 404 ? new NotFoundError(id) : undefined;
+        if (status === 404) return new NotFoundError(id);
+        return new GraphRequestError('update an event', status, code);
       },
-    );
+    })) as GraphEvent | null;
     const item = event ? eventToItem(event) : null;
     if (!item) throw new GraphRequestError('update an event', undefined, 'incomplete event');
     return item;
   }
 
   async delete(id: string, options?: { ifMatch?: string }): Promise<void> {
-    await this.caller.send(
-      'delete an event',
-      () =>
-        this.caller
-          .request(
-            eventPath(this.calendarId, id, false),
-            options?.ifMatch ? { headers: { 'If-Match': options.ifMatch } } : {},
-          )
-          .delete() as Promise<unknown>,
-      (error) => {
-        const status = graphStatusOf(error);
+    await this.writes.send({
+      method: 'DELETE',
+      url: eventPath(this.calendarId, id, false),
+      ...(options?.ifMatch ? { headers: { 'If-Match': options.ifMatch } } : {}),
+      refused: (status, code) => {
         // Never there or already gone: the wanted end state holds.
         if (status === 404 || status === 410) return null;
-        return status === 412 ? new PreconditionFailedError(id) : undefined;
+        if (status === 412) return new PreconditionFailedError(id);
+        return new GraphRequestError('delete an event', status, code);
       },
-    );
+    });
   }
 
   /**

@@ -45,7 +45,7 @@ export function transactionIdFor(idempotencyKey: string): string {
 /** One request inside a `$batch` body. */
 export interface BatchRequest {
   id: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   url: string;
   headers: Record<string, string>;
   body?: unknown;
@@ -71,18 +71,23 @@ export function batchOfEventReads(calendarId: string, eventIds: string[]): { req
 }
 
 /**
- * A `$batch` body creating events in the calendar, at most 20, chained with `dependsOn` for the same reason as
- * reads; each body carries its own `transactionId`, so sending the batch again makes nothing twice.
+ * A `$batch` body writing events (creates, updates, deletes), at most 20, chained with `dependsOn` for the same reason
+ * as reads. Each create's body carries its own `transactionId` and each update or delete its `If-Match`, so sending
+ * the batch again makes nothing twice.
  */
-export function batchOfEventCreates(calendarId: string, bodies: unknown[]): { requests: BatchRequest[] } {
-  if (bodies.length > 20) throw new RangeError('A Graph $batch holds at most 20 requests.');
+export function batchOfEventWrites(writes: Omit<BatchRequest, 'id' | 'dependsOn'>[]): {
+  requests: BatchRequest[];
+} {
+  if (writes.length > 20) throw new RangeError('A Graph $batch holds at most 20 requests.');
   return {
-    requests: bodies.map((body, index) => ({
+    requests: writes.map((write, index) => ({
+      ...write,
       id: String(index + 1),
-      method: 'POST',
-      url: `${calendarPath(calendarId)}/events`,
-      headers: { Prefer: preferHeader(), 'Content-Type': 'application/json' },
-      body,
+      headers: {
+        Prefer: preferHeader(),
+        ...(write.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...write.headers,
+      },
       ...(index > 0 ? { dependsOn: [String(index)] } : {}),
     })),
   };
