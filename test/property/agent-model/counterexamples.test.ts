@@ -1332,4 +1332,17 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'busy: an undo of the run that made a block the agent moved since asks what to keep, a conflict about a live block',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      sync,
+      move('external', 0, 11),
+      sync,
+      { kind: 'undo', pick: 1 },
+      settle,
+    ]),
+  );
 });

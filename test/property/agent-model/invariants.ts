@@ -188,9 +188,12 @@ export function checkCoverage(
 
 /** After quiet runs, no open conflict is about items that are gone on both sides (SYNC.md, "Conflicts"). */
 export function checkConflicts(world: AgentWorld, model: Model, conflicts: ConflictView[]): void {
-  const live = new Set(
-    [...world.liveItems('sched'), ...world.liveItems('external')].map(({ item }) => item.id),
-  );
+  // Busy blocks are Sched items too, under their prefixed ids (a conflict about a block names it so).
+  const blocks = [...world.exceptions.values()].flatMap((p) => p.live().map((x) => exceptionItemId(x.id)));
+  const live = new Set([
+    ...[...world.liveItems('sched'), ...world.liveItems('external')].map(({ item }) => item.id),
+    ...blocks,
+  ]);
   for (const c of conflicts) {
     const ids = [c.sched?.id, c.external?.id].filter((id): id is string => Boolean(id));
     if (ids.length > 0 && ids.every((id) => !live.has(id)))
