@@ -95,6 +95,17 @@ function changedAt(observation: Observation): number | undefined {
 }
 
 /**
+ * The side changed later by its own clock, or null when either time is unknown or they are the same. For a pair found
+ * again with no baseline: both said the same at the last sync, so the later side is the one edited since.
+ */
+export function newerSide(sched: Observation, external: Observation): 'sched' | 'external' | null {
+  const schedAt = changedAt(sched);
+  const externalAt = changedAt(external);
+  if (schedAt === undefined || externalAt === undefined || schedAt === externalAt) return null;
+  return externalAt > schedAt ? 'external' : 'sched';
+}
+
+/**
  * The side whose version wins a two-way edit conflict, or `manual` when a person must choose.
  * `newest`: the later `updated` wins and a tie goes to Sched; a deletion whose time is unknown loses to an edit,
  * because a wrong deletion costs a person more than a wrong edit.

@@ -6,7 +6,7 @@
 import type { Action, ActionReason, LinkKey } from './actions';
 import type { Capabilities } from './capabilities';
 import { heldFields, keptFields } from './capabilities';
-import { editConflict, resolveConflict } from './conflicts';
+import { editConflict, newerSide, resolveConflict } from './conflicts';
 import { contentHash, hashMatches } from './content-hash';
 import { identityFor, recreateKey } from './identity';
 import type { ItemFields, Side } from './item';
@@ -139,6 +139,10 @@ function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'con
   // A busy block found again by its tags follows its event (SYNC.md, "Availability"): with no baseline to tell who
   // changed what, the block's own words and times are never written onto the person's event.
   if (context.relinked && bothPresent && isBlockOfEvent(link)) return 'external';
+  // Found again with no baseline (a lost state DB): both said the same at the last sync, so the side changed later is
+  // the one a person edited meanwhile, and it wins whichever side the rule prefers; `manual` still asks.
+  const newer = context.relinked && bothPresent ? newerSide(sides.sched, sides.external) : null;
+  if (newer && context.settings.conflict_resolution !== 'manual') return newer;
   const verdict = resolveConflict(context.settings.conflict_resolution, sides.sched, sides.external);
   return verdict === 'manual' ? 'conflict' : verdict;
 }

@@ -1345,4 +1345,18 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'the state DB lost, then a booking two calendars mirror moved in Sched: both follow it, the move is kept',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      connect(1, 1, { inbound_as: 'bookings', conflict_resolution: 'prefer-external', sync_frequency: '1h' }),
+      connect(2, 1, { inbound_as: 'bookings', sync_frequency: '15min' }),
+      add('external', 0, 9, 5),
+      settle,
+      { kind: 'lose-state' },
+      move('sched', 1, 9),
+      { kind: 'wait', minutes: 90 },
+    ]),
+  );
 });

@@ -133,6 +133,52 @@ describe('plan: identity and relinking', () => {
     expect(result.guard.verdict).toBe('ok');
   });
 
+  it('after the state is lost, a pair found again that differs takes the side changed later, whichever the rule prefers', () => {
+    const moved = { start: london('2025-03-13T09:00'), end: london('2025-03-13T10:00') };
+    const copyOf = (b: ReturnType<typeof booking>, updated: string) =>
+      event('e1', { title: b.title, updated, tags: { bookingId: b.id, connectionId: 'conn-1' } });
+    const planned = (
+      conflict_resolution: 'prefer-sched' | 'prefer-external' | 'manual',
+      sched: ReturnType<typeof booking>,
+      external: ReturnType<typeof event>,
+    ) =>
+      plan(
+        planInput({
+          settings: settings({ conflict_resolution }),
+          state: { links: [] },
+          sched: { items: [sched], full: true },
+          external: { items: [external], full: true },
+        }),
+      )
+        .actions.filter((action) => action.type !== 'link')
+        .map((action) => [action.type, 'side' in action ? action.side : '']);
+    // Moved in Sched after the copy was last written: the move wins under prefer-external too.
+    const movedBooking = booking('b1', { ...moved, updated: '2025-03-09T10:00:00.000Z' });
+    const oldCopy = copyOf(movedBooking, '2025-03-02T09:00:00.000Z');
+    expect(
+      planned('prefer-external', movedBooking, {
+        ...oldCopy,
+        start: london('2025-03-12T09:00'),
+        end: london('2025-03-12T10:00'),
+      }),
+    ).toEqual([['update', 'external']]);
+    // The copy moved later: it wins under prefer-sched.
+    const plain = booking('b1', { updated: '2025-03-02T09:00:00.000Z' });
+    expect(
+      planned('prefer-sched', plain, { ...copyOf(plain, '2025-03-09T10:00:00.000Z'), ...moved }),
+    ).toEqual([['update', 'sched']]);
+    // The same time on both: the rule decides; `manual` always asks.
+    const same = copyOf(plain, plain.updated);
+    expect(planned('prefer-external', plain, { ...same, ...moved })).toEqual([['update', 'sched']]);
+    expect(
+      planned('manual', movedBooking, {
+        ...oldCopy,
+        start: london('2025-03-12T09:00'),
+        end: london('2025-03-12T10:00'),
+      }),
+    ).toEqual([['conflict', '']]);
+  });
+
   it('relinks even a calendar that lost the source side and then makes the copy match in one-way mode', () => {
     const b = booking('b1', { title: 'Board meeting' });
     const stale = event('e1', { title: 'Old title', tags: { bookingId: 'b1', connectionId: 'conn-1' } });
