@@ -69,6 +69,9 @@ const firstPathSegment = (url: string): string | undefined =>
 export const microsoftScopesOf = (config: MicrosoftAuthConfig): string[] =>
   config.scopes ?? defaultMicrosoftScopes;
 
+/** An access token is used from memory until this long before it expires, as MSAL's own refresh margin. */
+const tokenMarginMs = 5 * 60_000;
+
 /** A signed-in Microsoft account; `authProvider` is what `Client.init({ authProvider, baseUrl })` takes. */
 export class MicrosoftAccount implements AccountTokens {
   readonly provider = 'microsoft' as const;
@@ -84,6 +87,13 @@ export class MicrosoftAccount implements AccountTokens {
      */
     private readonly oidcTenant: string | undefined,
   ) {}
+
+  /**
+   * The last access token and until when to use it without asking MSAL. MSAL would hand back the same token until
+   * it expires, but reads its cache from the keychain (twice) to do so, on every Graph request. Memory only; a 401
+   * still asks for a fresh one (`refresh`).
+   */
+  private held: { token: string; until: number } | null = null;
 
   /** Opens the account from its keychain cache; no saved sign-in → `ReauthRequiredError`. */
   static async open(
@@ -135,10 +145,14 @@ export class MicrosoftAccount implements AccountTokens {
   }
 
   private async acquire(forceRefresh: boolean): Promise<string> {
+    const held = this.held;
+    if (!forceRefresh && held && held.until > Date.now()) return held.token;
     const cached = await this.msalAccount();
     const account = this.oidcTenant === undefined ? cached : { ...cached, tenantId: this.oidcTenant };
     try {
       const result = await this.app.acquireTokenSilent({ account, scopes: this.scopes, forceRefresh });
+      const until = result.expiresOn ? result.expiresOn.getTime() - tokenMarginMs : 0;
+      this.held = { token: result.accessToken, until };
       return result.accessToken;
     } catch (err) {
       // Only MSAL's own errors are about the grant; anything else (the keychain) keeps its own message.
