@@ -122,6 +122,8 @@ class Harness {
   readonly external: MemoryProvider;
   links: Link[] = [];
   cursors: Record<Side, string | null> = { sched: null, external: null };
+  /** Bookings of open edit conflicts, as the engine's conflict store lists them: a person must answer those. */
+  conflicted = new Set<string>();
 
   constructor(readonly chosen: PlanSettings) {
     let tick = 0;
@@ -131,7 +133,8 @@ class Harness {
   }
 
   async run(): Promise<Action[]> {
-    const input = planInput({ settings: this.chosen, state: { links: this.links }, reviewApproved: true });
+    const state = { links: this.links, conflictedBookingIds: [...this.conflicted] };
+    const input = planInput({ settings: this.chosen, state, reviewApproved: true });
     const sched = await this.sched.listChanges({ cursor: this.cursors.sched, window: syncWindowOf() });
     const external = await this.external.listChanges({
       cursor: this.cursors.external,
@@ -145,6 +148,7 @@ class Harness {
 
   loseState(): void {
     this.links = [];
+    this.conflicted.clear();
     this.cursors = { sched: null, external: null };
   }
 
@@ -185,6 +189,8 @@ class Harness {
       this.put(action.link);
     } else if (action.type === 'unlink') {
       this.drop(action.link.bookingId, action.link.eventId);
+    } else if (action.type === 'conflict') {
+      this.conflicted.add(action.link.bookingId);
     }
   }
 }
