@@ -163,12 +163,14 @@ function refreshOf(action: Action, moved: ReadonlySet<string>): boolean {
 /**
  * A create of the remap run gets a key of this remap: the old pairing may have had a copy of the same item under the
  * first key, removed since (by this remap or an earlier one), and Google keeps deleted ids, Sched idempotency keys.
- * `remapId` is the same on every retry of one remap, so a crash mid-remap still makes no second copy.
+ * `remapId` is the same on every retry of one remap, so a crash mid-remap still makes no second copy. The booking of
+ * an event the old pairing never linked keeps the first key: no booking was made from that event before (a remap
+ * moves the ones it made), and that key is what finds this booking again after a lost state DB, wherever it is.
  */
-function keyedForRemap(action: Action, remapId: string): Action {
-  return action.type === 'create'
-    ? { ...action, idempotencyKey: `${action.idempotencyKey}:remap:${remapId}` }
-    : action;
+function keyedForRemap(action: Action, remapId: string, oldEvents: ReadonlySet<string>): Action {
+  if (action.type !== 'create') return action;
+  if (action.side === 'sched' && !oldEvents.has(action.counterpart.id)) return action;
+  return { ...action, idempotencyKey: `${action.idempotencyKey}:remap:${remapId}` };
 }
 
 /**
@@ -186,6 +188,7 @@ export function planRemap(
   const events = liveIds(input.external);
   const { kept, copies, moves, exceptions } = sortLinks(input.state.links, onNewResource);
   const copyEvents = new Set(copies.map((link) => link.external.id));
+  const oldEvents = new Set(input.state.links.map((link) => link.external.id));
   const movable = moves.flatMap((link) => {
     const booking = asMoved(link, moving);
     return booking ? [{ link, booking }] : [];
@@ -209,7 +212,7 @@ export function planRemap(
     ...moved.map((m) => moveBooking(m.link, m.booking, events)),
     ...ordinary.actions
       .filter((action) => !refreshOf(action, movedIds))
-      .map((action) => keyedForRemap(action, remapId)),
+      .map((action) => keyedForRemap(action, remapId, oldEvents)),
   ];
   const emptySides = (['sched', 'external'] as const).filter(
     (side) => input[side].full === true && liveIds(input[side]).size === 0,

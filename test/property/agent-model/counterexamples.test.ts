@@ -1359,4 +1359,17 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       { kind: 'wait', minutes: 90 },
     ]),
   );
+
+  it(
+    'a remap before the first run, then the state DB lost and the booking moved out of the window: found by its key',
+    check([
+      connect(0, 1, { inbound_as: 'bookings' }),
+      { kind: 'remap', pick: 0, resource: 0 },
+      add('external', 0, 9),
+      sync,
+      { kind: 'lose-state' },
+      move('sched', 181, 9),
+      settle,
+    ]),
+  );
 });
