@@ -12,7 +12,10 @@ import {
   listGraphCalendars,
 } from '../../main/providers/microsoft';
 import { MemorySecretStore } from '../fakes/memory-secret-store';
+import type { EngineConnection } from '../../main/engine';
+import type { Direction } from '../../main/sync';
 import { call, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
+import { schedProviderFor } from './sched-sandbox';
 
 /** A signed-in account for a seeded Microsoft user, its tokens in a memory secret store. */
 export async function signedInMicrosoftAccount(
@@ -85,4 +88,29 @@ export async function armMicrosoftFault(
     body: { target: 'microsoft', ...fault },
   });
   if (answer.status >= 300) throw new Error(`The sandbox refused the fault: ${JSON.stringify(answer.body)}`);
+}
+
+/** The engine's view of a Sched resource synced with an Outlook calendar through `graph`. */
+export async function graphEngineConnection(
+  box: TestSandbox,
+  resourceId: string,
+  direction: Direction,
+  graph: GraphCalendarProvider,
+  calendarId: string,
+): Promise<EngineConnection> {
+  return {
+    calendarId,
+    resourceId,
+    resourceTimezone: 'UTC',
+    calendarService: 'microsoft',
+    settings: {
+      direction,
+      conflict_resolution: 'manual',
+      privacy: 'full',
+      window_days_past: 30,
+      window_days_future: 180,
+    },
+    sched: await schedProviderFor(box, { resourceId }),
+    external: graph,
+  };
 }

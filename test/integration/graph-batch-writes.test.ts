@@ -2,12 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Engine, type EngineConnection } from '../../main/engine';
+import { Engine } from '../../main/engine';
 import { createGraphClient } from '../../main/providers/microsoft';
 import { openStateDb } from '../../main/store';
 import { call, useTestSandbox, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
-import { graphProviderFor, primaryCalendarId, signedInMicrosoftAccount } from '../contract/microsoft-sandbox';
-import { schedProviderFor } from '../contract/sched-sandbox';
+import {
+  graphEngineConnection,
+  graphProviderFor,
+  primaryCalendarId,
+  signedInMicrosoftAccount,
+} from '../contract/microsoft-sandbox';
 
 const sandbox = useTestSandbox({ seed: 'empty' });
 const resourceId = 'rsc_meeting_room_a';
@@ -34,21 +38,7 @@ async function setUp(box: TestSandbox, bookings: number, first = 0, title = 'Boo
     })) as { body: { id: string } };
     ids.push(made.body.id);
   }
-  const connection: EngineConnection = {
-    calendarId,
-    resourceId,
-    resourceTimezone: 'UTC',
-    calendarService: 'microsoft',
-    settings: {
-      direction: 'sched-to-external',
-      conflict_resolution: 'manual',
-      privacy: 'full',
-      window_days_past: 30,
-      window_days_future: 180,
-    },
-    sched: await schedProviderFor(box, { resourceId }),
-    external: graph,
-  };
+  const connection = await graphEngineConnection(box, resourceId, 'sched-to-external', graph, calendarId);
   const db = openStateDb(join(dir, `state-${calendarId.slice(-8)}-${bookings}.db`));
   const engine = new Engine({ db, now: () => box.clock.now() });
   const events = async () => {

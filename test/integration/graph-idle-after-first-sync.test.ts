@@ -10,21 +10,20 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MicrosoftAccount } from '../../main/auth';
-import { Engine, type EngineConnection } from '../../main/engine';
+import { Engine } from '../../main/engine';
 import {
   GraphCalendarProvider,
   createGraphClient,
   createMicrosoftGate,
 } from '../../main/providers/microsoft';
-import type { Direction } from '../../main/sync';
 import { openStateDb } from '../../main/store';
 import { call, useTestSandbox, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
 import {
+  graphEngineConnection,
   microsoftRequestsSeen,
   primaryCalendarId,
   signedInMicrosoftAccount,
 } from '../contract/microsoft-sandbox';
-import { schedProviderFor } from '../contract/sched-sandbox';
 
 // Sched's own limit lifted so that seeding hundreds of bookings takes seconds; the agent keeps its gates.
 const sandbox = useTestSandbox({ seed: 'empty', sched: { rateLimitPerMinute: 100_000 } });
@@ -95,30 +94,6 @@ function clientPausingBeforeSecondBatch(
   });
 }
 
-async function connectionFor(
-  box: TestSandbox,
-  resourceId: string,
-  direction: Direction,
-  graph: GraphCalendarProvider,
-  calendarId: string,
-): Promise<EngineConnection> {
-  return {
-    calendarId,
-    resourceId,
-    resourceTimezone: 'UTC',
-    calendarService: 'microsoft',
-    settings: {
-      direction,
-      conflict_resolution: 'manual',
-      privacy: 'full',
-      window_days_past: 30,
-      window_days_future: 180,
-    },
-    sched: await schedProviderFor(box, { resourceId }),
-    external: graph,
-  };
-}
-
 describe('the first idle Outlook run after a first sync', () => {
   it('costs one delta request after 1,000 creates, none re-read; the first sync stays at 1 + 50 requests', async () => {
     const box = sandbox();
@@ -132,7 +107,7 @@ describe('the first idle Outlook run after a first sync', () => {
       graphUrl: box.info.microsoft.graph_url,
       gate: createMicrosoftGate({ baseDelayMs: 20, maxDelayMs: 200 }),
     });
-    const connection = await connectionFor(box, resourceId, 'sched-to-external', graph, calendarId);
+    const connection = await graphEngineConnection(box, resourceId, 'sched-to-external', graph, calendarId);
     const db = openStateDb(join(dir, 'outgoing.db'));
     const engine = new Engine({ db, now: () => box.clock.now() });
 
@@ -184,7 +159,7 @@ describe('the first idle Outlook run after a first sync', () => {
       }),
       gate: createMicrosoftGate({ baseDelayMs: 20, maxDelayMs: 200 }),
     });
-    const connection = await connectionFor(box, resourceId, 'two-way', graph, calendarId);
+    const connection = await graphEngineConnection(box, resourceId, 'two-way', graph, calendarId);
     const db = openStateDb(join(dir, 'two-way.db'));
     const engine = new Engine({ db, now: () => box.clock.now() });
 
