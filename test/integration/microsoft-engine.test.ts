@@ -8,8 +8,12 @@ import { createGraphClient } from '../../main/providers/microsoft';
 import { openStateDb, type StateDb } from '../../main/store';
 import type { MicrosoftAccount } from '../../main/auth';
 import { call, useTestSandbox, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
-import { graphProviderFor, primaryCalendarId, signedInMicrosoftAccount } from '../contract/microsoft-sandbox';
-import { schedProviderFor } from '../contract/sched-sandbox';
+import {
+  graphEngineConnection,
+  graphProviderFor,
+  primaryCalendarId,
+  signedInMicrosoftAccount,
+} from '../contract/microsoft-sandbox';
 
 const sandbox = useTestSandbox({ seed: 'empty' });
 const resourceId = 'rsc_meeting_room_a';
@@ -52,21 +56,7 @@ beforeAll(async () => {
     account,
     calendarId,
     graph,
-    connection: {
-      calendarId,
-      resourceId,
-      resourceTimezone: 'UTC',
-      calendarService: 'microsoft',
-      settings: {
-        direction: 'two-way',
-        conflict_resolution: 'manual',
-        privacy: 'full',
-        window_days_past: 30,
-        window_days_future: 180,
-      },
-      sched: await schedProviderFor(box, { resourceId }),
-      external: graph,
-    },
+    connection: await graphEngineConnection(box, resourceId, 'two-way', graph, calendarId),
   };
   await call(`${box.info.sched.base_url}/bookings`, {
     token: box.info.sched.api_key,
