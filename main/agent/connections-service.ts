@@ -141,7 +141,13 @@ export class ConnectionsService {
       ...(input.resource_id ? { resource_id: next.resource_id } : {}),
     });
     this.deps.settings.saveConnection(next);
-    requestRemap(this.deps.db, next.calendar_id, current.resource_id, next.resource_id);
+    requestRemap(
+      this.deps.db,
+      next.calendar_id,
+      current.resource_id,
+      next.resource_id,
+      current.awaiting_first_sync === true,
+    );
     rememberRemap(this.deps, next.calendar_id);
     // The newly copied side's items inside the window are read once by time on the next run (and its preview).
     // Converting what the calendar's events made in Sched needs every event of the window: the next run reads the

@@ -5,12 +5,26 @@
  */
 import type { StateDb } from '../store/state-db';
 
-/** Marks the next run of `calendarId` a remap run from `from` to `to` (nothing when they are the same). */
-export function requestRemap(db: StateDb, calendarId: string, from: string, to: string): void {
+/**
+ * Marks the next run of `calendarId` a remap run from `from` to `to` (nothing when they are the same). A connection
+ * that never synced (`neverSynced`: still waiting for its first run, nothing linked, no write begun) has no old
+ * pairing to undo: it is simply paired with `to`, and its first run is an ordinary one, keyed as every later run
+ * expects (a lost state DB then finds its copies by their first keys).
+ */
+export function requestRemap(
+  db: StateDb,
+  calendarId: string,
+  from: string,
+  to: string,
+  neverSynced = false,
+): void {
   if (from === to) return;
   db.transaction(() => {
     db.connections.ensure(calendarId);
-    db.remaps.request(calendarId, from, to);
+    const fresh =
+      neverSynced && db.links.count(calendarId) === 0 && db.outbox.unfinished(calendarId).length === 0;
+    if (fresh) db.remaps.pairAfresh(calendarId, to);
+    else db.remaps.request(calendarId, from, to);
   });
 }
 

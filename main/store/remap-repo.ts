@@ -70,6 +70,21 @@ export class RemapRepo {
   }
 
   /**
+   * Records a fresh pairing with `resourceId`, any remap that was waiting dropped: for a connection that never synced,
+   * whose old pairing has nothing to move or remove.
+   */
+  pairAfresh(calendarId: string, resourceId: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO connection_remaps (calendar_id, resource_id, pending_from, requested_at, updated_at)
+         VALUES (?, ?, NULL, NULL, ?)
+         ON CONFLICT (calendar_id) DO UPDATE SET resource_id = excluded.resource_id, pending_from = NULL,
+           requested_at = NULL, remap_run_id = NULL, remapped_from = NULL, updated_at = excluded.updated_at`,
+      )
+      .run(calendarId, resourceId, isoNow(this.clock));
+  }
+
+  /**
    * Records that the connection mirrors `resourceId` unless a pairing is recorded already: a run of a connection the
    * state DB forgot (lost, or older than this table) writes for its resource, so a later remap knows where from.
    */

@@ -1372,4 +1372,18 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a remap before the first run, then the state DB lost and the copy moved out of the window: no second copy',
+    check([
+      connect(0, 1, { inbound_as: 'bookings' }),
+      { kind: 'remap', pick: 0, resource: 0 },
+      add('sched', 62, 9),
+      { kind: 'wait', minutes: 132480 },
+      sync,
+      { kind: 'lose-state' },
+      move('external', 0, 9),
+      settle,
+    ]),
+  );
 });
