@@ -15,10 +15,18 @@ const envWithout = (process.env.AGENT_MODEL_WITHOUT ?? '').split(',').filter(Boo
 const envIgnore = (process.env.AGENT_MODEL_IGNORE ?? '').split(',').filter(Boolean);
 /** A long `test:deep` run says how far it got: AGENT_MODEL_PROGRESS=file gets the count of stories played. */
 const progressFile = process.env.AGENT_MODEL_PROGRESS;
+/**
+ * Outside CI (whose fixed seed test/setup/fast-check-seed.ts sets) and without FC_SEED, the run picks its own seed and
+ * says it, so a run that passes can be replayed as well as one that fails.
+ */
+const seed =
+  process.env.FC_SEED || process.env.CI ? undefined : Math.floor(Math.random() * 2 ** 32) - 2 ** 31;
 let played = 0;
 const note = () => {
   played += 1;
-  if (progressFile) writeFileSync(progressFile, `${played} stories played, ${new Date().toISOString()}\n`);
+  const seedNote = seed === undefined ? '' : ` (seed ${seed})`;
+  if (progressFile)
+    writeFileSync(progressFile, `${played} stories played${seedNote}, ${new Date().toISOString()}\n`);
 };
 
 describe('the whole agent over random stories of people, time, settings, crashes and sign-ins', () => {
@@ -31,8 +39,9 @@ describe('the whole agent over random stories of people, time, settings, crashes
           note();
           return expectStoryHolds(steps, ignored);
         }),
-        { numRuns },
+        { numRuns, ...(seed !== undefined ? { seed } : {}) },
       );
+      if (seed !== undefined) console.log(`agent model: ${numRuns} stories passed on seed ${seed}`);
     },
     Math.max(120_000, numRuns * 600),
   );
