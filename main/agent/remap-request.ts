@@ -43,7 +43,11 @@ export function pairOnConnect(db: StateDb, calendarId: string, resourceId: strin
     if (pairing?.resourceId === resourceId) return db.coveredWindows.coverNothing(calendarId);
     if (pairing) db.remaps.request(calendarId, pairing.resourceId, resourceId);
     else if (db.links.count(calendarId) > 0) db.remaps.request(calendarId, 'unknown', resourceId);
-    else db.remaps.remember(calendarId, resourceId);
+    else {
+      // A calendar this state DB never knew: from here on it holds every key the calendar's creates use.
+      db.remaps.remember(calendarId, resourceId);
+      db.remaps.markKeysKnown(calendarId);
+    }
   });
 }
 

@@ -55,6 +55,7 @@ export class ConnectionSession {
   readonly remapping: string | null;
   /** The resource the pending remap comes from; null when none is pending or it is not known. */
   private readonly remapFrom: string | null;
+  private readonly createKeyUsed: ((key: string) => boolean) | null;
 
   constructor(
     readonly db: StateDb,
@@ -84,7 +85,11 @@ export class ConnectionSession {
     const { window_days_past: past, window_days_future: future } = connection.settings;
     this.window = syncWindow(now, past, future, connection.resourceTimezone);
     this.remapping = db.remaps.pendingSince(this.key);
-    const from = db.remaps.pairing(this.key)?.pendingFrom ?? null;
+    const pairing = db.remaps.pairing(this.key);
+    const from = pairing?.pendingFrom ?? null;
+    // With the calendar's whole history in the outbox, a remap run keys for the remap only the creates whose first
+    // key was used before; with history unknown (a lost state DB), every one.
+    this.createKeyUsed = pairing?.keysKnown ? (key) => db.outbox.byKey(key) !== null : null;
     // 'unknown': a pairing from before remaps were remembered (remap-request.ts).
     this.remapFrom = from === 'unknown' ? null : from;
   }
@@ -113,11 +118,11 @@ export class ConnectionSession {
   /** Plans with this connection's settings, the sides' capabilities and the window, each taken once per call. */
   plan({ moving, ...request }: PlanRequest): Plan {
     const input = this.planInput(request);
-    const { remapping, remapFrom } = this;
+    const { remapping, remapFrom, createKeyUsed } = this;
     // A change of `inbound_as` converts what the calendar's events made in Sched (inbound-change-plan.ts).
     return planInboundAs(
       input,
-      (i) => (remapping === null ? plan(i) : planRemap(i, remapping, moving, remapFrom)),
+      (i) => (remapping === null ? plan(i) : planRemap(i, remapping, moving, remapFrom, createKeyUsed)),
       remapping === null ? null : remapFrom,
     );
   }

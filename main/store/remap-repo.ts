@@ -8,6 +8,8 @@ export interface Pairing {
   /** The resource of the old pairing while its remap waits for (or is in) a run; null when none is pending. */
   pendingFrom: string | null;
   requestedAt: string | null;
+  /** The state DB has known the connection since it was first connected: its outbox holds every create key used. */
+  keysKnown: boolean;
 }
 
 /** Why a run may not be undone: a remap pending, or the run came before or with the last remap (`from` → `to`). */
@@ -22,6 +24,7 @@ interface Row {
   resource_id: string;
   pending_from: string | null;
   requested_at: string | null;
+  keys_known: number;
 }
 
 /**
@@ -40,7 +43,8 @@ export class RemapRepo {
   pairing(calendarId: string): Pairing | null {
     const row = this.db
       .prepare(
-        `SELECT calendar_id, resource_id, pending_from, requested_at FROM connection_remaps WHERE calendar_id = ?`,
+        `SELECT calendar_id, resource_id, pending_from, requested_at, keys_known FROM connection_remaps
+         WHERE calendar_id = ?`,
       )
       .get(calendarId) as Row | undefined;
     if (!row) return null;
@@ -49,6 +53,7 @@ export class RemapRepo {
       resourceId: row.resource_id,
       pendingFrom: row.pending_from,
       requestedAt: row.requested_at,
+      keysKnown: row.keys_known === 1,
     };
   }
 
@@ -67,6 +72,11 @@ export class RemapRepo {
          ON CONFLICT (calendar_id) DO UPDATE SET resource_id = excluded.resource_id, updated_at = excluded.updated_at`,
       )
       .run(calendarId, resourceId, isoNow(this.clock));
+  }
+
+  /** Records that the state DB knows the connection since it was first connected (`Pairing.keysKnown`). */
+  markKeysKnown(calendarId: string): void {
+    this.db.prepare(`UPDATE connection_remaps SET keys_known = 1 WHERE calendar_id = ?`).run(calendarId);
   }
 
   /**

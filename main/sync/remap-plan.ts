@@ -161,34 +161,42 @@ function refreshOf(action: Action, moved: ReadonlySet<string>): boolean {
 }
 
 /**
- * A create of the remap run gets a key of this remap: the old pairing may have had a copy of the same item under the
- * first key, removed since (by this remap or an earlier one), and Google keeps deleted ids, Sched idempotency keys.
- * `remapId` is the same on every retry of one remap, so a crash mid-remap still makes no second copy. The booking of
- * an event the old pairing never linked keeps the first key: no booking was made from that event before (a remap
- * moves the ones it made), and that key is what finds this booking again after a lost state DB, wherever it is.
+ * A create of the remap run gets a key of this remap when its first key may have been used: the old pairing (or an
+ * earlier one) may have had a copy of the same item under it, removed since, and Google keeps deleted ids, Sched
+ * idempotency keys. That is so when the old pairing linked the item, when `keyUsed` says the key was used, and
+ * whenever the calendar's history is unknown (`keyUsed` null: a lost state DB). `remapId` is the same on every retry
+ * of one remap, so a crash mid-remap still makes no second copy. Any other create keeps its first key, which is what
+ * finds its copy again after a later lost state DB, wherever that copy has moved.
  */
-function keyedForRemap(action: Action, remapId: string, oldEvents: ReadonlySet<string>): Action {
+function keyedForRemap(
+  action: Action,
+  remapId: string,
+  oldIds: ReadonlySet<string>,
+  keyUsed: ((key: string) => boolean) | null,
+): Action {
   if (action.type !== 'create') return action;
-  if (action.side === 'sched' && !oldEvents.has(action.counterpart.id)) return action;
-  return { ...action, idempotencyKey: `${action.idempotencyKey}:remap:${remapId}` };
+  const fresh = keyUsed !== null && !oldIds.has(action.counterpart.id) && !keyUsed(action.idempotencyKey);
+  return fresh ? action : { ...action, idempotencyKey: `${action.idempotencyKey}:remap:${remapId}` };
 }
 
 /**
  * Decides every action of a remap run; `remapId` names the remap (when it was asked for), `moving` holds the bookings
  * to move as read now (`bookingsToMove`; one not in it is taken as last synced), `from` the old resource (null when
- * unknown). Pure, like `plan`.
+ * unknown), `keyUsed` whether a create key was used before (null when the calendar's history is unknown). Pure,
+ * like `plan`, given a `keyUsed` that only reads.
  */
 export function planRemap(
   input: PlanInput,
   remapId: string,
   moving: MovingBookings = new Map(),
   from: string | null = null,
+  keyUsed: ((key: string) => boolean) | null = null,
 ): Plan {
   const onNewResource = liveIds(input.sched);
   const events = liveIds(input.external);
   const { kept, copies, moves, exceptions } = sortLinks(input.state.links, onNewResource);
   const copyEvents = new Set(copies.map((link) => link.external.id));
-  const oldEvents = new Set(input.state.links.map((link) => link.external.id));
+  const oldIds = new Set(input.state.links.flatMap((link) => [link.sched.id, link.external.id]));
   const movable = moves.flatMap((link) => {
     const booking = asMoved(link, moving);
     return booking ? [{ link, booking }] : [];
@@ -212,7 +220,7 @@ export function planRemap(
     ...moved.map((m) => moveBooking(m.link, m.booking, events)),
     ...ordinary.actions
       .filter((action) => !refreshOf(action, movedIds))
-      .map((action) => keyedForRemap(action, remapId, oldEvents)),
+      .map((action) => keyedForRemap(action, remapId, oldIds, keyUsed)),
   ];
   const emptySides = (['sched', 'external'] as const).filter(
     (side) => input[side].full === true && liveIds(input[side]).size === 0,

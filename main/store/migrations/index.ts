@@ -9,6 +9,7 @@ import { calendarsHeldElsewhere } from './007-calendars-held-elsewhere';
 import { coveredWindow } from './008-covered-window';
 import { remapUndoBoundary } from './009-remap-undo-boundary';
 import { runTriggers } from './010-run-triggers';
+import { createKeysKnown } from './011-create-keys-known';
 
 export type { Migration } from './migration';
 
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   coveredWindow,
   remapUndoBoundary,
   runTriggers,
+  createKeysKnown,
 ];

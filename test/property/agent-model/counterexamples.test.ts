@@ -1386,4 +1386,32 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a copy a remap run made, moved out of the window while the state DB was lost, is found by its key',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      add('sched', 3, 9, 0),
+      sync,
+      { kind: 'lose-state' },
+      move('external', 200, 9),
+      settle,
+    ]),
+  );
+
+  it(
+    'a booking a remap run made of a new event, moved out of the window while the state DB was lost, is found by its key',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      add('external', 3, 9),
+      sync,
+      { kind: 'lose-state' },
+      move('sched', 200, 9),
+      settle,
+    ]),
+  );
 });

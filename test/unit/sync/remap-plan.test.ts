@@ -62,6 +62,26 @@ describe('planRemap', () => {
     expect(again).toEqual(first);
   });
 
+  it('keys a create for the remap only when its first key may have been used: known to be, linked before, or history unknown', () => {
+    const mine = event('e-mine');
+    const input = planInput({
+      // The old pairing booked e-mine; that booking is gone, so the remap books the event again on the new resource.
+      state: { links: [linkOf(booking('b-gone'), mine, 'external')] },
+      sched: { items: [booking('b-new'), booking('b-used')], full: true },
+      external: { items: [mine], full: true },
+    });
+    const keyOf = (keyUsed: ((key: string) => boolean) | null, counterpart: string) =>
+      planRemap(input, 'r1', new Map([['b-gone', null]]), null, keyUsed).actions.find(
+        (a) => a.type === 'create' && a.counterpart.id === counterpart,
+      );
+    const used = (key: string) => key.includes('b-used');
+
+    expect(keyOf(used, 'b-new')).toMatchObject({ idempotencyKey: expect.not.stringMatching(/:remap:/) });
+    expect(keyOf(used, 'b-used')).toMatchObject({ idempotencyKey: expect.stringMatching(/:remap:r1$/) });
+    expect(keyOf(used, 'e-mine')).toMatchObject({ idempotencyKey: expect.stringMatching(/:remap:r1$/) });
+    expect(keyOf(null, 'b-new')).toMatchObject({ idempotencyKey: expect.stringMatching(/:remap:r1$/) });
+  });
+
   it('moves a booking edited on the old resource since the last run against its current version, and copies the edit', () => {
     const synced = booking('b-old');
     const persons = event('e1');
