@@ -94,9 +94,10 @@ export class ConnectionsService {
     const before = this.deps.db.remaps.pairing(stored.calendar_id);
     if (before && before.resourceId !== stored.resource_id)
       await this.deps.finishBeforeRemap?.(stored, before.resourceId);
+    const former = settings.formerResource(stored.calendar_id);
     settings.saveConnection(stored);
     this.deps.db.connections.ensure(stored.calendar_id);
-    pairOnConnect(this.deps.db, stored.calendar_id, stored.resource_id);
+    pairOnConnect(this.deps.db, stored.calendar_id, stored.resource_id, former);
     rememberRemap(this.deps, stored.calendar_id);
     this.deps.db.heldElsewhere.clear(stored.calendar_id);
     this.deps.db.connections.update(stored.calendar_id, { status: 'active', statusMessage: null });

@@ -34,9 +34,17 @@ export function requestRemap(
  * run; the same resource resumes its old state (reading the window once, for settings that copy more); no state at
  * all is a fresh pairing.
  */
-export function pairOnConnect(db: StateDb, calendarId: string, resourceId: string): void {
+export function pairOnConnect(
+  db: StateDb,
+  calendarId: string,
+  resourceId: string,
+  /** The resource the settings file says the calendar mirrored before it was disconnected (`formerResource`). */
+  former: string | null = null,
+): void {
   db.transaction(() => {
     db.connections.ensure(calendarId);
+    // A state DB lost since the disconnect: the settings file still knows where the old pairing's copies are.
+    if (db.remaps.pairing(calendarId) === null && former !== null) db.remaps.remember(calendarId, former);
     const pairing = db.remaps.pairing(calendarId);
     // Resuming: the settings may differ from the old connection's (a direction that copies a side the old one left
     // alone), so the next run reads the window once by time besides the saved cursors.

@@ -115,6 +115,11 @@ export const SettingsFileSchema = z
     oauth_clients: OAuthClientSettingsSchema.default({}),
     /** The first-run welcome was answered ("Try it with demo data" or "Connect your Sched"): not shown again. */
     welcome_done: z.boolean().default(false),
+    /**
+     * The resource each disconnected calendar's copies belong to, until it is connected again: a state DB lost in
+     * between cannot then turn a connect to another resource into a second booking of its events (a remap).
+     */
+    former_resources: z.record(id, id).default({}),
   })
   .strict()
   .superRefine((file, ctx) => {

@@ -73,9 +73,12 @@ export interface SettingsStore {
   removeAccount(id: string): boolean;
   listConnections(): StoredConnection[];
   getConnection(calendarId: string): StoredConnection | null;
-  /** Adds the connection or replaces the one with the same `calendar_id`. */
+  /** Adds the connection or replaces the one with the same `calendar_id` (and forgets its `formerResource`). */
   saveConnection(connection: StoredConnection): StoredConnection;
+  /** Removes the connection, remembering the resource its copies belong to (`formerResource`). */
   removeConnection(calendarId: string): boolean;
+  /** The resource a calendar disconnected since mirrored (its pending remap's old one, if any), or null. */
+  formerResource(calendarId: string): string | null;
   /** This install's stable device id: random, made and saved the first time it is asked for. */
   deviceId(): string;
   /** The whole validated file. */
@@ -196,21 +199,34 @@ export class ConfBackedSettingsStore implements SettingsStore {
 
   saveConnection(connection: StoredConnection): StoredConnection {
     const valid = validate(StoredConnectionSchema, connection);
-    this.write((file) => ({
-      ...file,
-      connections: replaceOrAppend(file.connections, valid, (c) => c.calendar_id === valid.calendar_id),
-    }));
+    this.write((file) => {
+      const { [valid.calendar_id]: _connected, ...former } = file.former_resources;
+      return {
+        ...file,
+        connections: replaceOrAppend(file.connections, valid, (c) => c.calendar_id === valid.calendar_id),
+        former_resources: former,
+      };
+    });
     return valid;
   }
 
   removeConnection(calendarId: string): boolean {
     let removed = false;
     this.write((file) => {
-      const connections = file.connections.filter((c) => c.calendar_id !== calendarId);
-      removed = connections.length !== file.connections.length;
-      return { ...file, connections };
+      const gone = file.connections.find((c) => c.calendar_id === calendarId);
+      removed = gone !== undefined;
+      if (!gone) return file;
+      return {
+        ...file,
+        connections: file.connections.filter((c) => c !== gone),
+        former_resources: { ...file.former_resources, [calendarId]: gone.remap_from ?? gone.resource_id },
+      };
     });
     return removed;
+  }
+
+  formerResource(calendarId: string): string | null {
+    return this.read().former_resources[calendarId] ?? null;
   }
 
   onChange(listener: (file: SettingsFile) => void): () => void {

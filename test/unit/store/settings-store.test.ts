@@ -87,6 +87,23 @@ describe('conf settings store', () => {
     ).toEqual(['room.b@example.com']);
   });
 
+  it('remembers the resource of a disconnected calendar, a pending remap’s old one first, until it is connected again', () => {
+    const store = openConfSettingsStore(dir);
+    store.saveConnection(connection);
+    store.saveConnection({ ...connection, calendar_id: 'room.b@example.com', remap_from: 'res-old' });
+
+    store.removeConnection('room.a@example.com');
+    store.removeConnection('room.b@example.com');
+
+    const reopened = openConfSettingsStore(dir);
+    expect(reopened.formerResource('room.a@example.com')).toBe(connection.resource_id);
+    expect(reopened.formerResource('room.b@example.com')).toBe('res-old');
+    expect(reopened.formerResource('room.c@example.com')).toBeNull();
+    reopened.saveConnection({ ...connection, resource_id: 'res-other' });
+    expect(openConfSettingsStore(dir).formerResource('room.a@example.com')).toBeNull();
+    expect(openConfSettingsStore(dir).formerResource('room.b@example.com')).toBe('res-old');
+  });
+
   it('refuses a connection carrying a token', () => {
     const store = openConfSettingsStore(dir);
 
