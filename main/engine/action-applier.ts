@@ -7,7 +7,7 @@ import type { CalendarProvider } from '../providers/port';
 import { SlotUnavailableError } from '../providers/port';
 import type { OutboxEntry } from '../store';
 import type { Action, CreateAction, DeleteAction, Link, Side, SyncItem, UpdateAction } from '../sync';
-import { cancelInsteadOfMove, linkAfterWrite, linkSideOf, otherSide } from '../sync';
+import { cancelInsteadOfMove, isMove, linkAfterWrite, linkSideOf, otherSide } from '../sync';
 import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
 import { changedBefore, keyAfter, olderCopyOf } from './older-copy';
@@ -212,7 +212,7 @@ export class ActionApplier {
     } catch (error) {
       // A moved event Sched refuses is one item's conflict: recorded for the person, and the run goes on.
       if (error instanceof SlotUnavailableError && action.side === 'sched') {
-        if (action.reason === 'remap') return this.moveRefused(action, error, entry);
+        if (isMove(action)) return this.moveRefused(action, error, entry);
         const relinked = this.relinks.get(action.link.bookingId) ?? null;
         return recordMovedOverlap(this.context, action, error, entry, relinked);
       }

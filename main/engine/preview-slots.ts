@@ -4,7 +4,7 @@
  * them: from the confirmed bookings over the slots the plan's bookings would take, in the order the run writes.
  */
 import type { Action, Plan, SideRead, SyncItem } from '../sync';
-import { cancelInsteadOfMove, countActions, inboundKind, schedKindOf, timeToEpochMs } from '../sync';
+import { cancelInsteadOfMove, countActions, inboundKind, isMove, schedKindOf, timeToEpochMs } from '../sync';
 import type { ConnectionSession } from './connection-session';
 
 type SchedWrite = Extract<Action, { type: 'create' | 'update' }> & { side: 'sched' };
@@ -82,7 +82,7 @@ export async function withSlotRefusals(
     if (taken) {
       refused += 1;
       // A remap's refused move cancels the booking on the old resource instead (action-applier.ts `moveRefused`).
-      if (action.type === 'update' && action.reason === 'remap') kept.push(cancelInsteadOfMove(action));
+      if (action.type === 'update' && isMove(action)) kept.push(cancelInsteadOfMove(action));
       continue;
     }
     slots.set(id, slot);

@@ -80,6 +80,11 @@ export interface UpdateAction {
   reason: ActionReason;
   /** Sched side: the person chose "import anyway" for this moved event's overlap conflict. */
   allowOverlap?: boolean;
+  /**
+   * Sched side, a remap run: the update also moves the booking from the old resource (sent through the new one's
+   * provider); refused for a taken slot, it is a refused move (`cancelInsteadOfMove`), like a `remap` update's.
+   */
+  movesBooking?: true;
 }
 
 /** Delete (external) or cancel (Sched) a linked item, then forget the link. */

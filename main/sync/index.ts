@@ -66,7 +66,7 @@ export { createKey, identityFor, recreateKey } from './identity';
 export type { KeepVersion, Plan, PlanCounts, PlanInput } from './plan';
 export { countActions, plan } from './plan';
 export { isFreeTime, withoutFreeTime } from './free-time';
-export { bookingsToMove, cancelInsteadOfMove, planRemap, type MovingBookings } from './remap-plan';
+export { bookingsToMove, cancelInsteadOfMove, isMove, planRemap, type MovingBookings } from './remap-plan';
 export { overlapConflict } from './overlap';
 export type { OverlapConflict } from './overlap';
 export type { SchedKind } from './sched-kinds';

@@ -155,6 +155,17 @@ function writesBooking(actions: readonly Action[], bookingId: string): boolean {
   );
 }
 
+/** True for a remap run's update that moves its booking off the old resource: Sched refusing it refuses the move. */
+export function isMove(action: Action): boolean {
+  return action.type === 'update' && (action.reason === 'remap' || action.movesBooking === true);
+}
+
+/** The ordinary plan's update of a booking still on the old resource, which moves it as it writes it. */
+function markMove(action: Action, moving: ReadonlySet<string>): Action {
+  const writesMoving = action.type === 'update' && action.side === 'sched' && moving.has(action.id);
+  return writesMoving ? { ...action, movesBooking: true } : action;
+}
+
 /** A refresh of a link the move stores anyway, with the moved booking's version: left out. */
 function refreshOf(action: Action, moved: ReadonlySet<string>): boolean {
   return action.type === 'link' && action.reason === 'refresh' && moved.has(action.link.sched.id);
@@ -213,6 +224,8 @@ export function planRemap(
   // Moved first, as they stand, so that the ordinary plan's writes to their events come after.
   const moved = movable.filter((m) => !writesBooking(ordinary.actions, m.link.sched.id));
   const movedIds = new Set(moved.map((m) => m.link.sched.id));
+  // Bookings to move that the ordinary plan writes anyway: that write is their move.
+  const writtenMoves = new Set(movable.filter((m) => !moved.includes(m)).map((m) => m.link.sched.id));
   const actions: Action[] = [
     ...copies.map((link) => removeCopy(link, events)),
     ...lost.map((link): UnlinkAction => ({ type: 'unlink', link: keyOf(link), reason: 'remap' })),
@@ -220,7 +233,7 @@ export function planRemap(
     ...moved.map((m) => moveBooking(m.link, m.booking, events)),
     ...ordinary.actions
       .filter((action) => !refreshOf(action, movedIds))
-      .map((action) => keyedForRemap(action, remapId, oldIds, keyUsed)),
+      .map((action) => markMove(keyedForRemap(action, remapId, oldIds, keyUsed), writtenMoves)),
   ];
   const emptySides = (['sched', 'external'] as const).filter(
     (side) => input[side].full === true && liveIds(input[side]).size === 0,

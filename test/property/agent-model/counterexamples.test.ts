@@ -1414,4 +1414,33 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a calendar disconnected, the state DB lost, then connected to another resource: its booking moves there',
+    check([
+      connect(1, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'disconnect', pick: 0 },
+      { kind: 'lose-state' },
+      connect(1, 1, { inbound_as: 'bookings' }),
+      add('sched', 0, 9),
+      settle,
+    ]),
+  );
+
+  it(
+    'external-to-sched: a remap whose move also puts an edited booking back at its event, onto a taken slot, cancels it on the old resource',
+    check([
+      connect(0, 0, { direction: 'external-to-sched', inbound_as: 'bookings' }),
+      add('external', 2, 11),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      add('sched', 0, 9),
+      move('sched', 2, 11, 3),
+      move('sched', 0, 9, 0),
+      sync,
+      settle,
+    ]),
+  );
 });
