@@ -106,6 +106,20 @@ function changedSince(input: UndoInput, entry: JournalEntry, current: SyncItem |
   });
 }
 
+/** True when the original of the created item `madeId` is linked now to another copy than it. */
+function madeAgainSince(input: UndoInput, entry: JournalEntry, madeId: string): boolean {
+  const { links } = input.session;
+  const link =
+    entry.side === 'external'
+      ? entry.bookingId
+        ? links.byBooking(entry.bookingId)
+        : null
+      : entry.eventId
+        ? links.byEvent(entry.eventId)
+        : null;
+  return link !== null && link[entry.side].id !== madeId;
+}
+
 async function undoCreate(input: UndoInput, entry: JournalEntry): Promise<void> {
   const { session, undoRunId } = input;
   const after = asAfterImage(entry.after);
@@ -113,6 +127,12 @@ async function undoCreate(input: UndoInput, entry: JournalEntry): Promise<void> 
   const provider = session.providers[entry.side];
   const current = await provider.get(after.id);
   if (isLive(current) && current.version !== after.version) return changedSince(input, entry, current);
+  if (!isLive(current) && madeAgainSince(input, entry, after.id)) {
+    // The copy is gone already and a later run made the original a new one: that copy is the later run's, and stays
+    // linked (dropped, it would stay in the calendar unlinked when its original goes).
+    session.db.transaction(() => session.db.journal.markUndone(entry.id));
+    return;
+  }
   if (isLive(current)) await provider.delete(after.id, { ifMatch: current.version });
   const originalSide = otherSide(entry.side);
   const originalId = originalSide === 'sched' ? entry.bookingId : entry.eventId;

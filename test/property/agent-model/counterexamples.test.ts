@@ -1443,4 +1443,20 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'undoing the run that made a copy a later run made again keeps the new copy linked, so it goes with its booking',
+    check([
+      connect(0, 0, { direction: 'sched-to-external', sync_frequency: '1h' }),
+      add('sched', 0, 9),
+      settle,
+      { kind: 'wait', minutes: 360 },
+      remove('external'),
+      { kind: 'preview', pick: 0 },
+      { kind: 'preview', pick: 0 },
+      { kind: 'undo', pick: 4 },
+      remove('sched'),
+      settle,
+    ]),
+  );
 });
