@@ -20,7 +20,7 @@ import { AgentError } from './agent-error';
 import type { ConnectionsDeps } from './connections-deps';
 import { connectionView } from './connection-view';
 import { heldElsewhereSentence, thisDevice } from './device-hold';
-import { keepPairingOnDisconnect, pairOnConnect, requestRemap } from './remap-request';
+import { pairOnConnect, requestRemap } from './remap-request';
 import { rememberRemap } from './remap-memory';
 import { heldByAnotherDevice, takeBack } from './take-back';
 
@@ -178,9 +178,12 @@ export class ConnectionsService {
         if (!(error instanceof AgentError && error.code === 'not_found')) throw error;
       });
     }
-    keepPairingOnDisconnect(this.deps.db, current);
+    // The settings file keeps the resource its copies belong to (`formerResource`), should the state DB be lost.
     this.deps.settings.removeConnection(current.calendar_id);
-    this.deps.db.connections.update(current.calendar_id, { status: 'disconnected' });
+    // After a lost state DB the connection has no sync state yet: there is nothing to mark disconnected.
+    if (this.deps.db.connections.get(current.calendar_id)) {
+      this.deps.db.connections.update(current.calendar_id, { status: 'disconnected' });
+    }
     const stillUsed = this.deps.settings.listConnections().some((c) => c.account_id === current.account_id);
     if (current.account_id && !stillUsed) {
       await this.deps.clients().forget(current.account_id);

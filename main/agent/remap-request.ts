@@ -58,23 +58,3 @@ export function pairOnConnect(
     }
   });
 }
-
-/**
- * Before a calendar is disconnected: a state DB that forgot which resource the connection mirrors (lost) learns it
- * again from the settings file, a remap still waiting there included. Connected again to another resource, the
- * calendar is then remapped, and its old pairing found again by the agent's tags before that run (remap-memory.ts):
- * without it the calendar's events would be booked on both resources.
- */
-export function keepPairingOnDisconnect(
-  db: StateDb,
-  stored: { calendar_id: string; resource_id: string; remap_from?: string | undefined },
-): void {
-  const { calendar_id: calendarId, resource_id: resourceId, remap_from: from } = stored;
-  if (db.remaps.pairing(calendarId) !== null) return;
-  db.transaction(() => {
-    db.connections.ensure(calendarId);
-    if (from !== undefined && from !== 'unknown' && from !== resourceId) {
-      db.remaps.request(calendarId, from, resourceId);
-    } else db.remaps.remember(calendarId, resourceId);
-  });
-}

@@ -128,7 +128,7 @@ export function resolveConflict(
       if (schedAt === undefined && externalAt === undefined) return 'sched';
       if (schedAt === undefined) return sched.state === 'gone' ? 'external' : 'sched';
       if (externalAt === undefined) return external.state === 'gone' ? 'sched' : 'external';
-      return externalAt > schedAt ? 'external' : 'sched';
+      return newerSide(sched, external) ?? 'sched';
     }
   }
 }
