@@ -9,15 +9,19 @@ import type { CalendarProvider } from '../providers/port';
 import type { LinkSide, SideRead, SyncItem, SyncWindow } from '../sync';
 import { overlapsWindow } from '../sync';
 
-/** A linked item as last synced, and whether the other side's read listed its partner (so the plan acts on it). */
+/**
+ * A linked item as last synced, and whether it is asked for wherever it was last synced: the other side's read listed
+ * its partner (so the plan acts on it), or its link is new since the last saved cursor (a crashed run's replay made
+ * it, and what became of its partner since is known only by asking).
+ */
 export interface LinkedLast {
   last: LinkSide;
-  partnerListed: boolean;
+  askAnyway: boolean;
 }
 
 /**
  * `read` with what became of each linked item a full read left out: those last synced inside the window, and those
- * whose partner the other read listed (a change there is copied here: the item's fate decides update or create).
+ * asked for anyway (`LinkedLast.askAnyway`: the item's fate decides update, create or cancel).
  */
 export async function withAbsentLinked(
   provider: CalendarProvider,
@@ -30,8 +34,8 @@ export async function withAbsentLinked(
   const mentioned = new Set([...read.items.map((item) => item.id), ...(read.deleted ?? [])]);
   const absent = linked
     .filter(
-      ({ last, partnerListed }) =>
-        !mentioned.has(last.id) && (partnerListed || overlapsWindow(last.fields, window, zone)),
+      ({ last, askAnyway }) =>
+        !mentioned.has(last.id) && (askAnyway || overlapsWindow(last.fields, window, zone)),
     )
     .map(({ last }) => last);
   if (absent.length === 0) return read;

@@ -25,7 +25,7 @@ export async function checkedAbsent(
     const external = await withAbsentLinked(
       providers.external,
       reads.external,
-      fromEvents.map((l) => ({ last: l.external, partnerListed: true })),
+      fromEvents.map((l) => ({ last: l.external, askAnyway: true })),
       window,
       zone,
     );
@@ -33,18 +33,27 @@ export async function checkedAbsent(
   }
   const listed = (read: ChangeReads['sched']) => new Set(read.items.map((item) => item.id));
   const [schedListed, externalListed] = [listed(reads.sched), listed(reads.external)];
+  // A link made since the last saved cursor (a crashed run's create, replayed this run before the reads): its partner
+  // may be gone, and its day out of the window since the crash, so both its items are asked for.
+  const fresh = new Set(session.links.unconfirmed());
   const [sched, external] = await Promise.all([
     withAbsentLinked(
       providers.sched,
       reads.sched,
-      links.map((l) => ({ last: l.sched, partnerListed: externalListed.has(l.external.id) })),
+      links.map((l) => ({
+        last: l.sched,
+        askAnyway: externalListed.has(l.external.id) || fresh.has(l.external.id),
+      })),
       window,
       zone,
     ),
     withAbsentLinked(
       providers.external,
       reads.external,
-      links.map((l) => ({ last: l.external, partnerListed: schedListed.has(l.sched.id) })),
+      links.map((l) => ({
+        last: l.external,
+        askAnyway: schedListed.has(l.sched.id) || fresh.has(l.external.id),
+      })),
       window,
       zone,
     ),

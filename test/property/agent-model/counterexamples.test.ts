@@ -1459,4 +1459,17 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a crashed run replayed after its event was deleted and its day left the window cancels the booking it makes',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      remove('external'),
+      { kind: 'wait', minutes: 44640 },
+      sync,
+      settle,
+    ]),
+  );
 });
