@@ -15,7 +15,7 @@ export interface StopReason {
 export function stopReason(error: unknown): StopReason {
   if (error instanceof AuthError) return { connectionStatus: 'reauth_required', message: error.message };
   if (error instanceof ProviderError) return { connectionStatus: 'error', message: error.message };
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = (error instanceof Error ? error.message : String(error)).replace(/\.+$/, '');
   return {
     connectionStatus: 'error',
     message: `Syncing stopped: ${detail}. The next run resumes where this one stopped.`,
