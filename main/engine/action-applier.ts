@@ -4,9 +4,18 @@
  * run's counts. A crash between the write and that commit leaves the intent unfinished; `recover` completes it.
  */
 import type { CalendarProvider } from '../providers/port';
-import { SlotUnavailableError } from '../providers/port';
+import { KeyReusedError, SlotUnavailableError } from '../providers/port';
 import type { OutboxEntry } from '../store';
-import type { Action, CreateAction, DeleteAction, Link, Side, SyncItem, UpdateAction } from '../sync';
+import type {
+  Action,
+  CreateAction,
+  DeleteAction,
+  Link,
+  SchedKind,
+  Side,
+  SyncItem,
+  UpdateAction,
+} from '../sync';
 import { cancelInsteadOfMove, isMove, linkAfterWrite, linkSideOf, otherSide } from '../sync';
 import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
@@ -124,6 +133,7 @@ export class ActionApplier {
       if (error instanceof SlotUnavailableError && action.side === 'sched') {
         return recordOverlap(this.context, action, error, entry);
       }
+      if (error instanceof KeyReusedError && action.source) return this.keySpent(action, entry, kind);
       if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
       throw error;
     }
@@ -178,6 +188,20 @@ export class ActionApplier {
     const [bookingId, eventId] =
       action.side === 'sched' ? [found.id, action.counterpart.id] : [action.counterpart.id, found.id];
     await this.applyAll(await this.context.replan({ bookingId, eventId }), false);
+  }
+
+  /**
+   * Sched refused the key as spent on another request: the state DB was lost and the event changed since its first
+   * create (or a remap moved its booking). What the key made lies outside the window, else the read had linked it:
+   * found, it is an older copy; not found (cancelled, or moved to another resource), the event is booked anew.
+   */
+  private async keySpent(action: CreateAction, entry: OutboxEntry, kind?: SchedKind): Promise<void> {
+    const found = await this.provider('sched').findMadeFrom?.(action.source!, kind);
+    if (found) return this.foundOlderCopy(action, entry, found, 'changed');
+    if (action.idempotencyKey.endsWith(':after:unseen')) throw new KeyReusedError(action.idempotencyKey);
+    this.context.db.outbox.markDone(entry.id);
+    const again: CreateAction = { ...action, idempotencyKey: keyAfter(action, 'unseen') };
+    return this.sendCreate(again, this.intent(again, again.idempotencyKey));
   }
 
   /**

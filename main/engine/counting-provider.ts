@@ -10,7 +10,7 @@ import type {
   ListResult,
   UpdateOptions,
 } from '../providers/port';
-import type { ItemFields, SchedKind, Side, SideCapabilities, SyncItem } from '../sync';
+import type { BookingSource, ItemFields, SchedKind, Side, SideCapabilities, SyncItem } from '../sync';
 
 /** A `CalendarProvider` that passes every call through and tells the requests sent since it was made. */
 export class CountingProvider implements CalendarProvider {
@@ -53,6 +53,10 @@ export class CountingProvider implements CalendarProvider {
 
   create(request: CreateRequest): Promise<SyncItem> {
     return this.inner.create(request);
+  }
+
+  async findMadeFrom(source: BookingSource, kind?: SchedKind): Promise<SyncItem | null> {
+    return this.inner.findMadeFrom ? this.inner.findMadeFrom(source, kind) : null;
   }
 
   update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {

@@ -12,7 +12,7 @@ import type {
   ListResult,
   UpdateOptions,
 } from '../providers/port';
-import type { ItemFields, SchedKind, SideCapabilities, SyncItem } from '../sync';
+import type { BookingSource, ItemFields, SchedKind, SideCapabilities, SyncItem } from '../sync';
 import { heldFields } from '../sync';
 
 /** A `CalendarProvider` that passes every call through and reduces returned items to what the side can hold. */
@@ -52,6 +52,11 @@ export class HeldFieldsProvider implements CalendarProvider {
 
   async create(request: CreateRequest): Promise<SyncItem> {
     return this.held(await this.inner.create(request));
+  }
+
+  async findMadeFrom(source: BookingSource, kind?: SchedKind): Promise<SyncItem | null> {
+    const item = this.inner.findMadeFrom ? await this.inner.findMadeFrom(source, kind) : null;
+    return item ? this.held(item) : null;
   }
 
   async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {

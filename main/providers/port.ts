@@ -112,8 +112,18 @@ export interface CalendarProvider {
    * `CreateRequest.kind`.
    */
   keeps?(fields: ItemFields, kind?: SchedKind): ItemFields;
-  /** Creates an item; throws `SlotUnavailableError` on the Sched side when the slot is taken. */
+  /**
+   * Creates an item; throws `SlotUnavailableError` on the Sched side when the slot is taken, and `KeyReusedError` when
+   * Sched already made an item with this key for a request that differed.
+   */
   create(request: CreateRequest): Promise<SyncItem>;
+  /**
+   * Sched side: the live item of this resource whose `source` names `source`'s event, wherever it lies in time, or
+   * null; `kind` as for `CreateRequest.kind`. After a lost state DB a create goes out again with its first key; when
+   * the event changed since, Sched refuses the key (`KeyReusedError`) and this finds the item the key made, which the
+   * window read could not see. Absent elsewhere.
+   */
+  findMadeFrom?(source: BookingSource, kind?: SchedKind): Promise<SyncItem | null>;
   /**
    * Replaces the synced fields when the item is still at version `ifMatch`; else `PreconditionFailedError`. On the
    * Sched side a move onto a taken slot throws `SlotUnavailableError` unless `allowOverlap` is set.
@@ -135,7 +145,13 @@ export interface DeleteOptions {
 
 /** Why a provider call failed, as a value the engine can branch on. */
 export type ProviderErrorCode =
-  'cursor_expired' | 'precondition_failed' | 'slot_unavailable' | 'not_found' | 'auth' | 'rate_limited';
+  | 'cursor_expired'
+  | 'precondition_failed'
+  | 'slot_unavailable'
+  | 'not_found'
+  | 'auth'
+  | 'rate_limited'
+  | 'key_reused';
 
 /** The API code each provider failure reaches a person with (a passing failure is `unavailable`: try later). */
 const apiCodeOf: Record<ProviderErrorCode, AppErrorCode> = {
@@ -145,6 +161,7 @@ const apiCodeOf: Record<ProviderErrorCode, AppErrorCode> = {
   not_found: 'not_found',
   auth: 'unavailable',
   rate_limited: 'unavailable',
+  key_reused: 'conflict',
 };
 
 /** Base of every typed provider failure; `message` is written for a person (STYLE.md, habit 6). */
@@ -206,6 +223,16 @@ export class SlotUnavailableError extends ProviderError {
     readonly blockedBy?: BlockingException,
   ) {
     super('slot_unavailable', slotMessage(conflictingBookingId, blockedBy));
+  }
+}
+
+/**
+ * Sched 422 `idempotency_key_reused`: the key already made an item, for a request that differed from this one (the
+ * event changed since the first create, or a remap moved the booking to another resource).
+ */
+export class KeyReusedError extends ProviderError {
+  constructor(readonly idempotencyKey: string) {
+    super('key_reused', "Sched already made an item with this create's key, for a different request.");
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * How the agent marks its copies and keys its creates (shared/SYNC.md, "Identity: never a duplicate").
  */
-import type { BookingSource, EventTags, Side } from './item';
+import type { BookingSource, EventTags, Side, SyncItem } from './item';
 import type { ConnectionRef } from './settings';
 
 /** The tags (external) or `source` (Sched) that mark a copy of `source` as the agent's. */
@@ -31,4 +31,13 @@ export function createKey(connectionId: string, target: Side, sourceId: string):
  */
 export function recreateKey(connectionId: string, target: Side, sourceId: string, lostId: string): string {
   return `${connectionId}:${target}:${sourceId}:after:${lostId}`;
+}
+
+/** The live item among `items` that `source` names as its event's copy (Sched's `source`), if any. */
+export function liveCopyFrom(items: readonly SyncItem[], source: BookingSource): SyncItem | null {
+  const from = (item: SyncItem) =>
+    item.source?.calendarService === source.calendarService &&
+    item.source.calendarId === source.calendarId &&
+    item.source.eventId === source.eventId;
+  return items.find((item) => item.status !== 'cancelled' && from(item)) ?? null;
 }

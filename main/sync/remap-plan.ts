@@ -172,12 +172,14 @@ function refreshOf(action: Action, moved: ReadonlySet<string>): boolean {
 }
 
 /**
- * A create of the remap run gets a key of this remap when its first key may have been used: the old pairing (or an
- * earlier one) may have had a copy of the same item under it, removed since, and Google keeps deleted ids, Sched
- * idempotency keys. That is so when the old pairing linked the item, when `keyUsed` says the key was used, and
- * whenever the calendar's history is unknown (`keyUsed` null: a lost state DB). `remapId` is the same on every retry
- * of one remap, so a crash mid-remap still makes no second copy. Any other create keeps its first key, which is what
- * finds its copy again after a later lost state DB, wherever that copy has moved.
+ * A calendar copy the remap run makes gets a key of this remap when its first key may have been used: the old pairing
+ * (or an earlier one) may have had a copy of the same booking under it, removed since, and Google keeps deleted ids.
+ * That is so when the old pairing linked the item, when `keyUsed` says the key was used, and whenever the calendar's
+ * history is unknown (`keyUsed` null: a lost state DB). `remapId` is the same on every retry of one remap, so a crash
+ * mid-remap still makes no second copy. A booking keeps its first key: Sched compares a repeated key's request, which
+ * names the resource, so a key the old resource's booking used is refused and the run looks for the copy on the new
+ * resource (action-applier.ts `keySpent`); and that first key is what finds the booking again after a later lost
+ * state DB, wherever it has moved. Any other create keeps its first key too.
  */
 function keyedForRemap(
   action: Action,
@@ -185,7 +187,7 @@ function keyedForRemap(
   oldIds: ReadonlySet<string>,
   keyUsed: ((key: string) => boolean) | null,
 ): Action {
-  if (action.type !== 'create') return action;
+  if (action.type !== 'create' || action.side === 'sched') return action;
   const fresh = keyUsed !== null && !oldIds.has(action.counterpart.id) && !keyUsed(action.idempotencyKey);
   return fresh ? action : { ...action, idempotencyKey: `${action.idempotencyKey}:remap:${remapId}` };
 }

@@ -2,7 +2,13 @@
  * Sched's bookings (shared/API.md §3, "Bookings"): list pages and change feeds, read, create with an
  * `Idempotency-Key`, update with `If-Match`, cancel. Statuses the operations expect become the port's typed errors.
  */
-import { CursorExpiredError, NotFoundError, PreconditionFailedError, SlotUnavailableError } from '../port';
+import {
+  CursorExpiredError,
+  KeyReusedError,
+  NotFoundError,
+  PreconditionFailedError,
+  SlotUnavailableError,
+} from '../port';
 import { SchedRequestError, type SchedHttpError } from './sched-errors';
 import { idempotencyHeader, type SchedHttp } from './sched-http';
 import type { BookingListQuery, BookingPage, SchedBooking, SchedBookingWrite } from './sched-wire';
@@ -60,7 +66,7 @@ export class SchedBookingsClient {
 
   /**
    * `POST /bookings` with an `Idempotency-Key`: a retry, or a second call after a crash, returns the booking the
-   * first one made. 409 `slot_unavailable` is `SlotUnavailableError`.
+   * first one made. 409 `slot_unavailable` is `SlotUnavailableError`, 422 `idempotency_key_reused` `KeyReusedError`.
    */
   createBooking(body: SchedBookingWrite, idempotencyKey: string): Promise<SchedBooking> {
     return this.http.send<SchedBooking>('create a booking', {
@@ -68,7 +74,7 @@ export class SchedBookingsClient {
       path: '/bookings',
       body,
       headers: { 'idempotency-key': idempotencyHeader(idempotencyKey) },
-      special: slotUnavailable,
+      special: (error) => slotUnavailable(error) ?? keyReused(error, idempotencyKey),
     });
   }
 
@@ -105,6 +111,12 @@ function slotUnavailable(error: SchedHttpError): Error | undefined {
   const blocking = error.body.conflicting_exception_id;
   if (typeof blocking === 'string') return new SlotUnavailableError(undefined, { exceptionId: blocking });
   return new SlotUnavailableError(typeof clash === 'string' ? clash : undefined);
+}
+
+/** 422 `idempotency_key_reused` as `KeyReusedError`: the key made an item before, for another request. */
+export function keyReused(error: SchedHttpError, idempotencyKey: string): Error | undefined {
+  if (error.status !== 422 || error.errorCode !== 'idempotency_key_reused') return undefined;
+  return new KeyReusedError(idempotencyKey);
 }
 
 /** 412 as `PreconditionFailedError` and 404 as `NotFoundError`, for writes on one item. */

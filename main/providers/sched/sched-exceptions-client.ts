@@ -4,7 +4,7 @@
  * expect become the port's typed errors, as for bookings.
  */
 import { CursorExpiredError, NotFoundError } from '../port';
-import { ifMatchHeader, versionOrAbsence } from './sched-bookings-client';
+import { ifMatchHeader, keyReused, versionOrAbsence } from './sched-bookings-client';
 import { SchedRequestError } from './sched-errors';
 import { idempotencyHeader, type SchedHttp } from './sched-http';
 import type { ExceptionListQuery, ExceptionPage, SchedException, SchedExceptionWrite } from './sched-wire';
@@ -70,13 +70,17 @@ export class SchedExceptionsClient {
     }
   }
 
-  /** `POST` with an `Idempotency-Key`: a retry returns the exception the first call made. */
+  /**
+   * `POST` with an `Idempotency-Key`: a retry returns the exception the first call made. 422 `idempotency_key_reused`
+   * is `KeyReusedError`.
+   */
   create(body: SchedExceptionWrite, idempotencyKey: string): Promise<SchedException> {
     return this.http.send<SchedException>('create an availability exception', {
       method: 'POST',
       path: this.base,
       body,
       headers: { 'idempotency-key': idempotencyHeader(idempotencyKey) },
+      special: (error) => keyReused(error, idempotencyKey),
     });
   }
 

@@ -4,7 +4,8 @@
  * updates and cancellations. The second kind of Sched item beside bookings: the engine keeps its own cursor for
  * it, since Sched's exception feed and bookings feed hand out tokens that are no good in each other.
  */
-import type { ItemFields, SyncItem } from '../../sync';
+import type { BookingSource, ItemFields, SyncItem } from '../../sync';
+import { liveCopyFrom } from '../../sync';
 import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
 import { NotFoundError, PreconditionFailedError } from '../port';
 import type { ResourceRef } from './sched-booking-mapper';
@@ -60,6 +61,17 @@ export class SchedExceptionsProvider implements CalendarProvider {
   async get(id: string): Promise<SyncItem | null> {
     const exception = await this.client.get(id);
     return exception === null ? null : exceptionToItem(exception, this.resource.timezone);
+  }
+
+  /** The live exception of this resource made from `source`'s event, read with every page of its exceptions, all time. */
+  async findMadeFrom(source: BookingSource): Promise<SyncItem | null> {
+    const query: ExceptionListQuery = {};
+    if (this.pageSize !== undefined) query.max_results = this.pageSize;
+    const { exceptions } = await this.client.listAll(query);
+    return liveCopyFrom(
+      exceptions.map((exception) => exceptionToItem(exception, this.resource.timezone)),
+      source,
+    );
   }
 
   /** Blocks the time; Sched lets exceptions overlap, so there is no slot to refuse. */

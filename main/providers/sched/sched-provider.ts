@@ -3,7 +3,8 @@
  * idempotent creates, `If-Match` updates and cancellations. Requests go through the client's gate and are
  * counted per provider, so the engine's run summary gets this connection's figure only.
  */
-import type { ItemFields, SyncItem } from '../../sync';
+import type { BookingSource, ItemFields, SyncItem } from '../../sync';
+import { liveCopyFrom } from '../../sync';
 import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOptions } from '../port';
 import { schedCapabilities, NotFoundError, PreconditionFailedError, SlotUnavailableError } from '../port';
 import {
@@ -76,6 +77,18 @@ export class SchedCalendarProvider implements CalendarProvider {
   async locate(id: string): Promise<SyncItem | null> {
     const booking = await this.client.getBooking(id);
     return booking === null ? null : this.toItem(booking);
+  }
+
+  /** The live booking of this resource made from `source`'s event, read with every page of its bookings, all time. */
+  async findMadeFrom(source: BookingSource): Promise<SyncItem | null> {
+    const query: BookingListQuery = { resource_id: this.resource.id };
+    if (this.pageSize !== undefined) query.max_results = this.pageSize;
+    const { bookings } = await this.client.listAllBookings(query);
+    const mine = bookings.filter((booking) => booking.resource_id === this.resource.id);
+    return liveCopyFrom(
+      mine.map((booking) => this.toItem(booking)),
+      source,
+    );
   }
 
   /**

@@ -6,7 +6,15 @@
  * (main/sync/sched-kinds.ts). The calendar's own events become whichever kind `inbound_as` says; exceptions are
  * read only under `busy`, but an exception item is reached by its id in either mode (a change of mode removes them).
  */
-import type { InboundAs, ItemFields, PrivacyMode, SchedKind, SyncItem, SyncWindow } from '../../sync';
+import type {
+  BookingSource,
+  InboundAs,
+  ItemFields,
+  PrivacyMode,
+  SchedKind,
+  SyncItem,
+  SyncWindow,
+} from '../../sync';
 import { exceptionIdOf, exceptionItemId, inboundKind } from '../../sync';
 import type {
   CalendarProvider,
@@ -167,6 +175,13 @@ export class SchedResourceProvider implements CalendarProvider {
       idempotencyKey: `${request.idempotencyKey}:exception`,
     });
     return this.fromException(item);
+  }
+
+  /** The live booking or exception (as `kind` says, else `inbound_as`) made from `source`'s event, all time. */
+  async findMadeFrom(source: BookingSource, kind: SchedKind = this.inboundKind): Promise<SyncItem | null> {
+    const provider = kind === 'booking' ? this.options.bookings : this.options.exceptions;
+    const found = provider.findMadeFrom ? await provider.findMadeFrom(source) : null;
+    return found === null || kind === 'booking' ? found : this.fromException(found);
   }
 
   /** Under `inbound_as: busy` an event's fields become an exception: its reason as the title, nothing else. */

@@ -1472,4 +1472,20 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a booking a remap made after a lost state DB, moved out of the window while the state DB was lost again, is found, not booked twice',
+    check([
+      connect(0, 1, { sync_frequency: '24h', inbound_as: 'bookings' }),
+      { kind: 'lose-state' },
+      { kind: 'wait', minutes: 132480 },
+      add('external', 273, 9),
+      { kind: 'preview', pick: 0 },
+      { kind: 'remap', pick: 0, resource: 0 },
+      { kind: 'wait', minutes: 132480 },
+      move('sched', 0, 9),
+      { kind: 'lose-state' },
+      settle,
+    ]),
+  );
 });

@@ -18,7 +18,9 @@ import type {
 } from '../../../main/providers/port';
 import { AuthError, PreconditionFailedError, SlotUnavailableError } from '../../../main/providers/port';
 import { SchedResourceProvider } from '../../../main/providers/sched';
-import type { ItemFields, Side, SyncItem } from '../../../main/sync';
+import type { BookingSource, ItemFields, Side, SyncItem } from '../../../main/sync';
+import { liveCopyFrom } from '../../../main/sync';
+import type { SchedKeySpace } from './sched-keys';
 
 /** The process dying at a write: thrown by the crash point, never by the agent's own code. */
 export class SimulatedCrash extends Error {
@@ -44,7 +46,15 @@ export interface FakeWorld {
   calendarProvider(calendarId: string): MemoryProvider;
   calendarsOf(accountId: string): ExternalCalendar[];
   readonly resources: SchedResource[];
+  /** Sched's key spaces, one per account and kind (sched-keys.ts). */
+  readonly schedKeys: { booking: SchedKeySpace; exception: SchedKeySpace };
   now(): Date;
+}
+
+/** Which of Sched's resources and kinds a provider serves. */
+interface SchedFeed {
+  resourceId: string;
+  kind: 'booking' | 'exception';
 }
 
 /** A provider seen through the world: sign-in checks and the crash point. */
@@ -54,6 +64,7 @@ class WorldProvider implements CalendarProvider {
     private readonly world: FakeWorld,
     private readonly inner: MemoryProvider,
     private readonly accountId: string | null,
+    private readonly feed?: SchedFeed,
   ) {
     this.side = inner.side;
   }
@@ -77,6 +88,10 @@ class WorldProvider implements CalendarProvider {
    */
   async locate(id: string): Promise<SyncItem | null> {
     if (this.side !== 'sched') return this.get(id);
+    this.checkAuth();
+    return this.located(id);
+  }
+  private located(id: string): SyncItem | null {
     const found = this.world.resources.flatMap((r) =>
       this.world
         .resourceProvider(r.id)
@@ -86,7 +101,20 @@ class WorldProvider implements CalendarProvider {
     return found.find((item) => item.status !== 'cancelled') ?? found[0] ?? null;
   }
   create(request: CreateRequest): Promise<SyncItem> {
-    return this.write(() => this.inner.create(request));
+    const { feed } = this;
+    if (!feed) return this.write(() => this.inner.create(request));
+    const find = (id: string) =>
+      feed.kind === 'booking' ? this.located(id) : (this.inner.all().find((item) => item.id === id) ?? null);
+    const make = () => this.inner.create(request);
+    const reached = () => this.inner.faults.throwIfSet('create');
+    return this.write(() =>
+      this.world.schedKeys[feed.kind].create(request, feed.resourceId, make, find, reached),
+    );
+  }
+  /** Sched's list of every item of the resource, all time, searched for the live copy of `source`'s event. */
+  async findMadeFrom(source: BookingSource): Promise<SyncItem | null> {
+    this.checkAuth();
+    return liveCopyFrom(this.inner.live(), source);
   }
   update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
     return this.write(
@@ -241,9 +269,19 @@ export function fakeClients(world: FakeWorld, directory: FakeSchedDirectory): Se
       return {
         // The agent's own Sched side: bookings and availability exceptions through one provider.
         sched: new SchedResourceProvider({
-          bookings: new WorldProvider(world, world.resourceProvider(resource.id), null),
-          exceptions: new WorldProvider(world, world.exceptionProvider(resource.id), null),
-          exceptionsOf: (id) => new WorldProvider(world, world.exceptionProvider(id), null),
+          bookings: new WorldProvider(world, world.resourceProvider(resource.id), null, {
+            resourceId: resource.id,
+            kind: 'booking',
+          }),
+          exceptions: new WorldProvider(world, world.exceptionProvider(resource.id), null, {
+            resourceId: resource.id,
+            kind: 'exception',
+          }),
+          exceptionsOf: (id) =>
+            new WorldProvider(world, world.exceptionProvider(id), null, {
+              resourceId: id,
+              kind: 'exception',
+            }),
           inboundAs: connection.sync_settings.inbound_as,
           privacy: connection.sync_settings.privacy,
           calendar: { calendarService: connection.calendar_service, calendarId: connection.calendar_id },

@@ -15,6 +15,7 @@ import { openStateDb, type StateDb } from '../../../main/store';
 import { openConfSettingsStore } from '../../../main/store/conf-settings-store';
 import type { ItemFields, SyncItem } from '../../../main/sync';
 import { instantAt } from '../../../main/sync';
+import { SchedKeySpace } from './sched-keys';
 import {
   accountIdOf,
   fakeClients,
@@ -76,6 +77,7 @@ export class AgentWorld implements FakeWorld {
   /** Each resource's availability exceptions (Sched lets them overlap anything). */
   readonly exceptions = new Map<string, MemoryProvider>();
   readonly directory = new FakeSchedDirectory(this);
+  readonly schedKeys = { booking: new SchedKeySpace(), exception: new SchedKeySpace() };
   private readonly clients = fakeClients(this, this.directory);
   private readonly secrets = new MemorySecretStore();
   private readonly dir = mkdtempSync(join(tmpdir(), 'agent-model-'));

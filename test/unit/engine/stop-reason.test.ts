@@ -10,7 +10,9 @@ describe('stopReason', () => {
     expect(ended.message).toBe(
       'Syncing stopped: Sched refused to create a booking (HTTP 422). The next run resumes where this one stopped.',
     );
-    expect(bare.message).toBe('Syncing stopped: simulated crash. The next run resumes where this one stopped.');
+    expect(bare.message).toBe(
+      'Syncing stopped: simulated crash. The next run resumes where this one stopped.',
+    );
   });
 
   it('asks for a new sign-in when the saved one was refused', () => {
