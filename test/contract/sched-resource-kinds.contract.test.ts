@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { InboundAs, ItemFields, PrivacyMode, SyncItem } from '../../main/sync';
-import { CursorExpiredError, PreconditionFailedError } from '../../main/providers/port';
+import { CursorExpiredError, KeyReusedError, PreconditionFailedError } from '../../main/providers/port';
 import { SchedExceptionsProvider } from '../../main/providers/sched';
 import { call, useTestSandbox } from '../sandbox/helpers/start-test-sandbox';
 import {
@@ -172,6 +172,31 @@ describe('SchedResourceProvider on the sandbox: bookings and availability except
     ]);
     expect(ids((await bookings.listChanges({ cursor: null, window })).items)).toEqual([booking.id]);
   });
+
+  for (const inboundAs of ['bookings', 'busy'] as const) {
+    it(`under ${inboundAs}, refuses a key sent again with another request, and finds what it made at any time`, async () => {
+      const { provider, bookings, exceptions } = await sides(inboundAs);
+      const made = await provider.create({ fields: fields('Standup', 1), idempotencyKey: 'k', source });
+      // A person moves it 400 days on, far out of any window the agent reads.
+      const faraway = fields('Standup', 4800);
+      const side = inboundAs === 'bookings' ? bookings : exceptions;
+      const ownId = inboundAs === 'bookings' ? made.id : made.id.slice('exception:'.length);
+      const current = (await side.get(ownId))!;
+      await side.update(
+        ownId,
+        { ...current, start: faraway.start, end: faraway.end },
+        { ifMatch: current.version },
+      );
+
+      const again = provider.create({ fields: fields('Standup (renamed)', 1), idempotencyKey: 'k', source });
+      await expect(again).rejects.toBeInstanceOf(KeyReusedError);
+      const found = await provider.findMadeFrom({ ...source });
+      const other = await provider.findMadeFrom({ ...source, eventId: 'e-2' });
+
+      expect(found).toMatchObject({ id: made.id, start: faraway.start });
+      expect(other).toBeNull();
+    });
+  }
 
   it('under busy, refuses an exception’s update against a stale version, naming it by its prefixed id', async () => {
     const { provider, exceptions } = await sides('busy');
