@@ -4,6 +4,7 @@ import type { EngineConnection, EnginePreview } from '../engine/types';
 import type { CronLike } from '../scheduler/scheduler';
 import type { SettingsStore } from '../store/settings-store';
 import type { StateDb } from '../store/state-db';
+import { AgentError } from './agent-error';
 import type { EventBus } from './event-bus';
 import type { ServiceClients } from './ports';
 
@@ -46,4 +47,20 @@ export const blocked: Partial<Record<SyncStatus, string>> = {
 export function noteTrigger(db: StateDb, run: unknown, trigger: RunTrigger): void {
   const id = (run as { run_id?: unknown } | null)?.run_id;
   if (typeof id === 'string') db.runs.setTrigger(id, trigger);
+}
+
+/** The conflict a person answers: 404 when there is none by that id, 409 when it was answered already. */
+export function openConflictOf(db: StateDb, conflictId: string) {
+  const conflict = /^\d+$/.test(conflictId) ? db.conflicts.get(Number(conflictId)) : null;
+  if (!conflict) throw new AgentError('not_found', `No conflict has the id "${conflictId}".`);
+  if (conflict.resolvedAt) throw new AgentError('conflict', `Conflict ${conflictId} was already resolved.`);
+  return conflict;
+}
+
+/** The run a person undoes: 404 when there is none by that id, 409 when it was undone already. */
+export function undoableRun(db: StateDb, runId: string) {
+  const run = db.runs.get(runId);
+  if (!run) throw new AgentError('not_found', `No run has the id "${runId}".`);
+  if (run.undoneBy) throw new AgentError('conflict', `Run ${runId} was already undone.`);
+  return run;
 }

@@ -19,7 +19,7 @@ import type { StoredConnection } from '../store/settings-schema';
 import type { EngineConnection } from '../engine/types';
 import { runSummaryOf } from '../store/run-repo';
 import { AgentError } from './agent-error';
-import { blocked, noteTrigger, type SyncServiceDeps } from './sync-service-deps';
+import { blocked, noteTrigger, openConflictOf, undoableRun, type SyncServiceDeps } from './sync-service-deps';
 import { DeviceHolds, thisDevice } from './device-hold';
 import { afterFirstRun, isHeld, pausedMessage, shownStatus } from './connection-hold';
 import { connectionView } from './connection-view';
@@ -169,9 +169,7 @@ export class SyncService {
   }
 
   async resolve(conflictId: string, resolution: ConflictChoice): Promise<{ message: string }> {
-    const conflict = /^\d+$/.test(conflictId) ? this.deps.db.conflicts.get(Number(conflictId)) : null;
-    if (!conflict) throw new AgentError('not_found', `No conflict has the id "${conflictId}".`);
-    if (conflict.resolvedAt) throw new AgentError('conflict', `Conflict ${conflictId} was already resolved.`);
+    const conflict = openConflictOf(this.deps.db, conflictId);
     const stored = this.stored(conflict.connectionId);
     await this.requireHeldHere(stored.calendar_id, `conflict ${conflictId}`);
     const run = await this.afterCall(stored, async () =>
@@ -201,9 +199,7 @@ export class SyncService {
   }
 
   async undo(runId: string): Promise<RunSummary> {
-    const run = this.deps.db.runs.get(runId);
-    if (!run) throw new AgentError('not_found', `No run has the id "${runId}".`);
-    if (run.undoneBy) throw new AgentError('conflict', `Run ${runId} was already undone.`);
+    const run = undoableRun(this.deps.db, runId);
     const stored = this.stored(run.connectionId);
     await this.requireHeldHere(stored.calendar_id, `undo of run ${runId}`);
     return this.afterCall(stored, async () =>

@@ -21,7 +21,7 @@ import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
 import { changedBefore, keyAfter, olderCopyOf } from './older-copy';
 import { intentKindOf, recordIntent, type WriteAction } from './outbox-intent';
-import { deferredByNext, isStale, wasRefused } from './write-outcomes';
+import { deferredByNext, isStale, retagEvent, wasRefused } from './write-outcomes';
 import { scheduleWrites } from './write-scheduler';
 import { recordEditConflict, recordMovedOverlap, recordOverlap } from './write-conflicts';
 
@@ -144,7 +144,9 @@ export class ActionApplier {
     const older = replayed && !changedBefore(written, entry) ? null : olderCopyOf(kept, written);
     if (older !== null) return this.foundOlderCopy(action, entry, written, older);
     const made = linkAfterWrite(action, replayed ? { ...written, ...kept } : written);
-    const retagged = action.retag ? await this.retag(action.retag, written.id) : null;
+    const retagged = action.retag
+      ? await retagEvent(this.provider('external'), action.retag, written.id)
+      : null;
     const link = retagged ? { ...made, external: linkSideOf(retagged) } : made;
     db.transaction(() => {
       if (action.replaces) links.drop(action.replaces);
@@ -202,26 +204,6 @@ export class ActionApplier {
     this.context.db.outbox.markDone(entry.id);
     const again: CreateAction = { ...action, idempotencyKey: keyAfter(action, 'unseen') };
     return this.sendCreate(again, this.intent(again, again.idempotencyKey));
-  }
-
-  /**
-   * Writes the new booking's id into the tags of the event it was made again from. A 412 or 404 leaves the event as
-   * it is (changed or gone since the read: the next run sees it); other failures stop the run like any write.
-   */
-  private async retag(
-    retag: NonNullable<CreateAction['retag']>,
-    bookingId: string,
-  ): Promise<SyncItem | null> {
-    const tags = { bookingId, connectionId: retag.connectionId };
-    try {
-      return await this.provider('external').update(retag.eventId, retag.fields, {
-        ifMatch: retag.ifMatch,
-        tags,
-      });
-    } catch (error) {
-      if (isStale(error)) return null;
-      throw error;
-    }
   }
 
   private async sendUpdate(action: UpdateAction): Promise<void> {

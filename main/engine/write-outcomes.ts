@@ -1,9 +1,10 @@
 /**
  * How the applier reads a write's outcome: whether a failed write can be planned again, whether it surely did not
- * happen, and which writes wait for the next one.
+ * happen, which writes wait for the next one, and the retag that follows a booking made again.
  */
+import type { CalendarProvider } from '../providers/port';
 import { NotFoundError, PreconditionFailedError, ProviderError } from '../providers/port';
-import type { Action } from '../sync';
+import type { Action, CreateAction, SyncItem } from '../sync';
 
 /** True when the item moved on or vanished under a conditional write: re-read and plan again. */
 export function isStale(error: unknown): boolean {
@@ -19,4 +20,22 @@ export function wasRefused(error: unknown): boolean {
 export function deferredByNext(action: Action, next: Action | undefined): boolean {
   if (action.type !== 'link' || action.reason !== 'relink' || next?.type !== 'update') return false;
   return next.link.bookingId === action.link.sched.id && next.link.eventId === action.link.external.id;
+}
+
+/**
+ * Writes the new booking's id into the tags of the event it was made again from. A 412 or 404 leaves the event as it
+ * is (changed or gone since the read: the next run sees it); other failures stop the run like any write.
+ */
+export async function retagEvent(
+  external: CalendarProvider,
+  retag: NonNullable<CreateAction['retag']>,
+  bookingId: string,
+): Promise<SyncItem | null> {
+  const tags = { bookingId, connectionId: retag.connectionId };
+  try {
+    return await external.update(retag.eventId, retag.fields, { ifMatch: retag.ifMatch, tags });
+  } catch (error) {
+    if (isStale(error)) return null;
+    throw error;
+  }
 }
