@@ -198,7 +198,9 @@ export class ActionApplier {
    * found, it is an older copy; not found (cancelled, or moved to another resource), the event is booked anew.
    */
   private async keySpent(action: CreateAction, entry: OutboxEntry, kind?: SchedKind): Promise<void> {
-    const found = await this.provider('sched').findMadeFrom?.(action.source!, kind);
+    const { eventId, ...calendar } = action.source!;
+    const made = (await this.provider('sched').listMadeFrom?.(calendar, kind)) ?? [];
+    const found = made.find((item) => item.source?.eventId === eventId);
     if (found) return this.foundOlderCopy(action, entry, found, 'changed');
     if (action.idempotencyKey.endsWith(':after:unseen')) throw new KeyReusedError(action.idempotencyKey);
     this.context.db.outbox.markDone(entry.id);

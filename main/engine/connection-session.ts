@@ -94,6 +94,11 @@ export class ConnectionSession {
     this.remapFrom = from === 'unknown' ? null : from;
   }
 
+  /** True when the state DB does not know the calendar's history (it was lost): which keys were used, what was made. */
+  get historyUnknown(): boolean {
+    return this.createKeyUsed === null;
+  }
+
   /**
    * The stored state the planner starts from: links, skipped overlap events, items whose copy an undo removed,
    * links with an open conflict, and the bookings another calendar of the resource imports one way.

@@ -4,13 +4,14 @@
  */
 import type {
   CalendarProvider,
+  CalendarRef,
   CreateRequest,
   DeleteOptions,
   ListRequest,
   ListResult,
   UpdateOptions,
 } from '../providers/port';
-import type { BookingSource, ItemFields, SchedKind, Side, SideCapabilities, SyncItem } from '../sync';
+import type { ItemFields, SchedKind, Side, SideCapabilities, SyncItem } from '../sync';
 
 /** A `CalendarProvider` that passes every call through and tells the requests sent since it was made. */
 export class CountingProvider implements CalendarProvider {
@@ -55,8 +56,8 @@ export class CountingProvider implements CalendarProvider {
     return this.inner.create(request);
   }
 
-  async findMadeFrom(source: BookingSource, kind?: SchedKind): Promise<SyncItem | null> {
-    return this.inner.findMadeFrom ? this.inner.findMadeFrom(source, kind) : null;
+  async listMadeFrom(calendar: CalendarRef, kind?: SchedKind): Promise<SyncItem[]> {
+    return this.inner.listMadeFrom ? this.inner.listMadeFrom(calendar, kind) : [];
   }
 
   update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {

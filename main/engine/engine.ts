@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error';
 import { runSummaryOf, type ConflictChoice, type OutboxEntry, type StateDb } from '../store';
 import { countActions, inboundKind, type Plan } from '../sync';
 import { checkedAbsent } from './checked-absent';
+import { withCopiesBeyondWindow } from './copies-beyond-window';
 import { ActionApplier } from './action-applier';
 import type { ApplyContext } from './apply-context';
 import { ConnectionSession } from './connection-session';
@@ -213,7 +214,11 @@ export class Engine {
       unconfirmed: session.links.unconfirmed(),
       knownExternal: new Map(stored.links.map((link) => [link.external.id, link.external.version])),
     });
-    const reread = await withConflictRereads(session, await checkedAbsent(session, reads, stored.links));
+    const rereads = await withConflictRereads(session, await checkedAbsent(session, reads, stored.links));
+    const historyLost = stored.links.length === 0 && replays.length === 0 && session.historyUnknown;
+    const reread = historyLost
+      ? await withCopiesBeyondWindow(session.providers.sched, rereads, session.ref)
+      : rereads;
     // A preview plans as the run will after `recover` replays a crashed run's creates, and counts those creates.
     const { providers } = session;
     const { state, sched, external, creates, unseen, ids } = withReplays(

@@ -6,13 +6,14 @@
  */
 import type {
   CalendarProvider,
+  CalendarRef,
   CreateRequest,
   DeleteOptions,
   ListRequest,
   ListResult,
   UpdateOptions,
 } from '../providers/port';
-import type { BookingSource, ItemFields, SchedKind, SideCapabilities, SyncItem } from '../sync';
+import type { ItemFields, SchedKind, SideCapabilities, SyncItem } from '../sync';
 import { heldFields } from '../sync';
 
 /** A `CalendarProvider` that passes every call through and reduces returned items to what the side can hold. */
@@ -54,9 +55,9 @@ export class HeldFieldsProvider implements CalendarProvider {
     return this.held(await this.inner.create(request));
   }
 
-  async findMadeFrom(source: BookingSource, kind?: SchedKind): Promise<SyncItem | null> {
-    const item = this.inner.findMadeFrom ? await this.inner.findMadeFrom(source, kind) : null;
-    return item ? this.held(item) : null;
+  async listMadeFrom(calendar: CalendarRef, kind?: SchedKind): Promise<SyncItem[]> {
+    const items = this.inner.listMadeFrom ? await this.inner.listMadeFrom(calendar, kind) : [];
+    return items.map((item) => this.held(item));
   }
 
   async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {

@@ -42,6 +42,9 @@ export interface ListResult {
   unchanged?: string[];
 }
 
+/** The calendar a Sched item's `source` names: its service and id (an event id completes a `BookingSource`). */
+export type CalendarRef = Omit<BookingSource, 'eventId'>;
+
 /** A create the agent makes: always idempotent, always marked as the agent's. */
 export interface CreateRequest {
   fields: ItemFields;
@@ -118,12 +121,13 @@ export interface CalendarProvider {
    */
   create(request: CreateRequest): Promise<SyncItem>;
   /**
-   * Sched side: the live item of this resource whose `source` names `source`'s event, wherever it lies in time, or
-   * null; `kind` as for `CreateRequest.kind`. After a lost state DB a create goes out again with its first key; when
-   * the event changed since, Sched refuses the key (`KeyReusedError`) and this finds the item the key made, which the
-   * window read could not see. Absent elsewhere.
+   * Sched side: the live items of this resource made from events of `calendar` (their `source` names it), wherever
+   * they lie in time; of `kind` only when given (as for `CreateRequest.kind`), else of both kinds. What a window read
+   * cannot see: after a lost state DB a copy a person moved out of the window is found with this
+   * (copies-beyond-window.ts), and so is the copy a create's key made when Sched refuses that key (`KeyReusedError`).
+   * Absent elsewhere.
    */
-  findMadeFrom?(source: BookingSource, kind?: SchedKind): Promise<SyncItem | null>;
+  listMadeFrom?(calendar: CalendarRef, kind?: SchedKind): Promise<SyncItem[]>;
   /**
    * Replaces the synced fields when the item is still at version `ifMatch`; else `PreconditionFailedError`. On the
    * Sched side a move onto a taken slot throws `SlotUnavailableError` unless `allowOverlap` is set.

@@ -33,11 +33,12 @@ export function recreateKey(connectionId: string, target: Side, sourceId: string
   return `${connectionId}:${target}:${sourceId}:after:${lostId}`;
 }
 
-/** The live item among `items` that `source` names as its event's copy (Sched's `source`), if any. */
-export function liveCopyFrom(items: readonly SyncItem[], source: BookingSource): SyncItem | null {
-  const from = (item: SyncItem) =>
-    item.source?.calendarService === source.calendarService &&
-    item.source.calendarId === source.calendarId &&
-    item.source.eventId === source.eventId;
-  return items.find((item) => item.status !== 'cancelled' && from(item)) ?? null;
+/** The live items among `items` whose `source` names an event of `calendar` (Sched items the agent made from it). */
+export function madeFrom(items: readonly SyncItem[], calendar: Omit<BookingSource, 'eventId'>): SyncItem[] {
+  return items.filter(
+    (item) =>
+      item.status !== 'cancelled' &&
+      item.source?.calendarService === calendar.calendarService &&
+      item.source.calendarId === calendar.calendarId,
+  );
 }

@@ -62,7 +62,7 @@ export type { SideRead } from './observations';
 export { describeTime, fieldDifferences, resolveConflict } from './conflicts';
 export type { GuardVerdict } from './mass-delete-guard';
 export { checkMassDelete, deleteLimit } from './mass-delete-guard';
-export { createKey, identityFor, liveCopyFrom, recreateKey } from './identity';
+export { createKey, identityFor, madeFrom, recreateKey } from './identity';
 export type { KeepVersion, Plan, PlanCounts, PlanInput } from './plan';
 export { countActions, plan } from './plan';
 export { isFreeTime, withoutFreeTime } from './free-time';

@@ -174,7 +174,7 @@ describe('SchedResourceProvider on the sandbox: bookings and availability except
   });
 
   for (const inboundAs of ['bookings', 'busy'] as const) {
-    it(`under ${inboundAs}, refuses a key sent again with another request, and finds what it made at any time`, async () => {
+    it(`under ${inboundAs}, refuses a key sent again with another request, and lists what it made from the calendar at any time`, async () => {
       const { provider, bookings, exceptions } = await sides(inboundAs);
       const made = await provider.create({ fields: fields('Standup', 1), idempotencyKey: 'k', source });
       // A person moves it 400 days on, far out of any window the agent reads.
@@ -190,11 +190,13 @@ describe('SchedResourceProvider on the sandbox: bookings and availability except
 
       const again = provider.create({ fields: fields('Standup (renamed)', 1), idempotencyKey: 'k', source });
       await expect(again).rejects.toBeInstanceOf(KeyReusedError);
-      const found = await provider.findMadeFrom({ ...source });
-      const other = await provider.findMadeFrom({ ...source, eventId: 'e-2' });
+      await bookings.create({ fields: fields('Walk-in', 3), idempotencyKey: 'walk-in' });
+      const { eventId: _eventId, ...calendar } = source;
+      const listed = await provider.listMadeFrom(calendar);
+      const elsewhere = await provider.listMadeFrom({ ...calendar, calendarId: 'someone-else@example.com' });
 
-      expect(found).toMatchObject({ id: made.id, start: faraway.start });
-      expect(other).toBeNull();
+      expect(listed.map((item) => [item.id, item.start])).toEqual([[made.id, faraway.start]]);
+      expect(elsewhere).toEqual([]);
     });
   }
 

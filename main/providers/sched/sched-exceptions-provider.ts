@@ -4,9 +4,9 @@
  * updates and cancellations. The second kind of Sched item beside bookings: the engine keeps its own cursor for
  * it, since Sched's exception feed and bookings feed hand out tokens that are no good in each other.
  */
-import type { BookingSource, ItemFields, SyncItem } from '../../sync';
-import { liveCopyFrom } from '../../sync';
-import type { CalendarProvider, CreateRequest, ListRequest, ListResult } from '../port';
+import type { ItemFields, SyncItem } from '../../sync';
+import { madeFrom } from '../../sync';
+import type { CalendarProvider, CalendarRef, CreateRequest, ListRequest, ListResult } from '../port';
 import { NotFoundError, PreconditionFailedError } from '../port';
 import type { ResourceRef } from './sched-booking-mapper';
 import { exceptionCreateFor, exceptionToItem, exceptionUpdateFor } from './sched-exception-mapper';
@@ -63,14 +63,14 @@ export class SchedExceptionsProvider implements CalendarProvider {
     return exception === null ? null : exceptionToItem(exception, this.resource.timezone);
   }
 
-  /** The live exception of this resource made from `source`'s event, read with every page of its exceptions, all time. */
-  async findMadeFrom(source: BookingSource): Promise<SyncItem | null> {
+  /** The live exceptions of this resource made from `calendar`'s events: every page of its exceptions, all time. */
+  async listMadeFrom(calendar: CalendarRef): Promise<SyncItem[]> {
     const query: ExceptionListQuery = {};
     if (this.pageSize !== undefined) query.max_results = this.pageSize;
     const { exceptions } = await this.client.listAll(query);
-    return liveCopyFrom(
+    return madeFrom(
       exceptions.map((exception) => exceptionToItem(exception, this.resource.timezone)),
-      source,
+      calendar,
     );
   }
 

@@ -3,9 +3,16 @@
  * idempotent creates, `If-Match` updates and cancellations. Requests go through the client's gate and are
  * counted per provider, so the engine's run summary gets this connection's figure only.
  */
-import type { BookingSource, ItemFields, SyncItem } from '../../sync';
-import { liveCopyFrom } from '../../sync';
-import type { CalendarProvider, CreateRequest, ListRequest, ListResult, UpdateOptions } from '../port';
+import type { ItemFields, SyncItem } from '../../sync';
+import { madeFrom } from '../../sync';
+import type {
+  CalendarProvider,
+  CalendarRef,
+  CreateRequest,
+  ListRequest,
+  ListResult,
+  UpdateOptions,
+} from '../port';
 import { schedCapabilities, NotFoundError, PreconditionFailedError, SlotUnavailableError } from '../port';
 import {
   bookingCreateFor,
@@ -79,15 +86,15 @@ export class SchedCalendarProvider implements CalendarProvider {
     return booking === null ? null : this.toItem(booking);
   }
 
-  /** The live booking of this resource made from `source`'s event, read with every page of its bookings, all time. */
-  async findMadeFrom(source: BookingSource): Promise<SyncItem | null> {
+  /** The live bookings of this resource made from `calendar`'s events: every page of its bookings, all time. */
+  async listMadeFrom(calendar: CalendarRef): Promise<SyncItem[]> {
     const query: BookingListQuery = { resource_id: this.resource.id };
     if (this.pageSize !== undefined) query.max_results = this.pageSize;
     const { bookings } = await this.client.listAllBookings(query);
     const mine = bookings.filter((booking) => booking.resource_id === this.resource.id);
-    return liveCopyFrom(
+    return madeFrom(
       mine.map((booking) => this.toItem(booking)),
-      source,
+      calendar,
     );
   }
 

@@ -6,18 +6,11 @@
  * (main/sync/sched-kinds.ts). The calendar's own events become whichever kind `inbound_as` says; exceptions are
  * read only under `busy`, but an exception item is reached by its id in either mode (a change of mode removes them).
  */
-import type {
-  BookingSource,
-  InboundAs,
-  ItemFields,
-  PrivacyMode,
-  SchedKind,
-  SyncItem,
-  SyncWindow,
-} from '../../sync';
+import type { InboundAs, ItemFields, PrivacyMode, SchedKind, SyncItem, SyncWindow } from '../../sync';
 import { exceptionIdOf, exceptionItemId, inboundKind } from '../../sync';
 import type {
   CalendarProvider,
+  CalendarRef,
   CreateRequest,
   DeleteOptions,
   ListRequest,
@@ -177,11 +170,14 @@ export class SchedResourceProvider implements CalendarProvider {
     return this.fromException(item);
   }
 
-  /** The live booking or exception (as `kind` says, else `inbound_as`) made from `source`'s event, all time. */
-  async findMadeFrom(source: BookingSource, kind: SchedKind = this.inboundKind): Promise<SyncItem | null> {
-    const provider = kind === 'booking' ? this.options.bookings : this.options.exceptions;
-    const found = provider.findMadeFrom ? await provider.findMadeFrom(source) : null;
-    return found === null || kind === 'booking' ? found : this.fromException(found);
+  /** The live bookings and exceptions (of `kind` only, when given) made from `calendar`'s events, all time. */
+  async listMadeFrom(calendar: CalendarRef, kind?: SchedKind): Promise<SyncItem[]> {
+    const { bookings, exceptions } = this.options;
+    const [made, blocks] = await Promise.all([
+      kind !== 'exception' && bookings.listMadeFrom ? bookings.listMadeFrom(calendar) : [],
+      kind !== 'booking' && exceptions.listMadeFrom ? exceptions.listMadeFrom(calendar) : [],
+    ]);
+    return [...made, ...blocks.map((block) => this.fromException(block))];
   }
 
   /** Under `inbound_as: busy` an event's fields become an exception: its reason as the title, nothing else. */

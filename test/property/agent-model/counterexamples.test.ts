@@ -1488,4 +1488,19 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a booking moved out of the window while the state DB was lost, after a switch to busy, becomes the busy block alone',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      { kind: 'preview', pick: 0 },
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'busy' } },
+      { kind: 'wait', minutes: 132480 },
+      { kind: 'lose-state' },
+      move('external', 62, 9),
+      move('sched', 0, 9),
+      settle,
+    ]),
+  );
 });

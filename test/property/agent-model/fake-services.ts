@@ -12,14 +12,15 @@ import type { CalendarHolder } from '../../../main/providers/sched-directory';
 import { CalendarHeldElsewhereError, type DeviceRef } from '../../../main/providers/calendar-held-elsewhere';
 import type {
   CalendarProvider,
+  CalendarRef,
   CreateRequest,
   ListRequest,
   UpdateOptions,
 } from '../../../main/providers/port';
 import { AuthError, PreconditionFailedError, SlotUnavailableError } from '../../../main/providers/port';
 import { SchedResourceProvider } from '../../../main/providers/sched';
-import type { BookingSource, ItemFields, Side, SyncItem } from '../../../main/sync';
-import { liveCopyFrom } from '../../../main/sync';
+import type { ItemFields, Side, SyncItem } from '../../../main/sync';
+import { madeFrom } from '../../../main/sync';
 import type { SchedKeySpace } from './sched-keys';
 
 /** The process dying at a write: thrown by the crash point, never by the agent's own code. */
@@ -111,10 +112,10 @@ class WorldProvider implements CalendarProvider {
       this.world.schedKeys[feed.kind].create(request, feed.resourceId, make, find, reached),
     );
   }
-  /** Sched's list of every item of the resource, all time, searched for the live copy of `source`'s event. */
-  async findMadeFrom(source: BookingSource): Promise<SyncItem | null> {
+  /** Sched's list of every item of the resource, all time: those made from `calendar`'s events. */
+  async listMadeFrom(calendar: CalendarRef): Promise<SyncItem[]> {
     this.checkAuth();
-    return liveCopyFrom(this.inner.live(), source);
+    return madeFrom(this.inner.live(), calendar);
   }
   update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
     return this.write(
