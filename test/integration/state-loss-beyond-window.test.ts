@@ -1,8 +1,9 @@
 /**
- * A lost state DB while a booking made from an event lies outside the window: the resync cannot see the booking, so
- * its create goes out again with the first key. Sched's sandbox keeps one key space per account and answers 422
- * `idempotency_key_reused` when the request differs from the first (the event was edited meanwhile); the agent must
- * find the booking that key made, never book the event twice, and never stall on the 422.
+ * A lost state DB while a booking (or busy block) made from an event lies outside the window: the resync's window
+ * read cannot see it. The run reads what Sched holds made from the calendar at any date and pairs it again; and a
+ * create sent again with its first key, which Sched's sandbox refuses (one key space per account, 422
+ * `idempotency_key_reused` when the request differs from the first), looks for the copy that key made. Either way the
+ * event is never booked twice, and the run never stalls.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -178,6 +179,40 @@ describe('a lost state DB while a busy block lies outside the window', () => {
     expect(resync.created).toEqual({ sched: 0, external: 0 });
     const live = await liveBlocksOf(eventId);
     expect(live.map((b) => [b.id, b.start])).toEqual([[block!.id, at(3, 14)]]);
+    expect(after).toMatchObject({ status: 'ok', created: { sched: 0, external: 0 } });
+  });
+});
+
+describe('a lost state DB while a booking lies outside the window, after a switch to busy time', () => {
+  useBox();
+
+  it('turns the booking into the busy block, and leaves no booking beside it', async () => {
+    const event = await person.events.insert({
+      calendarId: 'primary',
+      requestBody: {
+        summary: 'Ward round',
+        start: { dateTime: at(4, 9), timeZone: 'Europe/London' },
+        end: { dateTime: at(4, 10), timeZone: 'Europe/London' },
+      },
+    });
+    const eventId = event.data.id!;
+    expect(await engineOn('first.db').run(await connectionFor('bookings'))).toMatchObject({ status: 'ok' });
+    const [booking] = await liveBookingsOf(eventId);
+    const current = await sched(`/bookings/${booking!.id}`);
+    await sched(`/bookings/${booking!.id}`, {
+      method: 'PUT',
+      headers: { 'if-match': String(current.body.version) },
+      body: { start: at(250, 9), end: at(250, 10) },
+    });
+
+    const engine = engineOn('lost.db');
+    const busy = await connectionFor('busy');
+    const resync = await engine.run(busy);
+    const after = await engine.run(busy);
+
+    expect(resync.status, resync.message ?? '').toBe('ok');
+    expect(await liveBookingsOf(eventId)).toEqual([]);
+    expect((await liveBlocksOf(eventId)).length).toBe(1);
     expect(after).toMatchObject({ status: 'ok', created: { sched: 0, external: 0 } });
   });
 });
