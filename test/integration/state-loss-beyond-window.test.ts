@@ -98,37 +98,52 @@ async function liveBookingsOf(eventId: string): Promise<{ id: string; title: str
   );
 }
 
+/** A person's event in the Google calendar, `days` from now at `hour` for an hour; its id. */
+async function addEvent(summary: string, days: number, hour: number): Promise<string> {
+  const event = await person.events.insert({
+    calendarId: 'primary',
+    requestBody: {
+      summary,
+      start: { dateTime: at(days, hour), timeZone: 'Europe/London' },
+      end: { dateTime: at(days, hour + 1), timeZone: 'Europe/London' },
+    },
+  });
+  return event.data.id!;
+}
+
+/** A person moves the Sched item at `path` (a booking or an exception) to `days` from now at `hour`. */
+async function moveInSched(path: string, days: number, hour: number): Promise<void> {
+  const current = await sched(path);
+  await sched(path, {
+    method: 'PUT',
+    headers: { 'if-match': String(current.body.version) },
+    body: { start: at(days, hour), end: at(days, hour + 1) },
+  });
+}
+
+/** The state DB is lost: a new one, the resync, and the run after it. */
+async function resyncedAfterLoss(connection: EngineConnection) {
+  const engine = engineOn('lost.db');
+  const resync = await engine.run(connection);
+  return { resync, after: await engine.run(connection) };
+}
+
 describe('a lost state DB while a booking lies outside the window', () => {
   useBox();
 
-  it('finds the booking the first key made though the event was renamed meanwhile, and books nothing twice', async () => {
+  it('finds the booking though the event was renamed meanwhile, and books nothing twice', async () => {
     const connection = await connectionFor('bookings');
-    const event = await person.events.insert({
-      calendarId: 'primary',
-      requestBody: {
-        summary: 'Dentist',
-        start: { dateTime: at(2, 10), timeZone: 'Europe/London' },
-        end: { dateTime: at(2, 11), timeZone: 'Europe/London' },
-      },
-    });
-    const eventId = event.data.id!;
+    const eventId = await addEvent('Dentist', 2, 10);
     expect(await engineOn('first.db').run(connection)).toMatchObject({ status: 'ok', created: { sched: 1 } });
     const [booking] = await liveBookingsOf(eventId);
-    const current = await sched(`/bookings/${booking!.id}`);
-    await sched(`/bookings/${booking!.id}`, {
-      method: 'PUT',
-      headers: { 'if-match': String(current.body.version) },
-      body: { start: at(250, 10), end: at(250, 11) },
-    });
+    await moveInSched(`/bookings/${booking!.id}`, 250, 10);
     await person.events.patch({
       calendarId: 'primary',
       eventId,
       requestBody: { summary: 'Dentist (Dr Okafor)' },
     });
 
-    const engine = engineOn('lost.db');
-    const resync = await engine.run(connection);
-    const after = await engine.run(connection);
+    const { resync, after } = await resyncedAfterLoss(connection);
 
     expect(resync.status, resync.message ?? '').toBe('ok');
     expect(resync.created).toEqual({ sched: 0, external: 0 });
@@ -145,35 +160,19 @@ describe('a lost state DB while a booking lies outside the window', () => {
 describe('a lost state DB while a busy block lies outside the window', () => {
   useBox();
 
-  it('inbound as busy time: finds the block the first key made, and blocks the time once', async () => {
+  it('inbound as busy time: finds the block though the event was renamed meanwhile, and blocks the time once', async () => {
     const connection = await connectionFor('busy');
-    const event = await person.events.insert({
-      calendarId: 'primary',
-      requestBody: {
-        summary: 'Clinic',
-        start: { dateTime: at(3, 14), timeZone: 'Europe/London' },
-        end: { dateTime: at(3, 15), timeZone: 'Europe/London' },
-      },
-    });
-    const eventId = event.data.id!;
+    const eventId = await addEvent('Clinic', 3, 14);
     expect(await engineOn('first.db').run(connection)).toMatchObject({ status: 'ok', created: { sched: 1 } });
     const [block] = await liveBlocksOf(eventId);
-    const path = `/resources/${resourceId}/availability/exceptions/${block!.id}`;
-    const current = await sched(path);
-    await sched(path, {
-      method: 'PUT',
-      headers: { 'if-match': String(current.body.version) },
-      body: { start: at(250, 14), end: at(250, 15) },
-    });
+    await moveInSched(`/resources/${resourceId}/availability/exceptions/${block!.id}`, 250, 14);
     await person.events.patch({
       calendarId: 'primary',
       eventId,
       requestBody: { summary: 'Clinic (ward 3)' },
     });
 
-    const engine = engineOn('lost.db');
-    const resync = await engine.run(connection);
-    const after = await engine.run(connection);
+    const { resync, after } = await resyncedAfterLoss(connection);
 
     expect(resync.status, resync.message ?? '').toBe('ok');
     expect(resync.created).toEqual({ sched: 0, external: 0 });
@@ -187,28 +186,12 @@ describe('a lost state DB while a booking lies outside the window, after a switc
   useBox();
 
   it('turns the booking into the busy block, and leaves no booking beside it', async () => {
-    const event = await person.events.insert({
-      calendarId: 'primary',
-      requestBody: {
-        summary: 'Ward round',
-        start: { dateTime: at(4, 9), timeZone: 'Europe/London' },
-        end: { dateTime: at(4, 10), timeZone: 'Europe/London' },
-      },
-    });
-    const eventId = event.data.id!;
+    const eventId = await addEvent('Ward round', 4, 9);
     expect(await engineOn('first.db').run(await connectionFor('bookings'))).toMatchObject({ status: 'ok' });
     const [booking] = await liveBookingsOf(eventId);
-    const current = await sched(`/bookings/${booking!.id}`);
-    await sched(`/bookings/${booking!.id}`, {
-      method: 'PUT',
-      headers: { 'if-match': String(current.body.version) },
-      body: { start: at(250, 9), end: at(250, 10) },
-    });
+    await moveInSched(`/bookings/${booking!.id}`, 250, 9);
 
-    const engine = engineOn('lost.db');
-    const busy = await connectionFor('busy');
-    const resync = await engine.run(busy);
-    const after = await engine.run(busy);
+    const { resync, after } = await resyncedAfterLoss(await connectionFor('busy'));
 
     expect(resync.status, resync.message ?? '').toBe('ok');
     expect(await liveBookingsOf(eventId)).toEqual([]);
