@@ -4,7 +4,7 @@
  */
 import type { OutboxEntry } from '../store';
 import type { CreateAction, ItemFields, Link, Side, SideRead, SyncItem, SyncState } from '../sync';
-import { exceptionItemId, linkAfterWrite, type SchedKind } from '../sync';
+import { exceptionIdOf, exceptionItemId, linkAfterWrite, type SchedKind } from '../sync';
 import { intentKindOf } from './outbox-intent';
 
 /** The plan's inputs once the replays are done, and the creates that replay them. */
@@ -22,12 +22,17 @@ export interface Replayed {
   ids: string[];
 }
 
-/** The item a replayed create finds again if the crash came after the write (`read` shows it), or null. */
-function madeBefore(action: CreateAction, read: SideRead): SyncItem | null {
+/**
+ * The item a replayed create finds again if the crash came after the write (`read` shows it), or null. On the Sched
+ * side only an item of the kind the replay makes (`kind`): Sched keeps bookings' keys apart from exceptions', so a
+ * booking made from the same event (cancelled by a switch to busy, say) is never what an exception's key finds.
+ */
+function madeBefore(action: CreateAction, read: SideRead, kind: SchedKind): SyncItem | null {
   const made = read.items.find((item) =>
     action.side === 'external'
       ? item.tags?.bookingId === action.counterpart.id
-      : item.source?.eventId === action.counterpart.id,
+      : item.source?.eventId === action.counterpart.id &&
+        (exceptionIdOf(item.id) !== null) === (kind === 'exception'),
   );
   return made ?? null;
 }
@@ -82,7 +87,7 @@ export function withReplays(
     const kind = intentKindOf(entry) ?? schedKind;
     const kept = keeps[create.side](create.fields, kind);
     const later = { ...read, items: since[create.side] };
-    const seen = madeBefore(create, read) ?? madeBefore(create, later);
+    const seen = madeBefore(create, read, kind) ?? madeBefore(create, later, kind);
     if (!seen) unseen.push(creates.length);
     const item = seen ?? standIn(create, entry, kept, kind);
     // As `sendCreate` replays: the baseline is what the agent wrote, so a person's edit since shows as one.

@@ -1503,4 +1503,17 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a preview after a switch to busy whose run crashed between cancelling the booking and blocking the time predicts the run',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'busy' } },
+      { kind: 'sync', pick: null, crash: { after: 1, when: 'before' } },
+      { kind: 'preview', pick: 0 },
+      settle,
+    ]),
+  );
 });
