@@ -202,9 +202,13 @@ export class ActionApplier {
     const made = (await this.provider('sched').listMadeFrom?.(calendar, kind)) ?? [];
     const found = made.find((item) => item.source?.eventId === eventId);
     if (found) return this.foundOlderCopy(action, entry, found, 'changed');
-    if (action.idempotencyKey.endsWith(':after:unseen')) throw new KeyReusedError(action.idempotencyKey);
+    if (action.idempotencyKey.includes(':after:unseen:')) throw new KeyReusedError(action.idempotencyKey);
     this.context.db.outbox.markDone(entry.id);
-    const again: CreateAction = { ...action, idempotencyKey: keyAfter(action, 'unseen') };
+    // Never used before (this run's id), and recorded with the intent, so a crash from here replays this very key.
+    const again: CreateAction = {
+      ...action,
+      idempotencyKey: keyAfter(action, `unseen:${this.context.runId}`),
+    };
     return this.sendCreate(again, this.intent(again, again.idempotencyKey));
   }
 

@@ -1516,4 +1516,17 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'busy time remapped twice: each new resource blocks the time once, and the run never stalls on a spent key',
+    check([
+      connect(0, 2, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 0 },
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      settle,
+    ]),
+  );
 });
