@@ -19,7 +19,7 @@ import type {
 import { cancelInsteadOfMove, isMove, linkAfterWrite, linkSideOf, otherSide } from '../sync';
 import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
-import { changedBefore, keyAfter, olderCopyOf } from './older-copy';
+import { changedBefore, copyMadeFrom, keyAfter, olderCopyOf } from './older-copy';
 import { intentKindOf, recordIntent, type WriteAction } from './outbox-intent';
 import { deferredByNext, isStale, retagEvent, wasRefused } from './write-outcomes';
 import { scheduleWrites } from './write-scheduler';
@@ -198,17 +198,12 @@ export class ActionApplier {
    * found, it is an older copy; not found (cancelled, or moved to another resource), the event is booked anew.
    */
   private async keySpent(action: CreateAction, entry: OutboxEntry, kind?: SchedKind): Promise<void> {
-    const { eventId, ...calendar } = action.source!;
-    const made = (await this.provider('sched').listMadeFrom?.(calendar, kind)) ?? [];
-    const found = made.find((item) => item.source?.eventId === eventId);
+    const found = await copyMadeFrom(this.provider('sched'), action.source!, kind);
     if (found) return this.foundOlderCopy(action, entry, found, 'changed');
     if (action.idempotencyKey.includes(':after:unseen:')) throw new KeyReusedError(action.idempotencyKey);
     this.context.db.outbox.markDone(entry.id);
-    // Never used before (this run's id), and recorded with the intent, so a crash from here replays this very key.
-    const again: CreateAction = {
-      ...action,
-      idempotencyKey: keyAfter(action, `unseen:${this.context.runId}`),
-    };
+    // A key never used (this run's), recorded with the intent: a crash from here replays this very key.
+    const again = { ...action, idempotencyKey: keyAfter(action, `unseen:${this.context.runId}`) };
     return this.sendCreate(again, this.intent(again, again.idempotencyKey));
   }
 

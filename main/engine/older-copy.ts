@@ -2,8 +2,9 @@
  * What a fresh create's idempotency key can find: a copy the agent made under that key before the state DB was lost,
  * since changed by a person (shared/SYNC.md, "Identity: never a duplicate"; docs/sync-rules.md, "Lost state").
  */
+import type { CalendarProvider } from '../providers/port';
 import type { OutboxEntry } from '../store';
-import type { CreateAction, ItemFields, SyncItem } from '../sync';
+import type { BookingSource, CreateAction, ItemFields, SchedKind, SyncItem } from '../sync';
 import { canonicalFields } from '../sync';
 
 /** How the item a create answered with differs from the one asked for. */
@@ -41,4 +42,15 @@ export function changedBefore(item: SyncItem, entry: Pick<OutboxEntry, 'createdA
 /** The key of a create made again after the copy `lostId` its first key found was cancelled (identity.ts). */
 export function keyAfter(action: CreateAction, lostId: string): string {
   return `${action.idempotencyKey}:after:${lostId}`;
+}
+
+/** The live Sched item (of `kind`, when given) made from `source`'s event, at any date: what a refused key made. */
+export async function copyMadeFrom(
+  sched: CalendarProvider,
+  source: BookingSource,
+  kind?: SchedKind,
+): Promise<SyncItem | undefined> {
+  const { eventId, ...calendar } = source;
+  const made = (await sched.listMadeFrom?.(calendar, kind)) ?? [];
+  return made.find((item) => item.source?.eventId === eventId);
 }
