@@ -13,7 +13,7 @@ import type { ApplyContext } from './apply-context';
 import { ConnectionSession } from './connection-session';
 import { coveredWindowOf, slicesToRead } from './entered-window';
 import { previewOf } from './preview';
-import { withReplays } from './replay-preview';
+import { madeBeforeCrash, withReplays } from './replay-preview';
 import { itemsSinceCrash } from './replay-feeds';
 import { withSlotRefusals, type ReplayedCreates } from './preview-slots';
 import { readChanges, type ChangeReads } from './read-changes';
@@ -123,15 +123,29 @@ export class Engine {
     checkUndoable(session, runId);
     const undoId = this.db.runs.start({ connectionId: session.key, kind: 'undo' }).runId;
     const outcome = await outcomeOf(async () => {
-      // Writes the run left unfinished (it crashed) are dropped with it: replayed by a later run, they would bring
-      // back what the undo took away. What the undo leaves, the next run plans afresh.
-      for (const entry of this.db.outbox.unfinished(session.key))
-        if (entry.runId === runId)
-          this.db.outbox.abandon(entry.id, 'The run was undone before this write finished.');
+      await this.settleUnfinished(session, runId);
       await undoRun({ session, runId, undoRunId: undoId, log: this.log });
       return okOutcome();
     });
     return this.finish(session, undoId, outcome, false);
+  }
+
+  /**
+   * Before an undo, the writes the run left unfinished (it crashed). A create its side's feed shows made since the crash
+   * is finished into the run's journal (its key finds the copy, nothing new is made), so the undo takes that copy back
+   * too: dropped, it would stay in the calendar or in Sched, linked to nothing. The rest are dropped with the run, so
+   * none comes back later; what the undo leaves, the next run plans afresh.
+   */
+  private async settleUnfinished(session: ConnectionSession, runId: string): Promise<void> {
+    const unfinished = this.db.outbox.unfinished(session.key).filter((entry) => entry.runId === runId);
+    if (unfinished.length === 0) return;
+    const since = await itemsSinceCrash(session, unfinished, session.window);
+    const kind = inboundKind(session.connection.settings.inbound_as);
+    const made = unfinished.filter((entry) => madeBeforeCrash(entry, since, kind));
+    for (const entry of unfinished)
+      if (!made.includes(entry))
+        this.db.outbox.abandon(entry.id, 'The run was undone before this write finished.');
+    await this.applier(session, runId).recover(made);
   }
 
   /**

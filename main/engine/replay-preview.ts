@@ -53,6 +53,22 @@ function standIn(action: CreateAction, entry: OutboxEntry, kept: ItemFields, kin
 }
 
 /**
+ * True when the feeds since the crash (`since`, replay-feeds.ts) show the copy the unfinished create `entry` made: its
+ * write reached the service before the crash. `schedKind`: the kind the calendar's events become now.
+ */
+export function madeBeforeCrash(
+  entry: OutboxEntry,
+  since: Record<Side, SyncItem[]>,
+  schedKind: SchedKind,
+): boolean {
+  const action = entry.payload as Partial<CreateAction> | null;
+  if (entry.operation !== 'create' || action?.type !== 'create') return false;
+  const create = action as CreateAction;
+  const read: SideRead = { items: since[create.side], deleted: [] };
+  return madeBefore(create, read, intentKindOf(entry) ?? schedKind) !== null;
+}
+
+/**
  * Applies the replays of `entries` (the connection's unfinished intents) to the plan's inputs, as `recover` and the
  * next read would: each create's item is in its side's read and linked to its counterpart. Other intents are
  * abandoned by `recover`, so they change nothing.

@@ -1529,4 +1529,19 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'undoing a run that crashed after booking an event, then deleting the event, leaves no booking behind',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      add('sched', 0, 9),
+      move('sched', 0, 15),
+      { kind: 'sync', pick: null, crash: { after: 1, when: 'after' } },
+      undoLatest,
+      remove('external'),
+      add('sched', 0, 9),
+      settle,
+    ]),
+  );
 });
