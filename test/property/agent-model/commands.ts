@@ -5,6 +5,7 @@
  * leaves a new connection alone, quiet runs converge) are made here.
  */
 import type { Connection, RunSummary } from '../../../preload/contract';
+import type { SyncItem } from '../../../main/sync';
 import { exceptionItemId, overlapsWindow, syncWindow } from '../../../main/sync';
 import { accountIdOf } from './fake-services';
 import { deviceStep, pauseStep } from './hold-steps';
@@ -187,10 +188,17 @@ function copies(world: AgentWorld): [string, string][] {
     ...world
       .liveItems('external')
       .flatMap(({ item }) => (item.tags ? [[item.id, item.tags.bookingId] as [string, string]] : [])),
-    ...world
-      .liveItems('sched')
-      .flatMap(({ item }) => (item.source ? [[item.id, item.source.eventId] as [string, string]] : [])),
+    ...[...world.liveItems('sched'), ...liveBlocks(world)].flatMap(({ item }) =>
+      item.source ? [[item.id, item.source.eventId] as [string, string]] : [],
+    ),
   ];
+}
+
+/** Every resource's live availability exceptions, by the ids the agent knows them by (sched-kinds.ts). */
+function liveBlocks(world: AgentWorld): { item: SyncItem }[] {
+  return [...world.exceptions.values()].flatMap((provider) =>
+    provider.live().map((block) => ({ item: { ...block, id: exceptionItemId(block.id) } })),
+  );
 }
 
 /**
@@ -199,7 +207,9 @@ function copies(world: AgentWorld): [string, string][] {
  */
 function copiesAlreadyGone(world: AgentWorld, runId: string): string[] {
   const live = new Set(
-    [...world.liveItems('sched'), ...world.liveItems('external')].map(({ item }) => item.id),
+    [...world.liveItems('sched'), ...liveBlocks(world), ...world.liveItems('external')].map(
+      ({ item }) => item.id,
+    ),
   );
   return world.db.journal.forRun(runId).flatMap((entry) => {
     const copy = entry.side === 'sched' ? entry.bookingId : entry.eventId;

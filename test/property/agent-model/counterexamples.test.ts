@@ -1544,4 +1544,15 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'busy time: undoing a run that crashed right after blocking the time takes the block back, as for a run that finished',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      undoLatest,
+      settle,
+    ]),
+  );
 });
