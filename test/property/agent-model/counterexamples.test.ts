@@ -1555,4 +1555,19 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a remap asked after a crashed remap run finishes that run on the old resource first, a person’s move of a copy included',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      add('sched', 0, 9),
+      add('sched', 1, 9),
+      { kind: 'sync', pick: null, crash: { after: 1, when: 'before' } },
+      move('external', 0, 10),
+      { kind: 'remap', pick: 0, resource: 0 },
+      settle,
+    ]),
+  );
 });

@@ -45,6 +45,9 @@ export async function playStory(
     for (const [i, step] of [...steps, { kind: 'settle' as const }].entries()) {
       if (process.env.AGENT_MODEL_TRACE)
         appendFileSync(process.env.AGENT_MODEL_TRACE, `${i + 1}. ${describe(step)}\n`);
+      // A remap first finishes what a crashed run of the old resource left (docs/sync-rules.md): a step's writers are
+      // the connections as they stood when it began as well as after.
+      const began = (await world.agent.list()).calendars;
       let note = await applyStep(world, model, step);
       if (world.crashed) {
         await world.restart();
@@ -53,7 +56,7 @@ export async function playStory(
       noteRemadeFromCopies(world, model);
       const connections = (await world.agent.list()).calendars;
       checkDuplicates(world, model, false);
-      checkProvenance(world, model, connections, step.kind === 'undo');
+      checkProvenance(world, model, [...began, ...connections], step.kind === 'undo');
       checkSchedStatus(world, model, connections);
       await checkHolds(world, model, step);
       log.push(`${String(i + 1).padStart(2)}. ${describe(step)} → ${note}`);
