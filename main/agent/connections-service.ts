@@ -142,10 +142,15 @@ export class ConnectionsService {
       ...(input.resource_id ? { resource_id: next.resource_id } : {}),
     });
     this.deps.settings.saveConnection(next);
+    // A remap still waiting when the state DB was lost is known to the settings file alone: the copies are where it
+    // started, so a remap asked for now starts there too.
+    const moves = next.resource_id !== current.resource_id;
+    const lost = moves && this.deps.db.remaps.pairing(next.calendar_id) === null;
+    const from = (lost ? current.remap_from : undefined) ?? current.resource_id;
     requestRemap(
       this.deps.db,
       next.calendar_id,
-      current.resource_id,
+      from,
       next.resource_id,
       current.awaiting_first_sync === true,
     );

@@ -1570,4 +1570,17 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a remap not yet run, the state DB lost, then a remap to a third resource: the booking moves from where it is',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'lose-state' },
+      { kind: 'remap', pick: 0, resource: 2 },
+      settle,
+    ]),
+  );
 });
