@@ -28,11 +28,15 @@ export interface Replayed {
  * booking made from the same event (cancelled by a switch to busy, say) is never what an exception's key finds.
  */
 function madeBefore(action: CreateAction, read: SideRead, kind: SchedKind): SyncItem | null {
-  const made = read.items.find((item) =>
-    action.side === 'external'
-      ? item.tags?.bookingId === action.counterpart.id
-      : item.source?.eventId === action.counterpart.id &&
-        (exceptionIdOf(item.id) !== null) === (kind === 'exception'),
+  // The copy a create makes again (`replaces`: cancelled or deleted since) is gone, never the one it makes.
+  const replaced = action.side === 'sched' ? action.replaces?.bookingId : action.replaces?.eventId;
+  const made = read.items.find(
+    (item) =>
+      item.id !== replaced &&
+      (action.side === 'external'
+        ? item.tags?.bookingId === action.counterpart.id
+        : item.source?.eventId === action.counterpart.id &&
+          (exceptionIdOf(item.id) !== null) === (kind === 'exception')),
   );
   return made ?? null;
 }

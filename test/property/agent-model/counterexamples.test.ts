@@ -1583,4 +1583,18 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'external-to-sched: a preview after a crash before booking a cancelled booking again predicts the one booking the run makes',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      { kind: 'setting', pick: 0, patch: { direction: 'external-to-sched' } },
+      add('external', 0, 9),
+      sync,
+      remove('sched'),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      { kind: 'preview', pick: 0 },
+      settle,
+    ]),
+  );
 });
