@@ -55,7 +55,8 @@ export class ConnectionSession {
   readonly remapping: string | null;
   /** The resource the pending remap comes from; null when none is pending or it is not known. */
   private readonly remapFrom: string | null;
-  private readonly createKeyUsed: ((key: string) => boolean) | null;
+  /** False when the state DB does not know the calendar's history (lost): what was made, under which keys. */
+  private readonly historyKnown: boolean;
 
   constructor(
     readonly db: StateDb,
@@ -87,16 +88,14 @@ export class ConnectionSession {
     this.remapping = db.remaps.pendingSince(this.key);
     const pairing = db.remaps.pairing(this.key);
     const from = pairing?.pendingFrom ?? null;
-    // With the calendar's whole history in the outbox, a remap run keys for the remap only the creates whose first
-    // key was used before; with history unknown (a lost state DB), every one.
-    this.createKeyUsed = pairing?.keysKnown ? (key) => db.outbox.byKey(key) !== null : null;
+    this.historyKnown = pairing?.keysKnown === true;
     // 'unknown': a pairing from before remaps were remembered (remap-request.ts).
     this.remapFrom = from === 'unknown' ? null : from;
   }
 
   /** True when the state DB does not know the calendar's history (it was lost): which keys were used, what was made. */
   get historyUnknown(): boolean {
-    return this.createKeyUsed === null;
+    return !this.historyKnown;
   }
 
   /**
@@ -123,11 +122,11 @@ export class ConnectionSession {
   /** Plans with this connection's settings, the sides' capabilities and the window, each taken once per call. */
   plan({ moving, ...request }: PlanRequest): Plan {
     const input = this.planInput(request);
-    const { remapping, remapFrom, createKeyUsed } = this;
+    const { remapping, remapFrom } = this;
     // A change of `inbound_as` converts what the calendar's events made in Sched (inbound-change-plan.ts).
     return planInboundAs(
       input,
-      (i) => (remapping === null ? plan(i) : planRemap(i, remapping, moving, remapFrom, createKeyUsed)),
+      (i) => (remapping === null ? plan(i) : planRemap(i, moving, remapFrom)),
       remapping === null ? null : remapFrom,
     );
   }

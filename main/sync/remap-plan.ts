@@ -172,44 +172,22 @@ function refreshOf(action: Action, moved: ReadonlySet<string>): boolean {
 }
 
 /**
- * A calendar copy the remap run makes gets a key of this remap when its first key may have been used: the old pairing
- * (or an earlier one) may have had a copy of the same booking under it, removed since, and Google keeps deleted ids.
- * That is so when the old pairing linked the item, when `keyUsed` says the key was used, and whenever the calendar's
- * history is unknown (`keyUsed` null: a lost state DB). `remapId` is the same on every retry of one remap, so a crash
- * mid-remap still makes no second copy. A booking keeps its first key: Sched compares a repeated key's request, which
- * names the resource, so a key the old resource's booking used is refused and the run looks for the copy on the new
- * resource (action-applier.ts `keySpent`); and that first key is what finds the booking again after a later lost
- * state DB, wherever it has moved. Any other create keeps its first key too.
- */
-function keyedForRemap(
-  action: Action,
-  remapId: string,
-  oldIds: ReadonlySet<string>,
-  keyUsed: ((key: string) => boolean) | null,
-): Action {
-  if (action.type !== 'create' || action.side === 'sched') return action;
-  const fresh = keyUsed !== null && !oldIds.has(action.counterpart.id) && !keyUsed(action.idempotencyKey);
-  return fresh ? action : { ...action, idempotencyKey: `${action.idempotencyKey}:remap:${remapId}` };
-}
-
-/**
- * Decides every action of a remap run; `remapId` names the remap (when it was asked for), `moving` holds the bookings
- * to move as read now (`bookingsToMove`; one not in it is taken as last synced), `from` the old resource (null when
- * unknown), `keyUsed` whether a create key was used before (null when the calendar's history is unknown). Pure,
- * like `plan`, given a `keyUsed` that only reads.
+ * Decides every action of a remap run; `moving` holds the bookings to move as read now (`bookingsToMove`; one not in
+ * it is taken as last synced), `from` the old resource (null when unknown). Pure, like `plan`. Every create keeps its
+ * first key: a copy an earlier pairing made under it is found by it (live: linked again; cancelled or deleted: made
+ * anew under a key of its own, older-copy.ts), Sched refuses a booking's key the old resource's booking used and the
+ * run looks for the copy on the new resource (action-applier.ts `keySpent`), and that first key is what finds the
+ * copy again after a later lost state DB, wherever it has moved.
  */
 export function planRemap(
   input: PlanInput,
-  remapId: string,
   moving: MovingBookings = new Map(),
   from: string | null = null,
-  keyUsed: ((key: string) => boolean) | null = null,
 ): Plan {
   const onNewResource = liveIds(input.sched);
   const events = liveIds(input.external);
   const { kept, copies, moves, exceptions } = sortLinks(input.state.links, onNewResource);
   const copyEvents = new Set(copies.map((link) => link.external.id));
-  const oldIds = new Set(input.state.links.flatMap((link) => [link.sched.id, link.external.id]));
   const movable = moves.flatMap((link) => {
     const booking = asMoved(link, moving);
     return booking ? [{ link, booking }] : [];
@@ -235,7 +213,7 @@ export function planRemap(
     ...moved.map((m) => moveBooking(m.link, m.booking, events)),
     ...ordinary.actions
       .filter((action) => !refreshOf(action, movedIds))
-      .map((action) => markMove(keyedForRemap(action, remapId, oldIds, keyUsed), writtenMoves)),
+      .map((action) => markMove(action, writtenMoves)),
   ];
   const emptySides = (['sched', 'external'] as const).filter(
     (side) => input[side].full === true && liveIds(input[side]).size === 0,

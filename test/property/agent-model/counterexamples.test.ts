@@ -1597,4 +1597,20 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a remap away and back while a copy was out of the window: the copy found again is the one, not a second',
+    check([
+      connect(0, 1, { inbound_as: 'bookings' }),
+      add('sched', 0, 9),
+      settle,
+      { kind: 'wait', minutes: 44640 },
+      { kind: 'remap', pick: 0, resource: 0 },
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      move('sched', 1, 9),
+      sync,
+      settle,
+    ]),
+  );
 });

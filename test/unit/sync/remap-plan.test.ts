@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRemap } from '../../../main/sync';
+import { plan, planRemap, type Action } from '../../../main/sync';
 import { booking, event, linkOf, planInput } from './fixtures';
 
 const tags = { bookingId: 'b-old', connectionId: 'conn-1' };
@@ -16,7 +16,6 @@ describe('planRemap', () => {
         external: { items: [copy, persons], full: true },
         sched: { items: [], full: true },
       }),
-      'r1',
     );
 
     expect(actions.filter((a) => a.type === 'delete').map((a) => a.type === 'delete' && a.id)).toEqual([
@@ -36,7 +35,6 @@ describe('planRemap', () => {
         sched: { items: [moved], full: true },
         external: { items: [event('e1'), event('e2')], full: true },
       }),
-      'r1',
     );
 
     expect(actions).toEqual([
@@ -49,39 +47,28 @@ describe('planRemap', () => {
     ]);
   });
 
-  it('keys its creates after the remap, the same on every retry', () => {
-    const input = planInput({
-      sched: { items: [booking('b-new')], full: true },
-      external: { items: [], full: true },
-    });
-
-    const first = planRemap(input, 'r1').actions[0];
-    const again = planRemap(input, 'r1').actions[0];
-
-    expect(first).toMatchObject({ type: 'create', idempotencyKey: expect.stringMatching(/:remap:r1$/) });
-    expect(again).toEqual(first);
-  });
-
-  it('keys a calendar copy for the remap only when its first key may have been used (known to be, linked before, or history unknown); a booking keeps its first key', () => {
+  it('keeps every create’s first key, on both sides, so a copy made under it before is found by it', () => {
     const mine = event('e-mine');
     const input = planInput({
       // The old pairing booked e-mine; that booking is gone, so the remap books the event again on the new resource.
       state: { links: [linkOf(booking('b-gone'), mine, 'external')] },
-      sched: { items: [booking('b-new'), booking('b-used')], full: true },
+      sched: { items: [booking('b-new')], full: true },
       external: { items: [mine], full: true },
     });
-    const keyOf = (keyUsed: ((key: string) => boolean) | null, counterpart: string) =>
-      planRemap(input, 'r1', new Map([['b-gone', null]]), null, keyUsed).actions.find(
-        (a) => a.type === 'create' && a.counterpart.id === counterpart,
+    const plain = planInput({ sched: input.sched, external: { items: [mine], full: true } });
+    const keyOf = (actions: readonly Action[], counterpart: string) =>
+      actions.flatMap((a) =>
+        a.type === 'create' && a.counterpart.id === counterpart ? [a.idempotencyKey] : [],
       );
-    const used = (key: string) => key.includes('b-used');
 
-    expect(keyOf(used, 'b-new')).toMatchObject({ idempotencyKey: expect.not.stringMatching(/:remap:/) });
-    expect(keyOf(used, 'b-used')).toMatchObject({ idempotencyKey: expect.stringMatching(/:remap:r1$/) });
-    // Sched refuses the first key, which the old resource's booking used, and the run looks for the copy (keySpent).
-    expect(keyOf(used, 'e-mine')).toMatchObject({ idempotencyKey: expect.not.stringMatching(/:remap:/) });
-    expect(keyOf(null, 'e-mine')).toMatchObject({ idempotencyKey: expect.not.stringMatching(/:remap:/) });
-    expect(keyOf(null, 'b-new')).toMatchObject({ idempotencyKey: expect.stringMatching(/:remap:r1$/) });
+    const remap = planRemap(input, new Map([['b-gone', null]])).actions;
+    const again = planRemap(input, new Map([['b-gone', null]])).actions;
+    const ordinary = plan(plain).actions;
+
+    expect(keyOf(remap, 'b-new')).toEqual(keyOf(ordinary, 'b-new'));
+    expect(keyOf(remap, 'e-mine')).toEqual(keyOf(ordinary, 'e-mine'));
+    expect(keyOf(remap, 'e-mine')).toHaveLength(1);
+    expect(again).toEqual(remap);
   });
 
   it('moves a booking edited on the old resource since the last run against its current version, and copies the edit', () => {
@@ -96,7 +83,6 @@ describe('planRemap', () => {
         sched: { items: [], full: true },
         external: { items: [persons], full: true },
       }),
-      'r1',
       new Map([['b-old', edited]]),
     );
 
@@ -128,7 +114,6 @@ describe('planRemap', () => {
         sched: { items: [], full: true },
         external: { items: [persons], full: true },
       }),
-      'r1',
       new Map([['b-old', { ...synced, status: 'cancelled' as const }]]),
     );
 
