@@ -8,7 +8,7 @@ export interface Pairing {
   /** The resource of the old pairing while its remap waits for (or is in) a run; null when none is pending. */
   pendingFrom: string | null;
   requestedAt: string | null;
-  /** The state DB has known the connection since it was first connected: its outbox holds every create key used. */
+  /** The state DB has known the connection since it was first connected, so it knows all it made (history known). */
   keysKnown: boolean;
 }
 

@@ -1,10 +1,10 @@
 import type { Migration } from './migration';
 
 /**
- * Whether the state DB has known a connection since it was first connected, and so holds in its outbox every
- * idempotency key the calendar's creates ever used: a remap run then keys a create for the remap only when its first
- * key was used before (docs/sync-rules.md, "Remap"). 0 for pairings recorded before this step, or adopted by a run
- * after a lost state DB: their history is unknown, and every create of their remap runs gets a remap key.
+ * Whether the state DB has known a connection since it was first connected, and so knows all it made. 0 for pairings
+ * recorded before this step, or adopted by a run after a lost state DB: their history is unknown, so their first run
+ * without links reads Sched's copies of every date (engine copies-beyond-window.ts). Remap runs once keyed their
+ * creates by it; they keep their first keys now (docs/sync-rules.md, "Copies a remap makes are found again").
  */
 export const createKeysKnown: Migration = {
   name: 'create keys known',
