@@ -14,7 +14,7 @@ import { ConnectionSession } from './connection-session';
 import { coveredWindowOf, slicesToRead } from './entered-window';
 import { previewOf } from './preview';
 import { madeBeforeCrash, withReplays } from './replay-preview';
-import { itemsSinceCrash } from './replay-feeds';
+import { itemsSinceCrash, withCrashedUpdates } from './replay-feeds';
 import { withSlotRefusals, type ReplayedCreates } from './preview-slots';
 import { readChanges, type ChangeReads } from './read-changes';
 import { recoverPairing } from './recover-pairing';
@@ -63,8 +63,10 @@ export class Engine {
     let feeds: ChangeReads['nextCursors'] | undefined;
     const applier = this.applier(session, runId, () => feeds ?? {});
     const outcome = await outcomeOf(async () => {
-      await applier.recover(this.db.outbox.unfinished(session.key));
-      const { reads, planned } = await this.readAndPlan(session, options.reviewApproved === true);
+      const unfinished = this.db.outbox.unfinished(session.key);
+      await applier.recover(unfinished);
+      const approved = options.reviewApproved === true;
+      const { reads, planned } = await this.readAndPlan(session, approved, [], unfinished);
       feeds = reads.nextCursors;
       this.log({ type: 'run-started', calendarId: session.key, runId, fullRead: reads.full });
       if (planned.guard.verdict === 'needs_review') {
@@ -213,6 +215,8 @@ export class Engine {
     session: ConnectionSession,
     reviewApproved: boolean,
     replays: readonly OutboxEntry[] = [],
+    /** A crashed run's unfinished writes (the preview's replays; those the run's `recover` just settled). */
+    crashed: readonly OutboxEntry[] = replays,
   ): Promise<{ reads: ChangeReads; planned: Plan; replayed: ReplayedCreates }> {
     const stored = session.state();
     const saved = this.db.connections.ensure(session.key);
@@ -228,7 +232,8 @@ export class Engine {
       unconfirmed: session.links.unconfirmed(),
       knownExternal: new Map(stored.links.map((link) => [link.external.id, link.external.version])),
     });
-    const rereads = await withConflictRereads(session, await checkedAbsent(session, reads, stored.links));
+    const absent = await checkedAbsent(session, reads, stored.links);
+    const rereads = await withConflictRereads(session, await withCrashedUpdates(session, absent, crashed));
     const historyLost = stored.links.length === 0 && replays.length === 0 && session.historyUnknown;
     const reread = historyLost
       ? await withCopiesBeyondWindow(session.providers.sched, rereads, session.ref)

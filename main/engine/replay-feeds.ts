@@ -6,7 +6,7 @@
  */
 import { CursorExpiredError } from '../providers/port';
 import type { OutboxEntry } from '../store';
-import type { Side, SyncItem, SyncWindow } from '../sync';
+import type { Side, SideRead, SyncItem, SyncWindow } from '../sync';
 import type { ConnectionSession } from './connection-session';
 
 /** The items each side's feed lists since the positions the unfinished creates kept (one read per position). */
@@ -33,4 +33,27 @@ export async function itemsSinceCrash(
     }
   }
   return since;
+}
+
+/**
+ * `reads` with the items a crashed run's unfinished updates were writing, read by id where the read left them out.
+ * `recover` drops those intents, since the next read shows whether they happened; but a side's read may not list the
+ * item (a busy block is not read under `inbound_as: bookings`), and the plan would write it again. The run's write
+ * would then meet a 412 and find nothing left to do, while its preview counted the write. Both now see the item.
+ */
+export async function withCrashedUpdates<R extends Record<Side, SideRead>>(
+  session: Pick<ConnectionSession, 'providers'>,
+  reads: R,
+  entries: readonly OutboxEntry[],
+): Promise<R> {
+  const next = { sched: reads.sched, external: reads.external };
+  for (const entry of entries) {
+    const id = (entry.payload as { id?: unknown } | null)?.id;
+    if (entry.operation !== 'update' || typeof id !== 'string') continue;
+    const read = next[entry.side];
+    if (read.items.some((item) => item.id === id)) continue;
+    const item = await session.providers[entry.side].get(id);
+    if (item) next[entry.side] = { ...read, items: [...read.items, item] };
+  }
+  return { ...reads, ...next };
 }

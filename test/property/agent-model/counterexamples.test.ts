@@ -1613,4 +1613,22 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+  it(
+    'a preview after a crashed switch from busy back to bookings, its event out of the window, predicts the run',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      { kind: 'disconnect', pick: 0 },
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      { kind: 'setting', pick: 0, patch: { privacy: 'busy-only' } },
+      sync,
+      { kind: 'wait', minutes: 44640 },
+      move('external', 0, 11),
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'bookings' } },
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      { kind: 'preview', pick: 0 },
+      { kind: 'edit', side: 'sched', pick: 0, title: 'Standup' },
+      settle,
+    ]),
+  );
 });
