@@ -134,7 +134,7 @@ export class ActionApplier {
         return recordOverlap(this.context, action, error, entry);
       }
       if (error instanceof KeyReusedError && action.source) return this.keySpent(action, entry, kind);
-      if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
+      if (wasRefused(error, replayed)) db.outbox.abandon(entry.id, (error as Error).message);
       throw error;
     }
     // What the side keeps of the agent's fields (a busy block's title says "Unavailable: …"): any other difference is

@@ -3,7 +3,13 @@
  * happen, which writes wait for the next one, and the retag that follows a booking made again.
  */
 import type { CalendarProvider } from '../providers/port';
-import { NotFoundError, PreconditionFailedError, ProviderError } from '../providers/port';
+import {
+  AuthError,
+  NotFoundError,
+  PreconditionFailedError,
+  ProviderError,
+  RateLimitError,
+} from '../providers/port';
 import type { Action, CreateAction, SyncItem } from '../sync';
 
 /** True when the item moved on or vanished under a conditional write: re-read and plan again. */
@@ -11,8 +17,13 @@ export function isStale(error: unknown): boolean {
   return error instanceof PreconditionFailedError || error instanceof NotFoundError;
 }
 
-/** True when the provider refused the request, so the write did not happen and its intent can be given up. */
-export function wasRefused(error: unknown): boolean {
+/**
+ * True when the provider refused the request, so the write did not happen and its intent can be given up. A replay's
+ * intent stays for a refusal that passes (a sign-in to renew, a rate limit): the crashed run's first attempt may have
+ * gone through, and only the replay, once it is let through, finds and links what that attempt made.
+ */
+export function wasRefused(error: unknown, replayed = false): boolean {
+  if (replayed && (error instanceof AuthError || error instanceof RateLimitError)) return false;
   return error instanceof ProviderError;
 }
 

@@ -1631,4 +1631,19 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a crashed run’s copy, replayed while the sign-in is refused, is still linked after signing in, and goes with its booking',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('sched', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      { kind: 'revoke', service: 'google' },
+      remove('sched'),
+      settle,
+      { kind: 'renew', service: 'google', how: 'sign-in' },
+      { kind: 'pause', pick: 0, paused: false },
+      settle,
+    ]),
+  );
 });
