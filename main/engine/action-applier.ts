@@ -3,20 +3,24 @@
  * it one synchronous transaction that stores the link, journals the before-image, finishes the intent and bumps the
  * run's counts. A crash between the write and that commit leaves the intent unfinished; `recover` completes it.
  */
-import type { CalendarProvider } from '../providers/port';
-import { KeyReusedError, SlotUnavailableError } from '../providers/port';
+import { KeyReusedError, SlotUnavailableError, type CalendarProvider } from '../providers/port';
 import type { OutboxEntry } from '../store';
-import type {
-  Action,
-  CreateAction,
-  DeleteAction,
-  Link,
-  SchedKind,
-  Side,
-  SyncItem,
-  UpdateAction,
+import {
+  cancelInsteadOfMove,
+  followsCancelledMove,
+  isMove,
+  linkAfterWrite,
+  linkSideOf,
+  otherSide,
+  type Action,
+  type CreateAction,
+  type DeleteAction,
+  type Link,
+  type SchedKind,
+  type Side,
+  type SyncItem,
+  type UpdateAction,
 } from '../sync';
-import { cancelInsteadOfMove, isMove, linkAfterWrite, linkSideOf, otherSide } from '../sync';
 import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
 import { changedBefore, copyMadeFrom, keyAfter, olderCopyOf } from './older-copy';
@@ -30,6 +34,8 @@ export class ActionApplier {
   private sequence = 0;
   /** The relinked pairs whose link waits for their update's commit, by booking id. */
   private readonly relinks = new Map<string, Link>();
+  /** The bookings a refused remap move cancelled: the plan's later writes of them are dropped. */
+  private readonly cancelledMoves = new Set<string>();
 
   constructor(private readonly context: ApplyContext) {}
 
@@ -81,6 +87,7 @@ export class ActionApplier {
 
   private async applyOne(action: Action): Promise<void> {
     const { db, links } = this.context;
+    if (followsCancelledMove(action, this.cancelledMoves)) return;
     switch (action.type) {
       case 'create':
         return this.sendCreate(action, this.intent(action, action.idempotencyKey));
@@ -256,6 +263,7 @@ export class ActionApplier {
     entry: OutboxEntry,
   ): Promise<void> {
     await this.sendDelete(cancelInsteadOfMove(action));
+    this.cancelledMoves.add(action.id);
     await recordOverlap(this.context, action, error, entry);
   }
 

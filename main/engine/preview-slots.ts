@@ -4,7 +4,15 @@
  * them: from the confirmed bookings over the slots the plan's bookings would take, in the order the run writes.
  */
 import type { Action, Plan, SideRead, SyncItem } from '../sync';
-import { cancelInsteadOfMove, countActions, inboundKind, isMove, schedKindOf, timeToEpochMs } from '../sync';
+import {
+  cancelInsteadOfMove,
+  countActions,
+  followsCancelledMove,
+  inboundKind,
+  isMove,
+  schedKindOf,
+  timeToEpochMs,
+} from '../sync';
 import type { ConnectionSession } from './connection-session';
 
 type SchedWrite = Extract<Action, { type: 'create' | 'update' }> & { side: 'sched' };
@@ -69,8 +77,10 @@ export async function withSlotRefusals(
         end: timeToEpochMs(booking.end, zone),
       });
   const kept: Action[] = [];
+  const cancelled = new Set<string>();
   let refused = 0;
   for (const [index, action] of planned.actions.entries()) {
+    if (followsCancelledMove(action, cancelled)) continue;
     if (action.type === 'delete' && action.side === 'sched') slots.delete(action.id);
     if (!isSchedWrite(action) || !checked(index) || isBlock(action)) {
       kept.push(action);
@@ -82,7 +92,11 @@ export async function withSlotRefusals(
     if (taken) {
       refused += 1;
       // A remap's refused move cancels the booking on the old resource instead (action-applier.ts `moveRefused`).
-      if (action.type === 'update' && isMove(action)) kept.push(cancelInsteadOfMove(action));
+      // The run then drops what the plan would still write of that booking (its copy in the calendar, say).
+      if (action.type === 'update' && isMove(action)) {
+        kept.push(cancelInsteadOfMove(action));
+        cancelled.add(action.id);
+      }
       continue;
     }
     slots.set(id, slot);

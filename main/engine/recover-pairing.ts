@@ -3,11 +3,13 @@
  * pairing went with the file, and without them the remap run would leave the agent's bookings on the old resource
  * and book the calendar's events on the new one a second time. The settings file remembers the old resource; from
  * it this finds the old pairing's links again by the agent's tags (relink.ts), in full reads of the old resource and
- * the calendar, writes nothing to either side, and asks for the remap again, all in one transaction. The items are
+ * the calendar (with the old resource's copies of any date whose event the window holds, copies-beyond-window.ts),
+ * writes nothing to either side, and asks for the remap again, all in one transaction. The items are
  * found whatever their kind (bookings, or exceptions under `inbound_as: busy`), as the old pairing made them.
  */
 import type { StateDb } from '../store';
 import { otherSide, plan, type Link, type Side } from '../sync';
+import { withCopiesBeyondWindow } from './copies-beyond-window';
 import { ConnectionSession } from './connection-session';
 import { readChanges } from './read-changes';
 import type { EngineConnection } from './types';
@@ -35,13 +37,16 @@ export async function recoverPairing(
 ): Promise<number> {
   db.connections.ensure(old.calendarId);
   const session = new ConnectionSession(db, old, now);
-  const reads = await readChanges({
+  const windowReads = await readChanges({
     providers: session.providers,
     cursors: { sched: null, external: null },
     stateLost: true,
     window: session.window,
     unconfirmed: [],
   });
+  // A copy a person moved out of the window is not in the window's read: without it the remap run would not move it,
+  // and would book its event on the new resource a second time (copies-beyond-window.ts).
+  const reads = await withCopiesBeyondWindow(session.providers.sched, windowReads, session.ref);
   // The plain plan: the pairing is found as the agent left it, whatever `inbound_as` says now (a change of it before
   // the remap run is that run's to convert; `session.plan` would count the found items as ones to convert instead).
   const planned = plan(

@@ -66,7 +66,14 @@ export { createKey, identityFor, madeFrom, recreateKey } from './identity';
 export type { KeepVersion, Plan, PlanCounts, PlanInput } from './plan';
 export { countActions, plan } from './plan';
 export { isFreeTime, withoutFreeTime } from './free-time';
-export { bookingsToMove, cancelInsteadOfMove, isMove, planRemap, type MovingBookings } from './remap-plan';
+export {
+  bookingsToMove,
+  cancelInsteadOfMove,
+  followsCancelledMove,
+  isMove,
+  planRemap,
+  type MovingBookings,
+} from './remap-plan';
 export { overlapConflict } from './overlap';
 export type { OverlapConflict } from './overlap';
 export type { SchedKind } from './sched-kinds';

@@ -145,6 +145,27 @@ export function cancelInsteadOfMove(move: UpdateAction): DeleteAction {
   };
 }
 
+/** The booking an action writes, copies or links, if any (a Sched create's booking does not exist yet). */
+function bookingOf(action: Action): string | undefined {
+  switch (action.type) {
+    case 'create':
+      return action.side === 'external' ? action.counterpart.id : action.replaces?.bookingId;
+    case 'link':
+      return action.link.sched.id;
+    default:
+      return action.link.bookingId;
+  }
+}
+
+/**
+ * True for an action the run drops because an earlier refused move cancelled its booking (`cancelled`: those
+ * bookings' ids): the ordinary plan's copy of that booking, or an edit of it, would outlive it.
+ */
+export function followsCancelledMove(action: Action, cancelled: ReadonlySet<string>): boolean {
+  const booking = bookingOf(action);
+  return booking !== undefined && cancelled.has(booking);
+}
+
 /** True when the ordinary plan already writes (and so moves) or removes this booking. */
 function writesBooking(actions: readonly Action[], bookingId: string): boolean {
   return actions.some(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { googleCalendar, type ExternalCalendar } from './fixtures/external-calendar';
+import { googleCalendar, outlookCalendar, type ExternalCalendar } from './fixtures/external-calendar';
 import { at, nothing, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
 
 let world: SyncWorld;
@@ -172,5 +172,51 @@ describe('a remap moves the bookings of the person’s events as they stand on t
     );
     expect(titles(await calendar.events())).toEqual(['Mixing', 'Voice-over (take 2)']);
     expect(titles(await world.sched.bookings(doctor))).toEqual(['Mixing', 'Voice-over (take 2)']);
+  });
+});
+
+describe('sched-to-external: a remap whose move Sched refuses', () => {
+  const classroom = 'rsc_classroom_101';
+  const roomA = 'rsc_meeting_room_a';
+  let calendar: ExternalCalendar;
+
+  beforeAll(async () => {
+    const side = world.outlook('jordan@sandbox.example');
+    await side.useDefaultCalendar();
+    calendar = outlookCalendar(side);
+    await world.connect({
+      resource_id: classroom,
+      calendar_service: 'microsoft',
+      user: side.user,
+      calendar_id: side.calendarId,
+    });
+    const tutorial = await calendar.add({
+      title: 'Tutorial',
+      start: at(world.sandbox, 6, 9),
+      end: at(world.sandbox, 6, 10),
+    });
+    await world.sync(calendar.calendarId);
+    // The person deletes the event, then Sched becomes the source: its booking is now an original with no copy.
+    await calendar.remove(tutorial);
+    await world.settings(calendar.calendarId, { direction: 'sched-to-external' });
+    await world.sched.create({
+      resource_id: roomA,
+      title: 'Room A review',
+      start: at(world.sandbox, 6, 9),
+      end: at(world.sandbox, 6, 10),
+    });
+  });
+
+  it('cancels the booking on the old resource and leaves no copy of it in the calendar, as the preview said', async () => {
+    await world.api('PUT', path(calendar.calendarId), { resource_id: roomA });
+    const preview = (await world.api('GET', `${path(calendar.calendarId)}/preview`)).body;
+    const run = await world.sync(calendar.calendarId);
+    const quiet = await world.sync(calendar.calendarId);
+
+    expect(run).toMatchObject({ status: 'ok', conflicts: 1, deleted: { sched: 1 } });
+    expect(preview.counts).toMatchObject({ create: run.created, delete: run.deleted, conflicts: 1 });
+    expect(titles(await calendar.events())).not.toContain('Tutorial');
+    expect(titles(await world.sched.bookings(classroom))).not.toContain('Tutorial');
+    expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
   });
 });

@@ -54,10 +54,10 @@ function sched(path: string, init: Parameters<typeof call>[1] = {}) {
   return call(`${box.info.sched.base_url}${path}`, { token: box.info.sched.api_key, ...init });
 }
 
-async function connectionFor(inboundAs: InboundAs): Promise<EngineConnection> {
+async function connectionFor(inboundAs: InboundAs, resource = resourceId): Promise<EngineConnection> {
   return {
     calendarId: 'primary',
-    resourceId,
+    resourceId: resource,
     resourceTimezone: 'Europe/London',
     calendarService: 'google',
     settings: {
@@ -68,7 +68,7 @@ async function connectionFor(inboundAs: InboundAs): Promise<EngineConnection> {
       window_days_future: 180,
       inbound_as: inboundAs,
     },
-    sched: await schedResourceProviderFor(box, { resourceId, inboundAs }),
+    sched: await schedResourceProviderFor(box, { resourceId: resource, inboundAs }),
     external: await googleProviderFor(box),
   };
 }
@@ -90,8 +90,11 @@ async function liveBlocksOf(eventId: string): Promise<{ id: string; reason: stri
 }
 
 /** Every booking of the resource made from the event, wherever it lies in time, cancelled ones left out. */
-async function liveBookingsOf(eventId: string): Promise<{ id: string; title: string; start: string }[]> {
-  const answer = await sched(`/bookings?resource_id=${resourceId}&max_results=500`);
+async function liveBookingsOf(
+  eventId: string,
+  resource = resourceId,
+): Promise<{ id: string; title: string; start: string }[]> {
+  const answer = await sched(`/bookings?resource_id=${resource}&max_results=500`);
   return answer.body.bookings.filter(
     (booking: { status: string; source: { event_id?: string } | null }) =>
       booking.status !== 'cancelled' && booking.source?.event_id === eventId,
@@ -197,5 +200,32 @@ describe('a lost state DB while a booking lies outside the window, after a switc
     expect(await liveBookingsOf(eventId)).toEqual([]);
     expect((await liveBlocksOf(eventId)).length).toBe(1);
     expect(after).toMatchObject({ status: 'ok', created: { sched: 0, external: 0 } });
+  });
+});
+
+describe('a lost state DB while a booking lies outside the window, then a remap', () => {
+  useBox();
+
+  it('moves the booking to the new resource, and books the event nowhere else', async () => {
+    const otherRoom = 'rsc_classroom_101';
+    const eventId = await addEvent('Seminar', 5, 11);
+    const before = await connectionFor('bookings');
+    expect(await engineOn('first.db').run(before)).toMatchObject({ status: 'ok', created: { sched: 1 } });
+    const [booking] = await liveBookingsOf(eventId);
+    await moveInSched(`/bookings/${booking!.id}`, 250, 11);
+
+    // The state DB is lost, then the calendar is remapped: the settings file still names the old resource.
+    const engine = engineOn('lost.db');
+    await engine.recoverPairing(before, otherRoom);
+    const remapped = await connectionFor('bookings', otherRoom);
+    const run = await engine.run(remapped);
+    const quiet = await engine.run(remapped);
+
+    expect(run.status, run.message ?? '').toBe('ok');
+    expect(await liveBookingsOf(eventId)).toEqual([]);
+    const moved = await liveBookingsOf(eventId, otherRoom);
+    expect(moved.map((b) => b.id)).toEqual([booking!.id]);
+    expect(quiet).toMatchObject({ status: 'ok', created: { sched: 0, external: 0 } });
+    expect(quiet.updated).toEqual({ sched: 0, external: 0 });
   });
 });

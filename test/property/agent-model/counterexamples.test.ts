@@ -1646,4 +1646,31 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'sched-to-external: a remap whose refused move cancels a booking leaves no copy of it in the calendar',
+    check([
+      connect(0, 1, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      settle,
+      remove('external'),
+      { kind: 'setting', pick: 0, patch: { direction: 'sched-to-external' } },
+      { kind: 'remap', pick: 0, resource: 0 },
+      add('sched', 0, 9),
+      settle,
+    ]),
+  );
+
+  it(
+    'a booking moved out of the window, the state DB lost, then a remap: the booking moves, the event is not booked twice',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      { kind: 'preview', pick: 0 },
+      move('sched', 181, 9),
+      { kind: 'lose-state' },
+      { kind: 'remap', pick: 0, resource: 1 },
+      settle,
+    ]),
+  );
 });
