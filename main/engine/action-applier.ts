@@ -24,7 +24,7 @@ import {
 import type { ApplyContext } from './apply-context';
 import type { BeforeImage } from './journal-images';
 import { changedBefore, copyMadeFrom, keyAfter, olderCopyOf } from './older-copy';
-import { intentKindOf, recordIntent, type WriteAction } from './outbox-intent';
+import { createOf, intentKindOf, recordIntent, type WriteAction } from './outbox-intent';
 import { deferredByNext, isStale, retagEvent, wasRefused } from './write-outcomes';
 import { scheduleWrites } from './write-scheduler';
 import { recordEditConflict, recordMovedOverlap, recordOverlap } from './write-conflicts';
@@ -76,9 +76,9 @@ export class ActionApplier {
    */
   async recover(entries: readonly OutboxEntry[]): Promise<void> {
     for (const entry of entries) {
-      const action = entry.payload as Partial<CreateAction> | null;
-      if (entry.operation === 'create' && action?.type === 'create') {
-        await this.sendCreate(action as CreateAction, entry, true);
+      const create = createOf(entry);
+      if (create) {
+        await this.sendCreate(create, entry, true);
       } else {
         this.context.db.outbox.abandon(entry.id, 'Planned again from the change feed after a restart.');
       }

@@ -34,6 +34,12 @@ function payloadOf(
   };
 }
 
+/** The create an unfinished intent recorded, or null for any other intent (an update or a delete is never replayed). */
+export function createOf(entry: OutboxEntry): CreateAction | null {
+  const action = entry.payload as Partial<CreateAction> | null;
+  return entry.operation === 'create' && action?.type === 'create' ? (action as CreateAction) : null;
+}
+
 /** The kind of Sched item a create's intent was recorded for; absent in intents from before kinds were kept. */
 export function intentKindOf(entry: OutboxEntry): SchedKind | undefined {
   const kind = (entry.payload as { schedKind?: unknown } | null)?.schedKind;

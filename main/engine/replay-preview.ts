@@ -5,7 +5,7 @@
 import type { OutboxEntry } from '../store';
 import type { CreateAction, ItemFields, Link, Side, SideRead, SyncItem, SyncState } from '../sync';
 import { exceptionIdOf, exceptionItemId, linkAfterWrite, type SchedKind } from '../sync';
-import { intentKindOf } from './outbox-intent';
+import { createOf, intentKindOf } from './outbox-intent';
 
 /** The plan's inputs once the replays are done, and the creates that replay them. */
 export interface Replayed {
@@ -65,9 +65,8 @@ export function madeBeforeCrash(
   since: Record<Side, SyncItem[]>,
   schedKind: SchedKind,
 ): boolean {
-  const action = entry.payload as Partial<CreateAction> | null;
-  if (entry.operation !== 'create' || action?.type !== 'create') return false;
-  const create = action as CreateAction;
+  const create = createOf(entry);
+  if (!create) return false;
   const read: SideRead = { items: since[create.side], deleted: [] };
   return madeBefore(create, read, intentKindOf(entry) ?? schedKind) !== null;
 }
@@ -99,9 +98,8 @@ export function withReplays(
   const unseen: number[] = [];
   const ids: string[] = [];
   for (const entry of entries) {
-    const action = entry.payload as Partial<CreateAction> | null;
-    if (entry.operation !== 'create' || action?.type !== 'create') continue;
-    const create = action as CreateAction;
+    const create = createOf(entry);
+    if (!create) continue;
     const read = reads[create.side];
     // Made as the kind its intent was recorded for, whatever `inbound_as` says now (`sendCreate` replays so).
     const kind = intentKindOf(entry) ?? schedKind;
