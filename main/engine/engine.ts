@@ -5,7 +5,7 @@
  */
 import { AppError } from '../errors/app-error';
 import { runSummaryOf, type ConflictChoice, type OutboxEntry, type StateDb } from '../store';
-import { countActions, inboundKind, type Plan } from '../sync';
+import { countActions, inboundKind, type HeldOverlap, type Plan, type SideRead } from '../sync';
 import { checkedAbsent } from './checked-absent';
 import { withCopiesBeyondWindow } from './copies-beyond-window';
 import { ActionApplier } from './action-applier';
@@ -18,7 +18,12 @@ import { itemsSinceCrash, withCrashedUpdates } from './replay-feeds';
 import { withSlotRefusals, type ReplayedCreates } from './preview-slots';
 import { readChanges, type ChangeReads } from './read-changes';
 import { recoverPairing } from './recover-pairing';
-import { heldOverlaps, settleConflicts, withConflictRereads } from './settle-conflicts';
+import {
+  heldOverlaps,
+  replannedForFreedSlots,
+  settleConflicts,
+  withConflictRereads,
+} from './settle-conflicts';
 import { openConflictFor, resolveConflict } from './resolve-conflict';
 import { okOutcome, outcomeOf, type Outcome } from './stop-reason';
 import type { EngineConnection, EngineEvent, EngineOptions, EnginePreview, RunSummary } from './types';
@@ -247,13 +252,17 @@ export class Engine {
       inboundKind(settings.inbound_as),
       replays.length > 0 ? await itemsSinceCrash(session, replays, session.window) : undefined,
     );
-    const planned = session.plan({
-      state: { ...state, heldOverlaps: heldOverlaps(session, sched) },
-      sched,
-      external,
-      moving: await session.movingBookings(state.links, sched),
-      ...(reviewApproved ? { reviewApproved } : {}),
-    });
+    const moving = await session.movingBookings(state.links, sched);
+    const planWith = (held: HeldOverlap[], events: SideRead) =>
+      session.plan({
+        state: { ...state, heldOverlaps: held },
+        sched,
+        external: events,
+        moving,
+        ...(reviewApproved ? { reviewApproved } : {}),
+      });
+    const held = heldOverlaps(session, sched);
+    const planned = await replannedForFreedSlots(session, planWith(held, external), held, external, planWith);
     if (creates.length > 0) planned.actions.unshift(...creates);
     if (creates.length > 0) planned.counts = countActions(planned.actions);
     return { reads: { ...reads, ...reread }, planned, replayed: { ids, unseen } };

@@ -5,7 +5,17 @@
  * unlinked since (the move went through, the two sides became equal, both were deleted).
  */
 import { isMovedOverlap, type Conflict } from '../store';
-import type { Action, HeldOverlap, ItemFields, ItemTime, Link, Side, SideRead, SyncItem } from '../sync';
+import type {
+  Action,
+  HeldOverlap,
+  ItemFields,
+  ItemTime,
+  Link,
+  Plan,
+  Side,
+  SideRead,
+  SyncItem,
+} from '../sync';
 import { fieldDifferences, sharedFieldNames } from '../sync';
 import type { ConnectionSession } from './connection-session';
 import type { EngineEvent } from './types';
@@ -73,6 +83,44 @@ export function heldOverlaps(session: ConnectionSession, sched: SideRead): HeldO
       const version = refusedVersion(conflict);
       return version === null ? [] : [{ eventId: conflict.eventId ?? '', version }];
     });
+}
+
+/**
+ * The plan again when it cancels the booking in the way of a double booking it holds (its copy was deleted in the
+ * calendar, say): the run sends that cancel before it books new events, so the held event is tried again in the
+ * same run rather than the next. `planWith` plans with the overlaps still held and the calendar's read; an event this
+ * run's read left out (unchanged since) is read by id, one `get` each.
+ */
+export async function replannedForFreedSlots(
+  session: ConnectionSession,
+  planned: Plan,
+  held: readonly HeldOverlap[],
+  external: SideRead,
+  planWith: (held: HeldOverlap[], external: SideRead) => Plan,
+): Promise<Plan> {
+  if (held.length === 0) return planned;
+  const cancelled = new Set(
+    planned.actions.flatMap((a) => (a.type === 'delete' && a.side === 'sched' ? [a.id] : [])),
+  );
+  if (cancelled.size === 0) return planned;
+  const freed = new Set(
+    session.db.conflicts
+      .open(session.key)
+      .filter((conflict) => {
+        const taken = takenBooking(conflict);
+        return isNewEventOverlap(conflict) && (taken === null || cancelled.has(taken.id));
+      })
+      .map((conflict) => conflict.eventId ?? ''),
+  );
+  const still = held.filter((overlap) => !freed.has(overlap.eventId));
+  if (still.length === held.length) return planned;
+  const items = [...external.items];
+  for (const { eventId } of held) {
+    if (!freed.has(eventId) || reports(external, eventId)) continue;
+    const event = await session.providers.external.get(eventId);
+    if (event) items.push(event);
+  }
+  return planWith(still, { ...external, items });
 }
 
 type Reads = Record<Side, SideRead>;

@@ -154,3 +154,44 @@ describe('conflicts leave the list by themselves', () => {
     expect((await openConflicts()).filter((c) => c.calendar_id === calendar.calendarId)).toEqual([]);
   });
 });
+
+describe('a double booking whose booking in the way goes in the same run', () => {
+  const resource = 'rsc_recording_studio';
+  let calendar: ExternalCalendar;
+
+  beforeAll(async () => {
+    calendar = googleCalendar(world.google('sam@sandbox.example'));
+    await world.connect({
+      resource_id: resource,
+      calendar_service: 'google',
+      user: calendar.user,
+      calendar_id: calendar.calendarId,
+    });
+  });
+
+  it('deleting the copy of the booking in the way cancels it and books the event in that one run', async () => {
+    await world.sched.create({
+      resource_id: resource,
+      title: 'Podcast',
+      start: at(world.sandbox, 3, 15),
+      end: at(world.sandbox, 3, 16),
+    });
+    await calendar.add({
+      title: 'Band practice',
+      start: at(world.sandbox, 3, 15),
+      end: at(world.sandbox, 3, 16),
+    });
+    const first = await world.sync(calendar.calendarId);
+    const copy = (await calendar.events()).find((event) => event.title === 'Podcast');
+
+    await calendar.remove(copy!.id);
+    const run = await world.sync(calendar.calendarId);
+    const quiet = await world.sync(calendar.calendarId);
+
+    expect(first).toMatchObject({ conflicts: 1 });
+    expect(run).toMatchObject({ status: 'ok', created: { sched: 1 }, deleted: { sched: 1 } });
+    expect((await world.sched.bookings(resource)).map((b) => b.title)).toEqual(['Band practice']);
+    expect((await openConflicts()).filter((c) => c.calendar_id === calendar.calendarId)).toEqual([]);
+    expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
+  });
+});

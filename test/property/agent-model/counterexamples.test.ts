@@ -1673,4 +1673,18 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a double booking whose booking in the way is cancelled with its copy deleted is booked in that same run',
+    check([
+      connect(0, 0),
+      add('sched', 1, 15),
+      add('external', 1, 15),
+      { kind: 'preview', pick: 0 },
+      remove('external', 9),
+      add('sched', 0, 9),
+      remove('sched', 3),
+      settle,
+    ]),
+  );
 });
