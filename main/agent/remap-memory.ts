@@ -21,6 +21,8 @@ export interface RemapMemoryDeps {
     run(conn: EngineConnection): Promise<Pick<RunSummary, 'status' | 'message'>>;
   };
   connectionOf: (stored: StoredConnection) => Promise<EngineConnection>;
+  /** Why the connection may not run now (paused, held by another device, its status), or undefined. */
+  heldBack?: (stored: StoredConnection) => string | undefined;
 }
 
 /**
@@ -33,6 +35,7 @@ export function remapMemoryDeps(
   },
   connectionOf: RemapMemoryDeps['connectionOf'],
   runNow: (calendarId: string) => Promise<Pick<RunSummary, 'status' | 'message'>>,
+  heldBack?: RemapMemoryDeps['heldBack'],
 ): RemapMemoryDeps {
   const { engine } = deps;
   return {
@@ -44,6 +47,7 @@ export function remapMemoryDeps(
       run: (conn) => runNow(conn.calendarId),
     },
     connectionOf,
+    ...(heldBack ? { heldBack } : {}),
   };
 }
 
@@ -100,9 +104,19 @@ export async function finishBeforeRemap(
   from: string,
 ): Promise<void> {
   if (deps.db.outbox.unfinished(stored.calendar_id).length === 0) return;
+  const remapping = deps.db.remaps.pendingSince(stored.calendar_id) !== null;
+  // Finishing a remap is a run: a connection that may not run (paused, say) is not run behind the person's back.
+  const reason = remapping ? deps.heldBack?.(stored) : undefined;
+  if (reason) {
+    throw new AgentError(
+      'conflict',
+      `The connection of ${stored.calendar_id} was not changed: its last sync, moving it to ${from}, stopped ` +
+        `halfway and must finish first, and it cannot run now: ${reason.replace(/\.$/, '')}. Then change it again.`,
+    );
+  }
   try {
     const current = await deps.connectionOf({ ...stored, resource_id: from });
-    if (deps.db.remaps.pendingSince(stored.calendar_id) === null) {
+    if (!remapping) {
       await deps.engine.finishUnfinished(current);
       return;
     }

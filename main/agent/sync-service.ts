@@ -50,6 +50,7 @@ export class SyncService {
       deps,
       (c) => this.connections.of(c),
       (id) => this.scheduler.runNow(id),
+      (stored) => this.blockedBy(stored),
     );
     this.holds = new DeviceHolds({
       settings: deps.settings,

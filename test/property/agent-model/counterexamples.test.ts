@@ -1687,4 +1687,20 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a remap asked while paused, after a crashed remap run, does not run the paused connection',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('sched', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      { kind: 'pause', pick: null, paused: true },
+      { kind: 'remap', pick: 0, resource: 0 },
+      { kind: 'pause', pick: null, paused: false },
+      { kind: 'remap', pick: 0, resource: 0 },
+      settle,
+    ]),
+  );
 });

@@ -49,3 +49,45 @@ it('refuses a remap whose crashed run cannot be finished, changing nothing; aske
       .map((b) => b.title),
   ).toEqual(['Standup']);
 });
+
+it('refuses, while paused, a remap that would first have to finish a crashed remap run, and runs nothing', async () => {
+  world = await AgentWorld.create();
+  const calendar = calendars[0]!;
+  await world.agent.connect({
+    resource_id: 'r1',
+    calendar_service: calendar.service,
+    calendar_id: calendar.id,
+    oauth_token: 'refresh-token-of-the-model',
+    sync_settings: { sync_frequency: 'manual' },
+  });
+  world.resourceProvider('r1').add(slotAt('Standup', 1, 9));
+  await world.agent.syncNow({ calendar_id: calendar.id });
+  await world.agent.update({ calendar_id: calendar.id, resource_id: 'r2' });
+  world.crash = { after: 0, when: 'before' };
+  await world.agent.syncNow({ calendar_id: calendar.id }).catch(() => undefined);
+  world.crash = null;
+  await world.restart();
+  await world.agent.update({ calendar_id: calendar.id, paused: true });
+  const runs = (await world.agent.runs()).runs.length;
+
+  const refused = world.agent.update({ calendar_id: calendar.id, resource_id: 'r3' });
+  await expect(refused).rejects.toMatchObject({
+    apiCode: 'conflict',
+    message: expect.stringMatching(/was not changed: its last sync, moving it to r2, .*paused/),
+  });
+  const [after] = (await world.agent.list()).calendars;
+  expect(after).toMatchObject({ resource_id: 'r2', sync_status: 'paused' });
+  expect((await world.agent.runs()).runs).toHaveLength(runs);
+
+  await world.agent.update({ calendar_id: calendar.id, paused: false });
+  await world.agent.update({ calendar_id: calendar.id, resource_id: 'r3' });
+  await world.agent.syncNow({ calendar_id: calendar.id });
+  // The booking is Sched's own, on r1; its copy left the calendar, which now mirrors r3 (nothing booked there).
+  expect(
+    world
+      .resourceProvider('r1')
+      .live()
+      .map((b) => b.title),
+  ).toEqual(['Standup']);
+  expect(world.calendarProvider(calendar.id).live()).toEqual([]);
+});
