@@ -162,7 +162,11 @@ export class SyncService {
     const run = await this.deps.engine.review(await this.connections.of(stored), decision);
     noteTrigger(this.deps.db, run, 'review');
     this.reschedule();
-    return { calendar: this.view(stored), run };
+    // As after any run: a remap the applied run finished is taken off the settings file, and Sched is told the status.
+    remapMemory.rememberRemap(this.deps, calendarId);
+    const after = this.deps.settings.getConnection(calendarId) ?? stored;
+    await this.afterRun(after, 'needs_review');
+    return { calendar: this.view(after), run };
   }
 
   conflicts(): ConflictView[] {

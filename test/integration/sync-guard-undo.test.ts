@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../sandbox/helpers/start-test-sandbox';
 import type { Booking } from './fixtures/calendar-sides';
 import { googleCalendar, outlookCalendar, type ExternalCalendar } from './fixtures/external-calendar';
 import { at, nothing, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
@@ -16,6 +17,15 @@ const statusOf = async (calendarId: string) =>
   (
     (await world.api('GET', '/calendars')).body.calendars as { calendar_id: string; sync_status: string }[]
   ).find((c) => c.calendar_id === calendarId)?.sync_status;
+/** The status Sched's Connected Calendars shows for the calendar. */
+const schedStatusOf = async (calendarId: string) => {
+  const { body } = await call(`${world.sandbox.info.sched.base_url}/calendars`, {
+    token: world.sandbox.info.sched.api_key,
+  });
+  return (body.calendars as { calendar_id: string; sync_status: string }[]).find(
+    (c) => c.calendar_id === calendarId,
+  )?.sync_status;
+};
 
 describe('mass-delete guard with Outlook', () => {
   const resource = 'rsc_classroom_101';
@@ -58,6 +68,7 @@ describe('mass-delete guard with Outlook', () => {
       updated: nothing,
     });
     expect(await statusOf(calendar.calendarId)).toBe('needs_review');
+    expect(await schedStatusOf(calendar.calendarId)).toBe('needs_review');
     expect(titles(await world.sched.bookings(resource))).toEqual(lessons);
     expect((await world.api('POST', '/sync', { calendar_id: calendar.calendarId })).status).toBe(409);
   });
@@ -65,11 +76,13 @@ describe('mass-delete guard with Outlook', () => {
   it('cancel: applies nothing and re-activates; the same deletions stop the next run again', async () => {
     const answer = await review('cancel');
     const status = await statusOf(calendar.calendarId);
+    const inSched = await schedStatusOf(calendar.calendarId);
 
     const next = await world.sync(calendar.calendarId);
 
     expect(answer.status).toBe(200);
     expect(status).toBe('active');
+    expect(inSched).toBe('active');
     expect(titles(await world.sched.bookings(resource))).toEqual(lessons);
     expect(next).toMatchObject({ status: 'needs_review', deleted: nothing });
   });
@@ -80,6 +93,7 @@ describe('mass-delete guard with Outlook', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.run).toMatchObject({ status: 'ok', deleted: { sched: 7, external: 0 } });
     expect(await statusOf(calendar.calendarId)).toBe('active');
+    expect(await schedStatusOf(calendar.calendarId)).toBe('active');
     expect(titles(await world.sched.bookings(resource))).toEqual(['Lesson 1']);
     expect(titles(await calendar.events())).toEqual(['Lesson 1']);
     expect(await world.sync(calendar.calendarId)).toMatchObject({ status: 'ok', deleted: nothing });

@@ -1703,4 +1703,20 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a remap run stopped for review, then applied: Sched shows the connection active again',
+    check([
+      connect(0, 1, { inbound_as: 'bookings' }),
+      add('sched', 0, 9),
+      add('sched', 0, 14),
+      add('sched', 0, 10),
+      add('sched', 1, 9),
+      add('sched', 2, 9),
+      settle,
+      { kind: 'remap', pick: 0, resource: 0 },
+      sync,
+      { kind: 'review', pick: 0, decision: 'apply' },
+    ]),
+  );
 });
