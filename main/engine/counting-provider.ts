@@ -60,6 +60,10 @@ export class CountingProvider implements CalendarProvider {
     return this.inner.listMadeFrom ? this.inner.listMadeFrom(calendar, kind) : [];
   }
 
+  async listTagged(connectionId: string): Promise<SyncItem[]> {
+    return this.inner.listTagged ? this.inner.listTagged(connectionId) : [];
+  }
+
   update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
     return this.inner.update(id, fields, options);
   }

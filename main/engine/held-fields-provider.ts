@@ -60,6 +60,11 @@ export class HeldFieldsProvider implements CalendarProvider {
     return items.map((item) => this.held(item));
   }
 
+  async listTagged(connectionId: string): Promise<SyncItem[]> {
+    const items = this.inner.listTagged ? await this.inner.listTagged(connectionId) : [];
+    return items.map((item) => this.held(item));
+  }
+
   async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
     return this.held(await this.inner.update(id, fields, options));
   }

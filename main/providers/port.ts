@@ -129,6 +129,12 @@ export interface CalendarProvider {
    */
   listMadeFrom?(calendar: CalendarRef, kind?: SchedKind): Promise<SyncItem[]>;
   /**
+   * External side: every live event of the calendar carrying the agent's tags for `connectionId`, at any date
+   * (Google's `privateExtendedProperty`, Graph's `singleValueExtendedProperties/any` filter). Read once after a lost
+   * state DB, for copies a person moved out of the window (copies-beyond-window.ts). Absent elsewhere.
+   */
+  listTagged?(connectionId: string): Promise<SyncItem[]>;
+  /**
    * Replaces the synced fields when the item is still at version `ifMatch`; else `PreconditionFailedError`. On the
    * Sched side a move onto a taken slot throws `SlotUnavailableError` unless `allowOverlap` is set.
    */

@@ -65,5 +65,5 @@ describeProviderContract(
       availabilityCases: (window) => googleAvailabilityCases(box, window),
     };
   },
-  { readsAvailability: true },
+  { readsAvailability: true, listsTagged: true },
 );

@@ -53,5 +53,5 @@ describeProviderContract(
       availabilityCases: (window) => graphAvailabilityCases(box, window),
     };
   },
-  { readsAvailability: true },
+  { readsAvailability: true, listsTagged: true },
 );

@@ -41,6 +41,8 @@ export interface AvailabilityCase {
 export interface ContractOptions {
   /** A calendar side: its subject gives `availabilityCases`, checked through get and both kinds of list. */
   readsAvailability?: boolean;
+  /** A calendar side that lists the agent's events by their connection tag, at any date (`listTagged`). */
+  listsTagged?: boolean;
 }
 
 /** Registers the contract tests for one provider; `subject` is called before each test. */
@@ -260,6 +262,30 @@ export function describeProviderContract(
         if (wanted.source) expect(seen?.source).toEqual(wanted.source);
       }
     });
+
+    if (options.listsTagged) {
+      it('lists the live events tagged for a connection at any date, and no others', async () => {
+        const near = await create('Tagged near');
+        const farStart = Date.parse(s.window.end) + 400 * 86_400_000;
+        const far = await create('Tagged far', {
+          start: { kind: 'instant', utc: new Date(farStart).toISOString(), zone: 'UTC' },
+          end: { kind: 'instant', utc: new Date(farStart + 3_600_000).toISOString(), zone: 'UTC' },
+        });
+        const gone = await create('Tagged gone');
+        await p.delete(gone.id);
+        const other = await p.create({
+          fields: fields('Other connection'),
+          idempotencyKey: `${run}:other`,
+          tags: { bookingId: 'booking-other', connectionId: `another-${run}` },
+        });
+
+        const listed = await p.listTagged!(`connection-${run}`);
+
+        expect(listed.map((item) => item.id).sort()).toEqual([near.id, far.id].sort());
+        expect(listed.find((item) => item.id === far.id)?.tags).toEqual(marks('Tagged far').tags);
+        expect(listed.some((item) => item.id === other.id)).toBe(false);
+      });
+    }
 
     it('keeps all-day items as dates', async () => {
       const day = new Date(Date.parse(s.window.start) + 20 * 86_400_000).toISOString().slice(0, 10);

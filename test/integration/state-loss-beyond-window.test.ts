@@ -229,3 +229,38 @@ describe('a lost state DB while a booking lies outside the window, then a remap'
     expect(quiet.updated).toEqual({ sched: 0, external: 0 });
   });
 });
+
+describe('a lost state DB while a calendar copy lies outside the window', () => {
+  useBox();
+
+  it('the preview and the run both find the copy the person moved, and the calendar keeps one copy', async () => {
+    const booking = await sched('/bookings', {
+      method: 'POST',
+      body: { resource_id: resourceId, title: 'Board meeting', start: at(6, 13), end: at(6, 14) },
+    });
+    const connection = await connectionFor('bookings');
+    connection.settings.direction = 'sched-to-external';
+    expect(await engineOn('first.db').run(connection)).toMatchObject({
+      status: 'ok',
+      created: { external: 1 },
+    });
+    const [copy] = (await person.events.list({ calendarId: 'primary' })).data.items ?? [];
+    await person.events.patch({
+      calendarId: 'primary',
+      eventId: copy!.id!,
+      requestBody: { start: { dateTime: at(250, 13) }, end: { dateTime: at(250, 14) } },
+    });
+
+    const engine = engineOn('lost.db');
+    const preview = await engine.preview(connection);
+    const run = await engine.run(connection);
+
+    expect(run.status, run.message ?? '').toBe('ok');
+    expect(preview.counts).toMatchObject({ create: run.created, update: run.updated, delete: run.deleted });
+    expect(run.created).toEqual({ sched: 0, external: 0 });
+    const copies = ((await person.events.list({ calendarId: 'primary' })).data.items ?? []).filter(
+      (event) => event.extendedProperties?.private?.schedSyncBookingId === booking.body.id,
+    );
+    expect(copies.map((event) => event.id)).toEqual([copy!.id]);
+  });
+});

@@ -20,7 +20,13 @@ import {
 } from '../port';
 import { GoogleRequestError, classifyGoogleFailure, googleReasonOf, googleStatusOf } from './google-errors';
 import { eventIdFor } from './google-event-id';
-import { eventForInsert, eventPatchFor, eventToItem, needsCalendarZone } from './google-event-mapper';
+import {
+  eventForInsert,
+  eventPatchFor,
+  eventToItem,
+  needsCalendarZone,
+  tagProperties,
+} from './google-event-mapper';
 
 const providerName = 'Google Calendar';
 
@@ -134,6 +140,28 @@ export class GoogleCalendarProvider implements CalendarProvider {
     } while (pageToken);
     if (!nextSyncToken) throw new GoogleRequestError('give a sync token', undefined, undefined);
     return { items, deleted, nextCursor: nextSyncToken, full: request.cursor === null };
+  }
+
+  async listTagged(connectionId: string): Promise<SyncItem[]> {
+    const items: SyncItem[] = [];
+    let pageToken: string | undefined;
+    do {
+      const query: calendar_v3.Params$Resource$Events$List = {
+        calendarId: this.calendarId,
+        singleEvents: true,
+        maxResults: this.pageSize,
+        pageToken,
+        privateExtendedProperty: [`${tagProperties.connectionId}=${connectionId}`],
+      };
+      const page = await this.call('list the agent’s events', () => this.api.events.list(query));
+      if (page.data.timeZone) this.calendarZone = page.data.timeZone;
+      for (const event of page.data.items ?? []) {
+        const item = await this.mapEvent(event);
+        if (item && item.status !== 'cancelled') items.push(item);
+      }
+      pageToken = page.data.nextPageToken ?? undefined;
+    } while (pageToken);
+    return items;
   }
 
   async get(id: string): Promise<SyncItem | null> {

@@ -18,7 +18,14 @@ import { createGraphClient, watchTokenFailures, type GraphTokens } from './graph
 import { GraphRequestError, classifyGraphFailure, graphStatusOf } from './graph-errors';
 import type { GraphEvent } from './graph-event';
 import { eventForCreate, eventPatchFor, eventToItem, isIncomplete } from './graph-event-mapper';
-import { calendarPath, deltaPath, eventPath, transactionIdFor, transactionIdPrefix } from './graph-requests';
+import {
+  calendarPath,
+  deltaPath,
+  eventPath,
+  taggedEventsPath,
+  transactionIdFor,
+  transactionIdPrefix,
+} from './graph-requests';
 
 /** What the adapter needs; one gate is shared by every calendar of the same mailbox. */
 export interface GraphCalendarProviderOptions {
@@ -113,6 +120,24 @@ export class GraphCalendarProvider implements CalendarProvider {
     };
   }
 
+  async listTagged(connectionId: string): Promise<SyncItem[]> {
+    const items: SyncItem[] = [];
+    let url: string | undefined = taggedEventsPath(this.calendarId, connectionId);
+    while (url) {
+      const next: string = url;
+      const page = (await this.caller.send(
+        'list the agent’s events',
+        () => this.caller.request(next, { pageSize: this.pageSize }).get() as Promise<TaggedPage>,
+      )) as TaggedPage;
+      for (const event of page.value ?? []) {
+        const item = eventToItem(event);
+        if (item && item.status !== 'cancelled') items.push(item);
+      }
+      url = page['@odata.nextLink'] ?? undefined;
+    }
+    return items;
+  }
+
   async get(id: string): Promise<SyncItem | null> {
     const event = await this.caller.send(
       'read an event',
@@ -203,6 +228,12 @@ export class GraphCalendarProvider implements CalendarProvider {
     }
     return { items, deleted };
   }
+}
+
+/** A page of a filtered event list. */
+interface TaggedPage {
+  value?: GraphEvent[];
+  '@odata.nextLink'?: string;
 }
 
 /** The version a row stands for, as `eventToItem` reads it. */

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SyncWindow } from '../../sync';
-import { tagsExpand } from './graph-tags';
+import { tagPropertyIds, tagsExpand } from './graph-tags';
 
 /** Prefix of every `transactionId` the agent writes, so a change feed row can say "perhaps ours" on its own. */
 export const transactionIdPrefix = 'schedsync-';
@@ -29,6 +29,18 @@ export function calendarPath(calendarId: string): string {
 export function eventPath(calendarId: string, eventId: string, withTags = true): string {
   const path = `${calendarPath(calendarId)}/events/${encodeURIComponent(eventId)}`;
   return withTags ? `${path}?$expand=${encodeURIComponent(tagsExpand)}` : path;
+}
+
+/** The calendar's events tagged for `connectionId` (any date), with their tags expanded. */
+export function taggedEventsPath(calendarId: string, connectionId: string): string {
+  const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
+  const filter =
+    `singleValueExtendedProperties/any(ep: ep/id eq ${quoted(tagPropertyIds.connectionId)}` +
+    ` and ep/value eq ${quoted(connectionId)})`;
+  return (
+    `${calendarPath(calendarId)}/events?$filter=${encodeURIComponent(filter)}` +
+    `&$expand=${encodeURIComponent(tagsExpand)}`
+  );
 }
 
 /** The first request of a full delta round over the window (Graph refuses `$expand` and `$select` here). */

@@ -1719,4 +1719,17 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       { kind: 'review', pick: 0, decision: 'apply' },
     ]),
   );
+
+  it(
+    'a lost state DB, then a calendar copy moved out of the window: the preview predicts the run',
+    check([
+      connect(0, 0, { direction: 'sched-to-external', inbound_as: 'bookings' }),
+      { kind: 'wait', minutes: 132480 },
+      add('sched', 62, 9),
+      { kind: 'sync', pick: 0, crash: null },
+      { kind: 'lose-state' },
+      move('external', 0, 9),
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });

@@ -117,6 +117,11 @@ class WorldProvider implements CalendarProvider {
     this.checkAuth();
     return madeFrom(this.inner.live(), calendar);
   }
+  /** The calendar's events carrying the agent's tags for `connectionId`, all time (a filtered list of the service). */
+  async listTagged(connectionId: string): Promise<SyncItem[]> {
+    this.checkAuth();
+    return this.inner.live().filter((item) => item.tags?.connectionId === connectionId);
+  }
   update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
     return this.write(
       async () => this.moveHere(id, fields, options) ?? this.inner.update(id, fields, options),
