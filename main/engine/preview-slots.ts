@@ -3,7 +3,7 @@
  * the refusal as an overlap conflict instead of the write. A preview predicts those refusals the way Sched decides
  * them: from the confirmed bookings over the slots the plan's bookings would take, in the order the run writes.
  */
-import type { Action, Plan, SideRead, SyncItem } from '../sync';
+import type { Action, CreateAction, Plan, SideRead, SyncItem } from '../sync';
 import {
   cancelInsteadOfMove,
   countActions,
@@ -19,6 +19,18 @@ type SchedWrite = Extract<Action, { type: 'create' | 'update' }> & { side: 'sche
 
 const isSchedWrite = (action: Action): action is SchedWrite =>
   (action.type === 'create' || action.type === 'update') && action.side === 'sched' && !action.allowOverlap;
+
+/**
+ * A write the plan makes after a replayed create Sched refuses (`refused`: the creates by their stand-in's id). The
+ * run's replay records the refusal, and its plan then sees that event afresh: an update of the stand-in is the
+ * event's create with the update's fields, and whatever else the plan writes of the stand-in goes. Null: dropped.
+ */
+function afterRefusedReplay(action: Action, refused: ReadonlyMap<string, CreateAction>): Action | null {
+  if (refused.size === 0) return action;
+  const create = action.type === 'update' && action.side === 'sched' ? refused.get(action.id) : undefined;
+  if (create) return { ...create, fields: (action as SchedWrite).fields };
+  return followsCancelledMove(action, new Set(refused.keys())) ? null : action;
+}
 
 /** The confirmed bookings over `span`: the read itself when it was a full one, else one time-bounded read. */
 async function bookingsOver(
@@ -78,19 +90,23 @@ export async function withSlotRefusals(
       });
   const kept: Action[] = [];
   const cancelled = new Set<string>();
+  const refusedReplays = new Map<string, CreateAction>();
   let refused = 0;
-  for (const [index, action] of planned.actions.entries()) {
-    if (followsCancelledMove(action, cancelled)) continue;
+  for (const [index, planAction] of planned.actions.entries()) {
+    const action = afterRefusedReplay(planAction, refusedReplays);
+    if (action === null || followsCancelledMove(action, cancelled)) continue;
     if (action.type === 'delete' && action.side === 'sched') slots.delete(action.id);
     if (!isSchedWrite(action) || !checked(index) || isBlock(action)) {
       kept.push(action);
       continue;
     }
-    const id = action.type === 'update' ? action.id : (replayed.ids[index] ?? `planned:${index}`);
+    const replay = index < replays ? replayed.ids[index] : undefined;
+    const id = action.type === 'update' ? action.id : (replay ?? `planned:${index}`);
     const slot = ms(action);
     const taken = [...slots].some(([other, s]) => other !== id && s.start < slot.end && s.end > slot.start);
     if (taken) {
       refused += 1;
+      if (replay !== undefined && action.type === 'create') refusedReplays.set(replay, action);
       // A remap's refused move cancels the booking on the old resource instead (action-applier.ts `moveRefused`).
       // The run then drops what the plan would still write of that booking (its copy in the calendar, say).
       if (action.type === 'update' && isMove(action)) {

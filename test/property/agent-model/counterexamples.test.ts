@@ -1732,4 +1732,16 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    'a preview after a crash before a refused create, the event moved since, predicts the run',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('sched', 1, 9),
+      add('external', 1, 9),
+      { kind: 'sync', pick: null, crash: { after: 1, when: 'before' } },
+      move('external', 0, 9),
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });
