@@ -211,7 +211,7 @@ function isSettled(
 
 /**
  * Closes, as `settled`, the open conflicts of this connection that the run's changes settled. A conflict this run
- * recorded or refreshed is still the person's to answer.
+ * recorded or refreshed is still the person's to answer, unless it is a double booking whose event the run booked.
  */
 export function settleConflicts(
   session: ConnectionSession,
@@ -222,7 +222,10 @@ export function settleConflicts(
 ): void {
   const touched = touchedBy(session, runId, actions);
   for (const conflict of session.db.conflicts.open(session.key)) {
-    if (conflict.runId === runId || !isSettled(session, conflict, touched, external)) continue;
+    // Except a double booking whose event this run booked after all (a crashed run's replay was refused at the
+    // event's old time, and the plan booked it at its new one).
+    const booked = isNewEventOverlap(conflict) && session.links.byEvent(conflict.eventId ?? '') !== null;
+    if ((conflict.runId === runId && !booked) || !isSettled(session, conflict, touched, external)) continue;
     if (session.db.conflicts.resolve(conflict.id, 'settled')) {
       log({
         type: 'conflict-settled',
