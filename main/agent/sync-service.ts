@@ -125,7 +125,12 @@ export class SyncService {
       // "Sync all" is not a person asking for a first run: that one is asked for by name.
       return !reason && (calendarId !== undefined || !isHeld(c));
     });
-    return Promise.all(runnable.map((c) => this.scheduler.runNow(c.calendar_id)));
+    // Every run ends before the answer, a failed one too: a run still going after "sync all" answered would write
+    // behind the person's back. The first failure is the answer; the other runs' outcomes are in their statuses.
+    const settled = await Promise.allSettled(runnable.map((c) => this.scheduler.runNow(c.calendar_id)));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.map((r) => (r as PromiseFulfilledResult<RunSummary>).value);
   }
 
   async preview(calendarId: string): Promise<PreviewResult> {
@@ -254,7 +259,9 @@ export class SyncService {
       return noted;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.deps.db.connections.update(calendarId, { status: 'error', statusMessage: message });
+      // Refused before the run could start (a remap's old pairing read with a revoked sign-in): as a run would say.
+      const status = isSignInRefused(error) ? 'reauth_required' : 'error';
+      this.deps.db.connections.update(calendarId, { status, statusMessage: message });
       throw error;
     } finally {
       this.running.delete(calendarId);

@@ -1744,4 +1744,21 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    'a sync all that fails for one calendar answers only once every other calendar’s run has ended',
+    check([
+      connect(0, 1, { inbound_as: 'bookings' }),
+      connect(2, 0, { inbound_as: 'bookings' }),
+      add('sched', 0, 9, 3),
+      { kind: 'revoke', service: 'google' },
+      sync,
+      { kind: 'remap', pick: 0, resource: 0 },
+      { kind: 'lose-state' },
+      add('sched', 1, 9),
+      settle,
+      remove('sched', 0),
+      { kind: 'preview', pick: 7 },
+    ]),
+  );
 });
