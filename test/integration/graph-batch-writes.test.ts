@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../main/engine';
 import { createGraphClient } from '../../main/providers/microsoft';
+import { pairOnConnect } from '../../main/agent/remap-request';
 import { openStateDb } from '../../main/store';
 import { call, useTestSandbox, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
 import {
@@ -40,6 +41,8 @@ async function setUp(box: TestSandbox, bookings: number, first = 0, title = 'Boo
   }
   const connection = await graphEngineConnection(box, resourceId, 'sched-to-external', graph, calendarId);
   const db = openStateDb(join(dir, `state-${calendarId.slice(-8)}-${bookings}.db`));
+  // As `connect` leaves it: a calendar this state DB never knew, so nothing was made from it yet.
+  pairOnConnect(db, connection.calendarId, connection.resourceId);
   const engine = new Engine({ db, now: () => box.clock.now() });
   const events = async () => {
     const person = createGraphClient(account.authProvider, box.info.microsoft.graph_url);

@@ -16,6 +16,7 @@ import {
   createGraphClient,
   createMicrosoftGate,
 } from '../../main/providers/microsoft';
+import { pairOnConnect } from '../../main/agent/remap-request';
 import { openStateDb } from '../../main/store';
 import { call, useTestSandbox, type TestSandbox } from '../sandbox/helpers/start-test-sandbox';
 import {
@@ -109,6 +110,8 @@ describe('the first idle Outlook run after a first sync', () => {
     });
     const connection = await graphEngineConnection(box, resourceId, 'sched-to-external', graph, calendarId);
     const db = openStateDb(join(dir, 'outgoing.db'));
+    // As `connect` leaves it: a calendar this state DB never knew, so nothing was made from it yet.
+    pairOnConnect(db, connection.calendarId, connection.resourceId);
     const engine = new Engine({ db, now: () => box.clock.now() });
 
     await resetStats(box);
@@ -161,6 +164,8 @@ describe('the first idle Outlook run after a first sync', () => {
     });
     const connection = await graphEngineConnection(box, resourceId, 'two-way', graph, calendarId);
     const db = openStateDb(join(dir, 'two-way.db'));
+    // As `connect` leaves it: a calendar this state DB never knew, so nothing was made from it yet.
+    pairOnConnect(db, connection.calendarId, connection.resourceId);
     const engine = new Engine({ db, now: () => box.clock.now() });
 
     const first = await engine.run(connection);
