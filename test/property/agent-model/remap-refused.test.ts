@@ -15,13 +15,7 @@ afterEach(async () => {
 it('refuses a remap whose crashed run cannot be finished, changing nothing; asked again, it moves the booking once', async () => {
   world = await AgentWorld.create();
   const calendar = calendars[0]!;
-  await world.agent.connect({
-    resource_id: 'r1',
-    calendar_service: calendar.service,
-    calendar_id: calendar.id,
-    oauth_token: 'refresh-token-of-the-model',
-    sync_settings: { sync_frequency: 'manual' },
-  });
+  await world.connectByHand(calendar, 'r1');
   world.calendarProvider(calendar.id).add(slotAt('Standup', 1, 9));
   world.crash = { after: 0, when: 'after' };
   await world.agent.syncNow({ calendar_id: calendar.id }).catch(() => undefined);
@@ -53,13 +47,7 @@ it('refuses a remap whose crashed run cannot be finished, changing nothing; aske
 it('refuses, while paused, a remap that would first have to finish a crashed remap run, and runs nothing', async () => {
   world = await AgentWorld.create();
   const calendar = calendars[0]!;
-  await world.agent.connect({
-    resource_id: 'r1',
-    calendar_service: calendar.service,
-    calendar_id: calendar.id,
-    oauth_token: 'refresh-token-of-the-model',
-    sync_settings: { sync_frequency: 'manual' },
-  });
+  await world.connectByHand(calendar, 'r1');
   world.resourceProvider('r1').add(slotAt('Standup', 1, 9));
   await world.agent.syncNow({ calendar_id: calendar.id });
   await world.agent.update({ calendar_id: calendar.id, resource_id: 'r2' });

@@ -15,13 +15,7 @@ afterEach(async () => {
 it('books the moved event and lists no double booking for it', async () => {
   world = await AgentWorld.create();
   const calendar = calendars[0]!;
-  await world.agent.connect({
-    resource_id: 'r1',
-    calendar_service: calendar.service,
-    calendar_id: calendar.id,
-    oauth_token: 'refresh-token-of-the-model',
-    sync_settings: { sync_frequency: 'manual' },
-  });
+  await world.connectByHand(calendar, 'r1');
   world.resourceProvider('r1').add(slotAt('Standup', 1, 9));
   const event = world.calendarProvider(calendar.id).add(slotAt('Dentist', 1, 9));
   world.crash = { after: 1, when: 'before' };

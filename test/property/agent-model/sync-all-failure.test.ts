@@ -16,18 +16,8 @@ it('answers a failure only after the other calendars’ runs have ended', async 
   world = await AgentWorld.create();
   const google = calendars[0]!;
   const outlook = calendars[2]!;
-  for (const [calendar, resource] of [
-    [google, 'r2'],
-    [outlook, 'r1'],
-  ] as const) {
-    await world.agent.connect({
-      resource_id: resource,
-      calendar_service: calendar.service,
-      calendar_id: calendar.id,
-      oauth_token: 'refresh-token-of-the-model',
-      sync_settings: { sync_frequency: 'manual' },
-    });
-  }
+  await world.connectByHand(google, 'r2');
+  await world.connectByHand(outlook, 'r1');
   world.resourceProvider('r1').add(slotAt('Standup', 1, 9));
   for (const calendar of [google, outlook]) await world.agent.syncNow({ calendar_id: calendar.id });
   await world.agent.update({ calendar_id: google.id, resource_id: 'r1' });

@@ -172,6 +172,17 @@ export class AgentWorld implements FakeWorld {
     await this.boot();
   }
 
+  /** Connects `calendar` to `resourceId` as a person would, synced only when asked (the example tests' start). */
+  async connectByHand(calendar: (typeof calendars)[number], resourceId: string): Promise<void> {
+    await this.agent.connect({
+      resource_id: resourceId,
+      calendar_service: calendar.service,
+      calendar_id: calendar.id,
+      oauth_token: 'refresh-token-of-the-model',
+      sync_settings: { sync_frequency: 'manual' },
+    });
+  }
+
   /** The state DB is lost (deleted, or a new machine with the same settings). */
   async loseState(): Promise<void> {
     await this.runtime.stop();
