@@ -2,8 +2,10 @@
  * A run's full reads with the linked items they left out asked for by id (absent-linked.ts), on both sides; in a
  * remap run, only the events of the links made from them (their bookings are read by the remap's own plan).
  */
-import type { Link } from '../sync';
+import type { OutboxEntry } from '../store';
+import type { Link, Side } from '../sync';
 import { withAbsentLinked } from './absent-linked';
+import { createOf } from './outbox-intent';
 import type { ConnectionSession } from './connection-session';
 import type { ChangeReads } from './read-changes';
 
@@ -57,6 +59,31 @@ export async function checkedAbsent(
       window,
       zone,
     ),
+  ]);
+  return { ...reads, sched, external };
+}
+
+/**
+ * A preview's replays (the crashed run's creates, which the run sends again before its reads): the original each one
+ * copies is asked for by id when a full read leaves it out, as the run asks for the items of the links those replays
+ * make (they are new since the last saved cursor). The original may have moved out of the window since the crash.
+ */
+export async function withReplayOriginals(
+  session: ConnectionSession,
+  reads: ChangeReads,
+  replays: readonly OutboxEntry[],
+): Promise<ChangeReads> {
+  const creates = replays.flatMap((entry) => createOf(entry) ?? []);
+  if (creates.length === 0) return reads;
+  const { window, providers } = session;
+  const zone = session.connection.resourceTimezone;
+  const originals = (side: Side) =>
+    creates
+      .filter((create) => create.side !== side)
+      .map((create) => ({ last: create.counterpart, askAnyway: true }));
+  const [sched, external] = await Promise.all([
+    withAbsentLinked(providers.sched, reads.sched, originals('sched'), window, zone),
+    withAbsentLinked(providers.external, reads.external, originals('external'), window, zone),
   ]);
   return { ...reads, sched, external };
 }

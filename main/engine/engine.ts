@@ -6,7 +6,7 @@
 import { AppError } from '../errors/app-error';
 import { runSummaryOf, type ConflictChoice, type OutboxEntry, type StateDb } from '../store';
 import { countActions, inboundKind, type HeldOverlap, type Plan, type SideRead } from '../sync';
-import { checkedAbsent } from './checked-absent';
+import { checkedAbsent, withReplayOriginals } from './checked-absent';
 import { withCalendarCopiesBeyondWindow, withCopiesBeyondWindow } from './copies-beyond-window';
 import { ActionApplier } from './action-applier';
 import type { ApplyContext } from './apply-context';
@@ -237,7 +237,11 @@ export class Engine {
       unconfirmed: session.links.unconfirmed(),
       knownExternal: new Map(stored.links.map((link) => [link.external.id, link.external.version])),
     });
-    const absent = await checkedAbsent(session, reads, stored.links);
+    const absent = await withReplayOriginals(
+      session,
+      await checkedAbsent(session, reads, stored.links),
+      replays,
+    );
     const rereads = await withConflictRereads(session, await withCrashedUpdates(session, absent, crashed));
     const historyLost = stored.links.length === 0 && replays.length === 0 && session.historyUnknown;
     const reread = historyLost

@@ -1761,4 +1761,15 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       { kind: 'preview', pick: 7 },
     ]),
   );
+
+  it(
+    'a preview after a crash before a create, its event moved past the window since, predicts the run',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      move('external', 181, 9),
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });
