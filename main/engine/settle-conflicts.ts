@@ -16,7 +16,7 @@ import type {
   SideRead,
   SyncItem,
 } from '../sync';
-import { fieldDifferences, sharedFieldNames } from '../sync';
+import { fieldDifferences, sharedFieldNames, timesOverlap } from '../sync';
 import type { ConnectionSession } from './connection-session';
 import type { EngineEvent } from './types';
 
@@ -85,11 +85,46 @@ export function heldOverlaps(session: ConnectionSession, sched: SideRead): HeldO
     });
 }
 
+/** The event's times as the double booking recorded them, at the version Sched refused. */
+function refusedTimes(conflict: Conflict): Pick<ItemFields, 'start' | 'end'> | null {
+  const fields = (conflict.externalVersion as { fields?: Partial<ItemFields> } | null)?.fields;
+  return fields?.start && fields.end ? { start: fields.start, end: fields.end } : null;
+}
+
 /**
- * The plan again when it cancels the booking in the way of a double booking it holds (its copy was deleted in the
- * calendar, say): the run sends that cancel before it books new events, so the held event is tried again in the
- * same run rather than the next. `planWith` plans with the overlaps still held and the calendar's read; an event this
- * run's read left out (unchanged since) is read by id, one `get` each.
+ * The events of open double bookings this plan frees: it cancels the booking in the way (or any booking, when Sched
+ * named none), or moves that booking to times that no longer meet the event's.
+ */
+function freedEvents(session: ConnectionSession, planned: Plan): Set<string> {
+  const cancelled = new Set<string>();
+  const moved = new Map<string, Pick<ItemFields, 'start' | 'end'>>();
+  for (const action of planned.actions) {
+    if (action.type === 'delete' && action.side === 'sched') cancelled.add(action.id);
+    if (action.type === 'update' && action.side === 'sched') moved.set(action.id, action.fields);
+  }
+  const zone = session.connection.resourceTimezone;
+  const frees = (conflict: Conflict): boolean => {
+    const taken = takenBooking(conflict);
+    if (taken === null) return cancelled.size > 0;
+    if (cancelled.has(taken.id)) return true;
+    const to = moved.get(taken.id);
+    const event = refusedTimes(conflict);
+    return to !== undefined && event !== null && !timesOverlap(to, event, zone);
+  };
+  return new Set(
+    session.db.conflicts
+      .open(session.key)
+      .filter((conflict) => isNewEventOverlap(conflict) && frees(conflict))
+      .map((conflict) => conflict.eventId ?? ''),
+  );
+}
+
+/**
+ * The plan again when it frees the slot of a double booking it holds: it cancels the booking in the way (its copy
+ * was deleted in the calendar, say) or moves it off the slot (its copy was moved). The run sends that write before it
+ * books new events, so the held event is tried again in the same run rather than the next. `planWith` plans with the
+ * overlaps still held and the calendar's read; an event this run's read left out (unchanged since) is read by id, one
+ * `get` each.
  */
 export async function replannedForFreedSlots(
   session: ConnectionSession,
@@ -99,19 +134,7 @@ export async function replannedForFreedSlots(
   planWith: (held: HeldOverlap[], external: SideRead) => Plan,
 ): Promise<Plan> {
   if (held.length === 0) return planned;
-  const cancelled = new Set(
-    planned.actions.flatMap((a) => (a.type === 'delete' && a.side === 'sched' ? [a.id] : [])),
-  );
-  if (cancelled.size === 0) return planned;
-  const freed = new Set(
-    session.db.conflicts
-      .open(session.key)
-      .filter((conflict) => {
-        const taken = takenBooking(conflict);
-        return isNewEventOverlap(conflict) && (taken === null || cancelled.has(taken.id));
-      })
-      .map((conflict) => conflict.eventId ?? ''),
-  );
+  const freed = freedEvents(session, planned);
   const still = held.filter((overlap) => !freed.has(overlap.eventId));
   if (still.length === held.length) return planned;
   const items = [...external.items];

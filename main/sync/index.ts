@@ -74,7 +74,7 @@ export {
   planRemap,
   type MovingBookings,
 } from './remap-plan';
-export { overlapConflict } from './overlap';
+export { overlapConflict, timesOverlap } from './overlap';
 export type { OverlapConflict } from './overlap';
 export type { SchedKind } from './sched-kinds';
 export { exceptionIdOf, exceptionItemId, inboundKind, schedKindOf } from './sched-kinds';

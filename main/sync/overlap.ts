@@ -5,6 +5,7 @@
  */
 import type { ItemFields, SyncItem } from './item';
 import { fieldsOf } from './item';
+import { timeToEpochMs } from './time';
 
 /** An inbound event that could not become a booking because its slot is taken. */
 export interface OverlapConflict {
@@ -23,4 +24,16 @@ export function overlapConflict(event: SyncItem, booking?: SyncItem): OverlapCon
     event: fieldsOf(event),
     ...(booking ? { booking: { id: booking.id, fields: fieldsOf(booking) } } : {}),
   };
+}
+
+/** True when two items' times share any moment (ends exclusive, as Sched counts a slot); dates count in `zone`. */
+export function timesOverlap(
+  a: Pick<ItemFields, 'start' | 'end'>,
+  b: Pick<ItemFields, 'start' | 'end'>,
+  zone: string,
+): boolean {
+  return (
+    timeToEpochMs(a.start, zone) < timeToEpochMs(b.end, zone) &&
+    timeToEpochMs(b.start, zone) < timeToEpochMs(a.end, zone)
+  );
 }

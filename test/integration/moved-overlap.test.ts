@@ -194,4 +194,34 @@ describe('a double booking whose booking in the way goes in the same run', () =>
     expect((await openConflicts()).filter((c) => c.calendar_id === calendar.calendarId)).toEqual([]);
     expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
   });
+
+  it('moving the copy of the booking in the way off the slot moves it and books the event in that one run', async () => {
+    await world.sched.create({
+      resource_id: resource,
+      title: 'Voice-over',
+      start: at(world.sandbox, 4, 10),
+      end: at(world.sandbox, 4, 11),
+    });
+    await calendar.add({
+      title: 'Mixing session',
+      start: at(world.sandbox, 4, 10),
+      end: at(world.sandbox, 4, 11),
+    });
+    const first = await world.sync(calendar.calendarId);
+    const copy = (await calendar.events()).find((event) => event.title === 'Voice-over');
+
+    await calendar.edit(copy!.id, { start: at(world.sandbox, 4, 13), end: at(world.sandbox, 4, 14) });
+    const run = await world.sync(calendar.calendarId);
+    const quiet = await world.sync(calendar.calendarId);
+
+    expect(first).toMatchObject({ conflicts: 1 });
+    expect(run).toMatchObject({ status: 'ok', created: { sched: 1 }, updated: { sched: 1 } });
+    const bookings = await world.sched.bookings(resource);
+    const voiceOver = bookings.find((b) => b.title === 'Voice-over')!;
+    expect(instant(voiceOver.start)).toBe(instant(at(world.sandbox, 4, 13)));
+    const onThatDay = bookings.filter((b) => b.title !== 'Band practice').map((b) => b.title);
+    expect(onThatDay.sort()).toEqual(['Mixing session', 'Voice-over']);
+    expect((await openConflicts()).filter((c) => c.calendar_id === calendar.calendarId)).toEqual([]);
+    expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
+  });
 });

@@ -1772,4 +1772,17 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    'a held double booking is booked in the run that moves the booking in its way off the slot',
+    check([
+      connect(0, 0),
+      add('sched', 5, 14),
+      sync,
+      add('external', 5, 14),
+      sync,
+      move('external', 0, 9),
+      settle,
+    ]),
+  );
 });
