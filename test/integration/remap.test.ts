@@ -220,3 +220,48 @@ describe('sched-to-external: a remap whose move Sched refuses', () => {
     expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
   });
 });
+
+describe('sched-to-external after a reconnect: a booking whose event was deleted is the old resource’s', () => {
+  const studio = 'rsc_recording_studio';
+  const doctor = 'rsc_dr_maria_lopez';
+  let calendar: ExternalCalendar;
+
+  beforeAll(async () => {
+    const side = world.outlook('jordan@sandbox.example');
+    await side.useNewCalendar('Studio');
+    calendar = outlookCalendar(side);
+    const pairing = {
+      resource_id: studio,
+      calendar_service: 'microsoft',
+      user: calendar.user,
+      calendar_id: calendar.calendarId,
+    };
+    await world.connect(pairing);
+    const jam = await calendar.add({
+      title: 'Jam session',
+      start: at(world.sandbox, 4, 16),
+      end: at(world.sandbox, 4, 17),
+    });
+    await world.sync(calendar.calendarId);
+    // Deleted, then disconnected before a run saw the delete; connected again with Sched as the source.
+    await calendar.remove(jam);
+    await world.api('DELETE', path(calendar.calendarId));
+    await world.connect({ ...pairing, sync_settings: { direction: 'sched-to-external' } });
+    await world.sync(calendar.calendarId);
+  });
+
+  it('a remap removes its copy from the calendar and leaves the booking on the old resource', async () => {
+    const copied = titles(await calendar.events());
+
+    await world.api('PUT', path(calendar.calendarId), { resource_id: doctor });
+    const run = await world.sync(calendar.calendarId);
+    const quiet = await world.sync(calendar.calendarId);
+
+    expect(copied).toEqual(['Jam session']);
+    expect(run).toMatchObject({ status: 'ok', deleted: { external: 1, sched: 0 } });
+    expect(titles(await calendar.events())).not.toContain('Jam session');
+    expect(titles(await world.sched.bookings(studio))).toContain('Jam session');
+    expect(titles(await world.sched.bookings(doctor))).not.toContain('Jam session');
+    expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
+  });
+});

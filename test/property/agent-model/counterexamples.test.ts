@@ -1785,4 +1785,20 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'sched-to-external after a reconnect: a remap leaves on its resource the booking whose deleted event it copied',
+    check([
+      connect(1, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      sync,
+      remove('external'),
+      { kind: 'disconnect', pick: 0 },
+      connect(1, 0, { direction: 'sched-to-external', inbound_as: 'bookings' }),
+      settle,
+      { kind: 'remap', pick: 0, resource: 1 },
+      sync,
+      settle,
+    ]),
+  );
 });

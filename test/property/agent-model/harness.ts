@@ -10,6 +10,7 @@ import { checkDuplicates, checkProvenance, checkSchedStatus } from './invariants
 import { Model } from './model';
 import { describe, type Step } from './steps';
 import { AgentWorld, removeLeftoverWorlds } from './world';
+import type { SyncItem } from '../../../main/sync';
 
 // A story a timeout cut short never reaches its `finally`: its folder goes when the file's tests end.
 afterAll(removeLeftoverWorlds);
@@ -23,12 +24,21 @@ export interface StoryResult {
 /** Failure kinds to look past, e.g. `AGENT_MODEL_IGNORE=uninvited-run,coverage` while hunting for other bugs. */
 const ignoredByEnv = new Set((process.env.AGENT_MODEL_IGNORE ?? '').split(',').filter(Boolean));
 
-/** Remembers each booking that names its event as `source` while that event is tagged as the booking's copy. */
+/**
+ * Remembers each booking its calendar holds as the agent's copy: it names its event as `source` while that event is
+ * tagged as the booking's copy, or that event is gone and the calendar holds a copy of the booking instead (a later
+ * outbound pairing copied it). A remap leaves such a booking on its resource (SYNC.md, "Changing a connection").
+ */
 function noteRemadeFromCopies(world: AgentWorld, model: Model): void {
-  const events = new Map(world.liveItems('external').map(({ item }) => [item.id, item]));
+  const live = world.liveItems('external');
+  const events = new Map(live.map(({ item }) => [item.id, item]));
+  const copied = (booking: SyncItem, calendarId: string) =>
+    live.some(({ where, item }) => where === calendarId && item.tags?.bookingId === booking.id);
   for (const { item: booking } of world.liveItems('sched')) {
-    const event = booking.source ? events.get(booking.source.eventId) : undefined;
-    if (event?.tags?.bookingId === booking.id) model.remadeFromCopies.add(booking.id);
+    if (!booking.source) continue;
+    const event = events.get(booking.source.eventId);
+    if (event ? event.tags?.bookingId === booking.id : copied(booking, booking.source.calendarId))
+      model.remadeFromCopies.add(booking.id);
   }
 }
 

@@ -59,9 +59,11 @@ export class Model {
    */
   readonly orphanable = new Set<string>();
   /**
-   * Bookings remade from their copy event (a conflict answered with the calendar's version after the booking went):
-   * the booking names the event as its `source`, and the event, still the agent's copy, is tagged with the booking.
-   * The pair stays "booking + tagged copy", so a remap removes the copy and leaves the booking on its resource.
+   * Bookings their calendar holds as the agent's copy: remade from their copy event (a conflict answered with the
+   * calendar's version after the booking went), so the booking names the event as its `source` and the event, still
+   * the agent's copy, is tagged with the booking; or made from an event since deleted, and copied into the calendar
+   * by a later outbound pairing. The pair is "booking + tagged copy", so a remap removes the copy and leaves the
+   * booking on its resource.
    */
   readonly remadeFromCopies = new Set<string>();
   /**
