@@ -232,7 +232,7 @@ describe('sched-to-external after a reconnect: a booking whose event was deleted
     calendar = outlookCalendar(side);
     const pairing = {
       resource_id: studio,
-      calendar_service: 'microsoft',
+      calendar_service: 'microsoft' as const,
       user: calendar.user,
       calendar_id: calendar.calendarId,
     };
