@@ -111,57 +111,59 @@ export class GoogleCalendarProvider implements CalendarProvider {
   async listChanges(request: ListRequest): Promise<ListResult> {
     const items: SyncItem[] = [];
     const deleted: string[] = [];
-    let pageToken: string | undefined;
-    let nextSyncToken: string | undefined;
-    do {
-      const query: calendar_v3.Params$Resource$Events$List = {
-        calendarId: this.calendarId,
-        singleEvents: true,
-        maxResults: this.pageSize,
-        pageToken,
-        // A sync token implies showDeleted and refuses a time range (Google's sync guide).
-        ...(request.cursor === null
-          ? { timeMin: request.window.start, timeMax: request.window.end }
-          : { syncToken: request.cursor }),
-      };
-      const page = await this.call(
-        'list events',
-        () => this.api.events.list(query),
-        (error) => (googleStatusOf(error) === 410 ? new CursorExpiredError(providerName) : undefined),
-      );
-      if (page.data.timeZone) this.calendarZone = page.data.timeZone;
-      for (const event of page.data.items ?? []) {
-        const item = await this.mapEvent(event);
+    const last = await this.listPages(
+      'list events',
+      // A sync token implies showDeleted and refuses a time range (Google's sync guide).
+      request.cursor === null
+        ? { timeMin: request.window.start, timeMax: request.window.end }
+        : { syncToken: request.cursor },
+      (event, item) => {
         if (item) items.push(item);
         else if (event.id && event.status === 'cancelled') deleted.push(event.id);
-      }
-      pageToken = page.data.nextPageToken ?? undefined;
-      nextSyncToken = page.data.nextSyncToken ?? undefined;
-    } while (pageToken);
-    if (!nextSyncToken) throw new GoogleRequestError('give a sync token', undefined, undefined);
-    return { items, deleted, nextCursor: nextSyncToken, full: request.cursor === null };
+      },
+      (error) => (googleStatusOf(error) === 410 ? new CursorExpiredError(providerName) : undefined),
+    );
+    if (!last.nextSyncToken) throw new GoogleRequestError('give a sync token', undefined, undefined);
+    return { items, deleted, nextCursor: last.nextSyncToken, full: request.cursor === null };
   }
 
   async listTagged(connectionId: string): Promise<SyncItem[]> {
     const items: SyncItem[] = [];
+    await this.listPages(
+      'list the agent’s events',
+      { privateExtendedProperty: [`${tagProperties.connectionId}=${connectionId}`] },
+      (_event, item) => {
+        if (item && item.status !== 'cancelled') items.push(item);
+      },
+    );
+    return items;
+  }
+
+  /**
+   * Lists the calendar's events (`singleEvents`, the largest pages allowed) with `filter`, page by page, handing each
+   * event and its item (`null` when it maps to none) to `take`; answers the last page, which holds the sync token.
+   */
+  private async listPages(
+    what: string,
+    filter: calendar_v3.Params$Resource$Events$List,
+    take: (event: calendar_v3.Schema$Event, item: SyncItem | null) => void,
+    failure?: (error: unknown) => Error | undefined,
+  ): Promise<calendar_v3.Schema$Events> {
     let pageToken: string | undefined;
-    do {
-      const query: calendar_v3.Params$Resource$Events$List = {
+    for (;;) {
+      const query = {
+        ...filter,
         calendarId: this.calendarId,
         singleEvents: true,
         maxResults: this.pageSize,
         pageToken,
-        privateExtendedProperty: [`${tagProperties.connectionId}=${connectionId}`],
       };
-      const page = await this.call('list the agent’s events', () => this.api.events.list(query));
+      const page = await this.call(what, () => this.api.events.list(query), failure);
       if (page.data.timeZone) this.calendarZone = page.data.timeZone;
-      for (const event of page.data.items ?? []) {
-        const item = await this.mapEvent(event);
-        if (item && item.status !== 'cancelled') items.push(item);
-      }
+      for (const event of page.data.items ?? []) take(event, await this.mapEvent(event));
       pageToken = page.data.nextPageToken ?? undefined;
-    } while (pageToken);
-    return items;
+      if (!pageToken) return page.data;
+    }
   }
 
   async get(id: string): Promise<SyncItem | null> {
