@@ -10,46 +10,64 @@
  * otherwise be found only by its create's key, so the run would relink it where the preview predicted a create.
  */
 import type { CalendarProvider, CalendarRef } from '../providers/port';
-import type { SideRead } from '../sync';
+import type { SideRead, SyncItem } from '../sync';
+
+type Reads = { sched: SideRead; external: SideRead };
+
+/**
+ * `reads` with the items `list` answers on side `into` that its read left out and whose original (named by
+ * `original`) the other side's read lists live.
+ */
+async function withPairedBeyond<R extends Reads>(
+  reads: R,
+  into: keyof Reads,
+  list: () => Promise<SyncItem[]>,
+  original: (item: SyncItem) => string | undefined,
+): Promise<R> {
+  const other = into === 'sched' ? reads.external : reads.sched;
+  const originals = new Set(other.items.filter((item) => item.status !== 'cancelled').map((item) => item.id));
+  if (originals.size === 0) return reads;
+  const listed = new Set(reads[into].items.map((item) => item.id));
+  const beyond = (await list()).filter((item) => {
+    const id = original(item);
+    return !listed.has(item.id) && id !== undefined && originals.has(id);
+  });
+  if (beyond.length === 0) return reads;
+  return { ...reads, [into]: { ...reads[into], items: [...reads[into].items, ...beyond] } };
+}
 
 /**
  * `reads` with the calendar's events tagged for this connection whose booking (or block) the Sched read lists, that
  * the calendar's read left out: a copy a person moved out of the window while the state DB was lost. Found, it is
  * paired again by its tags like any other, and the run and its preview both see it.
  */
-export async function withCalendarCopiesBeyondWindow<R extends { sched: SideRead; external: SideRead }>(
+export async function withCalendarCopiesBeyondWindow<R extends Reads>(
   external: CalendarProvider,
   reads: R,
   connectionId: string,
 ): Promise<R> {
-  if (!external.listTagged) return reads;
-  const originals = new Set(
-    reads.sched.items.filter((item) => item.status !== 'cancelled').map((item) => item.id),
+  const { listTagged } = external;
+  if (!listTagged) return reads;
+  return withPairedBeyond(
+    reads,
+    'external',
+    () => listTagged.call(external, connectionId),
+    (item) => item.tags?.bookingId,
   );
-  if (originals.size === 0) return reads;
-  const listed = new Set(reads.external.items.map((item) => item.id));
-  const beyond = (await external.listTagged(connectionId)).filter(
-    (item) => !listed.has(item.id) && item.tags !== undefined && originals.has(item.tags.bookingId),
-  );
-  if (beyond.length === 0) return reads;
-  return { ...reads, external: { ...reads.external, items: [...reads.external.items, ...beyond] } };
 }
 
 /** `reads` with the Sched items made from events the external read listed, that the Sched read left out. */
-export async function withCopiesBeyondWindow<R extends { sched: SideRead; external: SideRead }>(
+export async function withCopiesBeyondWindow<R extends Reads>(
   sched: CalendarProvider,
   reads: R,
   calendar: CalendarRef,
 ): Promise<R> {
-  if (!sched.listMadeFrom) return reads;
-  const events = new Set(
-    reads.external.items.filter((item) => item.status !== 'cancelled').map((item) => item.id),
+  const { listMadeFrom } = sched;
+  if (!listMadeFrom) return reads;
+  return withPairedBeyond(
+    reads,
+    'sched',
+    () => listMadeFrom.call(sched, calendar),
+    (item) => item.source?.eventId,
   );
-  if (events.size === 0) return reads;
-  const listed = new Set(reads.sched.items.map((item) => item.id));
-  const beyond = (await sched.listMadeFrom(calendar)).filter(
-    (item) => !listed.has(item.id) && item.source !== undefined && events.has(item.source.eventId),
-  );
-  if (beyond.length === 0) return reads;
-  return { ...reads, sched: { ...reads.sched, items: [...reads.sched.items, ...beyond] } };
 }
