@@ -3,7 +3,7 @@ import type { AgentNotice, NoticeView } from '../../../preload/contract';
 import type { AgentClient } from '../api/client';
 import { openLabel } from '../lib/notice-links';
 
-/** How many notifications stay on screen (they fit under the nav's items); older ones give way. */
+/** How many notifications stay on screen (two fit in the corner of the smallest window); older ones give way. */
 const kept = 2;
 
 /**
