@@ -16,11 +16,21 @@ import type { EngineConnection } from './types';
 
 /**
  * A found pair whose sides differ keeps the difference for the remap run to settle: the side the relink chose gets
- * the other side's fields as its baseline, so that run sees it changed and copies it, as the relink would have.
+ * the other side's fields as its baseline, so that run sees it changed and copies it, as the relink would have. A
+ * pair the relink could only ask about (an edit conflict, under `manual`) gets, on each side, the other side's fields
+ * as its baseline: both read as changed, so the remap run asks about it too rather than take both sides as agreed.
  */
-function stillToSettle(link: Link, updated: ReadonlyMap<string, Side>): Link {
+function stillToSettle(link: Link, updated: ReadonlyMap<string, Side>, asked: ReadonlySet<string>): Link {
   const loser = updated.get(link.sched.id);
-  if (!loser) return link;
+  if (!loser) {
+    if (!asked.has(link.sched.id)) return link;
+    const unknown = { version: '', hash: '' };
+    return {
+      ...link,
+      sched: { ...link.sched, ...unknown, fields: link.external.fields },
+      external: { ...link.external, ...unknown, fields: link.sched.fields },
+    };
+  }
   const winner = otherSide(loser);
   return { ...link, [winner]: { ...link[winner], version: '', hash: '', fields: link[loser].fields } };
 }
@@ -53,11 +63,13 @@ export async function recoverPairing(
     session.planInput({ state: session.state(), sched: reads.sched, external: reads.external }),
   );
   const updated = new Map<string, Side>();
+  const asked = new Set<string>();
   for (const action of planned.actions) {
     if (action.type === 'update' && action.link) updated.set(action.link.bookingId, action.side);
+    if (action.type === 'conflict') asked.add(action.link.bookingId);
   }
   const found = planned.actions.flatMap((action) =>
-    action.type === 'link' && action.reason === 'relink' ? [stillToSettle(action.link, updated)] : [],
+    action.type === 'link' && action.reason === 'relink' ? [stillToSettle(action.link, updated, asked)] : [],
   );
   db.transaction(() => {
     for (const link of found) session.links.save(link);

@@ -54,7 +54,11 @@ function sched(path: string, init: Parameters<typeof call>[1] = {}) {
   return call(`${box.info.sched.base_url}${path}`, { token: box.info.sched.api_key, ...init });
 }
 
-async function connectionFor(inboundAs: InboundAs, resource = resourceId): Promise<EngineConnection> {
+async function connectionFor(
+  inboundAs: InboundAs,
+  resource = resourceId,
+  resolution: EngineConnection['settings']['conflict_resolution'] = 'prefer-sched',
+): Promise<EngineConnection> {
   return {
     calendarId: 'primary',
     resourceId: resource,
@@ -62,7 +66,7 @@ async function connectionFor(inboundAs: InboundAs, resource = resourceId): Promi
     calendarService: 'google',
     settings: {
       direction: 'two-way',
-      conflict_resolution: 'prefer-sched',
+      conflict_resolution: resolution,
       privacy: 'full',
       window_days_past: 30,
       window_days_future: 180,
@@ -227,6 +231,41 @@ describe('a lost state DB while a booking lies outside the window, then a remap'
     expect(moved.map((b) => b.id)).toEqual([booking!.id]);
     expect(quiet).toMatchObject({ status: 'ok', created: { sched: 0, external: 0 } });
     expect(quiet.updated).toEqual({ sched: 0, external: 0 });
+  });
+});
+
+describe('a lost state DB after an event moved, then a remap, under manual conflicts', () => {
+  useBox();
+
+  it('moves the booking as it stands and asks which time to keep, rather than keep both times silently', async () => {
+    const otherRoom = 'rsc_classroom_101';
+    const eventId = await addEvent('Seminar', 5, 11);
+    const before = await connectionFor('bookings', resourceId, 'manual');
+    expect(await engineOn('first.db').run(before)).toMatchObject({ status: 'ok', created: { sched: 1 } });
+    const [booking] = await liveBookingsOf(eventId);
+    await person.events.patch({
+      calendarId: 'primary',
+      eventId,
+      requestBody: { start: { dateTime: at(5, 15) }, end: { dateTime: at(5, 16) } },
+    });
+
+    // The state DB is lost with the event's move unsynced, then the calendar is remapped.
+    const engine = engineOn('lost.db');
+    await engine.recoverPairing(before, otherRoom);
+    const remapped = await connectionFor('bookings', otherRoom, 'manual');
+    const run = await engine.run(remapped);
+    const quiet = await engine.run(remapped);
+
+    expect(run).toMatchObject({ status: 'ok', conflicts: 1 });
+    const moved = await liveBookingsOf(eventId, otherRoom);
+    expect(moved.map((b) => [b.id, Date.parse(b.start)])).toEqual([[booking!.id, Date.parse(at(5, 11))]]);
+    expect(
+      opened
+        .at(-1)!
+        .conflicts.open()
+        .map((c) => c.kind),
+    ).toEqual(['edit']);
+    expect(quiet).toMatchObject({ status: 'ok', created: { sched: 0, external: 0 } });
   });
 });
 

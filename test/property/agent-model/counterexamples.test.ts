@@ -1801,4 +1801,20 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a remap after a lost state DB moves the booking of an event moved since, at the event’s new time',
+    check([
+      connect(0, 0, { conflict_resolution: 'manual', sync_frequency: '15min' }),
+      settle,
+      add('sched', 0, 9),
+      add('external', 0, 14),
+      { kind: 'wait', minutes: 7 * 24 * 60 },
+      move('external', 0, 9),
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'lose-state' },
+      remove('external', 9),
+      settle,
+    ]),
+  );
 });
