@@ -1817,4 +1817,9 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a booking whose copy an undo removed stays uncopied after a save that changes nothing',
+    check([connect(0, 0), add('sched', 4, 9), sync, undoLatest, move('sched', 4, 9), settle]),
+  );
 });

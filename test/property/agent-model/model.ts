@@ -103,7 +103,8 @@ export class Model {
       mine.history.push(state);
       mine.seen = state;
     }
-    this.undoExempt.delete(item.id);
+    // A save that changes nothing the agent syncs (a move to the same time) is no edit: the undo's choice stands.
+    if (state !== stateOf(item)) this.undoExempt.delete(item.id);
     if (state !== null) return;
     if (item.tags) this.copyRemovedByPerson.add(item.tags.bookingId);
     if (item.source) this.copyRemovedByPerson.add(item.source.eventId);
