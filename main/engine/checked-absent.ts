@@ -22,15 +22,15 @@ export async function checkedAbsent(
   const zone = session.connection.resourceTimezone;
   if (session.remapping !== null) {
     // The remap writes the Sched item of every link made from an event (moved, or made again): the event's fate
-    // decides it, so one the full read left out (moved or gone out of the window) is asked for by id.
-    const fromEvents = links.filter((l) => (l.origin ?? 'sched') === 'external');
-    const external = await withAbsentLinked(
-      providers.external,
-      reads.external,
-      fromEvents.map((l) => ({ last: l.external, askAnyway: true })),
-      window,
-      zone,
-    );
+    // decides it, so one the full read left out (moved or gone out of the window) is asked for by id. A link whose
+    // booking the new resource lists (a remap there and back, a resumed remap) is planned as in any run: its event,
+    // last synced inside the window, is asked for too, lest a copy moved out of the window read as deleted.
+    const onNewResource = new Set(reads.sched.items.map((item) => item.id));
+    const asked = links.flatMap((l) => {
+      if ((l.origin ?? 'sched') === 'external') return [{ last: l.external, askAnyway: true }];
+      return onNewResource.has(l.sched.id) ? [{ last: l.external, askAnyway: false }] : [];
+    });
+    const external = await withAbsentLinked(providers.external, reads.external, asked, window, zone);
     return { ...reads, external };
   }
   const listed = (read: ChangeReads['sched']) => new Set(read.items.map((item) => item.id));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { googleCalendar, outlookCalendar, type ExternalCalendar } from './fixtures/external-calendar';
-import { at, nothing, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
+import { at, instant, nothing, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
 
 let world: SyncWorld;
 beforeAll(async () => {
@@ -263,5 +263,44 @@ describe('sched-to-external after a reconnect: a booking whose event was deleted
     expect(titles(await world.sched.bookings(studio))).toContain('Jam session');
     expect(titles(await world.sched.bookings(doctor))).not.toContain('Jam session');
     expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
+  });
+});
+
+describe('a remap there and back, then a copy moved out of the window', () => {
+  const classroom = 'rsc_classroom_101';
+  const doctor = 'rsc_dr_maria_lopez';
+  let calendar: ExternalCalendar;
+
+  beforeAll(async () => {
+    const side = world.outlook('riley@sandbox.example');
+    await side.useNewCalendar('Classroom');
+    calendar = outlookCalendar(side);
+    await world.connect({
+      resource_id: classroom,
+      calendar_service: 'microsoft',
+      user: side.user,
+      calendar_id: side.calendarId,
+    });
+    await world.sched.create({
+      resource_id: classroom,
+      title: 'Open day',
+      start: at(world.sandbox, 8, 10),
+      end: at(world.sandbox, 8, 12),
+    });
+    await world.sync(calendar.calendarId);
+  });
+
+  it('keeps the booking and moves it with its copy, as in any run', async () => {
+    const copy = (await calendar.events()).find((e) => e.title === 'Open day')!;
+
+    await world.api('PUT', path(calendar.calendarId), { resource_id: doctor });
+    await world.api('PUT', path(calendar.calendarId), { resource_id: classroom });
+    await calendar.edit(copy.id, { start: at(world.sandbox, 200, 10), end: at(world.sandbox, 200, 12) });
+    const run = await world.sync(calendar.calendarId);
+
+    expect(run).toMatchObject({ status: 'ok', deleted: { sched: 0, external: 0 } });
+    const openDay = (await world.sched.bookings(classroom)).find((b) => b.title === 'Open day');
+    expect(openDay?.status).toBe('confirmed');
+    expect(instant(openDay!.start)).toBe(instant(at(world.sandbox, 200, 10)));
   });
 });

@@ -1822,4 +1822,18 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
     'a booking whose copy an undo removed stays uncopied after a save that changes nothing',
     check([connect(0, 0), add('sched', 4, 9), sync, undoLatest, move('sched', 4, 9), settle]),
   );
+
+  it(
+    'a remap there and back, then the copy moved out of the window: the booking stays',
+    check([
+      connect(0, 1),
+      add('sched', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 0 },
+      { kind: 'remap', pick: 0, resource: 1 },
+      move('external', 181, 9),
+      move('sched', 0, 9),
+      settle,
+    ]),
+  );
 });
