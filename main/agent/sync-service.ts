@@ -174,8 +174,14 @@ export class SyncService {
     return { calendar: this.view(after), run };
   }
 
+  /**
+   * The open conflicts of the calendars this device syncs: one another device holds leaves the list as a disconnected
+   * one does (no answer could be applied here), and comes back when this device takes the calendar back.
+   */
   conflicts(): ConflictView[] {
-    return openConflictViews(this.deps.db, this.deps.settings);
+    return openConflictViews(this.deps.db, this.deps.settings).filter(
+      (c) => !this.holds.reason(c.calendar_id),
+    );
   }
 
   async resolve(conflictId: string, resolution: ConflictChoice): Promise<{ message: string }> {

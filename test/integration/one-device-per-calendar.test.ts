@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { googleCalendar, type ExternalCalendar } from './fixtures/external-calendar';
+import { googleCalendar, outlookCalendar, type ExternalCalendar } from './fixtures/external-calendar';
 import { at, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
 import { startAgentUnderTest, type AgentUnderTest } from './helpers/agent-under-test';
 
@@ -21,11 +21,11 @@ async function connectSecond(calendar: ExternalCalendar, extra: Record<string, u
   const tokens = await fetch(`${world.sandbox.url}/sandbox/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ provider: 'google', user: calendar.user }),
+    body: JSON.stringify({ provider: calendar.service, user: calendar.user }),
   }).then((r) => r.json() as Promise<{ refresh_token: string }>);
   return second.api('POST', '/calendars/connect', {
     resource_id: room,
-    calendar_service: 'google',
+    calendar_service: calendar.service,
     calendar_id: calendar.calendarId,
     oauth_token: tokens.refresh_token,
     sync_settings: { sync_frequency: 'manual' },
@@ -117,5 +117,50 @@ describe('one device per calendar', () => {
     const answer = await connectSecond(other, { takeover: true });
 
     expect(answer.status).toBe(201);
+  });
+});
+
+describe('conflicts of a calendar another device took over', () => {
+  const classroom = 'rsc_classroom_101';
+  let calendar: ExternalCalendar;
+  const listedHere = async () =>
+    ((await world.api('GET', '/conflicts')).body.conflicts as { calendar_id: string }[]).filter(
+      (c) => c.calendar_id === calendar.calendarId,
+    );
+
+  beforeAll(async () => {
+    const side = world.outlook('riley@sandbox.example');
+    await side.useNewCalendar('Classroom');
+    calendar = outlookCalendar(side);
+    await world.connect({
+      resource_id: classroom,
+      calendar_service: 'microsoft',
+      user: side.user,
+      calendar_id: side.calendarId,
+    });
+    await world.sched.create({
+      resource_id: classroom,
+      title: 'Exam',
+      start: at(world.sandbox, 2, 10),
+      end: at(world.sandbox, 2, 11),
+    });
+    await calendar.add({
+      title: 'Chess club',
+      start: at(world.sandbox, 2, 10),
+      end: at(world.sandbox, 2, 11),
+    });
+    await world.sync(calendar.calendarId);
+  });
+
+  it('leave this device’s list once it notices, since no answer could be applied here', async () => {
+    const before = await listedHere();
+
+    const answer = await connectSecond(calendar, { takeover: true, resource_id: classroom });
+    await world.restart();
+    await world.api('POST', '/sync', { calendar_id: calendar.calendarId });
+
+    expect(before).toHaveLength(1);
+    expect(answer.status).toBe(201);
+    expect(await listedHere()).toEqual([]);
   });
 });

@@ -1836,4 +1836,23 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a conflict of a calendar another device took over leaves this device’s list',
+    check([
+      connect(0, 0),
+      add('sched', 1, 9),
+      sync,
+      move('external', 0, 9),
+      settle,
+      { kind: 'device', pick: 0, takes: 'other' },
+      sync,
+      remove('sched'),
+      settle,
+      { kind: 'undo', pick: 4 },
+      { kind: 'wait', minutes: 90 },
+      sync,
+      settle,
+    ]),
+  );
 });
