@@ -133,10 +133,13 @@ async function undoCreate(input: UndoInput, entry: JournalEntry): Promise<void> 
     session.db.transaction(() => session.db.journal.markUndone(entry.id));
     return;
   }
-  if (isLive(current)) await provider.delete(after.id, { ifMatch: current.version });
+  // The original is read before the copy goes: a read that fails then (a refused sign-in) leaves both as they were
+  // and the link kept, where failing after the delete would leave the link naming a removed copy, and the next run
+  // would take the removal for a person's and remove the original too.
   const originalSide = otherSide(entry.side);
   const originalId = originalSide === 'sched' ? entry.bookingId : entry.eventId;
   const original = originalId ? await session.providers[originalSide].get(originalId) : null;
+  if (isLive(current)) await provider.delete(after.id, { ifMatch: current.version });
   session.db.transaction(() => {
     session.links.drop(keyOfEntry(entry));
     // The next run sees the original unlinked; remembering it as it is now keeps it from being copied straight back.

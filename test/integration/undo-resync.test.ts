@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { googleCalendar, type ExternalCalendar } from './fixtures/external-calendar';
+import { call } from '../sandbox/helpers/start-test-sandbox';
+import { googleCalendar, outlookCalendar, type ExternalCalendar } from './fixtures/external-calendar';
 import { at, nothing, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
 
 let world: SyncWorld;
@@ -119,5 +120,39 @@ describe('items an undo restores are synced again like any other', () => {
     expect(eventsAfter).not.toContain('Budget review');
     expect(edited).toMatchObject({ status: 'ok', created: { sched: 0, external: 1 } });
     expect(titles(await calendar.events())).toContain('Budget review (room changed)');
+  });
+});
+
+describe('an undo the calendar’s sign-in refuses', () => {
+  const resource = 'rsc_classroom_101';
+  const jordan = 'jordan@sandbox.example';
+  let calendar: ExternalCalendar;
+
+  beforeAll(async () => {
+    const side = world.outlook(jordan);
+    await side.useDefaultCalendar();
+    calendar = outlookCalendar(side);
+    await world.connect({
+      resource_id: resource,
+      calendar_service: 'microsoft',
+      user: jordan,
+      calendar_id: calendar.calendarId,
+    });
+  });
+
+  it('writes nothing, so the booking of the person’s event stays and no later run removes her event', async () => {
+    await calendar.add({ title: 'Tutoring', start: at(world.sandbox, 3, 16), end: at(world.sandbox, 3, 17) });
+    const booked = await world.sync(calendar.calendarId);
+    await call(`${world.sandbox.url}/sandbox/revoke`, {
+      method: 'POST',
+      body: { provider: 'microsoft', user: jordan },
+    });
+
+    const undo = await world.api('POST', `/runs/${booked.run_id}/undo`);
+
+    expect(booked).toMatchObject({ status: 'ok', created: { sched: 1 } });
+    expect(undo.body.run ?? undo.body).toMatchObject({ status: 'error' });
+    const tutoring = (await world.sched.bookings(resource)).find((b) => b.title === 'Tutoring');
+    expect(tutoring?.status).toBe('confirmed');
   });
 });

@@ -1855,4 +1855,18 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'an undo a refused sign-in stopped leaves the person’s event, after a sign-in and an expired cursor',
+    check([
+      connect(2, 0),
+      add('external', 0, 9),
+      sync,
+      { kind: 'revoke', service: 'microsoft' },
+      undoLatest,
+      { kind: 'renew', service: 'microsoft', how: 'sign-in' },
+      { kind: 'expire-cursor', side: 'sched', where: 0 },
+      settle,
+    ]),
+  );
 });
