@@ -1,6 +1,6 @@
 import { expect, test } from './helpers/agent-fixture';
 import { onlyConnectionCalendarId, SandboxApi } from './helpers/sandbox-api';
-import { connectThroughWizard } from './helpers/ui-flows';
+import { connectThroughWizard, firstSyncFromWizard } from './helpers/ui-flows';
 import { openUi } from './helpers/open-ui';
 
 const sam = 'sam@sandbox.example';
@@ -13,10 +13,7 @@ test('an event that double-books a resource asks the person; Skip is remembered'
 }) => {
   await openUi(page, agent);
   await connectThroughWizard(page, { resource: 'Recording Studio', email: sam });
-  const wizard = page.getByRole('dialog', { name: 'Connect a calendar' });
-  await wizard.getByRole('button', { name: 'Sync now' }).click();
-  await expect(wizard.getByText(/Synced Recording Studio: \d+ created/)).toBeVisible({ timeout: 60_000 });
-  await wizard.getByRole('button', { name: 'Done' }).click();
+  await firstSyncFromWizard(page, 'Recording Studio');
 
   // Someone puts their own event in the calendar at the time of a confirmed studio booking made in Sched.
   const sandbox = await SandboxApi.of(request, agent.url, agent.token);
@@ -26,11 +23,7 @@ test('an event that double-books a resource asks the person; Skip is remembered'
     (b) => b.status === 'confirmed' && b.source === null && Date.parse(b.start) > now,
   );
   if (!booking) throw new Error('The demo seed has no future confirmed booking of the Recording Studio.');
-  await sandbox.addGoogleEvent(sam, calendarId, {
-    summary: 'Band rehearsal',
-    start: new Date(Date.parse(booking.start) + 30 * 60_000).toISOString(),
-    end: new Date(Date.parse(booking.start) + 90 * 60_000).toISOString(),
-  });
+  await sandbox.addEventOverlapping(sam, calendarId, booking, 'Band rehearsal');
 
   const row = page.getByRole('row', { name: /Recording Studio/ }).first();
   await row.getByRole('button', { name: 'Sync now' }).click();

@@ -5,7 +5,7 @@
 import { expect, test } from './helpers/agent-fixture';
 import { openUi } from './helpers/open-ui';
 import { onlyConnectionCalendarId, SandboxApi } from './helpers/sandbox-api';
-import { connectThroughWizard } from './helpers/ui-flows';
+import { connectThroughWizard, firstSyncFromWizard } from './helpers/ui-flows';
 import { sizes } from './helpers/views-check';
 
 const sam = 'sam@sandbox.example';
@@ -32,10 +32,7 @@ test('two notifications on screen cover no nav button at any window size', async
 }) => {
   await openUi(page, agent);
   await connectThroughWizard(page, { resource: 'Recording Studio', email: sam });
-  const wizard = page.getByRole('dialog', { name: 'Connect a calendar' });
-  await wizard.getByRole('button', { name: 'Sync now' }).click();
-  await expect(wizard.getByText(/Synced Recording Studio: \d+ created/)).toBeVisible({ timeout: 60_000 });
-  await wizard.getByRole('button', { name: 'Done' }).click();
+  await firstSyncFromWizard(page, 'Recording Studio');
 
   // Two events on two of the studio's bookings, each synced on its own: two "Double booking" notifications.
   const sandbox = await SandboxApi.of(request, agent.url, agent.token);
@@ -54,11 +51,7 @@ test('two notifications on screen cover no nav button at any window size', async
   };
   const before = await openConflicts();
   for (const [i, booking] of bookings.slice(0, 2).entries()) {
-    await sandbox.addGoogleEvent(sam, calendarId, {
-      summary: `Band rehearsal ${i + 1}`,
-      start: new Date(Date.parse(booking.start) + 30 * 60_000).toISOString(),
-      end: new Date(Date.parse(booking.start) + 90 * 60_000).toISOString(),
-    });
+    await sandbox.addEventOverlapping(sam, calendarId, booking, `Band rehearsal ${i + 1}`);
     await page
       .getByRole('row', { name: /Recording Studio/ })
       .getByRole('button', { name: 'Sync now' })

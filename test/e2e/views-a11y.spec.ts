@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './helpers/agent-fixture';
 import { openUi } from './helpers/open-ui';
 import { onlyConnectionCalendarId, SandboxApi } from './helpers/sandbox-api';
-import { connectThroughWizard } from './helpers/ui-flows';
+import { connectThroughWizard, firstSyncFromWizard } from './helpers/ui-flows';
 import { expectAccessible, expectNoSidewaysScroll, sizes } from './helpers/views-check';
 
 const sam = 'sam@sandbox.example';
@@ -37,9 +37,7 @@ test('every view and dialog: accessible, any window size, light and dark, keyboa
   await expect(preview.getByText(/^Create · .+/).first()).toBeVisible();
   await expectAccessible(page, 'the preview');
   await preview.getByRole('button', { name: 'Close', exact: true }).first().click();
-  await wizard.getByRole('button', { name: 'Sync now' }).click();
-  await expect(wizard.getByText(/Synced Recording Studio: \d+ created/)).toBeVisible({ timeout: 60_000 });
-  await wizard.getByRole('button', { name: 'Done' }).click();
+  await firstSyncFromWizard(page, 'Recording Studio');
 
   // A double booking, so Conflicts and the schedule have something to show: on the studio's first booking after
   // the demo seed's maintenance morning (a Wednesday; the studio is booked on Saturdays), so the schedule's week
@@ -57,11 +55,7 @@ test('every view and dialog: accessible, any window size, light and dark, keyboa
   );
   if (!booking)
     throw new Error('The demo seed has no confirmed booking of the Recording Studio after maintenance.');
-  await sandbox.addGoogleEvent(sam, calendarId, {
-    summary: 'Band rehearsal',
-    start: new Date(Date.parse(booking.start) + 30 * 60_000).toISOString(),
-    end: new Date(Date.parse(booking.start) + 90 * 60_000).toISOString(),
-  });
+  await sandbox.addEventOverlapping(sam, calendarId, booking, 'Band rehearsal');
   await page
     .getByRole('row', { name: /Recording Studio/ })
     .getByRole('button', { name: 'Sync now' })

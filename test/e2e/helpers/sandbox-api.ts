@@ -156,6 +156,21 @@ export class SandboxApi {
   }
 
   /** Adds an event of the owner's own to a Google calendar. */
+  /** A person's Google event titled `summary` from half an hour into `booking` to an hour and a half into it. */
+  addEventOverlapping(
+    user: string,
+    calendarId: string,
+    booking: SchedBooking,
+    summary: string,
+  ): Promise<GoogleEvent> {
+    const start = Date.parse(booking.start);
+    return this.addGoogleEvent(user, calendarId, {
+      summary,
+      start: new Date(start + 30 * 60_000).toISOString(),
+      end: new Date(start + 90 * 60_000).toISOString(),
+    });
+  }
+
   async addGoogleEvent(
     user: string,
     calendarId: string,

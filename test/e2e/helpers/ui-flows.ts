@@ -51,3 +51,13 @@ export async function connectThroughWizard(
   await wizard.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(wizard.getByText(/is now connected to/)).toBeVisible();
 }
+
+/** Clicks the wizard's "Sync now", waits for its first run to answer, and closes the wizard with Done. */
+export async function firstSyncFromWizard(page: Page, resource: string): Promise<void> {
+  const wizard = page.getByRole('dialog', { name: 'Connect a calendar' });
+  await wizard.getByRole('button', { name: 'Sync now' }).click();
+  await expect(wizard.getByText(new RegExp(`Synced ${resource}: \\d+ created`))).toBeVisible({
+    timeout: 60_000,
+  });
+  await wizard.getByRole('button', { name: 'Done' }).click();
+}
