@@ -37,17 +37,21 @@ export function recordEditConflict(
  */
 export async function recordOverlap(
   context: ApplyContext,
-  action: Pick<CreateAction, 'counterpart'>,
+  action: Pick<CreateAction, 'counterpart'> & Partial<Pick<CreateAction, 'replaces'>>,
   error: SlotUnavailableError,
   entry: OutboxEntry,
 ): Promise<void> {
-  const { db, calendarId, runId } = context;
+  const { db, links, calendarId, runId } = context;
   const eventId = action.counterpart.id;
   const taken = error.conflictingBookingId
     ? await context.providers.sched.get(error.conflictingBookingId).catch(() => null)
     : null;
   const conflict = db.transaction(() => {
     db.outbox.abandon(entry.id, error.message);
+    // A booking made again for its event (one cancelled in Sched, under `external-to-sched`): its link names the
+    // cancelled booking, which would pass for the event's booking. Dropped, the event stands alone like any new one,
+    // held by its double booking until the slot is free or the person answers.
+    if (action.replaces) links.drop(action.replaces);
     if (db.conflicts.isOverlapSkipped(calendarId, eventId)) return null;
     db.runs.addCounts(runId, { conflicts: 1 });
     return db.conflicts.record({

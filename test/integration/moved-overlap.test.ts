@@ -225,3 +225,44 @@ describe('a double booking whose booking in the way goes in the same run', () =>
     expect(quiet).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
   });
 });
+
+describe('external-to-sched: a booking cancelled in Sched whose slot was booked again', () => {
+  const resource = 'rsc_dr_maria_lopez';
+  let calendar: ExternalCalendar;
+
+  beforeAll(async () => {
+    const side = world.outlook('jordan@sandbox.example');
+    await side.useNewCalendar('Clinic');
+    const { outlookCalendar } = await import('./fixtures/external-calendar');
+    calendar = outlookCalendar(side);
+    await world.connect({
+      resource_id: resource,
+      calendar_service: 'microsoft',
+      user: calendar.user,
+      calendar_id: calendar.calendarId,
+      sync_settings: { direction: 'external-to-sched' },
+    });
+  });
+
+  it('the event is held as a double booking, listed until the person answers, not taken as booked', async () => {
+    await calendar.add({ title: 'Ward round', start: at(world.sandbox, 4, 8), end: at(world.sandbox, 4, 9) });
+    await world.sync(calendar.calendarId);
+    const [booking] = (await world.sched.bookings(resource)).filter((b) => b.title === 'Ward round');
+    await world.sched.cancel(booking!.id);
+    await world.sched.create({
+      resource_id: resource,
+      title: 'Patient visit',
+      start: at(world.sandbox, 4, 8),
+      end: at(world.sandbox, 4, 9),
+    });
+
+    const run = await world.sync(calendar.calendarId);
+    const again = await world.sync(calendar.calendarId);
+    const listed = (await openConflicts()).filter((c) => c.calendar_id === calendar.calendarId);
+
+    expect(run).toMatchObject({ status: 'ok', conflicts: 1 });
+    expect(again.status).toBe('ok');
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ kind: 'overlap', choices: ['import-anyway', 'skip'] });
+  });
+});

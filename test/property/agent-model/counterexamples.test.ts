@@ -1869,4 +1869,16 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'external-to-sched: a booking cancelled in Sched and its slot booked again, the event is held as a double booking',
+    check([
+      connect(0, 0, { direction: 'external-to-sched' }),
+      add('external', 0, 9),
+      { kind: 'preview', pick: 0 },
+      remove('sched'),
+      add('sched', 0, 9),
+      settle,
+    ]),
+  );
 });
