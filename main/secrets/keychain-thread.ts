@@ -37,6 +37,12 @@ interface Pending {
 const defaultTimeoutMs = 15_000;
 /** Workers stuck in a call that never returned; past this many, calls fail at once instead of adding threads. */
 const maxStuckWorkers = 4;
+/**
+ * The worker's own V8 heap: it holds one call's strings at a time (a token cache of a few kilobytes), but V8's
+ * defaults let its young generation grow as large as the agent's. Past these it fails that one call and the next
+ * call starts a fresh worker, as after any worker failure.
+ */
+const workerLimits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 };
 
 /**
  * The unpacked copy of a file packed in the app's ASAR archive. electron-builder.yml unpacks the keyring package
@@ -93,6 +99,7 @@ export class KeychainThread {
     const worker = new Worker(keychainWorkerSource, {
       eval: true,
       workerData: { keyringPath: this.keyringPath },
+      resourceLimits: workerLimits,
     });
     worker.on('message', (message: { id: number } & KeychainAnswer) => {
       const call = this.pending.get(message.id);
