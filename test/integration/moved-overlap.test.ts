@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { googleCalendar, type ExternalCalendar } from './fixtures/external-calendar';
 import { at, instant, nothing, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
+import { connectedOutlookCalendar } from './fixtures/connected-calendar';
 
 let world: SyncWorld;
 beforeAll(async () => {
@@ -96,15 +97,10 @@ describe('conflicts leave the list by themselves', () => {
   let calendar: ExternalCalendar;
 
   beforeAll(async () => {
-    const side = world.outlook('jordan@sandbox.example');
-    await side.useNewCalendar('Classroom');
-    const { outlookCalendar } = await import('./fixtures/external-calendar');
-    calendar = outlookCalendar(side);
-    await world.connect({
-      resource_id: resource,
-      calendar_service: 'microsoft',
-      user: calendar.user,
-      calendar_id: calendar.calendarId,
+    calendar = await connectedOutlookCalendar(world, {
+      user: 'jordan@sandbox.example',
+      resource: resource,
+      name: 'Classroom',
       sync_settings: { direction: 'external-to-sched' },
     });
     await world.sync(calendar.calendarId);
@@ -231,15 +227,10 @@ describe('external-to-sched: a booking cancelled in Sched whose slot was booked 
   let calendar: ExternalCalendar;
 
   beforeAll(async () => {
-    const side = world.outlook('jordan@sandbox.example');
-    await side.useNewCalendar('Clinic');
-    const { outlookCalendar } = await import('./fixtures/external-calendar');
-    calendar = outlookCalendar(side);
-    await world.connect({
-      resource_id: resource,
-      calendar_service: 'microsoft',
-      user: calendar.user,
-      calendar_id: calendar.calendarId,
+    calendar = await connectedOutlookCalendar(world, {
+      user: 'jordan@sandbox.example',
+      resource: resource,
+      name: 'Clinic',
       sync_settings: { direction: 'external-to-sched' },
     });
   });

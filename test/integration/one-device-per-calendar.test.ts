@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { googleCalendar, outlookCalendar, type ExternalCalendar } from './fixtures/external-calendar';
+import { googleCalendar, type ExternalCalendar } from './fixtures/external-calendar';
 import { at, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
 import { startAgentUnderTest, type AgentUnderTest } from './helpers/agent-under-test';
+import { connectedOutlookCalendar } from './fixtures/connected-calendar';
 
 let world: SyncWorld;
 let second: AgentUnderTest;
@@ -129,14 +130,10 @@ describe('conflicts of a calendar another device took over', () => {
     );
 
   beforeAll(async () => {
-    const side = world.outlook('riley@sandbox.example');
-    await side.useNewCalendar('Classroom');
-    calendar = outlookCalendar(side);
-    await world.connect({
-      resource_id: classroom,
-      calendar_service: 'microsoft',
-      user: side.user,
-      calendar_id: side.calendarId,
+    calendar = await connectedOutlookCalendar(world, {
+      user: 'riley@sandbox.example',
+      resource: classroom,
+      name: 'Classroom',
     });
     await world.sched.create({
       resource_id: classroom,

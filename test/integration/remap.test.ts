@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { googleCalendar, outlookCalendar, type ExternalCalendar } from './fixtures/external-calendar';
 import { at, instant, nothing, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
+import { connectedOutlookCalendar } from './fixtures/connected-calendar';
 
 let world: SyncWorld;
 beforeAll(async () => {
@@ -181,15 +182,7 @@ describe('sched-to-external: a remap whose move Sched refuses', () => {
   let calendar: ExternalCalendar;
 
   beforeAll(async () => {
-    const side = world.outlook('jordan@sandbox.example');
-    await side.useDefaultCalendar();
-    calendar = outlookCalendar(side);
-    await world.connect({
-      resource_id: classroom,
-      calendar_service: 'microsoft',
-      user: side.user,
-      calendar_id: side.calendarId,
-    });
+    calendar = await connectedOutlookCalendar(world, { user: 'jordan@sandbox.example', resource: classroom });
     const tutorial = await calendar.add({
       title: 'Tutorial',
       start: at(world.sandbox, 6, 9),
@@ -272,14 +265,10 @@ describe('a remap there and back, then a copy moved out of the window', () => {
   let calendar: ExternalCalendar;
 
   beforeAll(async () => {
-    const side = world.outlook('riley@sandbox.example');
-    await side.useNewCalendar('Classroom');
-    calendar = outlookCalendar(side);
-    await world.connect({
-      resource_id: classroom,
-      calendar_service: 'microsoft',
-      user: side.user,
-      calendar_id: side.calendarId,
+    calendar = await connectedOutlookCalendar(world, {
+      user: 'riley@sandbox.example',
+      resource: classroom,
+      name: 'Classroom',
     });
     await world.sched.create({
       resource_id: classroom,

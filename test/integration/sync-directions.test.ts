@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Booking } from './fixtures/calendar-sides';
-import { googleCalendar, outlookCalendar, type ExternalCalendar } from './fixtures/external-calendar';
+import { googleCalendar, type ExternalCalendar } from './fixtures/external-calendar';
 import { at, nothing, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
+import { connectedOutlookCalendar } from './fixtures/connected-calendar';
 
 let world: SyncWorld;
 beforeAll(async () => {
@@ -81,14 +82,10 @@ describe('external-to-sched with Outlook', () => {
   let sessionId: string;
 
   beforeAll(async () => {
-    const side = world.outlook('jordan@sandbox.example');
-    await side.useNewCalendar('Studio');
-    calendar = outlookCalendar(side);
-    await world.connect({
-      resource_id: resource,
-      calendar_service: 'microsoft',
-      user: side.user,
-      calendar_id: side.calendarId,
+    calendar = await connectedOutlookCalendar(world, {
+      user: 'jordan@sandbox.example',
+      resource: resource,
+      name: 'Studio',
       sync_settings: { direction: 'external-to-sched' },
     });
     await world.sched.create({

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../sandbox/helpers/start-test-sandbox';
 import type { Booking } from './fixtures/calendar-sides';
-import { googleCalendar, outlookCalendar, type ExternalCalendar } from './fixtures/external-calendar';
+import { googleCalendar, type ExternalCalendar } from './fixtures/external-calendar';
 import { at, nothing, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
+import { connectedOutlookCalendar } from './fixtures/connected-calendar';
 
 let world: SyncWorld;
 beforeAll(async () => {
@@ -35,14 +36,10 @@ describe('mass-delete guard with Outlook', () => {
     world.api('POST', `/calendars/${encodeURIComponent(calendar.calendarId)}/review`, { decision });
 
   beforeAll(async () => {
-    const side = world.outlook('jordan@sandbox.example');
-    await side.useNewCalendar('Classroom 101');
-    calendar = outlookCalendar(side);
-    await world.connect({
-      resource_id: resource,
-      calendar_service: 'microsoft',
-      user: side.user,
-      calendar_id: side.calendarId,
+    calendar = await connectedOutlookCalendar(world, {
+      user: 'jordan@sandbox.example',
+      resource: resource,
+      name: 'Classroom 101',
     });
     for (const [i, title] of lessons.entries()) {
       await world.sched.create({

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../sandbox/helpers/start-test-sandbox';
-import { googleCalendar, outlookCalendar, type ExternalCalendar } from './fixtures/external-calendar';
+import { googleCalendar, type ExternalCalendar } from './fixtures/external-calendar';
 import { at, nothing, startSyncWorld, type RunView, type SyncWorld } from './fixtures/sync-world';
+import { connectedOutlookCalendar } from './fixtures/connected-calendar';
 
 let world: SyncWorld;
 beforeAll(async () => {
@@ -146,15 +147,7 @@ describe('Outlook and Sched with 503 on 30% of calls', () => {
   let expected: string[];
 
   beforeAll(async () => {
-    const side = world.outlook('jordan@sandbox.example');
-    await side.useDefaultCalendar();
-    calendar = outlookCalendar(side);
-    await world.connect({
-      resource_id: resource,
-      calendar_service: 'microsoft',
-      user: side.user,
-      calendar_id: side.calendarId,
-    });
+    calendar = await connectedOutlookCalendar(world, { user: 'jordan@sandbox.example', resource: resource });
     await world.sync(calendar.calendarId);
     expected = await seed(resource, calendar, 6, 3);
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { googleCalendar, outlookCalendar, type ExternalCalendar } from './fixtures/external-calendar';
+import { googleCalendar, type ExternalCalendar } from './fixtures/external-calendar';
 import { dateIn, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
 import { addDays, instantOfWallClock, nextOffsetChange, wallClock } from './fixtures/wall-clock';
+import { connectedOutlookCalendar } from './fixtures/connected-calendar';
 
 let world: SyncWorld;
 beforeAll(async () => {
@@ -64,14 +65,10 @@ describe('bookings around a daylight-saving change in London, with Outlook', () 
   const local = (date: string, time: string) => instantOfWallClock(`${date}T${time}`, zone);
 
   beforeAll(async () => {
-    const side = world.outlook('jordan@sandbox.example');
-    await side.useNewCalendar('Room A');
-    calendar = outlookCalendar(side);
-    await world.connect({
-      resource_id: resource,
-      calendar_service: 'microsoft',
-      user: side.user,
-      calendar_id: side.calendarId,
+    calendar = await connectedOutlookCalendar(world, {
+      user: 'jordan@sandbox.example',
+      resource: resource,
+      name: 'Room A',
     });
     change = nextOffsetChange(world.sandbox.clock.now().getTime(), zone, 170);
     const book = (title: string, start: string, end: string) =>
