@@ -1881,4 +1881,17 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'busy time: renaming the copy of a booking an event’s block overlaps is refused by Sched, as the preview says',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      add('sched', 6, 14),
+      move('external', 6, 14),
+      sync,
+      { kind: 'edit', side: 'external', pick: 3, title: 'Standup' },
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });

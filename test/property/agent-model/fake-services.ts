@@ -20,7 +20,7 @@ import type {
 import { AuthError, PreconditionFailedError, SlotUnavailableError } from '../../../main/providers/port';
 import { SchedResourceProvider } from '../../../main/providers/sched';
 import type { ItemFields, Side, SyncItem } from '../../../main/sync';
-import { madeFrom } from '../../../main/sync';
+import { contentHash, fieldsOf, madeFrom } from '../../../main/sync';
 import type { SchedKeySpace } from './sched-keys';
 
 /** The process dying at a write: thrown by the crash point, never by the agent's own code. */
@@ -101,12 +101,25 @@ class WorldProvider implements CalendarProvider {
     );
     return found.find((item) => item.status !== 'cancelled') ?? found[0] ?? null;
   }
+  /**
+   * Sched refuses a booking over a live availability exception of its resource (API.md: 409 `slot_unavailable` unless
+   * `allow_overlap`), on a create and on any `PUT` that changes the booking; an unchanged `PUT` is answered as is.
+   */
+  private refuseBlocked(fields: ItemFields, allowOverlap: boolean | undefined, current?: SyncItem): void {
+    if (this.feed?.kind !== 'booking' || allowOverlap) return;
+    if (current && contentHash(fieldsOf(current)) === contentHash(fields)) return;
+    const blocked = this.world.exceptionProvider(this.feed.resourceId).overlapping(fields);
+    if (blocked) throw new SlotUnavailableError(undefined, { exceptionId: blocked.id });
+  }
   create(request: CreateRequest): Promise<SyncItem> {
     const { feed } = this;
     if (!feed) return this.write(() => this.inner.create(request));
     const find = (id: string) =>
       feed.kind === 'booking' ? this.located(id) : (this.inner.all().find((item) => item.id === id) ?? null);
-    const make = () => this.inner.create(request);
+    const make = () => {
+      this.refuseBlocked(request.fields, request.allowOverlap);
+      return this.inner.create(request);
+    };
     const reached = () => this.inner.faults.throwIfSet('create');
     return this.write(() =>
       this.world.schedKeys[feed.kind].create(request, feed.resourceId, make, find, reached),
@@ -123,9 +136,10 @@ class WorldProvider implements CalendarProvider {
     return this.inner.live().filter((item) => item.tags?.connectionId === connectionId);
   }
   update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
-    return this.write(
-      async () => this.moveHere(id, fields, options) ?? this.inner.update(id, fields, options),
-    );
+    return this.write(async () => {
+      this.refuseBlocked(fields, options.allowOverlap, this.located(id) ?? undefined);
+      return this.moveHere(id, fields, options) ?? this.inner.update(id, fields, options);
+    });
   }
   /** Sched's `DELETE /bookings/{id}` cancels the booking on whichever resource holds it (a remap's old one too). */
   delete(id: string, options?: { ifMatch?: string }): Promise<void> {
