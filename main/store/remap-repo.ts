@@ -109,16 +109,13 @@ export class RemapRepo {
 
   /**
    * Makes `to` the connection's resource and the next run a remap run from `from`. A remap asked for while another
-   * is pending keeps the first one's `from`: the stored links still belong to it; one back to that resource leaves no
-   * remap pending (the links are that pairing's as they stand), only the full reads a remap starts with. One
-   * transaction.
+   * is pending keeps the first one's `from`: the stored links still belong to it. One transaction.
    */
   request(calendarId: string, from: string, to: string): void {
     const now = isoNow(this.clock);
     const tx = this.db.transaction(() => {
       const before = this.pairing(calendarId);
       const origin = before?.pendingFrom ?? from;
-      const back = origin === to;
       this.db
         .prepare(
           `INSERT INTO connection_remaps (calendar_id, resource_id, pending_from, requested_at, updated_at)
@@ -127,7 +124,7 @@ export class RemapRepo {
              pending_from = excluded.pending_from, requested_at = excluded.requested_at,
              updated_at = excluded.updated_at`,
         )
-        .run(calendarId, to, back ? null : origin, back ? null : now, now);
+        .run(calendarId, to, origin, now, now);
       this.db
         .prepare(
           `UPDATE connection_state SET sched_sync_token = NULL, external_sync_token = NULL, updated_at = ?

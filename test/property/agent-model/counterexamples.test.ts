@@ -1894,4 +1894,19 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    'a remap there and back, then the event deleted and its day past the window: its booking is cancelled',
+    check([
+      connect(0, 2),
+      add('external', 0, 9),
+      sync,
+      { kind: 'remap', pick: 0, resource: 0 },
+      { kind: 'remap', pick: 0, resource: 2 },
+      remove('external'),
+      { kind: 'wait', minutes: 132480 },
+      add('sched', 0, 9),
+      settle,
+    ]),
+  );
 });

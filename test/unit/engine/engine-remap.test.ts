@@ -59,25 +59,6 @@ describe('a remap run', () => {
     expect(quiet).toMatchObject({ created: { sched: 0, external: 0 }, updated: { sched: 0, external: 0 } });
   });
 
-  it('asked there and back before its run, is no remap: nothing pending, and the next run writes nothing', async () => {
-    const { sched, external, db, engine, on, remap } = await remapWorld();
-    remap('room-b');
-    db.remaps.request('alex@example.com', 'room-b', 'room-a');
-    const pending = db.remaps.pendingSince('alex@example.com');
-
-    const run = await engine.run(on('room-a'));
-
-    expect(pending).toBeNull();
-    expect(run).toMatchObject({
-      status: 'ok',
-      created: { sched: 0, external: 0 },
-      updated: { sched: 0, external: 0 },
-      deleted: { sched: 0, external: 0 },
-    });
-    expect(titles(external).sort()).toEqual(['A standup', "Alex's workshop"]);
-    expect(sched.titles('room-a').sort()).toEqual(['A standup', "Alex's workshop"]);
-  });
-
   it('is finished by the next run when it was cut short, without a second copy', async () => {
     const { sched, external, db, engine, on, remap } = await remapWorld();
     remap('room-b');
