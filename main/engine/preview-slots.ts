@@ -3,7 +3,7 @@
  * the refusal as an overlap conflict instead of the write. A preview predicts those refusals the way Sched decides
  * them: from the confirmed bookings over the slots the plan's bookings would take, in the order the run writes.
  */
-import type { Action, CreateAction, Plan, SideRead, SyncItem } from '../sync';
+import type { Action, CreateAction, Plan, SideRead, Span, SyncItem } from '../sync';
 import {
   cancelInsteadOfMove,
   countActions,
@@ -11,7 +11,8 @@ import {
   inboundKind,
   isMove,
   schedKindOf,
-  timeToEpochMs,
+  spanOf,
+  spansOverlap,
 } from '../sync';
 import type { ConnectionSession } from './connection-session';
 
@@ -36,7 +37,7 @@ function afterRefusedReplay(action: Action, refused: ReadonlyMap<string, CreateA
 async function bookingsOver(
   session: ConnectionSession,
   read: SideRead,
-  span: { start: number; end: number },
+  span: Span,
 ): Promise<readonly SyncItem[]> {
   if (read.full) return read.items;
   const window = { start: new Date(span.start).toISOString(), end: new Date(span.end).toISOString() };
@@ -75,19 +76,11 @@ export async function withSlotRefusals(
   );
   if (writes.length === 0) return planned;
   const zone = session.connection.resourceTimezone;
-  const ms = (action: SchedWrite) => ({
-    start: timeToEpochMs(action.fields.start, zone),
-    end: timeToEpochMs(action.fields.end, zone),
-  });
-  const spans = writes.map(ms);
+  const spans = writes.map((action) => spanOf(action.fields, zone));
   const span = { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
-  const slots = new Map<string, { start: number; end: number }>();
+  const slots = new Map<string, Span>();
   for (const booking of await bookingsOver(session, read, span))
-    if (booking.status === 'confirmed')
-      slots.set(booking.id, {
-        start: timeToEpochMs(booking.start, zone),
-        end: timeToEpochMs(booking.end, zone),
-      });
+    if (booking.status === 'confirmed') slots.set(booking.id, spanOf(booking, zone));
   const kept: Action[] = [];
   const cancelled = new Set<string>();
   const refusedReplays = new Map<string, CreateAction>();
@@ -102,8 +95,8 @@ export async function withSlotRefusals(
     }
     const replay = index < replays ? replayed.ids[index] : undefined;
     const id = action.type === 'update' ? action.id : (replay ?? `planned:${index}`);
-    const slot = ms(action);
-    const taken = [...slots].some(([other, s]) => other !== id && s.start < slot.end && s.end > slot.start);
+    const slot = spanOf(action.fields, zone);
+    const taken = [...slots].some(([other, s]) => other !== id && spansOverlap(s, slot));
     if (taken) {
       refused += 1;
       if (replay !== undefined && action.type === 'create') refusedReplays.set(replay, action);

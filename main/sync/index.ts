@@ -74,8 +74,8 @@ export {
   planRemap,
   type MovingBookings,
 } from './remap-plan';
-export { overlapConflict, timesOverlap } from './overlap';
-export type { OverlapConflict } from './overlap';
+export { overlapConflict, spanOf, spansOverlap, timesOverlap } from './overlap';
+export type { OverlapConflict, Span } from './overlap';
 export type { SchedKind } from './sched-kinds';
 export { exceptionIdOf, exceptionItemId, inboundKind, schedKindOf } from './sched-kinds';
 export { planInboundAs } from './inbound-change-plan';

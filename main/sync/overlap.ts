@@ -26,14 +26,27 @@ export function overlapConflict(event: SyncItem, booking?: SyncItem): OverlapCon
   };
 }
 
+/** An item's time as epoch milliseconds; dates count in `zone`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** `item`'s span in epoch milliseconds, its dates counted in `zone`. */
+export function spanOf(item: Pick<ItemFields, 'start' | 'end'>, zone: string): Span {
+  return { start: timeToEpochMs(item.start, zone), end: timeToEpochMs(item.end, zone) };
+}
+
+/** True when two spans share any moment (ends exclusive, as Sched counts a slot). */
+export function spansOverlap(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
 /** True when two items' times share any moment (ends exclusive, as Sched counts a slot); dates count in `zone`. */
 export function timesOverlap(
   a: Pick<ItemFields, 'start' | 'end'>,
   b: Pick<ItemFields, 'start' | 'end'>,
   zone: string,
 ): boolean {
-  return (
-    timeToEpochMs(a.start, zone) < timeToEpochMs(b.end, zone) &&
-    timeToEpochMs(b.start, zone) < timeToEpochMs(a.end, zone)
-  );
+  return spansOverlap(spanOf(a, zone), spanOf(b, zone));
 }
