@@ -18,7 +18,8 @@ import {
   NotFoundError,
   PreconditionFailedError,
 } from '../port';
-import { GoogleRequestError, classifyGoogleFailure, googleReasonOf, googleStatusOf } from './google-errors';
+import { GoogleCaller } from './google-call';
+import { GoogleRequestError, classifyGoogleFailure, googleStatusOf } from './google-errors';
 import { eventIdFor } from './google-event-id';
 import {
   eventForInsert,
@@ -74,16 +75,12 @@ export class GoogleCalendarProvider implements CalendarProvider {
   private readonly api: calendar_v3.Calendar;
   private readonly calendarId: string;
   private readonly pageSize: number;
-  private readonly refreshAccessToken: () => Promise<unknown>;
-  private readonly signIn: SignInReading;
+  private readonly caller: GoogleCaller;
   /** The calendar's zone, for timed events that carry no zone of their own; learned from list answers. */
   private calendarZone?: string;
-  /** Requests this provider sent, every retry and page counted (the gate is shared by the account's calendars). */
-  private sent = 0;
 
   constructor(options: GoogleCalendarProviderOptions) {
     this.calendarId = options.calendarId;
-    this.signIn = options.signIn;
     this.gate = options.gate ?? createGoogleGate();
     this.pageSize = options.pageSize ?? 2500;
     // gaxios retries on its own by default; the gate does that here, so that every attempt is paced and counted.
@@ -93,7 +90,7 @@ export class GoogleCalendarProvider implements CalendarProvider {
       retry: false,
       ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}),
     });
-    this.refreshAccessToken =
+    const refresh =
       options.refreshAccessToken ??
       (async () => {
         // Without a refresh token only a new sign-in can give the client a working token.
@@ -101,11 +98,12 @@ export class GoogleCalendarProvider implements CalendarProvider {
         options.auth.setCredentials({ refresh_token: options.auth.credentials.refresh_token });
         await options.auth.getAccessToken();
       });
+    this.caller = new GoogleCaller(this.gate, options.signIn, refresh);
   }
 
   /** HTTP requests this provider sent, paging and retries included (the engine's run summary reads it). */
   requestCount(): number {
-    return this.sent;
+    return this.caller.sent;
   }
 
   async listChanges(request: ListRequest): Promise<ListResult> {
@@ -158,7 +156,7 @@ export class GoogleCalendarProvider implements CalendarProvider {
         maxResults: this.pageSize,
         pageToken,
       };
-      const page = await this.call(what, () => this.api.events.list(query), failure);
+      const page = await this.caller.call(what, () => this.api.events.list(query), failure);
       if (page.data.timeZone) this.calendarZone = page.data.timeZone;
       for (const event of page.data.items ?? []) take(event, await this.mapEvent(event));
       pageToken = page.data.nextPageToken ?? undefined;
@@ -167,7 +165,7 @@ export class GoogleCalendarProvider implements CalendarProvider {
   }
 
   async get(id: string): Promise<SyncItem | null> {
-    const answer = await this.callUnlessAbsent(
+    const answer = await this.caller.callUnlessAbsent(
       'read an event',
       () => this.api.events.get({ calendarId: this.calendarId, eventId: id }),
       (status) => status === 404,
@@ -177,7 +175,7 @@ export class GoogleCalendarProvider implements CalendarProvider {
 
   async create(request: CreateRequest): Promise<SyncItem> {
     const eventId = eventIdFor(request.idempotencyKey);
-    const inserted = await this.callUnlessAbsent(
+    const inserted = await this.caller.callUnlessAbsent(
       'create an event',
       () =>
         this.api.events.insert({
@@ -193,7 +191,7 @@ export class GoogleCalendarProvider implements CalendarProvider {
   }
 
   async update(id: string, fields: ItemFields, options: UpdateOptions): Promise<SyncItem> {
-    const answer = await this.call(
+    const answer = await this.caller.call(
       'update an event',
       () =>
         this.api.events.patch(
@@ -211,7 +209,7 @@ export class GoogleCalendarProvider implements CalendarProvider {
   }
 
   async delete(id: string, options?: { ifMatch?: string }): Promise<void> {
-    await this.callUnlessAbsent(
+    await this.caller.callUnlessAbsent(
       'delete an event',
       () =>
         this.api.events.delete(
@@ -224,51 +222,6 @@ export class GoogleCalendarProvider implements CalendarProvider {
     );
   }
 
-  /**
-   * Sends one request through the gate, with one token refresh and retry on a 401. `special` turns the statuses
-   * an operation expects into a typed error; anything else becomes readable.
-   */
-  private async call<T>(
-    operation: string,
-    send: () => Promise<T>,
-    special: (error: unknown) => Error | undefined = () => undefined,
-  ): Promise<T> {
-    for (let refreshed = false; ; refreshed = true) {
-      try {
-        return await this.gate.run(() => {
-          this.sent += 1;
-          return send();
-        });
-      } catch (error) {
-        const typed = special(error);
-        if (typed) throw typed;
-        if (googleStatusOf(error) !== 401 || refreshed) throw this.readable(operation, error);
-      }
-      try {
-        await this.refreshAccessToken();
-      } catch (error) {
-        throw this.readable('refresh the sign-in', error);
-      }
-    }
-  }
-
-  /** `call`, answering `null` when `absent` says the failure means the wanted thing is not (or already) there. */
-  private async callUnlessAbsent<T>(
-    operation: string,
-    send: () => Promise<T>,
-    absent: (status: number | undefined) => boolean,
-    special?: (error: unknown) => Error | undefined,
-  ): Promise<T | null> {
-    try {
-      return await this.call(operation, send, (error) =>
-        absent(googleStatusOf(error)) ? new AbsentSignal() : special?.(error),
-      );
-    } catch (error) {
-      if (error instanceof AbsentSignal) return null;
-      throw error;
-    }
-  }
-
   private writeFailure(error: unknown, id: string): Error | undefined {
     const status = googleStatusOf(error);
     if (status === 412) return new PreconditionFailedError(id);
@@ -276,19 +229,8 @@ export class GoogleCalendarProvider implements CalendarProvider {
     return undefined;
   }
 
-  /** Turns a client error into one of ours; errors that are already ours, or not the client's, pass as they are. */
-  private readable(operation: string, error: unknown): unknown {
-    if (error instanceof AuthError) return error;
-    if (this.signIn.isRevoked(error)) return new AuthError(providerName);
-    const status = googleStatusOf(error);
-    if (status === 401) return new AuthError(providerName);
-    const fromClient =
-      typeof error === 'object' && error !== null && ('config' in error || 'response' in error);
-    return fromClient ? new GoogleRequestError(operation, status, googleReasonOf(error)) : error;
-  }
-
   private async existing(eventId: string): Promise<calendar_v3.Schema$Event> {
-    const answer = await this.call('read the existing event', () =>
+    const answer = await this.caller.call('read the existing event', () =>
       this.api.events.get({ calendarId: this.calendarId, eventId }),
     );
     return answer.data;
@@ -312,13 +254,10 @@ export class GoogleCalendarProvider implements CalendarProvider {
   /** The calendar's zone; read once from the calendar (one request) when no list has told it yet. */
   private async zone(): Promise<string> {
     if (this.calendarZone) return this.calendarZone;
-    const answer = await this.call('read the calendar', () =>
+    const answer = await this.caller.call('read the calendar', () =>
       this.api.calendars.get({ calendarId: this.calendarId }),
     );
     this.calendarZone = answer.data.timeZone ?? 'UTC';
     return this.calendarZone;
   }
 }
-
-/** Internal: carries "absent" out of `call`'s error mapping; never leaves the adapter. */
-class AbsentSignal extends Error {}
