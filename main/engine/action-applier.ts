@@ -11,7 +11,6 @@ import {
   isMove,
   linkAfterWrite,
   linkSideOf,
-  otherSide,
   type Action,
   type CreateAction,
   type DeleteAction,
@@ -22,9 +21,9 @@ import {
   type UpdateAction,
 } from '../sync';
 import type { ApplyContext } from './apply-context';
-import type { BeforeImage } from './journal-images';
 import { changedBefore, copyMadeFrom, keyAfter, olderCopyOf } from './older-copy';
 import { createOf, intentKindOf, recordIntent, type WriteAction } from './outbox-intent';
+import { commitCreate, commitDelete, commitUpdate } from './write-commits';
 import { deferredByNext, isStale, retagEvent, wasRefused } from './write-outcomes';
 import { scheduleWrites } from './write-scheduler';
 import { recordEditConflict, recordMovedOverlap, recordOverlap } from './write-conflicts';
@@ -123,7 +122,7 @@ export class ActionApplier {
    * person meanwhile, so the link's baseline is what the agent wrote, not what came back; an edit then shows as one.
    */
   private async sendCreate(action: CreateAction, entry: OutboxEntry, replayed = false): Promise<void> {
-    const { db, links, runId } = this.context;
+    const { db } = this.context;
     // The kind the intent was made for: a replay after `inbound_as` changed finds by its key what the crash left.
     const kind = action.side === 'sched' ? intentKindOf(entry) : undefined;
     let written: SyncItem;
@@ -155,26 +154,7 @@ export class ActionApplier {
       ? await retagEvent(this.provider('external'), action.retag, written.id)
       : null;
     const link = retagged ? { ...made, external: linkSideOf(retagged) } : made;
-    db.transaction(() => {
-      if (action.replaces) links.drop(action.replaces);
-      links.save(link);
-      // The saved external cursor predates this event and may never report its deletion (Graph's delta): an event
-      // the agent just made, or an imported one seen only by a read whose cursor may never be saved (the run may
-      // crash or stop short). A run that saves its cursor confirms what its feed listed (engine.ts `confirmedBy`).
-      links.markUnconfirmed(link.external.id);
-      // The original has a copy again (it changed after an undo, or a person chose to import it): forget the undo.
-      db.undoneCopies.forget(this.context.calendarId, otherSide(action.side), action.counterpart.id);
-      db.journal.append({
-        runId,
-        side: action.side,
-        action: 'create',
-        bookingId: link.sched.id,
-        eventId: link.external.id,
-        after: written,
-      });
-      db.outbox.markDone(entry.id);
-      db.runs.addCounts(runId, { created: { [action.side]: 1 } });
-    });
+    commitCreate(this.context, action, entry, written, link);
     this.logApplied('create', action.side, written.id);
   }
 
@@ -215,7 +195,7 @@ export class ActionApplier {
   }
 
   private async sendUpdate(action: UpdateAction): Promise<void> {
-    const { db, links, runId } = this.context;
+    const { db } = this.context;
     const entry = this.intent(action);
     let written: SyncItem;
     try {
@@ -233,21 +213,7 @@ export class ActionApplier {
       if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
       throw error;
     }
-    const before: BeforeImage = { id: action.id, fields: action.before };
-    db.transaction(() => {
-      links.save(linkAfterWrite(action, written));
-      db.journal.append({
-        runId,
-        side: action.side,
-        action: 'update',
-        bookingId: action.link.bookingId,
-        eventId: action.link.eventId,
-        before,
-        after: written,
-      });
-      db.outbox.markDone(entry.id);
-      db.runs.addCounts(runId, { updated: { [action.side]: 1 } });
-    });
+    commitUpdate(this.context, action, entry, written);
     this.logApplied('update', action.side, written.id);
   }
 
@@ -268,7 +234,7 @@ export class ActionApplier {
   }
 
   private async sendDelete(action: DeleteAction): Promise<void> {
-    const { db, links, runId } = this.context;
+    const { db } = this.context;
     const entry = this.intent(action);
     try {
       await this.provider(action.side).delete(action.id, {
@@ -279,21 +245,7 @@ export class ActionApplier {
       if (wasRefused(error)) db.outbox.abandon(entry.id, (error as Error).message);
       throw error;
     }
-    const link = links.byBooking(action.link.bookingId);
-    const before: BeforeImage = { id: action.id, fields: action.before, ...(link ? { link } : {}) };
-    db.transaction(() => {
-      links.drop(action.link);
-      db.journal.append({
-        runId,
-        side: action.side,
-        action: 'delete',
-        bookingId: action.link.bookingId,
-        eventId: action.link.eventId,
-        before,
-      });
-      db.outbox.markDone(entry.id);
-      db.runs.addCounts(runId, { deleted: { [action.side]: 1 } });
-    });
+    commitDelete(this.context, action, entry);
     this.logApplied('delete', action.side, action.id);
   }
 
