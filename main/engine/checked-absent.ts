@@ -20,24 +20,37 @@ export async function checkedAbsent(
 ): Promise<ChangeReads> {
   const { window, providers } = session;
   const zone = session.connection.resourceTimezone;
+  // A link made since the last saved cursor (a crashed run's create, replayed this run before the reads): its partner
+  // may be gone, and its day out of the window since the crash, so both its items are asked for.
+  const fresh = new Set(session.links.unconfirmed());
   if (session.remapping !== null) {
     // The remap writes the Sched item of every link made from an event (moved, or made again): the event's fate
     // decides it, so one the full read left out (moved or gone out of the window) is asked for by id. A link whose
     // booking the new resource lists (a remap there and back, a resumed remap) is planned as in any run: its event,
     // last synced inside the window, is asked for too, lest a copy moved out of the window read as deleted.
+    // A link the remap run itself made before it crashed (replayed now) copies a booking of the new resource: both
+    // its items are asked for, as in any run, lest a booking cancelled since out of the window keep its copy.
     const onNewResource = new Set(reads.sched.items.map((item) => item.id));
+    const replayed = links.filter((l) => fresh.has(l.external.id) && (l.origin ?? 'sched') === 'sched');
     const asked = links.flatMap((l) => {
       if ((l.origin ?? 'sched') === 'external') return [{ last: l.external, askAnyway: true }];
-      return onNewResource.has(l.sched.id) ? [{ last: l.external, askAnyway: false }] : [];
+      const known = onNewResource.has(l.sched.id) || fresh.has(l.external.id);
+      return known ? [{ last: l.external, askAnyway: fresh.has(l.external.id) }] : [];
     });
-    const external = await withAbsentLinked(providers.external, reads.external, asked, window, zone);
-    return { ...reads, external };
+    const [sched, external] = await Promise.all([
+      withAbsentLinked(
+        providers.sched,
+        reads.sched,
+        replayed.map((l) => ({ last: l.sched, askAnyway: true })),
+        window,
+        zone,
+      ),
+      withAbsentLinked(providers.external, reads.external, asked, window, zone),
+    ]);
+    return { ...reads, sched, external };
   }
   const listed = (read: ChangeReads['sched']) => new Set(read.items.map((item) => item.id));
   const [schedListed, externalListed] = [listed(reads.sched), listed(reads.external)];
-  // A link made since the last saved cursor (a crashed run's create, replayed this run before the reads): its partner
-  // may be gone, and its day out of the window since the crash, so both its items are asked for.
-  const fresh = new Set(session.links.unconfirmed());
   const [sched, external] = await Promise.all([
     withAbsentLinked(
       providers.sched,

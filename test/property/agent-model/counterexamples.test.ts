@@ -1909,4 +1909,20 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a remap back crashed before the new copy, then its booking cancelled past the window: the preview says the run',
+    check([
+      connect(0, 0),
+      { kind: 'remap', pick: 0, resource: 1 },
+      add('sched', 0, 9, 0),
+      add('sched', 0, 9, 15),
+      settle,
+      { kind: 'remap', pick: 0, resource: 0 },
+      { kind: 'sync', pick: null, crash: { after: 1, when: 'before' } },
+      { kind: 'wait', minutes: 132480 },
+      remove('sched'),
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });
