@@ -24,7 +24,11 @@ export class GoogleCaller {
   ) {}
 
   /** Sends one request through the gate; `special` types the failures `operation` expects, the rest are readable. */
-  async call<T>(operation: string, send: () => Promise<T>, special: SpecialFailure = () => undefined): Promise<T> {
+  async call<T>(
+    operation: string,
+    send: () => Promise<T>,
+    special: SpecialFailure = () => undefined,
+  ): Promise<T> {
     for (let refreshed = false; ; refreshed = true) {
       try {
         return await this.gate.run(() => {

@@ -52,7 +52,9 @@ describe('GoogleCaller', () => {
   it('says the sign-in was refused when the saved grant is gone, without a refresh', async () => {
     const { made, refreshes } = caller({ revoked: () => true });
 
-    await expect(made.call('read an event', failingThen([httpError(400)], 'x'))).rejects.toBeInstanceOf(AuthError);
+    await expect(made.call('read an event', failingThen([httpError(400)], 'x'))).rejects.toBeInstanceOf(
+      AuthError,
+    );
     expect(refreshes.count).toBe(0);
   });
 
@@ -69,8 +71,11 @@ describe('GoogleCaller', () => {
     const absent = (status: number | undefined) => status === 404;
 
     const gone = await made.callUnlessAbsent('delete an event', failingThen([httpError(404)], 'x'), absent);
-    const typed = made.callUnlessAbsent('delete an event', failingThen([httpError(412)], 'x'), absent, () =>
-      new NotFoundError('e1'),
+    const typed = made.callUnlessAbsent(
+      'delete an event',
+      failingThen([httpError(412)], 'x'),
+      absent,
+      () => new NotFoundError('e1'),
     );
 
     expect(gone).toBeNull();
