@@ -85,6 +85,12 @@ export interface UpdateAction {
    * provider); refused for a taken slot, it is a refused move (`cancelInsteadOfMove`), like a `remap` update's.
    */
   movesBooking?: true;
+  /**
+   * The written side's fields as last synced, kept as its baseline instead of what the write left: the update carries
+   * a change that has yet to reach the other side (a remap's move of a booking edited since the last run, whose
+   * event's update comes next). Should the run stop between the two, the next one still sees the change and sends it.
+   */
+  unsynced?: Pick<LinkSide, 'fields' | 'hash'>;
 }
 
 /** Delete (external) or cancel (Sched) a linked item, then forget the link. */
@@ -154,6 +160,7 @@ export function linkAfterWrite(action: CreateAction | UpdateAction, written: Syn
         ? 'external'
         : 'sched'
       : action.origin;
+  if (action.type === 'update' && action.unsynced) Object.assign(writtenSide, action.unsynced);
   return action.side === 'sched'
     ? { sched: writtenSide, external: action.counterpart, origin }
     : { sched: action.counterpart, external: writtenSide, origin };

@@ -116,6 +116,7 @@ function cancelOldException(link: Link, from: string | null): DeleteAction | Unl
 /** The move of a booking to the new resource as it stands (its content is the ordinary plan's business). */
 function moveBooking(link: Link, booking: SyncItem, events: Map<string, SyncItem>): UpdateAction {
   const event = events.get(link.external.id);
+  const moved = linkSideOf(booking);
   return {
     type: 'update',
     side: 'sched',
@@ -127,6 +128,11 @@ function moveBooking(link: Link, booking: SyncItem, events: Map<string, SyncItem
     origin: 'external',
     link: { bookingId: link.sched.id, eventId: link.external.id },
     reason: 'remap',
+    // Edited since the last run: the ordinary plan sends that edit to the event after this move, and until it has,
+    // the link keeps the booking as last synced, so a run stopped in between still sees the edit.
+    ...(moved.hash === link.sched.hash
+      ? {}
+      : { unsynced: { fields: link.sched.fields, hash: link.sched.hash } }),
   };
 }
 

@@ -1925,4 +1925,18 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    'a remap back crashed after moving a booking edited in Sched, before its event: the next run still moves the event',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      { kind: 'remap', pick: 0, resource: 1 },
+      sync,
+      { kind: 'remap', pick: 0, resource: 0 },
+      move('sched', 1, 9),
+      { kind: 'sync', pick: null, crash: { after: 1, when: 'before' } },
+      settle,
+    ]),
+  );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plan, planRemap, type Action } from '../../../main/sync';
+import { linkAfterWrite, plan, planRemap, type Action } from '../../../main/sync';
 import { booking, event, linkOf, planInput } from './fixtures';
 
 const tags = { bookingId: 'b-old', connectionId: 'conn-1' };
@@ -101,6 +101,29 @@ describe('planRemap', () => {
         fields: expect.objectContaining({ title: 'Renamed in Sched' }),
       }),
     ]);
+  });
+
+  it('stores the moved booking’s edit as not yet synced, so a run stopped before the event’s update still sends it', () => {
+    const synced = booking('b-old');
+    const persons = event('e1');
+    const links = [linkOf(synced, persons, 'external')];
+    const edited = { ...synced, title: 'Renamed in Sched', version: 'b-old-v2' };
+    const { actions } = planRemap(
+      planInput({
+        state: { links },
+        sched: { items: [], full: true },
+        external: { items: [persons], full: true },
+      }),
+      new Map([['b-old', edited]]),
+    );
+    const move = actions[0]!;
+    if (move.type !== 'update') throw new Error('the remap should move the booking first');
+
+    const stored = linkAfterWrite(move, { ...edited, version: 'b-old-v3' });
+
+    expect(stored.sched.version).toBe('b-old-v3');
+    expect(stored.sched.fields.title).toBe(synced.title);
+    expect(stored.sched.hash).toBe(links[0]!.sched.hash);
   });
 
   it('books the person’s event on the new resource when its old booking was cancelled, and deletes nothing', () => {
