@@ -18,6 +18,8 @@ const say = (text: string) =>
   process.stderr.write(`bench: headless ${Math.round((performance.now() - began) / 1000)} s: ${text}\n`);
 /** Extra Node options for the agent while profiling it (BENCH_HEADLESS_NODE_ARGS="--heap-prof"); none by default. */
 const nodeArgs = (process.env.BENCH_HEADLESS_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** How long the agent sits idle after the sync before `rss_idle_mb` is read. */
+const idleWaitMs = 15_000;
 const resources = ['rsc_meeting_room_a', 'rsc_dr_maria_lopez', 'rsc_classroom_101', 'rsc_recording_studio'];
 
 interface Running {
@@ -115,6 +117,9 @@ export async function benchHeadless(connections = 50, items = 200) {
     }
     say('synced');
     const afterSync = rssMb(agent.child.pid!);
+    // At rest: V8's memory reducer gives the sync's garbage pages back some seconds after the agent goes idle.
+    await new Promise((resolve) => setTimeout(resolve, idleWaitMs));
+    const atRest = rssMb(agent.child.pid!);
     await stop(agent.child);
     agent = await spawnAgent(args);
     const restart = agent.startupMs;
@@ -122,6 +127,7 @@ export async function benchHeadless(connections = 50, items = 200) {
       connections,
       items,
       rss_mb: afterSync.rss,
+      rss_idle_mb: atRest.rss,
       peak_rss_mb: afterSync.peak,
       startup_ms: restart,
       startup_fresh_ms: fresh,
