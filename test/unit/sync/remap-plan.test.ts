@@ -71,12 +71,12 @@ describe('planRemap', () => {
     expect(again).toEqual(remap);
   });
 
-  it('moves a booking edited on the old resource since the last run against its current version, and copies the edit', () => {
+  /** A remap whose booking to move was renamed on the old resource since the last run; its event was not. */
+  function remapOfEditedBooking() {
     const synced = booking('b-old');
     const persons = event('e1');
     const links = [linkOf(synced, persons, 'external')];
     const edited = { ...synced, title: 'Renamed in Sched', version: 'b-old-v2' };
-
     const { actions } = planRemap(
       planInput({
         state: { links },
@@ -85,6 +85,11 @@ describe('planRemap', () => {
       }),
       new Map([['b-old', edited]]),
     );
+    return { synced, edited, link: links[0]!, actions };
+  }
+
+  it('moves a booking edited on the old resource since the last run against its current version, and copies the edit', () => {
+    const { actions } = remapOfEditedBooking();
 
     expect(actions).toEqual([
       expect.objectContaining({
@@ -104,18 +109,7 @@ describe('planRemap', () => {
   });
 
   it('stores the moved booking’s edit as not yet synced, so a run stopped before the event’s update still sends it', () => {
-    const synced = booking('b-old');
-    const persons = event('e1');
-    const links = [linkOf(synced, persons, 'external')];
-    const edited = { ...synced, title: 'Renamed in Sched', version: 'b-old-v2' };
-    const { actions } = planRemap(
-      planInput({
-        state: { links },
-        sched: { items: [], full: true },
-        external: { items: [persons], full: true },
-      }),
-      new Map([['b-old', edited]]),
-    );
+    const { synced, edited, link, actions } = remapOfEditedBooking();
     const move = actions[0]!;
     if (move.type !== 'update') throw new Error('the remap should move the booking first');
 
@@ -123,7 +117,7 @@ describe('planRemap', () => {
 
     expect(stored.sched.version).toBe('b-old-v3');
     expect(stored.sched.fields.title).toBe(synced.title);
-    expect(stored.sched.hash).toBe(links[0]!.sched.hash);
+    expect(stored.sched.hash).toBe(link.sched.hash);
   });
 
   it('books the person’s event on the new resource when its old booking was cancelled, and deletes nothing', () => {
