@@ -15,6 +15,7 @@ import {
 import type { SettingsStore } from '../store/settings-store';
 import type { StateDb } from '../store/state-db';
 import type { HeldElsewhere } from '../store/held-elsewhere-repo';
+import { AgentError } from './agent-error';
 import type { ServiceClients } from './ports';
 
 /** How often the registry is read for takeovers, at most. */
@@ -56,6 +57,8 @@ export interface DeviceHoldDeps {
   lost: (calendarId: string) => void;
   /** Milliseconds of the agent's clock, for "at most every 15 minutes". */
   nowMs?: () => number;
+  /** Reads the agent's clock again (the sandbox's may have moved on) before a check a person's call waits for. */
+  refreshClock?: () => Promise<unknown>;
 }
 
 /** Notices calendars another device took over, and remembers them. */
@@ -71,6 +74,18 @@ export class DeviceHolds {
   reason(calendarId: string): string | null {
     const entry = this.deps.db.heldElsewhere.get(calendarId);
     return entry ? lostMessage(entry) : null;
+  }
+
+  /**
+   * Refuses (409, nothing written) a run, an undo, a conflict's answer or a review while another device holds the
+   * calendar, naming it and how to take it back; the registry is read first when it is due (it may have moved on).
+   * `what` names a person's call in the message.
+   */
+  async requireHere(calendarId: string, what?: string): Promise<void> {
+    await this.deps.refreshClock?.();
+    await this.check();
+    const lost = this.reason(calendarId);
+    if (lost) throw new AgentError('conflict', what ? `${what} was refused: ${lost}` : lost);
   }
 
   /** Records a takeover Sched reported (a 409 on a status update or in the registry). */

@@ -58,7 +58,9 @@ export class SyncService {
       clients: deps.clients,
       lost: () => this.reschedule(),
       // "At most every 15 minutes" of the agent's clock, which the sandbox's may move forward.
-      ...(deps.clock ? { nowMs: () => deps.clock!.now().getTime() } : {}),
+      ...(deps.clock
+        ? { nowMs: () => deps.clock!.now().getTime(), refreshClock: () => deps.clock!.refresh() }
+        : {}),
     });
     this.status = new SchedStatusReporter(
       deps.db,
@@ -160,7 +162,7 @@ export class SyncService {
     decision: 'apply' | 'cancel',
   ): Promise<{ calendar: Connection; run: RunSummary | null }> {
     const stored = this.stored(calendarId);
-    await this.requireHeldHere(calendarId, 'review');
+    await this.holds.requireHere(calendarId, 'review');
     if (this.deps.db.connections.get(calendarId)?.status !== 'needs_review') {
       throw new AgentError('conflict', `${calendarId} has no run waiting for review.`);
     }
@@ -187,7 +189,7 @@ export class SyncService {
   async resolve(conflictId: string, resolution: ConflictChoice): Promise<{ message: string }> {
     const conflict = openConflictOf(this.deps.db, conflictId);
     const stored = this.stored(conflict.connectionId);
-    await this.requireHeldHere(stored.calendar_id, `conflict ${conflictId}`);
+    await this.holds.requireHere(stored.calendar_id, `conflict ${conflictId}`);
     const run = await this.afterCall(stored, async () =>
       this.deps.engine.resolveConflict(conflictId, resolution, await this.connections.of(stored)),
     );
@@ -217,22 +219,10 @@ export class SyncService {
   async undo(runId: string): Promise<RunSummary> {
     const run = undoableRun(this.deps.db, runId);
     const stored = this.stored(run.connectionId);
-    await this.requireHeldHere(stored.calendar_id, `undo of run ${runId}`);
+    await this.holds.requireHere(stored.calendar_id, `undo of run ${runId}`);
     return this.afterCall(stored, async () =>
       this.deps.engine.undo(runId, await this.connections.of(stored)),
     );
-  }
-
-  /**
-   * A run, an undo, a conflict's answer or a review is refused (409, nothing written) while another device holds the
-   * calendar, naming it and how to take it back: Sched's registry, read at most every 15 minutes of the agent's clock
-   * (read first: it may have moved on). `what` names a person's call in the message.
-   */
-  private async requireHeldHere(calendarId: string, what?: string): Promise<void> {
-    await this.deps.clock?.refresh();
-    await this.holds.check();
-    const lost = this.holds.reason(calendarId);
-    if (lost) throw new AgentError('conflict', what ? `${what} was refused: ${lost}` : lost);
   }
 
   /** An undo or a conflict's answer may leave a new status (a refused sign-in): said as after a run, Sched too. */
@@ -248,7 +238,7 @@ export class SyncService {
   /** One run of one connection, called by the scheduler's queue. */
   private async runConnection(calendarId: string, reason: RunReason): Promise<RunSummary> {
     const stored = this.stored(calendarId);
-    await this.requireHeldHere(calendarId);
+    await this.holds.requireHere(calendarId);
     const before = this.deps.db.connections.ensure(calendarId).status;
     this.deps.db.connections.update(calendarId, { status: 'syncing' });
     this.running.add(calendarId);
