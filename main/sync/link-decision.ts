@@ -128,7 +128,9 @@ function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'con
   if (isBlockOfEvent(link)) {
     if (sides.external.state === 'gone') return 'external';
     if (context.settings.direction === 'sched-to-external') return 'none';
-    if (bothPresent) return 'external';
+    // Present or cancelled in Sched, the block is made to match its event: a cancelled one is made again while the
+    // event is busy time, and the event is never deleted for it.
+    return 'external';
   }
   if (context.settings.direction === 'sched-to-external') return 'sched';
   if (context.settings.direction === 'external-to-sched') return 'external';

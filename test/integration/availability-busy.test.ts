@@ -99,6 +99,29 @@ describe('inbound_as: busy, a doctor’s own Outlook blocks her time in Sched (S
     expect(await exceptions()).toEqual([]);
   });
 
+  it('blocks her time again when someone cancels the block in Sched, and never deletes her event for it', async () => {
+    await outlook().create({
+      subject: 'Surgery',
+      showAs: 'busy',
+      start: graphTime(at(world.sandbox, 5, 9)),
+      end: graphTime(at(world.sandbox, 5, 10)),
+    });
+    await world.sync(calendarId);
+    const [block] = await exceptions();
+    await schedCall('DELETE', `/resources/${doctor}/availability/exceptions/${block!.id}`);
+
+    const run = await world.sync(calendarId);
+    const again = await world.sync(calendarId);
+
+    expect(run).toMatchObject({ status: 'ok', created: { sched: 1, external: 0 }, deleted: nothing });
+    expect(again).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
+    expect((await outlook().events()).map((e) => e.subject)).toContain('Surgery');
+    expect((await exceptions()).map((e) => e.start)).toEqual([at(world.sandbox, 5, 9).replace('.000Z', 'Z')]);
+    const surgery = (await outlook().events()).find((e) => e.subject === 'Surgery')!;
+    await outlook().remove(surgery.id);
+    await world.sync(calendarId);
+  });
+
   it('sends an exception made in Sched out as an "Unavailable" event, and its cancellation too', async () => {
     const made = await schedCall('POST', `/resources/${doctor}/availability/exceptions`, {
       start: at(world.sandbox, 4, 8),

@@ -1939,4 +1939,17 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'busy time: the copy of a block deleted in another calendar of the resource never deletes the event it blocks for',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      connect(1, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9, 3),
+      add('sched', 0, 9),
+      settle,
+      remove('external', 1),
+      settle,
+    ]),
+  );
 });

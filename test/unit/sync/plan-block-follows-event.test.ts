@@ -51,4 +51,24 @@ describe("plan: a busy block made from a person's event never writes onto that e
       expect.objectContaining({ type: 'delete', side: 'sched', id: block.id }),
     ]);
   });
+
+  it('two-way: a block cancelled in Sched while its event is busy is made again, and the event is left alone', () => {
+    for (const conflict_resolution of ['prefer-sched', 'newest', 'manual'] as const) {
+      const result = plan(
+        planInput({
+          settings: settings({ inbound_as: 'busy', conflict_resolution }),
+          state: { links: [link] },
+          sched: { items: [{ ...block, status: 'cancelled' }] },
+          external: { items: [] },
+        }),
+      );
+      expect(result.actions).toEqual([
+        expect.objectContaining({
+          type: 'create',
+          side: 'sched',
+          counterpart: expect.objectContaining({ id: 'e1' }),
+        }),
+      ]);
+    }
+  });
 });
