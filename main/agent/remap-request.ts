@@ -7,8 +7,8 @@ import type { StateDb } from '../store/state-db';
 
 /**
  * Marks the next run of `calendarId` a remap run from `from` to `to` (nothing when they are the same). A connection
- * that never synced (`neverSynced`: still waiting for its first run, nothing linked, no write begun) has no old
- * pairing to undo: it is simply paired with `to`, and its first run is an ordinary one, keyed as every later run
+ * that never synced (`neverSynced`: still waiting for its first run, nothing linked, no write begun, no remap
+ * waiting) has no old pairing to undo: it is simply paired with `to`, and its first run is an ordinary one, keyed as every later run
  * expects (a lost state DB then finds its copies by their first keys).
  */
 export function requestRemap(
@@ -21,8 +21,13 @@ export function requestRemap(
   if (from === to) return;
   db.transaction(() => {
     db.connections.ensure(calendarId);
+    // A remap already waiting (the connect found an old pairing: state left from before, or a state DB lost since
+    // the disconnect) has that pairing to undo, links or not: the new request keeps where it started.
     const fresh =
-      neverSynced && db.links.count(calendarId) === 0 && db.outbox.unfinished(calendarId).length === 0;
+      neverSynced &&
+      db.remaps.pendingSince(calendarId) === null &&
+      db.links.count(calendarId) === 0 &&
+      db.outbox.unfinished(calendarId).length === 0;
     if (fresh) db.remaps.pairAfresh(calendarId, to);
     else db.remaps.request(calendarId, from, to);
   });

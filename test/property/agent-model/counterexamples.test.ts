@@ -1952,4 +1952,19 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'disconnected, state DB lost, connected to another resource and remapped there and back: the booking moves once',
+    check([
+      connect(0, 1),
+      add('external', 0, 9),
+      sync,
+      { kind: 'disconnect', pick: 0 },
+      { kind: 'lose-state' },
+      connect(0, 0),
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'remap', pick: 0, resource: 0 },
+      settle,
+    ]),
+  );
 });
