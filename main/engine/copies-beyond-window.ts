@@ -3,16 +3,26 @@
  * duplicate"; docs/sync-rules.md, "Lost state"). The resync pairs items again by their tags and `source`, but a full
  * read lists only the window: a booking made from an event still in the window, since moved out of it, is not there,
  * and the event would be booked a second time (under `inbound_as: busy` after a switch, blocked as well as booked).
- * So a run that finds no links, for a calendar whose history the state DB does not know, reads once every Sched item
- * made from the calendar's events, of either kind and wherever in time, and adds those whose event the calendar's read
- * listed. A new connection's first run (its history known: nothing was made from it yet) and every later run skip it.
- * The calendar side is read the same way, by the connection's tag: an event copy moved out of the window would
- * otherwise be found only by its create's key, so the run would relink it where the preview predicted a create.
+ * So a run of a calendar whose history the state DB does not know reads every Sched item made from the calendar's
+ * events, of either kind and wherever in time, and adds those whose event the calendar's read listed unlinked: the
+ * first run after the loss (no links at all), and any later one whose read lists an event no link names (an item and
+ * its copy both beyond the window at the loss are paired only once one of them comes back in). A new connection (its
+ * history known: nothing was made from it before) and a run whose reads hold nothing unlinked skip it. The calendar
+ * side is read the same way, by the connection's tag: an event copy moved out of the window would otherwise be found
+ * only by its create's key, so the run would relink it where the preview predicted a create.
  */
 import type { CalendarProvider, CalendarRef } from '../providers/port';
-import type { SideRead, SyncItem } from '../sync';
+import type { Link, SideRead, SyncItem } from '../sync';
+import type { ConnectionSession } from './connection-session';
 
 type Reads = { sched: SideRead; external: SideRead };
+
+/** The ids of `read`'s live items that no link names (`linked`: the ids the links name on that side). */
+function unlinkedLive(read: SideRead, linked: ReadonlySet<string>): Set<string> {
+  return new Set(
+    read.items.filter((item) => item.status !== 'cancelled' && !linked.has(item.id)).map((item) => item.id),
+  );
+}
 
 /**
  * `reads` with the items `list` answers on side `into` that its read left out and whose original (named by
@@ -23,9 +33,9 @@ async function withPairedBeyond<R extends Reads>(
   into: keyof Reads,
   list: () => Promise<SyncItem[]>,
   original: (item: SyncItem) => string | undefined,
+  linked: ReadonlySet<string> = new Set(),
 ): Promise<R> {
-  const other = into === 'sched' ? reads.external : reads.sched;
-  const originals = new Set(other.items.filter((item) => item.status !== 'cancelled').map((item) => item.id));
+  const originals = unlinkedLive(into === 'sched' ? reads.external : reads.sched, linked);
   if (originals.size === 0) return reads;
   const listed = new Set(reads[into].items.map((item) => item.id));
   const beyond = (await list()).filter((item) => {
@@ -45,6 +55,8 @@ export async function withCalendarCopiesBeyondWindow<R extends Reads>(
   external: CalendarProvider,
   reads: R,
   connectionId: string,
+  /** The bookings (and blocks) links name: their copies are known already. */
+  linked?: ReadonlySet<string>,
 ): Promise<R> {
   const { listTagged } = external;
   if (!listTagged) return reads;
@@ -53,14 +65,17 @@ export async function withCalendarCopiesBeyondWindow<R extends Reads>(
     'external',
     () => listTagged.call(external, connectionId),
     (item) => item.tags?.bookingId,
+    linked,
   );
 }
 
-/** `reads` with the Sched items made from events the external read listed, that the Sched read left out. */
+/** `reads` with the Sched items made from events the external read listed unlinked, that the Sched read left out. */
 export async function withCopiesBeyondWindow<R extends Reads>(
   sched: CalendarProvider,
   reads: R,
   calendar: CalendarRef,
+  /** The events links name: their Sched items are known already. */
+  linked?: ReadonlySet<string>,
 ): Promise<R> {
   const { listMadeFrom } = sched;
   if (!listMadeFrom) return reads;
@@ -69,5 +84,32 @@ export async function withCopiesBeyondWindow<R extends Reads>(
     'sched',
     () => listMadeFrom.call(sched, calendar),
     (item) => item.source?.eventId,
+    linked,
   );
+}
+
+/**
+ * A run's reads with the copies beyond the window of what they list unlinked, on both sides (see the file comment),
+ * for a calendar whose history the state DB does not know (it was lost); each side's list is read only when the
+ * other side's read lists something unlinked.
+ */
+export async function withCopiesOfUnlinked<R extends Reads>(
+  session: ConnectionSession,
+  reads: R,
+  links: readonly Link[],
+): Promise<R> {
+  if (!session.historyUnknown) return reads;
+  const { providers, ref } = session;
+  const { direction } = session.connection.settings;
+  // With links, only a side the direction copies from is worth it: an unlinked item of the other is never copied.
+  const any = links.length === 0;
+  const linkedEvents = new Set(links.map((link) => link.external.id));
+  const linkedBookings = new Set(links.map((link) => link.sched.id));
+  const withSched =
+    any || direction !== 'sched-to-external'
+      ? await withCopiesBeyondWindow(providers.sched, reads, ref, linkedEvents)
+      : reads;
+  return any || direction !== 'external-to-sched'
+    ? withCalendarCopiesBeyondWindow(providers.external, withSched, ref.id, linkedBookings)
+    : withSched;
 }

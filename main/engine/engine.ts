@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error';
 import { runSummaryOf, type ConflictChoice, type OutboxEntry, type StateDb } from '../store';
 import { countActions, inboundKind, type HeldOverlap, type Plan, type SideRead } from '../sync';
 import { checkedAbsent, withReplayOriginals } from './checked-absent';
-import { withCalendarCopiesBeyondWindow, withCopiesBeyondWindow } from './copies-beyond-window';
+import { withCopiesOfUnlinked } from './copies-beyond-window';
 import { ActionApplier } from './action-applier';
 import type { ApplyContext } from './apply-context';
 import { ConnectionSession } from './connection-session';
@@ -243,14 +243,8 @@ export class Engine {
       replays,
     );
     const rereads = await withConflictRereads(session, await withCrashedUpdates(session, absent, crashed));
-    const historyLost = stored.links.length === 0 && replays.length === 0 && session.historyUnknown;
-    const reread = historyLost
-      ? await withCalendarCopiesBeyondWindow(
-          session.providers.external,
-          await withCopiesBeyondWindow(session.providers.sched, rereads, session.ref),
-          session.ref.id,
-        )
-      : rereads;
+    const reread =
+      replays.length === 0 ? await withCopiesOfUnlinked(session, rereads, stored.links) : rereads;
     // A preview plans as the run will after `recover` replays a crashed run's creates, and counts those creates.
     const { providers } = session;
     const { state, sched, external, creates, unseen, ids } = withReplays(

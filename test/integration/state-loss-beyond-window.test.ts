@@ -303,3 +303,39 @@ describe('a lost state DB while a calendar copy lies outside the window', () => 
     expect(copies.map((event) => event.id)).toEqual([copy!.id]);
   });
 });
+
+describe('a lost state DB while an event and its booking both lie outside the window', () => {
+  useBox();
+
+  it('pairs them once the event comes back into the window: the preview says the update the run makes', async () => {
+    const connection = await connectionFor('bookings');
+    const eventId = await addEvent('Board meeting', 2, 11);
+    // Another event, in the window all along: the resync pairs it again, so the state DB has links after it.
+    await addEvent('Standup', 3, 9);
+    expect(await engineOn('first.db').run(connection)).toMatchObject({ status: 'ok', created: { sched: 2 } });
+    const [booking] = await liveBookingsOf(eventId);
+    const far = { dateTime: at(250, 11), timeZone: 'Europe/London' };
+    const farEnd = { dateTime: at(250, 12), timeZone: 'Europe/London' };
+    await person.events.patch({ calendarId: 'primary', eventId, requestBody: { start: far, end: farEnd } });
+    await moveInSched(`/bookings/${booking!.id}`, 250, 11);
+    const engine = engineOn('lost.db');
+    expect(await engine.run(connection)).toMatchObject({ status: 'ok', created: { sched: 0, external: 0 } });
+    const back = { start: { dateTime: at(6, 15), timeZone: 'Europe/London' } };
+    const backEnd = { end: { dateTime: at(6, 16), timeZone: 'Europe/London' } };
+    await person.events.patch({ calendarId: 'primary', eventId, requestBody: { ...back, ...backEnd } });
+
+    const preview = await engine.preview(connection);
+    const run = await engine.run(connection);
+
+    expect(preview.counts).toMatchObject({
+      create: { sched: 0, external: 0 },
+      update: { sched: 1, external: 0 },
+    });
+    expect(run).toMatchObject({
+      status: 'ok',
+      created: { sched: 0, external: 0 },
+      updated: { sched: 1, external: 0 },
+    });
+    expect((await liveBookingsOf(eventId)).map((b) => [b.id, b.start])).toEqual([[booking!.id, at(6, 15)]]);
+  });
+});

@@ -1967,4 +1967,20 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'state DB lost while a copied booking was past the window, then the booking moved back in: the preview says update',
+    check([
+      connect(0, 0),
+      { kind: 'wait', minutes: 44640 },
+      add('sched', 1, 9),
+      sync,
+      add('sched', 8, 9),
+      { kind: 'wait', minutes: 10080 },
+      { kind: 'lose-state' },
+      settle,
+      move('sched', 8, 10),
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });
