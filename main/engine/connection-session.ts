@@ -146,13 +146,26 @@ export class ConnectionSession {
 
   /**
    * In a remap run, the bookings it moves as Sched holds them now, read by id on any resource (one `get` each, only
-   * in that run): an edit or a cancellation on the old resource since the last run is then planned, never lost.
+   * in that run): an edit or a cancellation on the old resource since the last run is then planned, never lost. One
+   * already on the new resource (moved by a crashed run, the read left it out with its day past the window) joins
+   * the Sched read instead, as that resource's own: it has nothing left to move.
    */
-  async movingBookings(links: readonly Link[], sched: SideRead): Promise<MovingBookings> {
+  async movingBookings(
+    links: readonly Link[],
+    sched: SideRead,
+  ): Promise<{ moving: MovingBookings; sched: SideRead }> {
     const moving = new Map<string, SyncItem | null>();
-    if (this.remapping === null) return moving;
-    for (const id of bookingsToMove(links, sched)) moving.set(id, await this.providers.sched.locate(id));
-    return moving;
+    if (this.remapping === null) return { moving, sched };
+    const arrived: SyncItem[] = [];
+    for (const id of bookingsToMove(links, sched)) {
+      const found = await this.providers.sched.locate(id);
+      if (found?.resourceId === this.connection.resourceId) arrived.push(found);
+      else moving.set(id, found);
+    }
+    return {
+      moving,
+      sched: arrived.length === 0 ? sched : { ...sched, items: [...sched.items, ...arrived] },
+    };
   }
 
   /** Requests spent on both sides so far. */
@@ -180,9 +193,8 @@ export class ConnectionSession {
     const link = this.links.byBooking(key.bookingId) ?? this.links.byEvent(key.eventId);
     const state = this.state();
     const links = link ? [link] : [];
-    const sched = await this.reread('sched', key.bookingId);
     const external = await this.reread('external', key.eventId);
-    const moving = await this.movingBookings(links, sched);
+    const { moving, sched } = await this.movingBookings(links, await this.reread('sched', key.bookingId));
     return this.plan({ state: { ...state, links }, sched, external, moving }).actions;
   }
 }

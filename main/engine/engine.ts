@@ -247,14 +247,21 @@ export class Engine {
       replays.length === 0 ? await withCopiesOfUnlinked(session, rereads, stored.links) : rereads;
     // A preview plans as the run will after `recover` replays a crashed run's creates, and counts those creates.
     const { providers } = session;
-    const { state, sched, external, creates, unseen, ids } = withReplays(
+    const {
+      state,
+      sched: replayedSched,
+      external,
+      creates,
+      unseen,
+      ids,
+    } = withReplays(
       replays,
       { state: stored, ...reread },
       { sched: (f, kind) => providers.sched.keeps(f, kind), external: (f) => providers.external.keeps(f) },
       inboundKind(settings.inbound_as),
       replays.length > 0 ? await itemsSinceCrash(session, replays, session.window) : undefined,
     );
-    const moving = await session.movingBookings(state.links, sched);
+    const { moving, sched } = await session.movingBookings(state.links, replayedSched);
     const planWith = (held: HeldOverlap[], events: SideRead) =>
       session.plan({
         state: { ...state, heldOverlaps: held },

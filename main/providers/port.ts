@@ -99,8 +99,9 @@ export interface CalendarProvider {
   /** The current item, cancelled included; `null` when it does not exist. */
   get(id: string): Promise<SyncItem | null>;
   /**
-   * Sched side: the booking with this id on whichever resource holds it now, cancelled included; `null` when Sched has
-   * none. A remap run reads the bookings it moves from the old resource with it. Absent elsewhere (`get` serves).
+   * Sched side: the booking with this id on whichever resource holds it now (`resourceId`), cancelled included; `null`
+   * when Sched has none. A remap run reads the bookings it moves from the old resource with it. Absent elsewhere
+   * (`get` serves).
    */
   locate?(id: string): Promise<SyncItem | null>;
   /**

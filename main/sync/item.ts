@@ -70,6 +70,8 @@ export interface SyncItem extends ItemFields {
   tags?: EventTags;
   /** Sched bookings: present when the agent created this booking from an external event. */
   source?: BookingSource;
+  /** Sched bookings read with `locate`: the resource that holds the booking now. Not a synced field. */
+  resourceId?: string;
   /**
    * External events: whether the event's time blocks the calendar's owner (shared/SYNC.md, "Availability").
    * Only busy time blocks. `free`: Google `transparency: transparent` or a `workingLocation` event, Graph

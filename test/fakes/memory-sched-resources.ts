@@ -83,7 +83,11 @@ export class MemorySchedResources {
         const item = await all.get(id);
         return item && mine(item) ? item : null;
       },
-      locate: (id: string) => all.get(id),
+      locate: async (id: string) => {
+        const item = await all.get(id);
+        const holder = this.resourceOf.get(id);
+        return item && holder !== undefined ? { ...item, resourceId: holder } : item;
+      },
       create: async (request: CreateRequest) => {
         checkSlot(request.fields, request.allowOverlap);
         return place(await all.create(request));

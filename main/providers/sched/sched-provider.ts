@@ -83,7 +83,7 @@ export class SchedCalendarProvider implements CalendarProvider {
   /** The booking on whichever resource holds it now (a remap moves it from its old resource), cancelled included. */
   async locate(id: string): Promise<SyncItem | null> {
     const booking = await this.client.getBooking(id);
-    return booking === null ? null : this.toItem(booking);
+    return booking === null ? null : { ...this.toItem(booking), resourceId: booking.resource_id };
   }
 
   /** The live bookings of this resource made from `calendar`'s events: every page of its bookings, all time. */

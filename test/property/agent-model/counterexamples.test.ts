@@ -1983,4 +1983,18 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    'a remap run crashed before booking an event on the new resource, resumed once its day left the window: no extra move',
+    check([
+      connect(0, 0),
+      add('sched', 0, 9),
+      sync,
+      add('external', 0, 9),
+      { kind: 'remap', pick: 0, resource: 1 },
+      { kind: 'sync', pick: null, crash: { after: 1, when: 'before' } },
+      { kind: 'wait', minutes: 44640 },
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });

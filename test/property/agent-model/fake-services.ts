@@ -97,7 +97,8 @@ class WorldProvider implements CalendarProvider {
       this.world
         .resourceProvider(r.id)
         .all()
-        .filter((item) => item.id === id),
+        .filter((item) => item.id === id)
+        .map((item) => ({ ...item, resourceId: r.id })),
     );
     return found.find((item) => item.status !== 'cancelled') ?? found[0] ?? null;
   }

@@ -93,7 +93,7 @@ describe('SchedCalendarProvider.listChanges', () => {
 });
 
 describe('SchedCalendarProvider reads by id', () => {
-  it('gets a booking of another resource as gone from this one, but locates it there (a remap moves it)', async () => {
+  it('gets a booking of another resource as gone from this one, but locates it there, naming that resource', async () => {
     const elsewhere = { status: 200, body: booking('a', { resource_id: 'res_old', version: 3 }) };
     const fake = scripted(elsewhere, elsewhere, schedError(404, 'not_found', 'No booking with id b.'));
     const provider = providerWith(fake);
@@ -103,7 +103,7 @@ describe('SchedCalendarProvider reads by id', () => {
     const missing = await provider.locate('b');
 
     expect(got).toBeNull();
-    expect(located).toMatchObject({ id: 'a', version: '3', status: 'confirmed' });
+    expect(located).toMatchObject({ id: 'a', version: '3', status: 'confirmed', resourceId: 'res_old' });
     expect(missing).toBeNull();
     expect(fake.seen.map((request) => request.url.pathname)).toEqual([
       '/v1/bookings/a',
