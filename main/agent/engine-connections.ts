@@ -31,6 +31,9 @@ export class EngineConnections {
     await this.deps.clock?.refresh();
     const resource = await this.resource(stored.resource_id);
     const providers = await this.deps.clients().providersFor(stored, resource);
+    const others = this.deps.settings
+      .listConnections()
+      .filter((c) => c.resource_id === stored.resource_id && c.calendar_id !== stored.calendar_id);
     return {
       calendarId: stored.calendar_id,
       resourceId: stored.resource_id,
@@ -39,15 +42,10 @@ export class EngineConnections {
       settings: stored.sync_settings,
       sched: providers.sched,
       external: providers.external,
-      oneWayCalendarsOfResource: this.deps.settings
-        .listConnections()
-        .filter(
-          (c) =>
-            c.resource_id === stored.resource_id &&
-            c.calendar_id !== stored.calendar_id &&
-            c.sync_settings.direction === 'external-to-sched',
-        )
+      oneWayCalendarsOfResource: others
+        .filter((c) => c.sync_settings.direction === 'external-to-sched')
         .map((c) => c.calendar_id),
+      otherCalendarsOfResource: others.map((c) => c.calendar_id),
     };
   }
 

@@ -19,7 +19,7 @@ import type {
   SyncState,
   UndoneItem,
 } from '../sync';
-import { bookingsToMove, plan, planInboundAs, planRemap, syncWindow } from '../sync';
+import { bookingsToMove, plan, planInboundAs, planRemap, schedKindOf, syncWindow } from '../sync';
 import type { SyncWindow } from '../sync';
 import type { StateDb } from '../store';
 import { CountingProvider } from './counting-provider';
@@ -38,6 +38,13 @@ function withKeeps(provider: CalendarProvider): SideCapabilities {
   return keeps
     ? { ...provider.capabilities, keeps: (fields) => keeps.call(provider, fields) }
     : provider.capabilities;
+}
+
+/** The ids of the busy blocks among `links` that their connection made from its calendar's events. */
+function blocksOfEvents(links: readonly Link[]): string[] {
+  return links
+    .filter((link) => link.origin === 'external' && schedKindOf(link.sched.id) === 'exception')
+    .map((link) => link.sched.id);
 }
 
 /** A connection bound to the state DB and a moment in time. */
@@ -100,7 +107,8 @@ export class ConnectionSession {
 
   /**
    * The stored state the planner starts from: links, skipped overlap events, items whose copy an undo removed,
-   * links with an open conflict, and the bookings another calendar of the resource imports one way.
+   * links with an open conflict, and the Sched items that follow another calendar of the resource: the bookings it
+   * imports one way, and the busy blocks it made from its events.
    */
   state(): SyncState {
     const conflicted = this.db.conflicts
@@ -113,9 +121,14 @@ export class ConnectionSession {
       skippedBookings: this.undone('sched'),
       skippedEvents: this.undone('external'),
       conflictedBookingIds: conflicted,
-      heldBookingIds: (this.connection.oneWayCalendarsOfResource ?? []).flatMap((calendarId) =>
-        this.db.links.list(calendarId).map((link) => link.bookingId),
-      ),
+      heldBookingIds: [
+        ...(this.connection.oneWayCalendarsOfResource ?? []).flatMap((calendarId) =>
+          this.db.links.list(calendarId).map((link) => link.bookingId),
+        ),
+        ...(this.connection.otherCalendarsOfResource ?? []).flatMap((calendarId) =>
+          blocksOfEvents(new LinkStore(this.db, calendarId).list()),
+        ),
+      ],
     };
   }
 

@@ -26,6 +26,11 @@ export interface EngineConnection {
    * (`external-to-sched`): the bookings they made follow those events, so this connection never changes them.
    */
   oneWayCalendarsOfResource?: readonly string[];
+  /**
+   * Every other calendar connected to the same resource: a busy block one of them made from its event follows that
+   * event (shared/SYNC.md, "Availability"), so this connection never cancels or changes it either.
+   */
+  otherCalendarsOfResource?: readonly string[];
 }
 
 /** Counts per side, and what one run did (shared/SYNC.md, "Activity"): the agent API's own shapes. */

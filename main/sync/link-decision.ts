@@ -26,8 +26,8 @@ export interface LinkContext {
   /** The link has an open manual conflict: write nothing until it is resolved. */
   conflicted: boolean;
   /**
-   * The booking is another calendar's one-way import (`SyncState.heldBookingIds`): it follows that calendar's event,
-   * so in two-way it wins over any change to its copy here, as in `sched-to-external`.
+   * The Sched item follows another calendar's event (`SyncState.heldBookingIds`: its one-way import, or its busy
+   * block), so in two-way it wins over any change to its copy here, a deletion too, as in `sched-to-external`.
    */
   held?: boolean;
   /** The link was just made by a relink: there is no common baseline, so any difference is a change on both sides. */

@@ -59,9 +59,9 @@ export interface SyncState {
    */
   heldOverlaps?: readonly HeldOverlap[];
   /**
-   * Bookings another calendar of the same resource imports one way (`external-to-sched`): they follow that
-   * calendar's events, so a two-way connection copies them out but never writes them; a change to their copy here
-   * is overwritten by the booking.
+   * Sched items that follow another calendar of the same resource: the bookings it imports one way
+   * (`external-to-sched`) and the busy blocks it made from its events. A two-way connection copies them out but never
+   * writes them: a change to their copy here is overwritten, and a deleted copy is made again.
    */
   heldBookingIds?: readonly string[];
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type JsonBody } from '../sandbox/helpers/start-test-sandbox';
-import type { OutlookSide } from './fixtures/calendar-sides';
-import { at, nothing, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
+import { startOfOutlook, type OutlookSide } from './fixtures/calendar-sides';
+import { at, instant, nothing, startSyncWorld, type SyncWorld } from './fixtures/sync-world';
 
 let world: SyncWorld;
 let calendarId: string;
@@ -167,5 +167,42 @@ describe('inbound_as: busy, a doctor’s own Outlook blocks her time in Sched (S
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toMatch(/inbound_as/);
     expect(listed.body.calendars[0].sync_settings).toMatchObject({ inbound_as: 'busy', privacy: 'full' });
+  });
+});
+
+describe('two calendars of the doctor under busy time (SYNC.md, "Availability")', () => {
+  it('a block’s copy deleted in the other calendar comes back there, and her time stays blocked', async () => {
+    const desk = world.outlook('jordan@sandbox.example');
+    const deskId = await desk.useNewCalendar('Front desk');
+    await world.connect({
+      resource_id: doctor,
+      calendar_service: 'microsoft',
+      user: 'jordan@sandbox.example',
+      calendar_id: deskId,
+      sync_settings: { inbound_as: 'busy', privacy: 'busy-only', direction: 'two-way' },
+    });
+    await jordan.create({
+      subject: 'Ward round',
+      showAs: 'busy',
+      start: graphTime(at(world.sandbox, 7, 9)),
+      end: graphTime(at(world.sandbox, 7, 10)),
+    });
+    await world.sync(calendarId);
+    await world.sync(deskId);
+    const [block] = (await exceptions()).filter(
+      (e) => e.start === at(world.sandbox, 7, 9).replace('.000Z', 'Z'),
+    );
+    const copyAt = (events: JsonBody[]) =>
+      events.filter((e) => startOfOutlook(e) === instant(at(world.sandbox, 7, 9)));
+    const [copy] = copyAt(await desk.events());
+    await desk.remove(copy!.id);
+
+    const run = await world.sync(deskId);
+    const owner = await world.sync(calendarId);
+
+    expect(run).toMatchObject({ status: 'ok', created: { sched: 0, external: 1 }, deleted: nothing });
+    expect(owner).toMatchObject({ created: nothing, updated: nothing, deleted: nothing });
+    expect((await exceptions()).map((e) => e.id)).toContain(block!.id);
+    expect(copyAt(await desk.events())).toHaveLength(1);
   });
 });
