@@ -65,6 +65,7 @@ function exportBooking(booking: SyncItem, input: NewItemsInput): CreateAction {
 }
 
 function importEvent(event: SyncItem, input: NewItemsInput): CreateAction {
+  const counterpart = linkSideOf(event);
   return {
     type: 'create',
     side: 'sched',
@@ -72,9 +73,29 @@ function importEvent(event: SyncItem, input: NewItemsInput): CreateAction {
     idempotencyKey: keyFor('sched', event, input),
     ...identityFor('sched', event, input.connection),
     ...(input.importAnyway.has(event.id) ? { allowOverlap: true } : {}),
-    counterpart: linkSideOf(event),
+    counterpart,
+    // The agent's copy of a booking made again: its tags are rewritten to name the new booking.
+    ...(event.tags
+      ? {
+          retag: {
+            eventId: event.id,
+            ifMatch: event.version,
+            fields: counterpart.fields,
+            connectionId: input.connection.id,
+          },
+        }
+      : {}),
     reason: 'new',
   };
+}
+
+/**
+ * True for the agent's own copy of a booking, unlinked, whose booking an undo removed (it undid the run that made that
+ * booking again from the copy) and that a person edited since: a new wish, booked like any new event.
+ */
+function copyEditedAfterUndo(event: SyncItem, input: NewItemsInput): boolean {
+  if (event.tags?.connectionId !== input.connection.id) return false;
+  return input.undone.external.has(event.id) && !stillUndone(event, input.undone.external);
 }
 
 /** True while the item is as it was when an undo removed its copy. */
@@ -97,7 +118,7 @@ export function planNewItems(input: NewItemsInput): CreateAction[] {
     for (const event of input.external.presentItems()) {
       if (input.linkedEvents.has(event.id) || !inWindow(event)) continue;
       // Any tagged event is a copy of some booking; importing it would make that booking twice.
-      if (event.tags || input.skippedEventIds.has(event.id)) continue;
+      if ((event.tags && !copyEditedAfterUndo(event, input)) || input.skippedEventIds.has(event.id)) continue;
       if (input.importAnyway.has(event.id)) {
         creates.push(importEvent(event, input));
         continue;

@@ -1997,4 +1997,21 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    'prefer-external: an undone recreate of a booking cancelled again, then its event moved: the event is not left naming it',
+    check([
+      connect(0, 0, { conflict_resolution: 'prefer-external' }),
+      add('sched', 0, 9),
+      sync,
+      { kind: 'edit', side: 'external', pick: 0, title: 'Standup' },
+      remove('sched'),
+      sync,
+      remove('sched'),
+      undoLatest,
+      move('external', 1, 9),
+      sync,
+      settle,
+    ]),
+  );
 });

@@ -63,4 +63,26 @@ describe('plan: items whose copy an undo removed', () => {
       expect.objectContaining({ type: 'create', side: 'sched', allowOverlap: true }),
     ]);
   });
+
+  it('books the agent’s own copy whose remade booking an undo removed, once edited, and retags it to the new booking', () => {
+    const copy = event('e1', { tags: { bookingId: 'b-remade', connectionId: 'conn-1' } });
+    const undone = {
+      links: [],
+      skippedEvents: [{ id: 'e1', hash: linkSideOf(copy).hash, copyId: 'b-remade' }],
+    };
+    const asUndone = plan(planInput({ state: undone, external: { items: [copy] } }));
+    const moved = edited(copy, { start: london('2025-03-14T10:00'), end: london('2025-03-14T11:00') });
+
+    const result = plan(planInput({ state: undone, external: { items: [moved] } }));
+
+    expect(asUndone.actions).toEqual([]);
+    expect(result.actions).toEqual([
+      expect.objectContaining({
+        type: 'create',
+        side: 'sched',
+        idempotencyKey: 'conn-1:sched:e1:after:b-remade',
+        retag: expect.objectContaining({ eventId: 'e1', connectionId: 'conn-1' }),
+      }),
+    ]);
+  });
 });
