@@ -26,6 +26,15 @@ async function exceptions(): Promise<JsonBody[]> {
   });
   return (answer.body.exceptions as JsonBody[]).filter((e) => e.status !== 'cancelled');
 }
+/** Connects one of Jordan's Outlook calendars to the doctor: two-way, her busy time blocks, no details cross. */
+const connectBusy = (calendar_id: string) =>
+  world.connect({
+    resource_id: doctor,
+    calendar_service: 'microsoft',
+    user: 'jordan@sandbox.example',
+    calendar_id,
+    sync_settings: { inbound_as: 'busy', privacy: 'busy-only', direction: 'two-way' },
+  });
 const schedCall = (method: string, path: string, body?: unknown) =>
   call(`${world.sandbox.info.sched.base_url}${path}`, {
     method,
@@ -50,13 +59,7 @@ describe('inbound_as: busy, a doctor’s own Outlook blocks her time in Sched (S
       start: graphTime(at(world.sandbox, 2, 11)),
       end: graphTime(at(world.sandbox, 2, 12)),
     });
-    await world.connect({
-      resource_id: doctor,
-      calendar_service: 'microsoft',
-      user: 'jordan@sandbox.example',
-      calendar_id: calendarId,
-      sync_settings: { inbound_as: 'busy', privacy: 'busy-only', direction: 'two-way' },
-    });
+    await connectBusy(calendarId);
 
     const run = await world.sync(calendarId);
     const refused = await schedCall('POST', '/bookings', {
@@ -174,13 +177,7 @@ describe('two calendars of the doctor under busy time (SYNC.md, "Availability")'
   it('a block’s copy deleted in the other calendar comes back there, and her time stays blocked', async () => {
     const desk = world.outlook('jordan@sandbox.example');
     const deskId = await desk.useNewCalendar('Front desk');
-    await world.connect({
-      resource_id: doctor,
-      calendar_service: 'microsoft',
-      user: 'jordan@sandbox.example',
-      calendar_id: deskId,
-      sync_settings: { inbound_as: 'busy', privacy: 'busy-only', direction: 'two-way' },
-    });
+    await connectBusy(deskId);
     await jordan.create({
       subject: 'Ward round',
       showAs: 'busy',
