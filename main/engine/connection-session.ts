@@ -40,13 +40,6 @@ function withKeeps(provider: CalendarProvider): SideCapabilities {
     : provider.capabilities;
 }
 
-/** The ids of the busy blocks among `links` that their connection made from its calendar's events. */
-function blocksOfEvents(links: readonly Link[]): string[] {
-  return links
-    .filter((link) => link.origin === 'external' && schedKindOf(link.sched.id) === 'exception')
-    .map((link) => link.sched.id);
-}
-
 /** A connection bound to the state DB and a moment in time. */
 export class ConnectionSession {
   /** The connection's key in the state DB. */
@@ -115,6 +108,10 @@ export class ConnectionSession {
       .open(this.key)
       .filter((conflict) => conflict.kind === 'edit' && conflict.bookingId !== null)
       .map((conflict) => conflict.bookingId as string);
+    // What the resource's other calendars made from their own events follows those events (SYNC.md, "Availability").
+    const followed = (this.connection.otherCalendarsOfResource ?? []).flatMap((calendarId) =>
+      new LinkStore(this.db, calendarId).madeFromEvents(),
+    );
     return {
       links: this.links.list(),
       skippedEventIds: this.db.conflicts.skippedOverlaps(this.key),
@@ -125,10 +122,9 @@ export class ConnectionSession {
         ...(this.connection.oneWayCalendarsOfResource ?? []).flatMap((calendarId) =>
           this.db.links.list(calendarId).map((link) => link.bookingId),
         ),
-        ...(this.connection.otherCalendarsOfResource ?? []).flatMap((calendarId) =>
-          blocksOfEvents(new LinkStore(this.db, calendarId).list()),
-        ),
+        ...followed.filter((id) => schedKindOf(id) === 'exception'),
       ],
+      followedBookingIds: followed,
     };
   }
 

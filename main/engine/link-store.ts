@@ -35,6 +35,17 @@ export class LinkStore {
     return rows.flatMap((row) => (row.snapshot === null ? [] : [JSON.parse(row.snapshot) as Link]));
   }
 
+  /** The Sched items of the links made from the calendar's own events (origin `external`), oldest first. */
+  madeFromEvents(): string[] {
+    const rows = this.db.sqlite
+      .prepare(
+        `SELECT l.booking_id FROM links l JOIN engine_link_snapshots s ON s.link_id = l.id
+         WHERE l.connection_id = ? AND json_extract(s.snapshot, '$.origin') = 'external' ORDER BY l.id`,
+      )
+      .all(this.connectionId) as { booking_id: string }[];
+    return rows.map((row) => row.booking_id);
+  }
+
   /** The link holding this booking, if any. */
   byBooking(bookingId: string): Link | null {
     const row = this.db.links.byBooking(this.connectionId, bookingId);

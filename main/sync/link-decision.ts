@@ -30,6 +30,11 @@ export interface LinkContext {
    * block), so in two-way it wins over any change to its copy here, a deletion too, as in `sched-to-external`.
    */
   held?: boolean;
+  /**
+   * The Sched item came from another calendar's event (`SyncState.followedBookingIds`): under `external-to-sched`
+   * its copy here is not this calendar's own, so nothing is written for the pair, either way, and the baselines stay.
+   */
+  follows?: boolean;
   /** The link was just made by a relink: there is no common baseline, so any difference is a change on both sides. */
   relinked: boolean;
   /** What each side can hold: nothing is compared or written for a field the receiving side cannot store. */
@@ -240,6 +245,7 @@ function propagate(
 
 /** The actions for one link given what each side's read showed. */
 export function decideLink(link: Link, sides: Sides, context: LinkContext): Action[] {
+  if (context.follows && context.settings.direction === 'external-to-sched') return [];
   const winner = pickWinner(link, sides, context);
   if (winner === 'none') return refresh(link, sides, context.relinked);
   if (winner === 'conflict') {

@@ -97,6 +97,7 @@ export function plan(input: PlanInput): Plan {
   const external = new SideView(withoutFreeTime(input.external), window, zone, capabilities.external);
   const conflicted = new Set(input.state.conflictedBookingIds ?? []);
   const held = new Set(input.state.heldBookingIds ?? []);
+  const followed = new Set(input.state.followedBookingIds ?? []);
   const choices = new Map((input.resolutions ?? []).map((choice) => [choice.bookingId, choice.keep]));
   const linkedBookings = new LinkedIds((id) => sched.get(id) !== undefined);
   const linkedEvents = new LinkedIds((id) => external.get(id) !== undefined);
@@ -119,9 +120,16 @@ export function plan(input: PlanInput): Plan {
     const resolution = choices.get(bookingId);
     const isConflicted = conflicted.has(bookingId);
     const isHeld = held.has(bookingId);
+    const follows = followed.has(bookingId);
     const context =
-      resolution || isConflicted || isHeld
-        ? { ...plain, conflicted: isConflicted, held: isHeld, ...(resolution ? { resolution } : {}) }
+      resolution || isConflicted || isHeld || follows
+        ? {
+            ...plain,
+            conflicted: isConflicted,
+            held: isHeld,
+            follows,
+            ...(resolution ? { resolution } : {}),
+          }
         : plain;
     // One push per action: spreading each link's list into `push` costs more than the list itself.
     for (const action of decideLink(link, sides, context)) actions.push(action);

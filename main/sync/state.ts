@@ -64,6 +64,11 @@ export interface SyncState {
    * writes them: a change to their copy here is overwritten, and a deleted copy is made again.
    */
   heldBookingIds?: readonly string[];
+  /**
+   * Sched items another calendar of the same resource made from its own events (any direction there). Under
+   * `external-to-sched` this calendar is the truth only for what came from it: its copies of those items write nothing.
+   */
+  followedBookingIds?: readonly string[];
 }
 
 /** An event Sched refused for a taken slot, and the version it refused. */

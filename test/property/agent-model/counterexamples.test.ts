@@ -2014,4 +2014,17 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'two calendars on one resource, one switched to external-to-sched: its stale copy of the other’s booking moves nothing',
+    check([
+      connect(1, 2),
+      add('external', 0, 9),
+      connect(0, 2),
+      settle,
+      move('sched', 0, 11),
+      { kind: 'setting', pick: 3, patch: { direction: 'external-to-sched' } },
+      sync,
+    ]),
+  );
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../../main/sync';
-import { booking, connection, edited, event, linkOf, planInput, settings } from './fixtures';
+import { booking, connection, edited, event, linkOf, london, planInput, settings } from './fixtures';
 
 const writeTypes = new Set(['create', 'update', 'delete']);
 
@@ -265,5 +265,28 @@ describe('plan: a booking another calendar of the resource imports one way', () 
     const result = plan(planInput({ state, external: { items: [], deleted: ['e1'] } }));
 
     expect(result.actions).toEqual([expect.objectContaining({ type: 'create', side: 'external' })]);
+  });
+});
+
+describe('plan: external-to-sched, a copy of a booking another calendar of the resource made from its event', () => {
+  const b = booking('b1', { start: london('2025-03-12T11:00'), end: london('2025-03-12T12:00') });
+  const e = event('e1', { tags: { bookingId: 'b1', connectionId: 'conn-1' } });
+  const state = { links: [linkOf(booking('b1'), e)], followedBookingIds: ['b1'] };
+  const oneWay = settings({ direction: 'external-to-sched' });
+
+  it('writes nothing for the pair when the booking moved, nor when its stale copy here was edited', () => {
+    const bookingMoved = plan(planInput({ settings: oneWay, state, sched: { items: [b] } }));
+    const copyEdited = plan(
+      planInput({ settings: oneWay, state, external: { items: [edited(e, { title: 'Moved here' })] } }),
+    );
+
+    expect(bookingMoved.actions).toEqual([]);
+    expect(copyEdited.actions).toEqual([]);
+  });
+
+  it('copies the booking’s move once the calendar is two-way again', () => {
+    const result = plan(planInput({ state, sched: { items: [b] } }));
+
+    expect(result.actions).toEqual([expect.objectContaining({ type: 'update', side: 'external', id: 'e1' })]);
   });
 });
