@@ -23,6 +23,7 @@ import {
   replannedForFreedSlots,
   settleConflicts,
   withConflictRereads,
+  withGoneUndoConflicts,
 } from './settle-conflicts';
 import { openConflictFor, resolveConflict } from './resolve-conflict';
 import { okOutcome, outcomeOf, type Outcome } from './stop-reason';
@@ -247,21 +248,15 @@ export class Engine {
       replays.length === 0 ? await withCopiesOfUnlinked(session, rereads, stored.links) : rereads;
     // A preview plans as the run will after `recover` replays a crashed run's creates, and counts those creates.
     const { providers } = session;
-    const {
-      state,
-      sched: replayedSched,
-      external,
-      creates,
-      unseen,
-      ids,
-    } = withReplays(
+    const replayed = withReplays(
       replays,
-      { state: stored, ...reread },
+      { state: withGoneUndoConflicts(session, stored, reread), ...reread },
       { sched: (f, kind) => providers.sched.keeps(f, kind), external: (f) => providers.external.keeps(f) },
       inboundKind(settings.inbound_as),
       replays.length > 0 ? await itemsSinceCrash(session, replays, session.window) : undefined,
     );
-    const { moving, sched } = await session.movingBookings(state.links, replayedSched);
+    const { state, external, creates, unseen, ids } = replayed;
+    const { moving, sched } = await session.movingBookings(state.links, replayed.sched);
     const planWith = (held: HeldOverlap[], events: SideRead) =>
       session.plan({
         state: { ...state, heldOverlaps: held },

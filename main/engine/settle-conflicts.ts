@@ -15,6 +15,7 @@ import type {
   Side,
   SideRead,
   SyncItem,
+  SyncState,
 } from '../sync';
 import { fieldDifferences, sharedFieldNames, timesOverlap } from '../sync';
 import type { ConnectionSession } from './connection-session';
@@ -147,6 +148,35 @@ export async function replannedForFreedSlots(
 }
 
 type Reads = Record<Side, SideRead>;
+
+/**
+ * True for an undo's conflict (it shows one side only: the item the undo would have reverted, changed since) whose
+ * item this run's read shows gone: a person removed it, so nothing is left to decide.
+ */
+function oneSidedAndGone(conflict: Conflict, reads: Reads): boolean {
+  if (conflict.kind !== 'edit') return false;
+  const sched = conflict.schedVersion !== null;
+  const external = conflict.externalVersion !== null;
+  if (sched === external) return false;
+  const id = sched ? conflict.bookingId : conflict.eventId;
+  return id !== null && reportsGone(reads[sched ? 'sched' : 'external'], id);
+}
+
+/**
+ * The state with the links of the undo conflicts this run's reads settle no longer held for a person: the plan then
+ * syncs what the removal means (the copy of a cancelled booking goes), and the run closes the conflict.
+ */
+export function withGoneUndoConflicts(session: ConnectionSession, state: SyncState, reads: Reads): SyncState {
+  const gone = session.db.conflicts
+    .open(session.key)
+    .filter((conflict) => oneSidedAndGone(conflict, reads))
+    .map((conflict) => conflict.bookingId);
+  if (gone.length === 0) return state;
+  return {
+    ...state,
+    conflictedBookingIds: (state.conflictedBookingIds ?? []).filter((id) => !gone.includes(id)),
+  };
+}
 
 /** What to re-read besides this run's reads so the plan can tell whether an open conflict settled. */
 function rereadsFor(session: ConnectionSession, reads: Reads): { side: Side; id: string }[] {

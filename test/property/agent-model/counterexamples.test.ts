@@ -2027,4 +2027,20 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       sync,
     ]),
   );
+
+  it(
+    'an undo’s edit conflict over a booking moved since its import leaves once the booking is cancelled',
+    check([
+      connect(0, 0),
+      add('external', 0, 9),
+      sync,
+      remove('external'),
+      move('sched', 0, 14),
+      { kind: 'preview', pick: 0 },
+      { kind: 'undo', pick: 1 },
+      remove('sched'),
+      { kind: 'wait', minutes: 1 },
+      settle,
+    ]),
+  );
 });
