@@ -77,6 +77,18 @@ export async function checkedAbsent(
 }
 
 /**
+ * The events a preview's replayed bookings are made from: the run's replay links them as unconfirmed (new to the saved
+ * cursor), so its read asks for each one its feed left out (unconfirmed-events.ts), and the preview's read does too.
+ * An event made and deleted between two Graph delta reads leaves no trace in the feed.
+ */
+export function replayedEvents(replays: readonly OutboxEntry[]): string[] {
+  return replays.flatMap((entry) => {
+    const create = createOf(entry);
+    return create?.side === 'sched' ? [create.counterpart.id] : [];
+  });
+}
+
+/**
  * A preview's replays (the crashed run's creates, which the run sends again before its reads): the original each one
  * copies is asked for by id when a full read leaves it out, as the run asks for the items of the links those replays
  * make (they are new since the last saved cursor). The original may have moved out of the window since the crash.

@@ -6,7 +6,7 @@
 import { AppError } from '../errors/app-error';
 import { runSummaryOf, type ConflictChoice, type OutboxEntry, type StateDb } from '../store';
 import { countActions, inboundKind, type HeldOverlap, type Plan, type SideRead } from '../sync';
-import { checkedAbsent, withReplayOriginals } from './checked-absent';
+import { checkedAbsent, replayedEvents, withReplayOriginals } from './checked-absent';
 import { withCopiesOfUnlinked } from './copies-beyond-window';
 import { ActionApplier } from './action-applier';
 import type { ApplyContext } from './apply-context';
@@ -235,7 +235,7 @@ export class Engine {
       // A replay leaves a link, so the run after it reads from the cursors.
       stateLost: stored.links.length === 0 && replays.length === 0,
       window: session.window,
-      unconfirmed: session.links.unconfirmed(),
+      unconfirmed: [...session.links.unconfirmed(), ...replayedEvents(replays)],
       knownExternal: new Map(stored.links.map((link) => [link.external.id, link.external.version])),
     });
     const absent = await withReplayOriginals(

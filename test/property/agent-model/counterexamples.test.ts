@@ -2043,4 +2043,16 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'Outlook: a crash before booking a new event, the event deleted, then a preview: it says the booking made and cancelled',
+    check([
+      connect(2, 0),
+      sync,
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      remove('external'),
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });
