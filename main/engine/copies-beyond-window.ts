@@ -12,7 +12,8 @@
  * only by its create's key, so the run would relink it where the preview predicted a create.
  */
 import type { CalendarProvider, CalendarRef } from '../providers/port';
-import type { Link, SideRead, SyncItem } from '../sync';
+import type { Link, SideRead, SyncItem, SyncWindow } from '../sync';
+import { timeToEpochMs } from '../sync';
 import type { ConnectionSession } from './connection-session';
 
 type Reads = { sched: SideRead; external: SideRead };
@@ -76,16 +77,53 @@ export async function withCopiesBeyondWindow<R extends Reads>(
   calendar: CalendarRef,
   /** The events links name: their Sched items are known already. */
   linked?: ReadonlySet<string>,
+  /** What `listMadeFrom` answered already, when the caller read it. */
+  listed?: readonly SyncItem[],
 ): Promise<R> {
   const { listMadeFrom } = sched;
   if (!listMadeFrom) return reads;
   return withPairedBeyond(
     reads,
     'sched',
-    () => listMadeFrom.call(sched, calendar),
+    async () => (listed ? [...listed] : listMadeFrom.call(sched, calendar)),
     (item) => item.source?.eventId,
     linked,
   );
+}
+
+/**
+ * `reads` with the events, read by id, of the Sched items made from the calendar (`madeFrom`, any date) whose event
+ * the calendar's read left out, those items not over before the window starts, and those items with them: the event
+ * moved out of the window (while the calendar was disconnected, say), and a remap found after a lost state DB would
+ * otherwise leave its booking on the old resource. One `get` per such item.
+ */
+export async function withOriginalsBeyondWindow<R extends Reads>(
+  external: CalendarProvider,
+  reads: R,
+  madeFrom: readonly SyncItem[],
+  window: SyncWindow,
+  zone: string,
+): Promise<R> {
+  const listed = new Set(reads.external.items.map((item) => item.id));
+  const inSched = new Set(reads.sched.items.map((item) => item.id));
+  const events: SyncItem[] = [];
+  const items: SyncItem[] = [];
+  for (const item of madeFrom) {
+    const eventId = item.source?.eventId;
+    if (eventId === undefined || listed.has(eventId) || item.status === 'cancelled') continue;
+    if (timeToEpochMs(item.end, zone) < Date.parse(window.start)) continue;
+    const event = await external.get(eventId);
+    if (!event || event.status === 'cancelled') continue;
+    listed.add(eventId);
+    events.push(event);
+    if (!inSched.has(item.id)) items.push(item);
+  }
+  if (events.length === 0) return reads;
+  return {
+    ...reads,
+    sched: { ...reads.sched, items: [...reads.sched.items, ...items] },
+    external: { ...reads.external, items: [...reads.external.items, ...events] },
+  };
 }
 
 /**

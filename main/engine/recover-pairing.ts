@@ -9,7 +9,7 @@
  */
 import type { StateDb } from '../store';
 import { otherSide, plan, type Link, type Side } from '../sync';
-import { withCopiesBeyondWindow } from './copies-beyond-window';
+import { withCopiesBeyondWindow, withOriginalsBeyondWindow } from './copies-beyond-window';
 import { ConnectionSession } from './connection-session';
 import { readChanges } from './read-changes';
 import type { EngineConnection } from './types';
@@ -56,7 +56,12 @@ export async function recoverPairing(
   });
   // A copy a person moved out of the window is not in the window's read: without it the remap run would not move it,
   // and would book its event on the new resource a second time (copies-beyond-window.ts).
-  const reads = await withCopiesBeyondWindow(session.providers.sched, windowReads, session.ref);
+  const { sched, external } = session.providers;
+  const madeFrom = sched.listMadeFrom ? await sched.listMadeFrom(session.ref) : [];
+  const copies = await withCopiesBeyondWindow(sched, windowReads, session.ref, undefined, madeFrom);
+  // And a booking whose event a person moved out of the window (while disconnected): its event is read by id.
+  const zone = session.connection.resourceTimezone;
+  const reads = await withOriginalsBeyondWindow(external, copies, madeFrom, session.window, zone);
   // The plain plan: the pairing is found as the agent left it, whatever `inbound_as` says now (a change of it before
   // the remap run is that run's to convert; `session.plan` would count the found items as ones to convert instead).
   const planned = plan(

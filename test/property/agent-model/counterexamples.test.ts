@@ -2055,4 +2055,21 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       { kind: 'preview', pick: 0 },
     ]),
   );
+
+  it(
+    'disconnected, its event moved past the window, state DB lost, connected to another resource: the booking moves',
+    check([
+      connect(1, 0),
+      add('external', 0, 9),
+      settle,
+      { kind: 'disconnect', pick: 0 },
+      move('external', 181, 9),
+      { kind: 'lose-state' },
+      connect(1, 1),
+      { kind: 'preview', pick: 0 },
+      move('external', 0, 9),
+      add('sched', 0, 9),
+      settle,
+    ]),
+  );
 });
