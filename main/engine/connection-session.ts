@@ -156,8 +156,8 @@ export class ConnectionSession {
   /**
    * In a remap run, the bookings it moves as Sched holds them now, read by id on any resource (one `get` each, only
    * in that run): an edit or a cancellation on the old resource since the last run is then planned, never lost. One
-   * already on the new resource (moved by a crashed run, the read left it out with its day past the window) joins
-   * the Sched read instead, as that resource's own: it has nothing left to move.
+   * live on the new resource already (moved by a crashed run, the read left it out with its day past the window)
+   * joins the Sched read instead, as that resource's own: it has nothing left to move.
    */
   async movingBookings(
     links: readonly Link[],
@@ -168,7 +168,8 @@ export class ConnectionSession {
     const arrived: SyncItem[] = [];
     for (const id of bookingsToMove(links, sched)) {
       const found = await this.providers.sched.locate(id);
-      if (found?.resourceId === this.connection.resourceId) arrived.push(found);
+      if (found?.resourceId === this.connection.resourceId && found.status !== 'cancelled')
+        arrived.push(found);
       else moving.set(id, found);
     }
     return {

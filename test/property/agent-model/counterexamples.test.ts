@@ -2072,4 +2072,17 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'a remap there and back, the booking cancelled in between: its event is booked again, and the runs end clean',
+    check([
+      connect(0, 1),
+      add('external', 0, 9),
+      { kind: 'preview', pick: 0 },
+      { kind: 'remap', pick: 0, resource: 0 },
+      remove('sched'),
+      { kind: 'remap', pick: 0, resource: 1 },
+      settle,
+    ]),
+  );
 });
