@@ -40,6 +40,15 @@ function withKeeps(provider: CalendarProvider): SideCapabilities {
     : provider.capabilities;
 }
 
+/** The busy blocks of links made from the calendar's events, new since the saved cursor, that `sched` does not list. */
+function blocksMadeAfresh(links: readonly Link[], sched: SideRead, fresh: ReadonlySet<string>): string[] {
+  const listed = new Set(sched.items.filter((item) => item.status !== 'cancelled').map((item) => item.id));
+  return links
+    .filter((link) => link.origin === 'external' && schedKindOf(link.sched.id) === 'exception')
+    .filter((link) => fresh.has(link.external.id) && !listed.has(link.sched.id))
+    .map((link) => link.sched.id);
+}
+
 /** A connection bound to the state DB and a moment in time. */
 export class ConnectionSession {
   /** The connection's key in the state DB. */
@@ -171,6 +180,13 @@ export class ConnectionSession {
       if (found?.resourceId === this.connection.resourceId && found.status !== 'cancelled')
         arrived.push(found);
       else moving.set(id, found);
+    }
+    // A busy block the crashed remap run made on the new resource (its link new since the saved cursor), asked for
+    // there: found, it is that resource's own, not an old block to cancel on the old one.
+    const fresh = new Set(this.links.unconfirmed());
+    for (const id of blocksMadeAfresh(links, sched, fresh)) {
+      const found = await this.providers.sched.get(id);
+      if (found && found.status !== 'cancelled') arrived.push(found);
     }
     return {
       moving,

@@ -2085,4 +2085,18 @@ describe('the stories left open at the last stop and found since (issue 9)', () 
       settle,
     ]),
   );
+
+  it(
+    'busy time: a remap run crashed before blocking a new event, the event deleted, its day past: no block is left',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      sync,
+      { kind: 'remap', pick: 0, resource: 1 },
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      remove('external'),
+      { kind: 'wait', minutes: 132480 },
+      settle,
+    ]),
+  );
 });
