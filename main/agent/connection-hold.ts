@@ -6,6 +6,7 @@
  */
 import type { Connection, SyncStatus } from '../../preload/contract';
 import type { StoredConnection } from '../store/settings-schema';
+import type { SettingsStore } from '../store/settings-store';
 
 /** The status message of a connection waiting for its first run. */
 export const awaitingFirstSyncMessage = 'Waiting for its first sync: preview it, then press Sync now.';
@@ -28,6 +29,17 @@ export function withPaused(stored: StoredConnection, paused: boolean): StoredCon
 export function afterFirstRun(stored: StoredConnection): StoredConnection {
   const { awaiting_first_sync: _was, ...rest } = stored;
   return rest;
+}
+
+/**
+ * After its first run a connection is the schedule's and the triggers' (SYNC.md, "First run"): saved so. True when it
+ * was waiting for that run (the scheduler must read the connections again).
+ */
+export function finishFirstRun(settings: SettingsStore, calendarId: string): boolean {
+  const current = settings.getConnection(calendarId);
+  if (current?.awaiting_first_sync !== true) return false;
+  settings.saveConnection(afterFirstRun(current));
+  return true;
 }
 
 /** The status a person (and Sched's Connected Calendars) sees: `paused` over whatever the last run left. */

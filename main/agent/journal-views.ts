@@ -2,7 +2,7 @@
  * The journal the engine keeps for undo, read back for people: what a run did to each item (activity details) and
  * what an undo meant to do with an item someone changed since (a conflict an undo made). Read only.
  */
-import type { ItemView, RunDetails, RunItem, UndoIntent } from '../../preload/contract';
+import type { ItemView, RunDetails, RunItem, RunSummary, UndoIntent } from '../../preload/contract';
 import { asAfterImage, asBeforeImage } from '../engine/journal-images';
 import { LinkStore } from '../engine/link-store';
 import { followsItsEvent } from '../engine/undo';
@@ -11,6 +11,7 @@ import type { JournalEntry } from '../store/journal-repo';
 import { runSummaryOf } from '../store/run-repo';
 import type { StateDb } from '../store/state-db';
 import { describeTime, type ItemFields } from '../sync';
+import { AgentError } from './agent-error';
 
 /** An item's fields as the API shows them (times as "UTC (zone)" or a date). */
 export function itemViewOf(id: string, fields: ItemFields, deleted = false): ItemView {
@@ -67,10 +68,15 @@ export function undoIntentOf(db: StateDb, conflict: Conflict): UndoIntent | unde
   };
 }
 
-/** A run and what it did to each item, in the order it wrote them. */
-export function runDetails(db: StateDb, runId: string): RunDetails | null {
+/** The runs of one connection, or of all, newest first, as the agent API shows them. */
+export function runsOf(db: StateDb, calendarId?: string): RunSummary[] {
+  return db.runs.list(calendarId ? { connectionId: calendarId } : {}).map(runSummaryOf);
+}
+
+/** A run and what it did to each item, in the order it wrote them; `not_found` for an unknown run. */
+export function runDetails(db: StateDb, runId: string): RunDetails {
   const run = db.runs.get(runId);
-  if (!run) return null;
+  if (!run) throw new AgentError('not_found', `No run has the id "${runId}".`);
   const links = new LinkStore(db, run.connectionId);
   const items = db.journal.forRun(runId).map((entry): RunItem => {
     const stays =

@@ -17,14 +17,13 @@ import type {
 import { Scheduler, type RunReason } from '../scheduler/scheduler';
 import type { StoredConnection } from '../store/settings-schema';
 import type { EngineConnection } from '../engine/types';
-import { runSummaryOf } from '../store/run-repo';
 import { AgentError } from './agent-error';
 import { blocked, noteTrigger, openConflictOf, undoableRun, type SyncServiceDeps } from './sync-service-deps';
 import { DeviceHolds, thisDevice } from './device-hold';
-import { afterFirstRun, isHeld, pausedMessage, shownStatus } from './connection-hold';
+import { finishFirstRun, isHeld, pausedMessage, shownStatus } from './connection-hold';
 import { connectionView } from './connection-view';
 import { EngineConnections } from './engine-connections';
-import { runDetails } from './journal-views';
+import { runDetails, runsOf } from './journal-views';
 import { readSchedule } from './schedule-reader';
 import * as remapMemory from './remap-memory';
 import { conflictView, openConflictViews, outcomeMessage, previewView } from './sync-views';
@@ -199,14 +198,12 @@ export class SyncService {
   }
 
   runs(calendarId?: string): RunSummary[] {
-    return this.deps.db.runs.list(calendarId ? { connectionId: calendarId } : {}).map(runSummaryOf);
+    return runsOf(this.deps.db, calendarId);
   }
 
   /** A run and what it wrote to each item (the journal kept for undo). */
   runDetails(runId: string): RunDetails {
-    const details = runDetails(this.deps.db, runId);
-    if (!details) throw new AgentError('not_found', `No run has the id "${runId}".`);
-    return details;
+    return runDetails(this.deps.db, runId);
   }
 
   /** The connection's bookings and events of the days `from`..`to`, read now, each with how it stands. */
@@ -247,7 +244,7 @@ export class SyncService {
       const summary = await this.deps.engine.run(await this.runnable(stored));
       // A run that could not even start (a refused sign-in, Sched unreachable) was no first run: the connection
       // keeps waiting for a person, so the schedule does not take it over once the cause goes.
-      this.firstRunDone(calendarId);
+      if (finishFirstRun(this.deps.settings, calendarId)) this.updateSchedule();
       const trigger: RunTrigger = reason;
       noteTrigger(this.deps.db, summary, trigger);
       const noted = { ...summary, trigger };
@@ -264,14 +261,6 @@ export class SyncService {
       remapMemory.rememberRemap(this.deps, calendarId);
       await this.afterRun(this.deps.settings.getConnection(calendarId) ?? stored, before);
     }
-  }
-
-  /** After its first run a connection is the schedule's and the triggers' (SYNC.md, "First run"). */
-  private firstRunDone(calendarId: string): void {
-    const current = this.deps.settings.getConnection(calendarId);
-    if (current?.awaiting_first_sync !== true) return;
-    this.deps.settings.saveConnection(afterFirstRun(current));
-    this.updateSchedule();
   }
 
   private async afterRun(stored: StoredConnection, before: SyncStatus): Promise<void> {
