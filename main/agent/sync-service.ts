@@ -80,6 +80,11 @@ export class SyncService {
     return this.holds.reason(id) ?? blocked[this.deps.db.connections.get(id)?.status ?? 'active'];
   }
 
+  /** `listener` runs each time the last run going ends (the scheduler's `onIdle`); returns the unsubscribe. */
+  onRunsIdle(listener: () => void): () => void {
+    return this.scheduler.onIdle(listener);
+  }
+
   /** Re-reads the connections into the scheduler; call after any change to them. */
   reschedule(): void {
     this.updateSchedule();

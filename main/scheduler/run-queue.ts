@@ -14,6 +14,8 @@ export class RunQueue<T> {
   constructor(
     private readonly run: (key: string) => Promise<T>,
     private readonly maxRunning = Infinity,
+    /** Called when the last run going ends and none waits for a turn, before that run's result is handed on. */
+    private readonly whenIdle: () => void = () => undefined,
   ) {}
 
   /** Whether a run of this key is in flight. */
@@ -77,7 +79,13 @@ export class RunQueue<T> {
   /** A run ended: its slot goes to the longest waiting run, or is freed. */
   private endTurn(): void {
     const next = this.turns.shift();
-    if (next) next.start();
-    else this.running -= 1;
+    if (next) return next.start();
+    this.running -= 1;
+    if (this.running > 0) return;
+    try {
+      this.whenIdle();
+    } catch {
+      // What is done when the runs go idle must never fail the run that ended.
+    }
   }
 }

@@ -46,12 +46,25 @@ export class Scheduler<T> {
   private connections: ScheduledConnection[] = [];
   private lastReason = new Map<string, RunReason>();
   private readonly queue: RunQueue<T>;
+  private readonly idleListeners = new Set<() => void>();
 
   constructor(private readonly options: SchedulerOptions<T>) {
     this.queue = new RunQueue(
       (key) => this.options.run(key, this.lastReason.get(key) ?? 'manual'),
       options.maxRunning ?? maxRunsAtOnce,
+      () => {
+        for (const listener of this.idleListeners) listener();
+      },
     );
+  }
+
+  /**
+   * Calls `listener` each time the last run going ends and no other waits for its turn, before that run's result
+   * is handed on; returns the unsubscribe.
+   */
+  onIdle(listener: () => void): () => void {
+    this.idleListeners.add(listener);
+    return () => this.idleListeners.delete(listener);
   }
 
   /** Replaces the set of scheduled connections; unchanged schedules keep their jobs. */

@@ -172,4 +172,56 @@ describe('Scheduler', () => {
 
     expect(cron.live()).toHaveLength(0);
   });
+
+  it('says the runs went idle once, when the last of ten ends, before that run answers', async () => {
+    const { scheduler, hold, release } = setup();
+    const ids = Array.from({ length: 10 }, (_, i) => `cal-${i}`);
+    scheduler.update(ids.map((calendar_id) => ({ calendar_id, sync_frequency: 'manual', runnable: true })));
+    let answered = 0;
+    const answeredWhenIdle: number[] = [];
+    scheduler.onIdle(() => answeredWhenIdle.push(answered));
+    hold();
+
+    const all = ids.map((id) => scheduler.runNow(id).then(() => (answered += 1)));
+    await new Promise((resolve) => setImmediate(resolve));
+    const idleWhileRunning = answeredWhenIdle.length;
+    release();
+    await Promise.all(all);
+
+    expect(idleWhileRunning).toBe(0);
+    expect(answeredWhenIdle).toHaveLength(1);
+    expect(answeredWhenIdle[0]).toBeLessThan(10);
+  });
+
+  it('says idle again after a run that waited behind another, and a failing listener fails no run', async () => {
+    const { scheduler, hold, release } = setup();
+    scheduler.update([{ calendar_id: 'a', sync_frequency: 'manual', runnable: true }]);
+    let idle = 0;
+    scheduler.onIdle(() => {
+      idle += 1;
+      throw new Error('broken listener');
+    });
+    hold();
+
+    const first = scheduler.runNow('a');
+    const second = scheduler.runNow('a');
+    release();
+
+    await expect(first).resolves.toBe(1);
+    await expect(second).resolves.toBe(2);
+    expect(idle).toBe(2);
+  });
+
+  it('tells a listener nothing once it unsubscribed', async () => {
+    const { scheduler } = setup();
+    scheduler.update([{ calendar_id: 'a', sync_frequency: 'manual', runnable: true }]);
+    let idle = 0;
+    const unsubscribe = scheduler.onIdle(() => (idle += 1));
+    await scheduler.runNow('a');
+
+    unsubscribe();
+    await scheduler.runNow('a');
+
+    expect(idle).toBe(1);
+  });
 });
