@@ -11,8 +11,8 @@
  * machine's 23 GB), so a large account costs collections, never an out-of-memory end. Set from inside the agent,
  * once it is ready, so `sched-sync agent`, `npm run headless` and any other way of starting it get them without
  * NODE_OPTIONS. Set while the process runs they change how the heap grows, not the young generation's largest size
- * fixed at start (on the command line optimize-for-size also shrinks that: about 2,200 young collections in that
- * sync instead of 800).
+ * fixed at start: that one, and glibc's malloc arenas, the agent sets by starting itself again with them
+ * (agent-start-options.ts), and a burst of runs gives its garbage back as soon as the runs go idle (agent-memory.ts).
  */
 import { setFlagsFromString } from 'node:v8';
 
