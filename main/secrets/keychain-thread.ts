@@ -23,6 +23,8 @@ export interface KeychainThreadOptions {
   timeoutMs?: number;
   /** The keyring module the worker loads; tests give a stand-in that hangs. */
   keyringPath?: string;
+  /** How long the worker stays after its last call; `defaultIdleMs` unless told. */
+  idleMs?: number;
 }
 
 /** What the worker answered: the call's value, or the platform's message for a refusal. */
@@ -35,6 +37,12 @@ interface Pending {
 }
 
 const defaultTimeoutMs = 15_000;
+/**
+ * A worker with no call for this long ends, and the next call starts a fresh one (a few tens of milliseconds): an
+ * idle worker holds its own V8 isolate and keyring connections, 7-10 MB of the agent's memory between runs, while a
+ * run's calls (each Outlook request reads the token cache) come much closer together than this.
+ */
+export const defaultIdleMs = 10_000;
 /** Workers stuck in a call that never returned; past this many, calls fail at once instead of adding threads. */
 const maxStuckWorkers = 4;
 /**
@@ -68,9 +76,12 @@ export class KeychainThread {
   private stuck = 0;
   private readonly timeoutMs: number;
   private readonly keyringPath: string;
+  private readonly idleMs: number;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(options: KeychainThreadOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+    this.idleMs = options.idleMs ?? defaultIdleMs;
     this.keyringPath =
       options.keyringPath ?? outsideAsar(createRequire(import.meta.url).resolve('@napi-rs/keyring'));
   }
@@ -78,6 +89,7 @@ export class KeychainThread {
   /** Runs one call; rejects with `KeychainUnavailableError` when the keychain does not answer in time. */
   call(request: KeychainRequest): Promise<KeychainAnswer> {
     if (this.stuck >= maxStuckWorkers) return Promise.reject(this.timeoutError());
+    this.stopIdleTimer();
     const worker = this.started();
     const id = this.nextId++;
     return new Promise<KeychainAnswer>((resolve, reject) => {
@@ -87,8 +99,14 @@ export class KeychainThread {
     });
   }
 
+  /** Whether a worker is running (it ends once idle for `idleMs`). */
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
   /** Stops the worker; pending calls reject. */
   close(): void {
+    this.stopIdleTimer();
     if (this.worker) void this.worker.terminate();
     this.worker = null;
     this.failAll(new KeychainUnavailableError('closed', 'The keychain connection was closed.'));
@@ -106,6 +124,7 @@ export class KeychainThread {
       if (!call) return;
       this.pending.delete(message.id);
       clearTimeout(call.timer);
+      if (this.pending.size === 0) this.endWhenIdle(worker);
       call.resolve(message.ok ? { ok: true, value: message.value } : { ok: false, message: message.message });
     });
     worker.on('error', (error) => {
@@ -124,6 +143,23 @@ export class KeychainThread {
     worker.unref();
     this.worker = worker;
     return worker;
+  }
+
+  /** With no call left: the worker ends after `idleMs` unless a call comes first. */
+  private endWhenIdle(worker: Worker): void {
+    this.stopIdleTimer();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.worker !== worker || this.pending.size > 0) return;
+      this.worker = null;
+      void worker.terminate();
+    }, this.idleMs);
+    this.idleTimer.unref();
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   /** A call passed its deadline: the worker may never come back, so every call on it fails and it is let go. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { KeychainSecretStore } from '../../../main/secrets/keychain-secret-store';
-import { keychainTimeoutMessage, outsideAsar } from '../../../main/secrets/keychain-thread';
+import { KeychainThread, keychainTimeoutMessage, outsideAsar } from '../../../main/secrets/keychain-thread';
 
 const stuckKeyring = join(import.meta.dirname, 'stuck-keyring.cjs');
 
@@ -59,6 +59,33 @@ describe('KeychainSecretStore on its worker thread', () => {
     expect(outsideAsar('/work/node_modules/@napi-rs/keyring/index.js')).toBe(
       '/work/node_modules/@napi-rs/keyring/index.js',
     );
+  });
+
+  it('lets its worker go once idle, and the next call starts a fresh one that answers', async () => {
+    const thread = new KeychainThread({ keyringPath: stuckKeyring, timeoutMs: 10_000, idleMs: 50 });
+    const save = { op: 'save', service: 'test', key: 'refresh-token:a', value: 'v' } as const;
+
+    await expect(thread.call(save)).resolves.toEqual({ ok: true, value: null });
+    const runningAfterCall = thread.running;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const runningWhenIdle = thread.running;
+    await expect(thread.call(save)).resolves.toEqual({ ok: true, value: null });
+
+    expect(runningAfterCall).toBe(true);
+    expect(runningWhenIdle).toBe(false);
+    thread.close();
+  });
+
+  it('keeps its worker while a call made after an idle spell began still waits for the keychain', async () => {
+    const thread = new KeychainThread({ keyringPath: stuckKeyring, timeoutMs: 2_000, idleMs: 50 });
+    await thread.call({ op: 'save', service: 'test', key: 'refresh-token:b', value: 'v' });
+    const read = thread.call({ op: 'read', service: 'test', key: 'refresh-token:a' }).catch((e: Error) => e);
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    expect(thread.running).toBe(true);
+    thread.close();
+    await read;
   });
 
   it('words the deadline in seconds', () => {
