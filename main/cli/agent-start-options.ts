@@ -52,9 +52,9 @@ export function restartWithStartOptions(proc: ProcessLike = process as ProcessLi
   }
   if (typeof proc.execve !== 'function' || proc.platform === 'win32') return;
   const names = Object.keys(agentStartEnv).filter((name) => proc.env[name] === undefined);
-  const flags = agentStartFlags.filter(
-    (flag) => !proc.execArgv.some((given) => flagName(given) === flagName(flag)),
-  );
+  // Given on Node's command line or in NODE_OPTIONS (which a command-line flag would override): the person's.
+  const given = [...proc.execArgv, ...(proc.env.NODE_OPTIONS ?? '').split(/\s+/)].map(flagName);
+  const flags = agentStartFlags.filter((flag) => !given.includes(flagName(flag)));
   const env: Record<string, string | undefined> = { ...proc.env, [restartedMarker]: names.join(',') };
   for (const name of names) env[name] = agentStartEnv[name];
   try {

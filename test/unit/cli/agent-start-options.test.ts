@@ -79,6 +79,23 @@ describe('the headless agent starting itself with its start options', () => {
     expect(restarted.proc.env).toEqual({ MALLOC_ARENA_MAX: '4' });
   });
 
+  it('leaves out its Node option when NODE_OPTIONS sets it, since its own on the command line would win', () => {
+    const { proc, execs } = fakeProcess({
+      env: { NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=4' },
+    });
+
+    restartWithStartOptions(proc);
+
+    expect(execs[0]!.args).toEqual([
+      '/usr/bin/node',
+      '/opt/sched-sync/cli.js',
+      'agent',
+      '--data',
+      '/home/ana/agent',
+    ]);
+    expect(execs[0]!.env.NODE_OPTIONS).toBe('--enable-source-maps --max-semi-space-size=4');
+  });
+
   it('runs on as it is where the system cannot restart it: Windows, an older Node, a refused execve', () => {
     const windows = fakeProcess({ platform: 'win32' });
     const olderNode = fakeProcess({ execve: undefined });
