@@ -22,7 +22,7 @@ import { startHttpTransport, type HttpTransport } from '../transport/http';
 import type { ServerTimeouts } from '../transport/connection-limits';
 import { defaultAgentDataDir } from './agent-ops';
 import { tuneAgentHeap } from './agent-heap';
-import { agentMemoryRelease } from './agent-memory';
+import { agentMemoryRelease } from '../agent/memory-release';
 import type { FlagValues } from './command-line';
 
 export interface AgentHostOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getHeapStatistics } from 'node:v8';
-import { MemoryRelease, releaseAboveBytes, v8Collector } from '../../../main/cli/agent-memory';
+import { MemoryRelease, releaseAboveBytes, v8Collector } from '../../../main/agent/memory-release';
 
 const MB = 1024 * 1024;
 
