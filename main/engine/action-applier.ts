@@ -22,7 +22,7 @@ import {
 } from '../sync';
 import type { ApplyContext } from './apply-context';
 import { changedBefore, copyMadeFrom, keyAfter, olderCopyOf } from './older-copy';
-import { createOf, intentKindOf, recordIntent, type WriteAction } from './outbox-intent';
+import { createOf, intentKindOf, intentPrivacyOf, recordIntent, type WriteAction } from './outbox-intent';
 import { commitCreate, commitDelete, commitUpdate } from './write-commits';
 import { deferredByNext, isStale, retagEvent, wasRefused } from './write-outcomes';
 import { scheduleWrites } from './write-scheduler';
@@ -125,12 +125,15 @@ export class ActionApplier {
     const { db } = this.context;
     // The kind the intent was made for: a replay after `inbound_as` changed finds by its key what the crash left.
     const kind = action.side === 'sched' ? intentKindOf(entry) : undefined;
+    // And under the privacy it was sent with: the same request, so Sched's key finds what the crashed run made.
+    const privacy = action.side === 'sched' ? intentPrivacyOf(entry) : undefined;
     let written: SyncItem;
     try {
       written = await this.provider(action.side).create({
         fields: action.fields,
         idempotencyKey: action.idempotencyKey,
         ...(kind ? { kind } : {}),
+        ...(privacy ? { privacy } : {}),
         ...(action.tags ? { tags: action.tags } : {}),
         ...(action.source ? { source: action.source } : {}),
         ...(action.allowOverlap ? { allowOverlap: true } : {}),

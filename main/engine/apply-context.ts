@@ -1,7 +1,7 @@
 /** What applying a plan's actions needs to know about the run they belong to, shared by the applier's parts. */
 import type { CalendarProvider } from '../providers/port';
 import type { StateDb } from '../store';
-import type { Action, LinkKey, SchedKind, Side } from '../sync';
+import type { Action, LinkKey, PrivacyMode, SchedKind, Side } from '../sync';
 import type { LinkStore } from './link-store';
 import type { EngineEvent } from './types';
 
@@ -24,6 +24,11 @@ export interface ApplyContext {
    * replay makes (and so finds by its key) the kind it was made as, whatever the connection says by then.
    */
   schedKind?: SchedKind;
+  /**
+   * The connection's `privacy` now: a Sched create's intent keeps it too, so a replay sends the very request the crashed
+   * run sent (a block's reason depends on it) and Sched's key finds what that made.
+   */
+  privacy?: PrivacyMode;
   /** Plans one link again from fresh reads of both its items (after a 412 or a 404). */
   replan: (key: LinkKey) => Promise<Action[]>;
 }

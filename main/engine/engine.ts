@@ -212,6 +212,7 @@ export class Engine {
       runId,
       providers: session.providers,
       schedKind: inboundKind(session.connection.settings.inbound_as),
+      privacy: session.connection.settings.privacy,
       log: this.log,
       replan: (key) => session.replan(key),
     });

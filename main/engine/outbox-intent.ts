@@ -3,7 +3,7 @@
  * found from it, and a create's idempotency key lets the replay find the item instead of making it twice.
  */
 import type { OutboxEntry } from '../store';
-import type { CreateAction, DeleteAction, LinkKey, SchedKind, UpdateAction } from '../sync';
+import type { CreateAction, DeleteAction, LinkKey, PrivacyMode, SchedKind, UpdateAction } from '../sync';
 import type { ApplyContext } from './apply-context';
 
 /** A write the outbox tracks. */
@@ -19,18 +19,20 @@ function idsOf(action: WriteAction): Partial<LinkKey> {
 
 /**
  * A create keeps its side's feed position from before the run's writes (`ApplyContext.feedCursors`) and, on the Sched
- * side, the kind of item it makes (`ApplyContext.schedKind`).
+ * side, the kind of item it makes and the privacy it is sent under (`ApplyContext.schedKind`, `privacy`).
  */
 function payloadOf(
   action: WriteAction,
   feedCursor: string | undefined,
-  schedKind: SchedKind | undefined,
+  sent: Pick<ApplyContext, 'schedKind' | 'privacy'>,
 ): unknown {
   if (action.type !== 'create') return action;
+  const { schedKind, privacy } = sent;
   return {
     ...action,
     ...(feedCursor !== undefined ? { feedCursor } : {}),
     ...(action.side === 'sched' && schedKind !== undefined ? { schedKind } : {}),
+    ...(action.side === 'sched' && privacy !== undefined ? { privacy } : {}),
   };
 }
 
@@ -46,12 +48,18 @@ export function intentKindOf(entry: OutboxEntry): SchedKind | undefined {
   return kind === 'booking' || kind === 'exception' ? kind : undefined;
 }
 
+/** The privacy a Sched create's intent was sent under; absent in intents from before it was kept. */
+export function intentPrivacyOf(entry: OutboxEntry): PrivacyMode | undefined {
+  const privacy = (entry.payload as { privacy?: unknown } | null)?.privacy;
+  return privacy === 'full' || privacy === 'busy-only' ? privacy : undefined;
+}
+
 /**
  * Records the intent of `action` under `key`. A key already used by a finished intent (the same create planned
  * again after an undo, say) gets a fresh entry under `key@fallback`, so the finished one is never reopened.
  */
 export function recordIntent(
-  context: Pick<ApplyContext, 'db' | 'calendarId' | 'runId' | 'feedCursors' | 'schedKind'>,
+  context: Pick<ApplyContext, 'db' | 'calendarId' | 'runId' | 'feedCursors' | 'schedKind' | 'privacy'>,
   action: WriteAction,
   key: string,
   fallback: string,
@@ -64,7 +72,7 @@ export function recordIntent(
       idempotencyKey,
       side: action.side,
       operation: action.type,
-      payload: payloadOf(action, context.feedCursors?.()[action.side], context.schedKind),
+      payload: payloadOf(action, context.feedCursors?.()[action.side], context),
       ...idsOf(action),
     });
   const entry = record(key);

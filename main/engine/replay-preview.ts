@@ -27,12 +27,19 @@ export interface Replayed {
  * side only an item of the kind the replay makes (`kind`): Sched keeps bookings' keys apart from exceptions', so a
  * booking made from the same event (cancelled by a switch to busy, say) is never what an exception's key finds.
  */
-function madeBefore(action: CreateAction, read: SideRead, kind: SchedKind): SyncItem | null {
-  // The copy a create makes again (`replaces`: cancelled or deleted since) is gone, never the one it makes.
+function madeBefore(
+  action: CreateAction,
+  read: SideRead,
+  kind: SchedKind,
+  undoneCopy?: string,
+): SyncItem | null {
+  // The copy a create makes again (`replaces`: cancelled or deleted since) is gone, never the one it makes; so is the
+  // copy an undo took away (`undoneCopy`), when the original changed after the undo and is copied again.
   const replaced = action.side === 'sched' ? action.replaces?.bookingId : action.replaces?.eventId;
   const made = read.items.find(
     (item) =>
       item.id !== replaced &&
+      item.id !== undoneCopy &&
       (action.side === 'external'
         ? item.tags?.bookingId === action.counterpart.id
         : item.source?.eventId === action.counterpart.id &&
@@ -105,7 +112,9 @@ export function withReplays(
     const kind = intentKindOf(entry) ?? schedKind;
     const kept = keeps[create.side](create.fields, kind);
     const later = { ...read, items: since[create.side] };
-    const seen = madeBefore(create, read, kind) ?? madeBefore(create, later, kind);
+    const undone = create.side === 'sched' ? input.state.skippedEvents : input.state.skippedBookings;
+    const undoneCopy = undone?.find((item) => item.id === create.counterpart.id)?.copyId;
+    const seen = madeBefore(create, read, kind, undoneCopy) ?? madeBefore(create, later, kind, undoneCopy);
     if (!seen) unseen.push(creates.length);
     const item = seen ?? standIn(create, entry, kept, kind);
     // As `sendCreate` replays: the baseline is what the agent wrote, so a person's edit since shows as one.

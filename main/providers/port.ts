@@ -8,6 +8,7 @@ import type {
   BookingSource,
   EventTags,
   ItemFields,
+  PrivacyMode,
   SchedKind,
   Side,
   SideCapabilities,
@@ -61,6 +62,11 @@ export interface CreateRequest {
    * kind its intent was recorded for, so its key finds what it made. Absent: the kind `inbound_as` says.
    */
   kind?: SchedKind;
+  /**
+   * Sched side: the privacy the create was first sent under (a block's reason depends on it), so a replay sends the
+   * same request and its key finds what it made. Absent: the connection's privacy now.
+   */
+  privacy?: PrivacyMode;
 }
 
 /** How an update is sent: conditional on a version, and (Sched side) whether an overlap is accepted. */

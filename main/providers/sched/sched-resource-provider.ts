@@ -158,12 +158,12 @@ export class SchedResourceProvider implements CalendarProvider {
 
   /** The calendar's event becomes a booking or, under `inbound_as: busy`, an exception that blocks its time. */
   async create(request: CreateRequest): Promise<SyncItem> {
-    const { kind = this.inboundKind, ...asked } = request;
+    const { kind = this.inboundKind, privacy, ...asked } = request;
     if (kind === 'booking') return this.options.bookings.create(asked);
     const { allowOverlap: _unused, ...rest } = asked;
     const item = await this.options.exceptions.create({
       ...rest,
-      fields: this.toException(request.fields),
+      fields: this.toException(request.fields, privacy),
       // Sched keeps one key space per feed; naming the kind keeps a booking's key from ever meeting an exception's.
       idempotencyKey: `${request.idempotencyKey}:exception`,
     });
@@ -229,8 +229,8 @@ export class SchedResourceProvider implements CalendarProvider {
    * What an exception can hold: a reason (none under busy-only) as long as Sched keeps one, no description, no
    * location. Cut here, not only on the wire, so `keeps` says the reason Sched will hold.
    */
-  private toException(fields: ItemFields): ItemFields {
-    const reason = this.options.privacy === 'busy-only' ? '' : exceptionReason(reasonOf(fields.title));
+  private toException(fields: ItemFields, privacy = this.options.privacy): ItemFields {
+    const reason = privacy === 'busy-only' ? '' : exceptionReason(reasonOf(fields.title));
     return { ...fields, title: reason, description: '', location: '' };
   }
 

@@ -474,3 +474,33 @@ describe('crashes, previews, lost state and busy time: the stories left open at 
     ]),
   );
 });
+
+describe('previews after a crash: the stories test:deep found in the third session of issue 11', () => {
+  it(
+    'an undone import, its event saved unchanged, then a crash before the booking: the preview predicts the run',
+    check([
+      connect(0, 0, { sync_frequency: '15min', inbound_as: 'bookings' }),
+      sync,
+      add('external', 0, 9),
+      { kind: 'wait', minutes: 360 },
+      { kind: 'undo', pick: 0 },
+      { kind: 'edit', side: 'external', pick: 0, title: 'Standup' },
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
+      { kind: 'preview', pick: 0 },
+      { kind: 'setting', pick: 0, patch: { window_days_future: 14 } },
+    ]),
+  );
+
+  it(
+    'busy time: a crash after a double booking was held, then busy-only privacy: the preview predicts the run',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('sched', 0, 9),
+      add('external', 0, 9),
+      { kind: 'sync', pick: null, crash: { after: 1, when: 'after' } },
+      { kind: 'setting', pick: 0, patch: { privacy: 'busy-only' } },
+      { kind: 'preview', pick: 0 },
+      { kind: 'resolve', pick: 0, choice: 0 },
+    ]),
+  );
+});

@@ -121,6 +121,20 @@ describe('SchedResourceProvider: bookings and availability exceptions behind one
     expect(blank.title).toBe('Unavailable');
   });
 
+  it('sends a block with the reason of the privacy a create names (a replay after a switch to busy-only)', async () => {
+    const { exceptions, provider } = world('busy', 'busy-only');
+
+    const replayed = await provider.create({
+      fields: slot('Dentist', 9),
+      idempotencyKey: 'k1',
+      source,
+      privacy: 'full',
+    });
+
+    expect(exceptions.live()).toEqual([expect.objectContaining({ title: 'Dentist', description: '' })]);
+    expect(replayed.title).toBe('Unavailable: Dentist');
+  });
+
   it('makes the kind a create names, whatever inbound_as says now (a replay), and keeps its fields so', async () => {
     const { bookings, exceptions, provider } = world('busy');
     const first = await provider.create({
