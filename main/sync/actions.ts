@@ -36,7 +36,8 @@ export type ActionReason =
   | 'relink' // a full read found both items by their tags
   | 'refresh' // nothing to write; the stored versions and hashes move on
   | 'both-gone' // deleted on both sides
-  | 'remap'; // the connection now mirrors another resource (remap-plan.ts)
+  | 'remap' // the connection now mirrors another resource (remap-plan.ts)
+  | 'privacy'; // the connection's privacy changed: the copy is written again under it
 
 /** Create a copy of the item `counterpart` describes on `side`. */
 export interface CreateAction {

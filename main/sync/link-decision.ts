@@ -12,6 +12,7 @@ import { identityFor, recreateKey } from './identity';
 import type { ItemFields, Side } from './item';
 import { otherSide } from './item';
 import type { Observation } from './observations';
+import { busyTitle } from './privacy';
 import { projectOnto } from './projection';
 import { schedKindOf } from './sched-kinds';
 import type { ConnectionRef, PlanSettings } from './settings';
@@ -97,6 +98,25 @@ function alreadyMatches(to: Side, link: Link, sides: Sides, context: LinkContext
     context.capabilities,
   );
   return hashMatches(target.hash, keptFields(projected, context.capabilities[to]));
+}
+
+/**
+ * True when the connection's `privacy` changed since the agent wrote this copy of a booking, and the copy still holds
+ * what the other privacy wrote: nothing changed on either side, but the calendar would show the booking's details
+ * after a switch to busy-only (or "Busy" after a switch back) until the booking changed. The titles say it first
+ * ("Busy" or not), so the links that agree with their privacy cost no projection.
+ */
+function writtenUnderOtherPrivacy(link: Link, sides: Sides, context: LinkContext): boolean {
+  if ((link.origin ?? 'sched') !== 'sched' || context.conflicted || context.follows) return false;
+  if (context.settings.direction === 'external-to-sched') return false;
+  if (sides.sched.state === 'gone' || sides.external.state === 'gone') return false;
+  const busyOnly = context.settings.privacy === 'busy-only';
+  if (busyOnly === (current(sides.external, link.external).fields.title === busyTitle)) return false;
+  const other = {
+    ...context,
+    settings: { ...context.settings, privacy: busyOnly ? 'full' : 'busy-only' },
+  } as const;
+  return !alreadyMatches('external', link, sides, context) && alreadyMatches('external', link, sides, other);
 }
 
 /** True when the link's Sched item is a busy block the agent made from the link's event. */
@@ -247,7 +267,11 @@ function propagate(
 export function decideLink(link: Link, sides: Sides, context: LinkContext): Action[] {
   if (context.follows && context.settings.direction === 'external-to-sched') return [];
   const winner = pickWinner(link, sides, context);
-  if (winner === 'none') return refresh(link, sides, context.relinked);
+  if (winner === 'none') {
+    if (writtenUnderOtherPrivacy(link, sides, context))
+      return propagate('sched', link, sides, context, 'privacy');
+    return refresh(link, sides, context.relinked);
+  }
   if (winner === 'conflict') {
     const key = { bookingId: link.sched.id, eventId: link.external.id };
     const conflict = editConflict(key, sides.sched, sides.external, link, context.capabilities);

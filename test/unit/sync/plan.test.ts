@@ -271,6 +271,61 @@ describe('plan: busy-only privacy', () => {
   });
 });
 
+describe('plan: a switch of privacy', () => {
+  const b = booking('b1', { title: 'Board meeting', description: 'Budget', location: 'Room 4' });
+  const copyInFull = event('e1', { title: b.title, description: b.description, location: b.location });
+  const busyCopy = event('e1', { title: 'Busy', description: '', location: '' });
+
+  it('writes a copy made before a switch to busy-only as "Busy" again, though neither side changed', () => {
+    const result = plan(
+      planInput({ settings: settings({ privacy: 'busy-only' }), state: { links: [linkOf(b, copyInFull)] } }),
+    );
+
+    expect(writes(result)).toEqual([
+      expect.objectContaining({
+        type: 'update',
+        side: 'external',
+        id: 'e1',
+        fields: expect.objectContaining({ title: 'Busy', description: '', location: '' }),
+        reason: 'privacy',
+      }),
+    ]);
+  });
+
+  it('writes the details back onto a "Busy" copy after a switch back to full', () => {
+    const result = plan(planInput({ settings: settings(), state: { links: [linkOf(b, busyCopy)] } }));
+
+    expect(writes(result)).toEqual([
+      expect.objectContaining({
+        type: 'update',
+        side: 'external',
+        fields: expect.objectContaining({
+          title: 'Board meeting',
+          description: 'Budget',
+          location: 'Room 4',
+        }),
+        reason: 'privacy',
+      }),
+    ]);
+  });
+
+  it('leaves alone an event the booking was imported from, a calendar-to-Sched copy, and a copy as its privacy says', () => {
+    const busyOnly = settings({ privacy: 'busy-only' });
+    const imported = plan(
+      planInput({ settings: busyOnly, state: { links: [linkOf(b, copyInFull, 'external')] } }),
+    );
+    const inbound = plan(
+      planInput({
+        settings: settings({ privacy: 'busy-only', direction: 'external-to-sched' }),
+        state: { links: [linkOf(b, copyInFull)] },
+      }),
+    );
+    const settled = plan(planInput({ settings: busyOnly, state: { links: [linkOf(b, busyCopy)] } }));
+
+    expect([writes(imported), writes(inbound), writes(settled)]).toEqual([[], [], []]);
+  });
+});
+
 describe('plan: busy-only recreates', () => {
   it('recreates a deleted event as the agent’s own "Busy" copy, even when the booking came from an event', () => {
     const e = event('e1', { title: 'Dentist' });
