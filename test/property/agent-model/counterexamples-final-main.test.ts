@@ -1,6 +1,7 @@
 /**
  * Stories the agent model found, shrunk and written out, each replayed through the same harness with every check on:
- * the stories test:deep found on the final main of issue 9. Each names what the person sees. They failed until the bug they show was fixed (issue 9); keep them.
+ * the stories test:deep found on the final main of issue 9. Each names what the person sees. They failed until the bug
+ * they show was fixed (issue 9); keep them.
  */
 import { describe, it } from 'vitest';
 import { connect, add, move, rename, remove, sync, undoLatest, settle, check } from './counterexample-steps';

@@ -1,6 +1,7 @@
 /**
  * Stories the agent model found, shrunk and written out, each replayed through the same harness with every check on:
- * remaps, the stories found at the latest stops. Each names what the person sees. They failed until the bug they show was fixed (issue 9); keep them.
+ * remaps, the stories found at the latest stops. Each names what the person sees. They failed until the bug they show
+ * was fixed (issue 9); keep them.
  */
 import { describe, it } from 'vitest';
 import { connect, add, move, remove, sync, settle, check } from './counterexample-steps';

@@ -1,6 +1,7 @@
 /**
  * Stories the agent model found, shrunk and written out, each replayed through the same harness with every check on:
- * time and the window, remaps, double bookings, undo, crashes, directions and conflict answers. Each names what the person sees. They failed until the bug they show was fixed (issue 9); keep them.
+ * time and the window, remaps, double bookings, undo, crashes, directions and conflict answers. Each names what the
+ * person sees. They failed until the bug they show was fixed (issue 9); keep them.
  */
 import { describe, it } from 'vitest';
 import { connect, add, move, rename, remove, sync, undoLatest, settle, check } from './counterexample-steps';

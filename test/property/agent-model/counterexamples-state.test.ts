@@ -1,6 +1,7 @@
 /**
  * Stories the agent model found, shrunk and written out, each replayed through the same harness with every check on:
- * lost state, previews, pauses, a second device, replays and remaps with busy blocks. Each names what the person sees. They failed until the bug they show was fixed (issue 9); keep them.
+ * lost state, previews, pauses, a second device, replays and remaps with busy blocks. Each names what the person sees.
+ * They failed until the bug they show was fixed (issue 9); keep them.
  */
 import { describe, it } from 'vitest';
 import { connect, add, move, remove, sync, undoLatest, settle, check } from './counterexample-steps';
