@@ -130,7 +130,9 @@ function agrees(link: Link, sides: Sides, context: LinkContext): boolean {
 
 /** Which side wins this run, or a conflict / nothing. */
 function pickWinner(link: Link, sides: Sides, context: LinkContext): Side | 'conflict' | 'none' {
-  if (context.resolution) return context.resolution;
+  // A busy block is never written onto the person's event (below): keeping Sched's block, as it is, writes nothing.
+  if (context.resolution)
+    return context.resolution === 'sched' && isBlockOfEvent(link) ? 'none' : context.resolution;
   const schedChanged = changedTowardsOther('sched', link, sides, context);
   const externalChanged = changedTowardsOther('external', link, sides, context);
   if (!schedChanged && !externalChanged) return 'none';

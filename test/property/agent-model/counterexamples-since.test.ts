@@ -504,4 +504,18 @@ describe('previews after a crash: the stories test:deep found in the third sessi
       { kind: 'resolve', pick: 0, choice: 0 },
     ]),
   );
+
+  it(
+    'busy time: an undo’s conflict over a block answered "keep Sched" never writes the block onto the person’s event',
+    check([
+      connect(0, 0, { inbound_as: 'busy' }),
+      add('external', 0, 9),
+      { kind: 'preview', pick: 0 },
+      { kind: 'edit', side: 'external', pick: 0, title: 'Standup' },
+      { kind: 'preview', pick: 0 },
+      { kind: 'undo', pick: 7 },
+      { kind: 'resolve', pick: 0, choice: 0 },
+      sync,
+    ]),
+  );
 });

@@ -214,6 +214,36 @@ describe('edit conflicts', () => {
   });
 });
 
+describe('a person’s answer to a conflict over a busy block', () => {
+  const block = booking('exception:x1', { title: 'Unavailable: Dentist' });
+  const dentist = event('e9', { title: 'Dentist' });
+  const moved = edited(block, { start: london('2025-03-12T14:00'), end: london('2025-03-12T15:00') });
+  const answer = (keep: 'sched' | 'external') =>
+    plan(
+      planInput({
+        settings: settings({ inbound_as: 'busy' }),
+        state: { links: [linkOf(block, dentist, 'external')], conflictedBookingIds: [block.id] },
+        sched: { items: [moved] },
+        resolutions: [{ bookingId: block.id, keep }],
+      }),
+    ).actions.filter((action) => action.type === 'update' || action.type === 'delete');
+
+  it('keeps the block as Sched has it and writes nothing onto the person’s event', () => {
+    expect(answer('sched')).toEqual([]);
+  });
+
+  it('puts the block back at its event when the person keeps the calendar’s', () => {
+    expect(answer('external')).toEqual([
+      expect.objectContaining({
+        type: 'update',
+        side: 'sched',
+        id: block.id,
+        fields: expect.objectContaining({ start: dentist.start }),
+      }),
+    ]);
+  });
+});
+
 describe('fieldDifferences', () => {
   it('lists only the fields that differ, times included', () => {
     const later = { ...b, start: london('2025-03-12T11:00'), location: 'Room C' };
