@@ -55,10 +55,11 @@ export interface DeviceHoldDeps {
   clients: () => ServiceClients;
   /** Called after a calendar was found taken over (the scheduler re-reads which connections may run). */
   lost: (calendarId: string) => void;
-  /** Milliseconds of the agent's clock, for "at most every 15 minutes". */
-  nowMs?: () => number;
-  /** Reads the agent's clock again (the sandbox's may have moved on) before a check a person's call waits for. */
-  refreshClock?: () => Promise<unknown>;
+  /**
+   * The agent's clock (the sandbox's may move forward), for "at most every 15 minutes"; read again before a check a
+   * person's call waits for. The system clock unless given.
+   */
+  clock?: { refresh(): Promise<unknown>; now(): Date };
 }
 
 /** Notices calendars another device took over, and remembers them. */
@@ -82,7 +83,7 @@ export class DeviceHolds {
    * `what` names a person's call in the message.
    */
   async requireHere(calendarId: string, what?: string): Promise<void> {
-    await this.deps.refreshClock?.();
+    await this.deps.clock?.refresh();
     await this.check();
     const lost = this.reason(calendarId);
     if (lost) throw new AgentError('conflict', what ? `${what} was refused: ${lost}` : lost);
@@ -111,7 +112,7 @@ export class DeviceHolds {
    */
   async check(force = false): Promise<void> {
     if (this.reading) return this.reading;
-    const now = (this.deps.nowMs ?? Date.now)();
+    const now = this.deps.clock?.now().getTime() ?? Date.now();
     if (!force && this.lastCheckMs !== null && now - this.lastCheckMs < holdCheckEveryMs) return;
     const mine = this.deps.settings
       .listConnections()

@@ -56,10 +56,7 @@ export class SyncService {
       db: deps.db,
       clients: deps.clients,
       lost: () => this.reschedule(),
-      // "At most every 15 minutes" of the agent's clock, which the sandbox's may move forward.
-      ...(deps.clock
-        ? { nowMs: () => deps.clock!.now().getTime(), refreshClock: () => deps.clock!.refresh() }
-        : {}),
+      ...(deps.clock ? { clock: deps.clock } : {}),
     });
     this.status = new SchedStatusReporter(
       deps.db,

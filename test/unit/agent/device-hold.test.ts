@@ -37,8 +37,11 @@ async function holdsWith(holder: { id: string; name: string } | null) {
     db,
     clients: () => ({ sched: async () => sched }) as unknown as ServiceClients,
     lost: () => undefined,
-    refreshClock: async () => {
-      reads.clock += 1;
+    clock: {
+      refresh: async () => {
+        reads.clock += 1;
+      },
+      now: () => new Date(),
     },
   });
   return { holds, reads };
