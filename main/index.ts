@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { wireRuntime } from './agent-wiring';
 import { LogRing } from './agent/diagnostics';
 import { createLogger } from './agent/logger';
-import { agentMemoryRelease } from './agent/memory-release';
+import { releaseMemoryWhenIdle } from './agent/memory-release';
 import { watchOnline } from './scheduler/online-watcher';
 import { KeychainSecretStore } from './secrets';
 import { setAutoStart, startedHidden } from './shell/autostart';
@@ -147,8 +147,7 @@ async function start(): Promise<void> {
   void refreshTray().catch(() => undefined);
 
   // A burst of runs gives its memory back as soon as the runs go idle (memory-release.ts), as in the headless agent.
-  const release = agentMemoryRelease((line) => logger.info(line));
-  runtime.sync.onRunsIdle(() => release.afterRuns());
+  releaseMemoryWhenIdle(runtime.sync, (line) => logger.info(line));
   powerMonitor.on('resume', () => void runtime.sync.trigger('resume'));
   powerMonitor.on('unlock-screen', () => void runtime.sync.trigger('unlock'));
   watchOnline({ isOnline: () => net.isOnline(), onBackOnline: () => void runtime.sync.trigger('online') });

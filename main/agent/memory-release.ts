@@ -57,11 +57,18 @@ export function v8Collector(): () => void {
   return () => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }
 
-/** The release the headless agent uses: V8's heap figures and collector. */
-export function agentMemoryRelease(log?: MemoryReleaseDeps['log']): MemoryRelease {
-  return new MemoryRelease({
+/**
+ * What the headless agent and the desktop app both do: V8's heap figures and collector, a release each time the
+ * runs go idle (`onRunsIdle`, the sync service's). Returns the unsubscribe.
+ */
+export function releaseMemoryWhenIdle(
+  sync: { onRunsIdle(listener: () => void): () => void },
+  log?: MemoryReleaseDeps['log'],
+): () => void {
+  const release = new MemoryRelease({
     heapBytes: () => getHeapStatistics().total_heap_size,
     collect: v8Collector(),
     ...(log ? { log } : {}),
   });
+  return sync.onRunsIdle(() => release.afterRuns());
 }

@@ -12,7 +12,8 @@
  * once it is ready, so `sched-sync agent`, `npm run headless` and any other way of starting it get them without
  * NODE_OPTIONS. Set while the process runs they change how the heap grows, not the young generation's largest size
  * fixed at start: that one, and glibc's malloc arenas, the agent sets by starting itself again with them
- * (agent-start-options.ts), and a burst of runs gives its garbage back as soon as the runs go idle (main/agent/memory-release.ts).
+ * (agent-start-options.ts), and a burst of runs gives its garbage back as soon as the runs go idle
+ * (main/agent/memory-release.ts).
  */
 import { setFlagsFromString } from 'node:v8';
 

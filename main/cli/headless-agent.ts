@@ -22,7 +22,7 @@ import { startHttpTransport, type HttpTransport } from '../transport/http';
 import type { ServerTimeouts } from '../transport/connection-limits';
 import { defaultAgentDataDir } from './agent-ops';
 import { tuneAgentHeap } from './agent-heap';
-import { agentMemoryRelease } from '../agent/memory-release';
+import { releaseMemoryWhenIdle } from '../agent/memory-release';
 import type { FlagValues } from './command-line';
 
 export interface AgentHostOptions {
@@ -193,8 +193,7 @@ export async function runAgent(flags: FlagValues, io: Io): Promise<number> {
   // Once ready: the flags are for the runs' garbage, and more frequent collections would only lengthen the start.
   // Only the agent a person runs: tests start the host in their own process and keep V8's defaults.
   tuneAgentHeap();
-  const release = agentMemoryRelease((line) => logger.info(line));
-  host.runtime.sync.onRunsIdle(() => release.afterRuns());
+  releaseMemoryWhenIdle(host.runtime.sync, (line) => logger.info(line));
   const signal = await io.untilStopped();
   await host.close();
   io.stderr.write(`sched-sync agent: stopped on ${signal}.\n`);

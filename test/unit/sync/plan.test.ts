@@ -309,6 +309,23 @@ describe('plan: a switch of privacy', () => {
     ]);
   });
 
+  it('leaves a copy a person retitled to the ordinary rules: the switch never writes over it', () => {
+    const retitled = edited(copyInFull, { title: 'Board meeting (moved to Zoom)' });
+    const busyOnly = settings({ privacy: 'busy-only' });
+
+    const seen = plan(
+      planInput({
+        settings: busyOnly,
+        state: { links: [linkOf(b, copyInFull)] },
+        external: { items: [retitled] },
+      }),
+    );
+    const after = plan(planInput({ settings: busyOnly, state: { links: [linkOf(b, retitled)] } }));
+
+    expect(writes(seen).filter((action) => action.side === 'external')).toEqual([]);
+    expect(writes(after)).toEqual([]);
+  });
+
   it('leaves alone an event the booking was imported from, a calendar-to-Sched copy, and a copy as its privacy says', () => {
     const busyOnly = settings({ privacy: 'busy-only' });
     const imported = plan(
