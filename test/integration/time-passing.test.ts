@@ -102,4 +102,33 @@ describe.each([
     expect(await listRequests('sched')).toBe(1);
     expect(await listRequests(service)).toBe(1);
   });
+
+  it('follows a deletion made before the window while the cursors had lapsed, on both sides', async () => {
+    const booking = await world.sched.create({
+      resource_id: resource,
+      title: 'Old review',
+      start: at(world.sandbox, 2, 9),
+      end: at(world.sandbox, 2, 10),
+    });
+    const event = await calendar.add({
+      title: 'Old workshop',
+      start: at(world.sandbox, 1, 15),
+      end: at(world.sandbox, 1, 16),
+    });
+    await world.sync(calendar.calendarId);
+    await days(20);
+    await world.sync(calendar.calendarId);
+    for (const target of ['sched', service])
+      await call(`${world.sandbox.url}/sandbox/sync-tokens/expire`, { method: 'POST', body: { target } });
+    await world.sched.cancel(booking.id);
+    await calendar.remove(event);
+
+    const run = await world.sync(calendar.calendarId);
+    const quiet = await world.sync(calendar.calendarId);
+
+    expect(run).toMatchObject({ status: 'ok', created: nothing, deleted: { sched: 1, external: 1 } });
+    expect(quiet).toMatchObject({ status: 'ok', created: nothing, updated: nothing, deleted: nothing });
+    expect(titles(await calendar.events())).not.toContain('Old review');
+    expect(titles(await world.sched.bookings(resource))).not.toContain('Old workshop');
+  });
 });

@@ -298,4 +298,17 @@ describe('agent model counterexamples: remaps with busy blocks, reconnects and l
       { kind: 'sync', pick: null, crash: { after: 0, when: 'before' } },
     ]),
   );
+
+  it(
+    'an event deleted beyond the window while the cursors had lapsed takes its booking with it (seed 313387248)',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      settle,
+      { kind: 'wait', minutes: 132480 }, // 92 days: the event's day is now past the window's 30 days back
+      { kind: 'expire-cursor', side: 'external', where: 0 },
+      remove('external', 0),
+      { kind: 'preview', pick: 0 },
+    ]),
+  );
 });
