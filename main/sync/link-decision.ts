@@ -4,45 +4,20 @@
  * "Conflicts", "Deletions and cancellations").
  */
 import type { Action, ActionReason, LinkKey } from './actions';
-import type { Capabilities } from './capabilities';
-import { heldFields, keptFields } from './capabilities';
+import { heldFields } from './capabilities';
 import { editConflict, newerSide, resolveConflict } from './conflicts';
 import { contentHash, hashMatches } from './content-hash';
 import { identityFor, recreateKey } from './identity';
 import type { ItemFields, Side } from './item';
 import { otherSide } from './item';
+import { alreadyMatches, current, type LinkContext, type Sides } from './link-matching';
 import type { Observation } from './observations';
-import { busyTitle } from './privacy';
+import { agreedAfterInbound, writtenUnderOtherPrivacy } from './privacy-rewrite';
 import { projectOnto } from './projection';
 import { schedKindOf } from './sched-kinds';
-import type { ConnectionRef, PlanSettings } from './settings';
-import type { Link, LinkSide } from './state';
+import type { Link } from './state';
 
-/** What the decision needs besides the link itself. */
-export interface LinkContext {
-  settings: PlanSettings;
-  connection: ConnectionRef;
-  /** A person's choice for this link's open conflict, if any. */
-  resolution?: Side;
-  /** The link has an open manual conflict: write nothing until it is resolved. */
-  conflicted: boolean;
-  /**
-   * The Sched item follows another calendar's event (`SyncState.heldBookingIds`: its one-way import, or its busy
-   * block), so in two-way it wins over any change to its copy here, a deletion too, as in `sched-to-external`.
-   */
-  held?: boolean;
-  /**
-   * The Sched item came from another calendar's event (`SyncState.followedBookingIds`): under `external-to-sched`
-   * its copy here is not this calendar's own, so nothing is written for the pair, either way, and the baselines stay.
-   */
-  follows?: boolean;
-  /** The link was just made by a relink: there is no common baseline, so any difference is a change on both sides. */
-  relinked: boolean;
-  /** What each side can hold: nothing is compared or written for a field the receiving side cannot store. */
-  capabilities: Capabilities;
-}
-
-type Sides = Record<Side, Observation>;
+export type { LinkContext } from './link-matching';
 
 function changed(observation: Observation): boolean {
   return observation.state !== 'same';
@@ -64,10 +39,6 @@ function changedTowardsOther(side: Side, link: Link, sides: Sides, context: Link
   return contentHash(now) !== contentHash(before);
 }
 
-function current(observation: Observation, last: LinkSide): LinkSide {
-  return observation.state === 'gone' ? last : observation.current;
-}
-
 /** Bookkeeping when nothing needs writing but a version or hash moved on (an echo, or a relink). */
 function refresh(link: Link, sides: Sides, force: boolean): Action[] {
   const next: Link = {
@@ -81,42 +52,6 @@ function refresh(link: Link, sides: Sides, force: boolean): Action[] {
     next.sched.hash !== link.sched.hash ||
     next.external.hash !== link.external.hash;
   return moved || force ? [{ type: 'link', link: next, reason: force ? 'relink' : 'refresh' }] : [];
-}
-
-/** True when writing `from`'s content onto `to` would change nothing a person can see. */
-function alreadyMatches(to: Side, link: Link, sides: Sides, context: LinkContext): boolean {
-  const from = otherSide(to);
-  const source = current(sides[from], link[from]);
-  const target = current(sides[to], link[to]);
-  const { privacy } = context.settings;
-  const projected = projectOnto(
-    to,
-    source.fields,
-    target.fields,
-    link.origin ?? 'sched',
-    privacy,
-    context.capabilities,
-  );
-  return hashMatches(target.hash, keptFields(projected, context.capabilities[to]));
-}
-
-/**
- * True when the connection's `privacy` changed since the agent wrote this copy of a booking, and the copy still holds
- * what the other privacy wrote: nothing changed on either side, but the calendar would show the booking's details
- * after a switch to busy-only (or "Busy" after a switch back) until the booking changed. The titles say it first
- * ("Busy" or not), so the links that agree with their privacy cost no projection.
- */
-function writtenUnderOtherPrivacy(link: Link, sides: Sides, context: LinkContext): boolean {
-  if ((link.origin ?? 'sched') !== 'sched' || context.conflicted || context.follows) return false;
-  if (context.settings.direction === 'external-to-sched') return false;
-  if (sides.sched.state === 'gone' || sides.external.state === 'gone') return false;
-  const busyOnly = context.settings.privacy === 'busy-only';
-  if (busyOnly === (current(sides.external, link.external).fields.title === busyTitle)) return false;
-  const other = {
-    ...context,
-    settings: { ...context.settings, privacy: busyOnly ? 'full' : 'busy-only' },
-  } as const;
-  return !alreadyMatches('external', link, sides, context) && alreadyMatches('external', link, sides, other);
 }
 
 /** True when the link's Sched item is a busy block the agent made from the link's event. */
@@ -280,7 +215,14 @@ export function decideLink(link: Link, sides: Sides, context: LinkContext): Acti
     return context.relinked ? [...refresh(link, sides, true), conflict] : [conflict];
   }
   const reason = pickReason(winner, link, sides, context);
-  return propagate(winner, link, sides, context, reason);
+  const actions = propagate(winner, link, sides, context, reason);
+  const after = winner === 'external' ? agreedAfterInbound(link, sides, context, actions) : null;
+  if (!after) return actions;
+  // The copy the person edited, still under the other privacy, is written under this one in the same run.
+  return [
+    ...actions,
+    ...propagate('sched', after.link, after.sides, { ...context, relinked: false }, 'privacy'),
+  ];
 }
 
 function pickReason(winner: Side, link: Link, sides: Sides, context: LinkContext): ActionReason {

@@ -72,4 +72,19 @@ describe.each([
     expect(await shown(calendar)).toEqual([{ title: 'Board meeting', description: 'Budget 2027, salaries' }]);
     expect(quiet).toMatchObject({ status: 'ok', updated: nothing, created: nothing, deleted: nothing });
   });
+
+  it('to busy-only, then the copy moved in the calendar: the booking moves and the copy reads "Busy", in one run', async () => {
+    await world.settings(calendar.calendarId, { privacy: 'busy-only' });
+    const [copy] = await calendar.events();
+    await calendar.edit(copy!.id, { start: at(world.sandbox, 1, 14), end: at(world.sandbox, 1, 15) });
+
+    const run = await world.sync(calendar.calendarId);
+    const quiet = await world.sync(calendar.calendarId);
+
+    expect(run).toMatchObject({ status: 'ok', updated: { sched: 1, external: 1 }, created: nothing });
+    expect(await shown(calendar)).toEqual([{ title: 'Busy', description: '' }]);
+    const [booking] = await world.sched.bookings(resource);
+    expect(booking).toMatchObject({ title: 'Board meeting', start: at(world.sandbox, 1, 14) });
+    expect(quiet).toMatchObject({ status: 'ok', updated: nothing, created: nothing, deleted: nothing });
+  });
 });

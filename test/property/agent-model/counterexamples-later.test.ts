@@ -247,4 +247,15 @@ describe('the stories test:deep found this session (issue 9)', () => {
       { kind: 'remap', pick: 0, resource: 1 },
     ]),
   );
+
+  it(
+    'after a switch to busy-only, a copy the person moved moves its booking and reads "Busy" in the same run (seed -1240684978)',
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('sched', 0, 9),
+      settle,
+      { kind: 'setting', pick: 0, patch: { privacy: 'busy-only' } },
+      move('external', 0, 11),
+    ]),
+  );
 });
