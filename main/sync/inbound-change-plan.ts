@@ -130,6 +130,34 @@ function rekeyed(action: Action, converted: Map<string, Link>, connectionId: str
 }
 
 /**
+ * A link from the calendar's own event to an item of the kind `inbound_as` no longer makes waits for its event's read
+ * to be converted (sortLinks). If its old item is gone meanwhile (a crashed conversion cancelled it, and the event's
+ * day has left the window since), the link is forgotten: the person's own event is never deleted for an item of a
+ * kind the connection no longer makes. Its new item comes when the event is read in the window again.
+ */
+function sparedEvents(actions: readonly Action[], input: PlanInput): Action[] {
+  if (!isInbound(input.settings.direction)) return [...actions];
+  const wanted = inboundKind(input.settings.inbound_as);
+  const waiting = new Set(
+    input.state.links
+      .filter((link) => (link.origin ?? 'sched') === 'external' && schedKindOf(link.sched.id) !== wanted)
+      .map((link) => link.external.id),
+  );
+  return actions.map((action): Action =>
+    action.type === 'delete' && action.side === 'external' && waiting.has(action.link.eventId)
+      ? { type: 'unlink', link: action.link, reason: 'remap' }
+      : action,
+  );
+}
+
+/** `plan` with `sparedEvents` applied, its counts taken again when anything was spared. */
+function sparingWaitingEvents(plan: Plan, input: PlanInput): Plan {
+  const actions = sparedEvents(plan.actions, input);
+  const same = actions.every((action, i) => action === plan.actions[i]);
+  return same ? plan : { ...plan, actions, counts: countActions(actions) };
+}
+
+/**
  * Wraps `inner` (`plan` or a remap's plan) with the conversions `inbound_as` asks for; with none, `inner`'s plan as
  * it is. `remapFrom`: the old resource of a remap planned in the same run (null: none, or not known). Pure.
  */
@@ -144,7 +172,8 @@ export function planInboundAs(
       .map((e) => [e.id, e]),
   );
   const { kept, converted, exceptionCopies } = sortLinks(input, events);
-  if (converted.length === 0 && exceptionCopies.length === 0) return inner(input);
+  if (converted.length === 0 && exceptionCopies.length === 0)
+    return sparingWaitingEvents(inner(input), input);
   const dropped = new Set([...converted, ...exceptionCopies].map((link) => link.external.id));
   const copies = new Set(exceptionCopies.map((link) => link.external.id));
   const old = new Set(converted.map((link) => link.sched.id));
@@ -162,7 +191,7 @@ export function planInboundAs(
   const actions: Action[] = [
     ...converted.map((link) => cancelOld(link, schedRead, remapFrom)),
     ...exceptionCopies.map((link) => removeCopy(link, events)),
-    ...ordinary.actions
+    ...sparedEvents(ordinary.actions, input)
       .filter((action) => !(action.type === 'unlink' && dropped.has(action.link.eventId)))
       .map((action) => rekeyed(action, byEvent, input.connection.id)),
   ];

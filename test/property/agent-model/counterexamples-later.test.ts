@@ -258,4 +258,17 @@ describe('the stories test:deep found this session (issue 9)', () => {
       move('external', 0, 11),
     ]),
   );
+
+  it(
+    "inbound_as switched, the conversion crashed after cancelling the booking, the event's day then past: the person's event stays (seed 860400943)",
+    check([
+      connect(0, 0, { inbound_as: 'bookings' }),
+      add('external', 0, 9),
+      sync,
+      { kind: 'setting', pick: 0, patch: { inbound_as: 'busy' } },
+      { kind: 'sync', pick: null, crash: { after: 0, when: 'after' } },
+      { kind: 'wait', minutes: 132480 }, // 92 days: the event's day is now past the window's 30 days back
+      add('sched', 0, 9),
+    ]),
+  );
 });

@@ -60,4 +60,26 @@ describe('planInboundAs: a change of inbound_as converts what the calendar’s e
       { type: 'unlink', link: { bookingId: y.id, eventId: 'e2' }, reason: 'remap' },
     ]);
   });
+
+  it('to busy: a booking made from an event, gone before its event was read again, unlinks it and never deletes the event', () => {
+    const b = booking('b1', { source });
+    const e = event('e1');
+    const input = planInput({
+      settings: settings({ inbound_as: 'busy' }),
+      state: { links: [linkOf(b, e, 'external')] },
+      // A crashed conversion cancelled the booking; the event, its day past the window, is not in this read.
+      sched: { items: [{ ...b, status: 'cancelled' }] },
+      external: { items: [] },
+    });
+
+    const result = planInboundAs(input, plan);
+
+    expect(plan(input).actions).toEqual([
+      expect.objectContaining({ type: 'delete', side: 'external', id: 'e1' }),
+    ]);
+    expect(result.actions).toEqual([
+      { type: 'unlink', link: { bookingId: 'b1', eventId: 'e1' }, reason: 'remap' },
+    ]);
+    expect(result.counts.delete).toEqual({ sched: 0, external: 0 });
+  });
 });
