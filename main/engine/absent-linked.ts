@@ -27,14 +27,16 @@ export interface LinkedLast {
 /** The stretches before and after `window` that hold `lasts` (none holds an item overlapping the window). */
 function stretchesBeyond(lasts: readonly LinkSide[], window: SyncWindow, zone: string): SyncWindow[] {
   const [windowStart, windowEnd] = [Date.parse(window.start), Date.parse(window.end)];
-  const starts = lasts.map((last) => timeToEpochMs(last.fields.start, zone));
-  const ends = lasts.map((last) => timeToEpochMs(last.fields.end, zone));
-  const before = starts.filter((start) => start < windowStart);
-  const after = ends.filter((end) => end > windowEnd);
+  // A loop, not Math.min(...): years of links would be more arguments than a call takes.
+  let [earliest, latest] = [windowStart, windowEnd];
+  for (const last of lasts) {
+    earliest = Math.min(earliest, timeToEpochMs(last.fields.start, zone));
+    latest = Math.max(latest, timeToEpochMs(last.fields.end, zone));
+  }
   const iso = (ms: number) => new Date(ms).toISOString();
   return [
-    ...(before.length > 0 ? [{ start: iso(Math.min(...before)), end: window.start }] : []),
-    ...(after.length > 0 ? [{ start: window.end, end: iso(Math.max(...after)) }] : []),
+    ...(earliest < windowStart ? [{ start: iso(earliest), end: window.start }] : []),
+    ...(latest > windowEnd ? [{ start: window.end, end: iso(latest) }] : []),
   ];
 }
 

@@ -136,7 +136,10 @@ function rekeyed(action: Action, converted: Map<string, Link>, connectionId: str
  * kind the connection no longer makes. Its new item comes when the event is read in the window again.
  */
 function sparedEvents(actions: readonly Action[], input: PlanInput): Action[] {
-  if (!isInbound(input.settings.direction)) return [...actions];
+  const deletesEvent = (action: Action): action is DeleteAction =>
+    action.type === 'delete' && action.side === 'external';
+  // Most plans delete no event: the links are then not gone through at all (the planner's hot path).
+  if (!isInbound(input.settings.direction) || !actions.some(deletesEvent)) return [...actions];
   const wanted = inboundKind(input.settings.inbound_as);
   const waiting = new Set(
     input.state.links
@@ -144,7 +147,7 @@ function sparedEvents(actions: readonly Action[], input: PlanInput): Action[] {
       .map((link) => link.external.id),
   );
   return actions.map((action): Action =>
-    action.type === 'delete' && action.side === 'external' && waiting.has(action.link.eventId)
+    deletesEvent(action) && waiting.has(action.link.eventId)
       ? { type: 'unlink', link: action.link, reason: 'remap' }
       : action,
   );
